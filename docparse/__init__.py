@@ -1,0 +1,38 @@
+"""docparse: Chinese work-safety documents (通报, 方案, 通知, 总结, 访谈) into data.
+
+    >>> import docparse
+    >>> doc = docparse.read("通报.pdf")
+    >>> doc.meta.title.value, [t.lead for t in doc.extraction.tasks]
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import PackageNotFoundError, version
+
+from docparse.errors import DocparseError
+from docparse.model import Document
+from docparse.pipeline import Pipeline
+
+try:
+    __version__ = version("docparse")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = ["Document", "DocparseError", "Pipeline", "read", "read_text", "__version__"]
+
+
+def read(source: str | os.PathLike[str] | bytes, *, name: str | None = None, disable: tuple[str, ...] = ()) -> Document:
+    """Read a file (path) or its bytes and run the whole pipeline: structure, extraction, links.
+
+    `name` gives bytes a file name (for messages and format sniffing); `disable` names stages to
+    skip, as listed by `docparse.Pipeline().names`.
+    """
+    return Pipeline(disable=disable)(source, name=name)
+
+
+def read_text(source: str | os.PathLike[str] | bytes, *, name: str | None = None) -> str:
+    """The source text of a document, the text every span points into."""
+    from docparse.read import read_raw
+
+    return read_raw(source, name=name).text

@@ -1,0 +1,1 @@
+"""Stage 6, export: readers of the document model (JSON, tables, HTML). None re-reads a file."""

@@ -1,0 +1,247 @@
+"""Stage 2, normalize: source text -> analysis text plus an offset map back to the source.
+
+What changes: full-width letters and digits become ASCII, Chinese punctuation is unified to its
+full-width form (so （一） and (一) are one marker), traditional characters become simplified, noise
+lines (page numbers, running headers, bare phone numbers, web boilerplate) are left out, and
+paragraphs broken across lines or pages are rejoined. Nothing is lost: each normalized character
+records the source offset it came from, and every omitted line is kept as a `Noise` item.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docparse.model import Noise, OffsetMap, RawDocument, Span
+from docparse.resources import load_tsv
+
+# Punctuation that ends a paragraph line; a CJK line ending otherwise usually continues.
+TERMINAL = set("。；：！？…”’」』】;:!?")
+OUTLINE_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|\d{1,3}[.．、](?!\d)"
+    r"|[（(]\d{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条部分]|附件)"
+)
+FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]")
+DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$")
+DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*印?发?$")
+TITLE_END = re.compile(r"(通知|通报|方案|意见|报告|请示|批复|决定|公告|通告|函|纪要|计划|规划|办法|细则|规定|总结|文件|讲话|要点|清单)$")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# Pipeline-visible punctuation policy: these ASCII marks become their full-width Chinese forms.
+ALWAYS_FULLWIDTH = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
+KEEP_FULLWIDTH = set("（）：；，！？")
+COMMA_COLON = re.compile(r"(?<!\d)[,:]|[,:](?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class NoisePattern:
+    reason: str
+    formats: frozenset[str]
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def noise_patterns() -> tuple[NoisePattern, ...]:
+    return tuple(
+        NoisePattern(row["reason"], frozenset(row["formats"].split(",")), re.compile(row["pattern"]))
+        for row in load_tsv("noise_patterns.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def char_table() -> dict[int, str]:
+    """Length-preserving character map: full-width ASCII, ideographic space, radicals, compat forms."""
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):
+        ch = chr(code)
+        if ch not in KEEP_FULLWIDTH:
+            table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "
+    table[0x00A0] = " "
+    table[ord("\t")] = " "
+    for lo, hi in ((0x2F00, 0x2FD6), (0x2E80, 0x2EF4), (0xF900, 0xFADA), (0x2460, 0x2474)):
+        for code in range(lo, hi):
+            if lo == 0x2460:  # keep circled digits ①: they are outline markers
+                continue
+            norm = unicodedata.normalize("NFKC", chr(code))
+            if len(norm) == 1 and norm != chr(code):
+                table[code] = norm
+    table.update({ord("﹝"): "〔", ord("﹞"): "〕", ord("○"): "〇", ord("Ｏ"): "〇"})
+    table.update({ord(k): v for k, v in ALWAYS_FULLWIDTH.items()})
+    table.update({ord("\u200b"): " ", ord("\ufeff"): " "})
+    return table
+
+
+def map_chars(line: str) -> str:
+    """Apply the punctuation and width policy to one line; the result has the same length."""
+    out = line.translate(char_table())
+    return COMMA_COLON.sub(lambda m: "，" if m.group() == "," else "：", out)
+
+
+class ScriptConverter:
+    """Traditional -> simplified, applied only to documents that are written in traditional script."""
+
+    def __init__(self) -> None:
+        self._cc = None
+
+    def _converter(self):
+        if self._cc is None:
+            import opencc
+
+            self._cc = opencc.OpenCC("t2s")
+        return self._cc
+
+    def is_traditional(self, text: str) -> bool:
+        sample = "".join(CJK.findall(text[:20000]))
+        if len(sample) < 10:
+            return False
+        converted = self._converter().convert(sample)
+        changed = sum(1 for a, b in zip(sample, converted) if a != b)
+        return changed / len(sample) > 0.03
+
+    def convert(self, line: str) -> str:
+        """Convert keeping the length; phrase rules that change length fall back to characters."""
+        out = self._converter().convert(line)
+        if len(out) == len(line):
+            return out
+        return "".join(c if len(c := self._converter().convert(ch)) == 1 else ch for ch in line)
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # source offset of the first non-space character
+    end: int
+    text: str  # normalized
+    page_break_before: bool
+    hard_break: bool
+
+
+def split_lines(text: str, hard_breaks: set[int]) -> list[Line | None]:
+    """Lines with their source offsets; `None` marks a blank line (a paragraph gap)."""
+    lines: list[Line | None] = []
+    page_break = False
+    for m in re.finditer(r"[^\n\f\r\v\u2028\u2029]*", text):
+        raw = m.group()
+        if m.start() > 0 and text[m.start() - 1] == "\f":
+            page_break = True
+        if m.start() == m.end() and m.start() > 0 and text[m.start() - 1] not in "\n\f\r":
+            continue  # finditer's empty match right after a non-empty one
+        stripped = raw.strip(" \t\u3000\u00a0\u200b\ufeff")
+        if not stripped:
+            if m.start() != m.end() or (m.start() > 0 and text[m.start() - 1] in "\n\f"):
+                lines.append(None)
+            continue
+        lead = len(raw) - len(raw.lstrip(" \t\u3000\u00a0\u200b\ufeff"))
+        start = m.start() + lead
+        lines.append(
+            Line(
+                start=start,
+                end=start + len(stripped),
+                text=map_chars(stripped),
+                page_break_before=page_break,
+                hard_break=start in hard_breaks,
+            )
+        )
+        page_break = False
+    return lines
+
+
+def classify_noise(line: Line, fmt: str) -> str | None:
+    for pat in noise_patterns():
+        if ("all" in pat.formats or fmt in pat.formats) and pat.regex.match(line.text):
+            return pat.reason
+    return None
+
+
+def running_headers(raw: RawDocument) -> set[str]:
+    """Lines that open or close most pages of a paged document (masked digits), i.e. furniture."""
+    if len(raw.pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in raw.pages:
+        body = [ln.strip() for ln in raw.text[page.span.start : page.span.end].split("\n") if ln.strip()]
+        edge = {re.sub(r"\d+", "#", ln) for ln in body[:2] + body[-2:]}
+        counts.update(edge)
+    threshold = max(3, int(0.6 * len(raw.pages)))
+    return {text for text, n in counts.items() if n >= threshold and len(text) < 60}
+
+
+def is_wrapped(lines: list[Line], fmt: str) -> tuple[bool, int]:
+    """Whether lines are hard-wrapped at a fixed width (PDF-like), and that width."""
+    lengths = [len(ln.text) for ln in lines if len(ln.text) >= 10]
+    if len(lengths) < 8:
+        return fmt == "pdf", max(lengths, default=0)
+    width = sorted(lengths)[int(0.8 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if n >= width - 3)
+    return fmt == "pdf" or near / len(lengths) > 0.4, width
+
+
+def continues(prev: Line, nxt: Line, wrapped: bool, width: int) -> bool:
+    """Whether `nxt` continues the paragraph of `prev` (a break inside a sentence)."""
+    if nxt.hard_break or prev.text[-1] in TERMINAL:
+        return False
+    if OUTLINE_START.match(nxt.text) or FIELD_LABEL.match(nxt.text):
+        return False
+    if DOC_NUMBER_LINE.match(nxt.text) or DATE_LINE.match(nxt.text) or DATE_LINE.match(prev.text):
+        return False
+    if TITLE_END.search(prev.text) or nxt.text[0] in "“《【〔":
+        return False
+    if not (CJK.match(nxt.text[0]) or nxt.text[0].isdigit() or nxt.text[0] in "、，）"):
+        return False
+    threshold = max(12, int(0.85 * width)) if wrapped else 30
+    return len(prev.text) >= threshold
+
+
+def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
+    """Normalized text, its offset map into `raw.text`, and the noise that was left out."""
+    fmt = raw.source.format
+    lines = split_lines(raw.text, raw.hard_breaks)
+    script = ScriptConverter()
+    traditional = script.is_traditional(raw.text)
+    headers = running_headers(raw)
+    noise = list(raw.noise)
+    known_noise = {(n.span.start, n.span.end) for n in noise}
+
+    content: list[Line | None] = []
+    for ln in lines:
+        if ln is None:
+            content.append(None)
+            continue
+        if any(n.span.start <= ln.start < n.span.end for n in raw.noise):
+            continue
+        reason = classify_noise(ln, fmt)
+        if reason is None and re.sub(r"\d+", "#", raw.text[ln.start : ln.end]) in headers:
+            reason = "running_header"
+        if reason:
+            if (ln.start, ln.end) not in known_noise:
+                noise.append(Noise(Span(ln.start, ln.end), raw.text[ln.start : ln.end], reason))
+            content.append(None)
+            continue
+        if traditional:
+            ln.text = script.convert(ln.text)
+        content.append(ln)
+
+    real = [ln for ln in content if ln is not None]
+    wrapped, width = is_wrapped(real, fmt)
+    pieces: list[str] = []
+    index = array("i")
+    prev: Line | None = None
+    for ln in content:
+        if ln is None:
+            continue
+        if prev is not None:
+            if not continues(prev, ln, wrapped, width):
+                pieces.append("\n")
+                index.append(prev.end)
+            elif CJK.match(prev.text[-1]) is None and CJK.match(ln.text[0]) is None:
+                pieces.append(" ")  # keep words apart when a Latin or digit run was wrapped
+                index.append(prev.end)
+        pieces.append(ln.text)
+        index.extend(range(ln.start, ln.end))
+        prev = ln
+    noise.sort(key=lambda n: n.span.start)
+    return "".join(pieces), OffsetMap(index, len(raw.text)), noise

@@ -1,0 +1,121 @@
+"""Stage 1, read: bytes on disk -> `RawDocument` (source text, pages, tables, noise).
+
+Readers are registered by format name; the format is sniffed from the bytes first and the file
+extension second, so a mislabelled file still reaches the right reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from docparse.errors import DocparseError, EmptyInputError, NotADocumentError, TooLargeError
+from docparse.model import RawDocument, Source
+
+Reader = Callable[[bytes, Source], RawDocument]
+
+READERS: dict[str, Reader] = {}
+
+# Bounded memory: a source text is held several times over (text, normalized text, offset map).
+MAX_INPUT_BYTES = int(os.environ.get("DOCPARSE_MAX_BYTES", 64 * 1024 * 1024))
+
+EXTENSIONS = {
+    ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".htm": "html", ".html": "html", ".shtml": "html", ".xhtml": "html", ".mht": "html",
+    ".doc": "doc", ".wps": "wps", ".ofd": "ofd", ".rtf": "rtf",
+}
+
+
+def register_reader(fmt: str) -> Callable[[Reader], Reader]:
+    def decorate(fn: Reader) -> Reader:
+        READERS[fmt] = fn
+        return fn
+
+    return decorate
+
+
+def sniff_format(data: bytes, name: str | None) -> str:
+    """Format from magic bytes, falling back to the extension, then to plain text."""
+    head = data[:2048]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc / .wps
+        ext = Path(name).suffix.lower() if name else ""
+        return "wps" if ext == ".wps" else "doc"
+    if head.startswith(b"PK\x03\x04"):
+        ext = Path(name).suffix.lower() if name else ""
+        if ext == ".ofd" or b"OFD.xml" in data[:4096]:
+            return "ofd"
+        return "docx"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    lowered = head.lower().lstrip()
+    if lowered.startswith(b"\xef\xbb\xbf"):
+        lowered = lowered[3:].lstrip()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered:
+        return "html"
+    if name:
+        ext = Path(name).suffix.lower()
+        if ext in EXTENSIONS:
+            return EXTENSIONS[ext]
+    return "txt"
+
+
+def read_raw(source: str | os.PathLike[str] | bytes, name: str | None = None) -> RawDocument:
+    """Read a path or raw bytes into a `RawDocument`; raises a `DocparseError` naming the file."""
+    path: str | None
+    if isinstance(source, (bytes, bytearray)):
+        path = name
+        data = bytes(source)
+    else:
+        path = os.fspath(source)
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_INPUT_BYTES:
+                raise TooLargeError(_too_large_reason(size), path)
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except IsADirectoryError:
+            raise NotADocumentError("is a directory, not a document", path) from None
+        except FileNotFoundError:
+            raise NotADocumentError("no such file", path) from None
+        except PermissionError:
+            raise NotADocumentError("permission denied", path) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise TooLargeError(_too_large_reason(len(data)), path)
+    if not data.strip():
+        raise EmptyInputError("file is empty", path)
+    fmt = sniff_format(data, path)
+    _load_readers()
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise NotADocumentError(f"unsupported format '{fmt}'", path)
+    meta = Source(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=fmt,
+        size_bytes=len(data),
+    )
+    try:
+        raw = reader(data, meta)
+    except DocparseError as err:
+        raise err.with_path(path)
+    if not raw.text.strip():
+        raise EmptyInputError("no text in the document", path)
+    return raw
+
+
+def _too_large_reason(size: int) -> str:
+    return (
+        f"file is {size / 1e6:.1f} MB; docparse reads documents up to "
+        f"{MAX_INPUT_BYTES / 1e6:.0f} MB (set DOCPARSE_MAX_BYTES to raise the limit)"
+    )
+
+
+def _load_readers() -> None:
+    # Importing registers them; heavy readers (pdf, docx) import their libraries lazily.
+    from docparse.read import docx, html, legacy, pdf, text  # noqa: F401
