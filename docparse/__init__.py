@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from importlib.metadata import PackageNotFoundError, version
 
+from docparse.batch import Result, read_many
 from docparse.errors import DocparseError
 from docparse.model import Document
 from docparse.pipeline import Pipeline
@@ -19,16 +20,22 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
-__all__ = ["Document", "DocparseError", "Pipeline", "read", "read_text", "__version__"]
+__all__ = ["Document", "DocparseError", "Pipeline", "Result", "read", "read_many", "read_text", "__version__"]
 
 
-def read(source: str | os.PathLike[str] | bytes, *, name: str | None = None, disable: tuple[str, ...] = ()) -> Document:
+def read(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    name: str | None = None,
+    disable: tuple[str, ...] = (),
+    steps: tuple[str, ...] | None = None,
+) -> Document:
     """Read a file (path) or its bytes and run the whole pipeline: structure, extraction, links.
 
     `name` gives bytes a file name (for messages and format sniffing); `disable` names stages to
-    skip, as listed by `docparse.Pipeline().names`.
+    skip, as listed by `docparse.Pipeline().names`; `steps=("structure",)` stops after the outline.
     """
-    return Pipeline(disable=disable)(source, name=name)
+    return Pipeline(disable=disable, steps=steps)(source, name=name)
 
 
 def read_text(source: str | os.PathLike[str] | bytes, *, name: str | None = None) -> str:

@@ -67,13 +67,24 @@ def _load_stages() -> None:
 class Pipeline:
     """An ordered list of named stages. `Pipeline().names` shows what runs."""
 
-    def __init__(self, names: Iterable[str] = DEFAULT_STAGES, disable: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        names: Iterable[str] = DEFAULT_STAGES,
+        disable: Iterable[str] = (),
+        steps: Iterable[str] | None = None,
+    ) -> None:
+        """`disable` names stages to skip; `steps` keeps only stages of those steps (e.g. ("structure",))."""
         _load_stages()
         disabled = set(disable)
         unknown = disabled - set(STAGE_REGISTRY)
         if unknown:
             raise ValueError(f"unknown stage(s) to disable: {', '.join(sorted(unknown))}")
-        self.stages = [STAGE_REGISTRY[n] for n in names if n not in disabled and n in STAGE_REGISTRY]
+        wanted = set(steps) if steps is not None else None
+        self.stages = [
+            STAGE_REGISTRY[n]
+            for n in names
+            if n not in disabled and n in STAGE_REGISTRY and (wanted is None or STAGE_REGISTRY[n].step in wanted)
+        ]
 
     @property
     def names(self) -> list[str]:

@@ -1,9 +1,345 @@
-"""GB/T 9704-2012 metadata (placeholder until written)."""
+"""GB/T 9704-2012 metadata: 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人), 主体 (标题,
+主送机关, 附件说明, 发文机关署名, 成文日期, 附注) and 版记 (抄送机关, 印发机关和印发日期).
 
-from docparse.model import Document, Meta
+Values are the text as written (line breaks inside a title removed); each `Field` keeps its span.
+A wrapper such as 关于印发…方案的通知 also yields the `Embedded` document printed under it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docparse.model import Document, Embedded, Field, Meta
 from docparse.pipeline import stage
+from docparse.resources import load_tsv
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
+NUM = r"[\d〇零一二三四五六七八九十]"
+DATE = re.compile(rf"({NUM}{{4}})\s*年\s*({NUM}{{1,2}})\s*月\s*({NUM}{{1,3}})\s*日")
+DATE_LINE = re.compile(rf"^{DATE.pattern}$")
+PRINT_LINE = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{DATE.pattern})\s*印发?$")
+DOC_NUMBER = re.compile(
+    r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［【（]\s*(?:19|20)\d{2}\s*[〕\]］】）]\s*第?\s*\d{1,5}\s*号)"
+)
+SIGNER = re.compile(r"签\s*发\s*人\s*：\s*(?P<name>[\u4e00-\u9fff、 ]{2,20})")
+COPY_NUMBER = re.compile(r"^\d{6}$")
+SECRECY = re.compile(r"^(绝密|机密|秘密)(★.{0,10})?$")
+URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
+ORG_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）]{4,40}(委员会|办公室|人民政府|政府|局|厅|委|部|中心|指挥部|管委会|领导小组|办|院|会|支队|总队|大队|公司)$"
+)
+RECIPIENT_HINT = re.compile(r"(各|人民政府|委员会|管委会|局|厅|委|部门|单位|办公室|指挥部|公司)")
+WRAPPER = re.compile(r"关于(?:印发|转发|下发|发布|公布)(?P<inner>.+?)的(?:通知|函)$")
+NOTE_LINE = re.compile(r"^（(?P<body>.*(联系人|联系电话|电话|公开形式|此件|信息公开).*)）$")
+ATTACHMENT = re.compile(r"^附\s*件\s*[：:]?\s*(?P<rest>.*)$")
+ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]\s*\S")
+CC_LINE = re.compile(r"^抄\s*送\s*[：:]\s*(?P<rest>.+)$")
+TERMINAL = "。！？；"
+
+
+@dataclass(slots=True)
+class Line:
+    index: int
+    start: int  # normalized offsets
+    end: int
+    text: str
+
+
+def norm_lines(doc: Document) -> list[Line]:
+    lines = []
+    pos = 0
+    for i, text in enumerate(doc.norm_text.split("\n")):
+        lines.append(Line(i, pos, pos + len(text), text.strip()))
+        pos += len(text) + 1
+    return [ln for ln in lines if ln.text]
+
+
+def make_field(doc: Document, start: int, end: int, value: object | None = None) -> Field:
+    span = doc.source_span(start, end)
+    text = doc.text_of(span)
+    return Field(value if value is not None else as_written(text), span, text)
+
+
+def as_written(text: str) -> str:
+    """Source text with line breaks removed and spaces dropped next to CJK characters."""
+    text = re.sub(r"\s*\n\s*", "", text.strip())
+    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
+
+
+def chinese_int(text: str) -> int:
+    """Integer from Arabic or Chinese numerals (二〇一八, 十二, 二十一)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + CN_DIGITS[ch]
+    return value
+
+
+def iso_date(match: re.Match[str]) -> str | None:
+    year, month, day = (chinese_int(g) for g in match.groups()[:3])
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1949 <= year <= 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@lru_cache(maxsize=1)
+def title_kinds() -> tuple[tuple[str, str], ...]:
+    """(cue, doc_type) for title endings, longest cue first."""
+    rows = [(r["cue"], r["doc_type"]) for r in load_tsv("doc_types.tsv") if r["where"] == "title"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def content_cues() -> tuple[tuple[str, str, int], ...]:
+    return tuple(
+        (r["cue"], r["doc_type"], int(r["weight"])) for r in load_tsv("doc_types.tsv") if r["where"] == "content"
+    )
+
+
+def kind_of_title(title: str) -> str | None:
+    for cue, kind in title_kinds():
+        if title.endswith(cue):
+            return kind
+    return None
+
+
+def kind_from_content(text: str) -> str:
+    scores: dict[str, int] = defaultdict(int)
+    for cue, kind, weight in content_cues():
+        if cue in text:
+            scores[kind] += weight
+    return max(scores, key=lambda k: scores[k]) if scores else "其他"
+
+
+def is_body_line(line: Line) -> bool:
+    return line.text[-1] in TERMINAL or len(line.text) > 70
+
+
+def header_lines(lines: list[Line]) -> list[Line]:
+    """The 版头 and title zone: lines before the first body paragraph (at most 12)."""
+    out = []
+    for ln in lines[:12]:
+        if is_body_line(ln) and not ln.text.endswith("："):
+            break
+        out.append(ln)
+    return out
+
+
+def find_title(header: list[Line]) -> tuple[int, int] | None:
+    """Line index range of the title: the first line ending in a 文种, with its short lead-in lines."""
+    for pos, ln in enumerate(header):
+        if ln.text.endswith("文件") or DOC_NUMBER.fullmatch(ln.text) or kind_of_title(ln.text) is None:
+            continue
+        if len(ln.text) > 80:
+            continue
+        first = pos
+        while first > 0 and is_title_part(header[first - 1].text) and pos - first < 2:
+            first -= 1
+        return first, pos
+    return None
+
+
+def is_title_part(text: str) -> bool:
+    return (
+        len(text) <= 30
+        and text[-1] not in TERMINAL + "："
+        and not text.endswith("文件")
+        and not DOC_NUMBER.search(text)
+        and not DATE.search(text)
+        and not SECRECY.match(text)
+        and not URGENCY.match(text)
+        and not COPY_NUMBER.match(text)
+    )
+
+
+def split_recipients(doc: Document, line: Line) -> list[Field]:
+    """主送机关 split at ，；, never at 、 (各州、市安委会 is one recipient)."""
+    fields = []
+    body_end = line.end - 1 if line.text.endswith("：") else line.end
+    start = line.start
+    depth = 0
+    for pos in range(line.start, body_end + 1):
+        ch = doc.norm_text[pos] if pos < body_end else "，"
+        if ch == "（":
+            depth += 1
+        elif ch == "）":
+            depth = max(0, depth - 1)
+        elif ch in "，；" and depth == 0:
+            if pos > start:
+                fields.append(make_field(doc, start, pos))
+            start = pos + 1
+    return fields
+
+
+def find_recipients(lines: list[Line], after: int) -> Line | None:
+    for ln in lines[after : after + 4]:
+        if ln.text.endswith("：") and RECIPIENT_HINT.search(ln.text) and len(ln.text) < 200:
+            if not re.match(r"^(附件|抄送|联系人|主持人)", ln.text):
+                return ln
+        if is_body_line(ln):
+            return None
+    return None
+
+
+def standalone_dates(lines: list[Line], start: int, stop: int) -> list[Line]:
+    return [ln for ln in lines[start:stop] if DATE_LINE.match(ln.text)]
+
+
+def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: int) -> Embedded | None:
+    wrapped = WRAPPER.search(title_text)
+    if not wrapped:
+        return None
+    inner = re.sub(r"[《》\s]", "", wrapped.group("inner"))
+    for ln in lines[after:]:
+        candidate = re.sub(r"[《》\s]", "", ln.text)
+        if candidate.endswith(inner) and len(candidate) <= len(inner) + 20 and candidate[-1] not in TERMINAL:
+            title = make_field(doc, ln.start, ln.end)
+            end = len(doc.norm_text)
+            return Embedded(title, kind_of_title(inner), doc.source_span(ln.start, end))
+    return None
+
+
+def signature_before(lines: list[Line], date_line: Line) -> Line | None:
+    pos = lines.index(date_line)
+    if pos > 0 and ORG_LINE.match(lines[pos - 1].text):
+        return lines[pos - 1]
+    return None
+
+
+def issuer_from_title(title: str) -> str | None:
+    head, sep, _ = title.partition("关于")
+    return head if sep and 2 <= len(head) <= 40 else None
 
 
 @stage("meta", step="structure", assigns="meta")
 def extract_meta(doc: Document) -> Meta:
-    return Meta()
+    """The metadata of `doc` (see module docstring); also fills `doc.embedded`."""
+    meta = Meta()
+    lines = norm_lines(doc)
+    if not lines:
+        return meta
+    header = header_lines(lines)
+    read_version_head(doc, header, meta)
+
+    title_range = find_title(header)
+    after_title = 0
+    if title_range:
+        first, last = header[title_range[0]], header[title_range[1]]
+        meta.title = make_field(doc, first.start, last.end)
+        kind = kind_of_title(meta.title.value)
+        meta.doc_type = Field(kind, meta.title.span, meta.title.text)
+        after_title = lines.index(last) + 1
+        embedded = extract_embedded(doc, lines, meta.title.value, after_title)
+        if embedded:
+            doc.embedded = [embedded]
+    else:
+        kind = kind_from_content(doc.norm_text[:5000] + doc.norm_text[-2000:])
+        first_line = lines[0]
+        meta.doc_type = Field(kind, doc.source_span(first_line.start, first_line.start), "")
+
+    recipients = find_recipients(lines, after_title)
+    if recipients:
+        meta.recipients = split_recipients(doc, recipients)
+
+    body_stop = len(lines)
+    if doc.embedded:
+        body_stop = next(i for i, ln in enumerate(lines) if doc.source_span(ln.start, ln.end).start >= doc.embedded[0].span.start)
+    read_tail(doc, lines, after_title, body_stop, meta)
+    if meta.issuer is None and meta.issuer_mark is not None:
+        name = re.sub(r"文件$", "", meta.issuer_mark.value)
+        meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
+    if meta.issuer is None and meta.title is not None:
+        name = issuer_from_title(meta.title.value)
+        if name:
+            meta.issuer = Field(name, meta.title.span, meta.title.text)
+    return meta
+
+
+def read_version_head(doc: Document, header: list[Line], meta: Meta) -> None:
+    """份号, 密级, 紧急程度, 发文机关标志, 发文字号 and 签发人 from the header zone."""
+    for pos, ln in enumerate(header):
+        if COPY_NUMBER.match(ln.text) and meta.copy_number is None:
+            meta.copy_number = make_field(doc, ln.start, ln.end)
+        elif SECRECY.match(ln.text):
+            meta.secrecy = make_field(doc, ln.start, ln.end)
+        elif URGENCY.match(ln.text):
+            meta.urgency = make_field(doc, ln.start, ln.end)
+        elif ln.text.endswith("文件") and len(ln.text) <= 40 and meta.issuer_mark is None:
+            meta.issuer_mark = make_field(doc, ln.start, ln.end)
+        number = DOC_NUMBER.search(ln.text)
+        if number and meta.doc_number is None and is_number_line(ln.text, number):
+            meta.doc_number = make_field(doc, ln.start + number.start(), ln.start + number.end())
+            if meta.issuer_mark is None and pos > 0 and ORG_LINE.match(header[pos - 1].text):
+                prev = header[pos - 1]
+                meta.issuer_mark = make_field(doc, prev.start, prev.end)
+        signer = SIGNER.search(ln.text)
+        if signer:
+            meta.signer = make_field(doc, ln.start + signer.start("name"), ln.start + signer.end("name"))
+
+
+def is_number_line(text: str, number: re.Match[str]) -> bool:
+    """A 发文字号 stands alone on its line (or beside 签发人), not cited inside a sentence."""
+    rest = (text[: number.start()] + text[number.end() :]).strip()
+    return not rest or SIGNER.search(rest) is not None
+
+
+def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Meta) -> None:
+    """署名, 成文日期, 附注, 附件说明, 抄送 and 印发 lines after the body."""
+    dates = standalone_dates(lines, start, stop)
+    if dates:
+        date_line = dates[-1] if not doc.embedded else dates[0]
+        match = DATE.search(date_line.text)
+        iso = iso_date(match) if match else None
+        if iso:
+            meta.date = make_field(doc, date_line.start, date_line.end, iso)
+        signature = signature_before(lines, date_line)
+        if signature:
+            meta.issuer = make_field(doc, signature.start, signature.end)
+    for ln in lines[start:]:
+        note = NOTE_LINE.match(ln.text)
+        if note:
+            meta.notes.append(make_field(doc, ln.start + 1, ln.end - 1))
+        cc = CC_LINE.match(ln.text)
+        if cc:
+            meta.cc.extend(make_field(doc, ln.start + cc.start("rest"), ln.end).value and [make_field(doc, ln.start + cc.start("rest"), ln.end)])
+        printed = PRINT_LINE.match(ln.text)
+        if printed and (printed.group("org") or lines.index(ln) > 0):
+            read_print_line(doc, lines, ln, printed, meta)
+    read_attachments(doc, lines, start, meta)
+
+
+def read_print_line(doc: Document, lines: list[Line], ln: Line, printed: re.Match[str], meta: Meta) -> None:
+    iso = iso_date(DATE.search(printed.group("date")))
+    if iso is None:
+        return
+    meta.print_date = make_field(doc, ln.start + printed.start("date"), ln.start + printed.end("date"), iso)
+    if printed.group("org"):
+        meta.printed_by = make_field(doc, ln.start, ln.start + printed.end("org"))
+        return
+    pos = lines.index(ln)
+    if pos > 0 and ORG_LINE.match(lines[pos - 1].text):
+        prev = lines[pos - 1]
+        meta.printed_by = make_field(doc, prev.start, prev.end)
+
+
+def read_attachments(doc: Document, lines: list[Line], start: int, meta: Meta) -> None:
+    """附件说明: `附件：1.xxx` with its numbered continuation lines."""
+    for pos in range(start, len(lines)):
+        head = ATTACHMENT.match(lines[pos].text)
+        if not head or len(lines[pos].text) > 80:
+            continue
+        if head.group("rest"):
+            rest_start = lines[pos].start + head.start("rest")
+            meta.attachments.append(make_field(doc, rest_start, lines[pos].end))
+        for ln in lines[pos + 1 :]:
+            if not ATTACHMENT_ITEM.match(ln.text) or len(ln.text) > 80:
+                break
+            meta.attachments.append(make_field(doc, ln.start, ln.end))
+        return

@@ -1,0 +1,131 @@
+"""The `docparse` command: each command parses options, makes one library call and formats it.
+
+Exit status: 0 when every input was processed, 1 when some failed (the others are still done and
+each failure is one line on stderr), 2 for usage errors (click's convention).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+import click
+
+import docparse
+from docparse.batch import Result, collect_files, read_many
+from docparse.errors import DocparseError
+from docparse.export.json import dumps
+
+
+def fail_line(path: str, reason: str) -> None:
+    click.echo(f"docparse: {path}: {reason}", err=True)
+
+
+def with_progress(results: Iterable[Result], total: int) -> Iterable[Result]:
+    """A progress bar on stderr when it is a terminal; never in a pipe or a log file."""
+    if total < 2 or not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, total=total, unit="doc", file=sys.stderr)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(docparse.__version__, prog_name="docparse")
+def main() -> None:
+    """Turn Chinese work-safety documents (通报, 方案, 通知, 总结, 访谈) into data."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+def text(file: str) -> None:
+    """Print the source text of FILE: the text that every span points into."""
+    try:
+        click.echo(docparse.read_text(_input(file), name=_name(file)), nl=False)
+    except DocparseError as err:
+        fail_line(file, err.reason)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+def parse(file: str, fmt: str) -> None:
+    """Show the metadata and outline of FILE."""
+    try:
+        doc = docparse.read(_input(file), name=_name(file), steps=("structure",))
+    except DocparseError as err:
+        fail_line(file, err.reason)
+        sys.exit(1)
+    if fmt == "json":
+        data = doc.to_dict()
+        click.echo(dumps({k: data[k] for k in ("file", "source", "meta", "embedded", "sections", "noise")}, indent=2))
+    else:
+        from docparse.export.table import print_structure
+
+        print_structure(doc)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
+              help="json: one object for one file; several files always give JSON Lines.")
+@click.option("--indent", type=int, default=None, help="Indent a single JSON object.")
+@click.option("--disable", multiple=True, help="Skip a pipeline stage (repeatable).")
+def extract(files: tuple[str, ...], fmt: str, indent: int | None, disable: tuple[str, ...]) -> None:
+    """Extract everything from FILES (files or directories) as JSON; JSON Lines for several."""
+    try:
+        docparse.Pipeline(disable=disable)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--disable") from None
+    if files == ("-",):
+        try:
+            doc = docparse.read(sys.stdin.buffer.read(), name="<stdin>", disable=disable)
+        except DocparseError as err:
+            fail_line("<stdin>", err.reason)
+            click.echo(dumps({"file": "<stdin>", "error": {"code": err.code, "message": err.reason}}))
+            sys.exit(1)
+        click.echo(dumps(doc.to_dict(), indent=indent))
+        return
+    paths = collect_files(files)
+    single = len(paths) == 1 and fmt == "json" and not any(_is_dir(f) for f in files)
+    failures = 0
+    for result in with_progress(read_many(paths, disable=disable), len(paths)):
+        if result.document is None:
+            failures += 1
+            fail_line(result.path, result.error or "")
+            click.echo(dumps(result.error_dict()))
+        else:
+            click.echo(dumps(result.document.to_dict(), indent=indent if single else None))
+    if not paths:
+        fail_line(" ".join(files), "no documents found")
+        sys.exit(1)
+    if failures:
+        click.echo(f"docparse: {failures} of {len(paths)} file(s) failed", err=True)
+        sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("doc_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_command(gold_dir: str, doc_dir: str, fmt: str) -> None:
+    """Precision, recall and F1 per field against gold annotations (../shared/corpus format)."""
+    from docparse.eval import evaluate, format_report
+
+    report = evaluate(gold_dir, doc_dir)
+    click.echo(dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
+
+
+def _input(file: str) -> str | bytes:
+    return sys.stdin.buffer.read() if file == "-" else file
+
+
+def _name(file: str) -> str | None:
+    return "<stdin>" if file == "-" else None
+
+
+def _is_dir(path: str) -> bool:
+    import os
+
+    return os.path.isdir(path)

@@ -1,0 +1,78 @@
+import pytest
+
+import docparse
+from docparse.model import RawDocument, Source
+from docparse.normalize import map_chars, normalize
+from docparse.pipeline import make_document
+from docparse.read import read_raw
+from tests.helpers import seed
+
+
+def raw(text: str, fmt: str = "txt") -> RawDocument:
+    return RawDocument(text=text, source=Source(path="x.txt", sha256="0", format=fmt))
+
+
+def test_fullwidth_and_halfwidth_markers_normalize_alike():
+    assert map_chars("(一)工作思路") == map_chars("（一）工作思路") == "（一）工作思路"
+    assert map_chars("ＡＢＣ１２３") == "ABC123"
+
+
+def test_commas_between_digits_stay_ascii():
+    assert map_chars("共2,352家,其中") == "共2,352家，其中"
+
+
+def test_paragraph_broken_across_page_is_rejoined_in_seed_000():
+    doc = make_document(read_raw(seed("000")))
+    assert "现将有关情况通报如下" in doc.norm_text
+    assert "铁路、能源等部门" in doc.norm_text
+    assert "推进落实情况" in doc.norm_text
+
+
+def test_headings_are_not_joined_to_their_body():
+    norm, _, _ = normalize(raw("一、基本评价\n\n（一）行动迅速，会议精神贯彻及时。部分州市第一时间召开会议。\n"))
+    assert norm.split("\n")[0] == "一、基本评价"
+
+
+def test_noise_lines_are_marked_not_deleted_from_source():
+    text = "15288489748\n13888147524\n\n关于开展检查的通知\n\n[日期:2023-06-05]   来源:某某网  作者:某某网   阅读:803次\n\n各县区：\n请认真执行。\n"
+    norm, offsets, noise = normalize(raw(text))
+    assert "15288489748" not in norm and "阅读" not in norm
+    assert {n.reason for n in noise} == {"phone_number", "web_boilerplate"}
+    for n in noise:
+        assert text[n.span.start : n.span.end] == n.text
+
+
+def test_offsets_map_every_normalized_character_back_to_the_source():
+    text = "一、总体要求\r\n\r\n(一)工作思路，以习近平新时代\n中国特色社会主义思想为指导，全面贯彻党的二十大精神，认真落实各项部署要求\n确保安全。"
+    norm, offsets, _ = normalize(raw(text))
+    for i, ch in enumerate(norm):
+        if ch in "\n ":
+            continue
+        span = offsets.to_source(i, i + 1)
+        src = text[span.start : span.end]
+        assert map_chars(src) == ch, (i, ch, src)
+
+
+def test_page_numbers_are_dropped_and_pages_rejoined():
+    text = "为加强安全生产工作，经研究决定，在全市范围内开展重大事故隐患专项排查整治，现将\n— 1 —\n\f有关事项通知如下：\n"
+    norm, _, noise = normalize(raw(text, fmt="pdf"))
+    assert "现将有关事项通知如下" in norm
+    assert [n.reason for n in noise] == ["page_number"]
+
+
+def test_traditional_text_is_analysed_as_simplified_with_spans_on_the_original():
+    text = "臨滄市國土資源局對礦山企業監管責任落實不到位，隱患整改緩慢。\n"
+    doc = make_document(raw(text))
+    assert "临沧市国土资源局" in doc.norm_text
+    start = doc.norm_text.index("国土资源局")
+    span = doc.source_span(start, start + 5)
+    assert doc.text_of(span) == "國土資源局"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_seed_normalizes_without_losing_body_text(prefix):
+    doc = docparse.read(seed(prefix), steps=("structure",))
+    body_chars = sum(1 for ch in doc.text if "\u4e00" <= ch <= "\u9fff")
+    noise_chars = sum(1 for n in doc.noise for ch in n.text if "\u4e00" <= ch <= "\u9fff")
+    norm_chars = sum(1 for ch in doc.norm_text if "\u4e00" <= ch <= "\u9fff")
+    assert norm_chars == body_chars - noise_chars

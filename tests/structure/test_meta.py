@@ -1,0 +1,109 @@
+import re
+
+import pytest
+
+import docparse
+from tests.helpers import gold, seed
+
+SEEDS = ["000", "001", "002", "003", "004"]
+
+
+def meta_of(prefix: str) -> dict:
+    return docparse.read(seed(prefix), steps=("structure",)).to_dict()["meta"]
+
+
+def squash(text: str | None) -> str | None:
+    return re.sub(r"\s+", "", text) if text is not None else None
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_meta_matches_gold_for_every_stated_field(prefix):
+    expected = gold(prefix)["meta"]
+    got = meta_of(prefix)
+    assert got["doc_type"] in expected["doc_type"]
+    assert squash(got["title"]) == squash(expected["title"])
+    for key in ("doc_number", "issuer", "date"):
+        assert got[key] == expected[key], key
+    assert got["recipients"] == expected["recipients"]
+
+
+def test_every_meta_value_carries_its_evidence():
+    doc = docparse.read(seed("000"), steps=("structure",))
+    for name in ("title", "doc_number", "issuer", "date"):
+        field = getattr(doc.meta, name)
+        assert doc.text_of(field.span) == field.text
+    assert doc.text_of(doc.meta.date.span) == "2018年4月20日"
+    assert doc.meta.issuer_mark.value == "云南省安全生产委员会办公室文件"
+    assert doc.meta.print_date.value == "2018-04-20"
+    assert any("联系人" in n.value for n in doc.meta.notes)
+
+
+def test_wrapper_notice_exposes_the_embedded_plan():
+    doc = docparse.read(seed("001"), steps=("structure",))
+    assert doc.meta.doc_type.value == "通知"
+    [plan] = doc.embedded
+    assert plan.title.value == "昆明市重大事故隐患专项排查整治2023行动方案"
+    assert plan.doc_type == "方案"
+    assert len(doc.meta.attachments) == 3
+    # the noise at the top of the web page is not the title
+    assert doc.meta.title.value.startswith("昆明市安全生产委员会关于印发")
+
+
+OWN_NOTICE = """四川省某某县安全生产委员会办公室文件
+
+某安办〔2024〕7号
+
+某某县安全生产委员会办公室
+关于开展汛期安全生产大检查的通知
+
+各乡（镇）人民政府，县安委会各成员单位：
+为切实做好汛期安全防范工作，经县政府同意，决定在全县开展汛期安全生产大检查。现将有关事项通知如下。
+一、检查范围
+全县矿山、危险化学品、道路交通、建筑施工等行业领域。
+二、工作要求
+各单位要于6月30日前将检查情况报送县安委办。
+
+附件：1.检查情况统计表
+2.问题隐患清单
+
+某某县安全生产委员会办公室
+二〇二四年六月三日
+
+抄送：县委办公室，县政府办公室。
+某某县安全生产委员会办公室　　2024年6月4日印发
+"""
+
+
+def test_gbt9704_elements_of_a_notice_written_for_the_tests():
+    doc = docparse.read(OWN_NOTICE.encode("gb18030"), name="notice.txt", steps=("structure",))
+    meta = doc.meta
+    assert doc.source.encoding == "gb18030"
+    assert meta.doc_number.value == "某安办〔2024〕7号"
+    assert meta.title.value == "某某县安全生产委员会办公室关于开展汛期安全生产大检查的通知"
+    assert meta.doc_type.value == "通知"
+    assert [r.value for r in meta.recipients] == ["各乡（镇）人民政府", "县安委会各成员单位"]
+    assert meta.date.value == "2024-06-03"
+    assert meta.issuer.value == "某某县安全生产委员会办公室"
+    assert [a.value for a in meta.attachments] == ["1.检查情况统计表", "2.问题隐患清单"]
+    assert meta.cc[0].value == "县委办公室，县政府办公室。"
+    assert meta.printed_by.value == "某某县安全生产委员会办公室"
+    assert meta.print_date.value == "2024-06-04"
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["云安办〔2018〕19号", "川安委[2021]3号", "冀安办(2022)15号", "黔安【2023】102号", "粤安〔2020〕第6号"],
+)
+def test_doc_number_bracket_variants(number):
+    text = f"某某市安全生产委员会文件\n\n{number}\n\n关于加强安全生产工作的意见\n\n各县区：\n现提出如下意见。\n"
+    doc = docparse.read(text.encode(), name="n.txt", steps=("structure",))
+    assert doc.meta.doc_number is not None
+    assert re.sub(r"\s", "", doc.meta.doc_number.value) == number
+    assert doc.meta.doc_type.value == "意见"
+
+
+def test_doc_type_from_content_when_there_is_no_title():
+    text = "今年以来，全县上下认真贯彻落实安全生产决策部署。\n\n特此报告。\n"
+    doc = docparse.read(text.encode(), name="r.txt", steps=("structure",))
+    assert doc.meta.title is None
+    assert doc.meta.doc_type.value == "报告"

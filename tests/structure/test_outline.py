@@ -1,0 +1,67 @@
+import docparse
+from tests.helpers import seed
+
+
+def outline(prefix: str):
+    return docparse.read(seed(prefix), steps=("structure",)).sections
+
+
+def test_circular_outline_levels_and_roles():
+    sections = outline("000")
+    top = [s for s in sections if s.level == 1]
+    assert [s.heading for s in top] == ["基本评价", "存在的问题", "下步工作措施"]
+    assert [s.role for s in top] == ["evaluation", "problems", "measures"]
+    problems = [s for s in sections if s.parent == top[1].id]
+    assert len(problems) == 6
+    assert problems[0].marker == "（一）" and problems[0].heading == "思想认识有偏差"
+    # half-width (四) after full-width (三) is the same level
+    assert sections[top[0].children[3]].marker == "（四）"
+
+
+def test_plan_outline_has_sectors_under_key_tasks_and_phases_under_steps():
+    sections = outline("001")
+    by_heading = {s.heading: s for s in sections}
+    key = by_heading["整治重点"]
+    assert key.role == "tasks" and len(key.children) == 18
+    steps = by_heading["方法步骤"]
+    assert steps.role == "phases"
+    assert [sections[c].heading for c in steps.children][0] == "动员部署（2023年5月15日前）"
+    assert by_heading["组织领导"].role == "organization"
+    # the attachment list after the body is not part of the outline
+    assert not any("任务清单" in s.heading for s in sections)
+
+
+def test_inline_enumerations_become_sections():
+    sections = outline("002")
+    problems = next(s for s in sections if s.heading == "存在问题")
+    items = [sections[c] for c in problems.children]
+    assert [s.marker for s in items] == ["一是", "二是", "三是", "四是", "五是"]
+    assert all(s.role == "problems" for s in items)
+    first = next(s for s in sections if s.heading == "以落实责任制为牵引，专项整治三年行动扎实推进")
+    assert [sections[c].marker for c in first.children] == ["一是", "二是", "三是", "四是"]
+
+
+def test_section_spans_point_at_their_text():
+    doc = docparse.read(seed("000"), steps=("structure",))
+    for sec in doc.sections:
+        assert doc.text_of(sec.heading_span).replace(" ", "") in doc.text_of(sec.span)
+        assert doc.text_of(sec.span).lstrip().startswith(doc.text[sec.span.start])
+
+
+def test_outline_of_a_county_plan_written_for_the_tests():
+    text = """某某县燃气安全专项整治实施方案
+
+为深入排查整治燃气安全隐患，制定本方案。
+第一章 总体要求
+第一条 坚持人民至上、生命至上。
+第二条 坚持问题导向。
+第二章 主要任务
+第三条 开展餐饮场所燃气安全排查，由县住房城乡建设局牵头，县市场监管局配合。
+第三章 保障措施
+第四条 加强组织领导。
+"""
+    doc = docparse.read(text.encode(), name="plan.txt", steps=("structure",))
+    chapters = [s for s in doc.sections if s.style == "chapter"]
+    assert [s.role for s in chapters] == ["other", "tasks", "organization"]
+    articles = [s for s in doc.sections if s.style == "article"]
+    assert [doc.sections[a.parent].heading for a in articles] == ["总体要求", "总体要求", "主要任务", "保障措施"]
