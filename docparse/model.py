@@ -170,6 +170,19 @@ class Section:
     children: list[int] = field(default_factory=list)
 
 
+def innermost_section(sections: list[Section], starts: list[int], source_offset: int) -> int | None:
+    """Id of the innermost section containing `source_offset`; `starts` are the sections' span starts.
+
+    Sections are in start order and nest, so the last one starting at or before the offset, or one
+    of its ancestors, is the answer.
+    """
+    i = bisect_right(starts, source_offset) - 1
+    sec = sections[i] if i >= 0 else None
+    while sec is not None and not (sec.span.start <= source_offset < sec.span.end):
+        sec = sections[sec.parent] if sec.parent is not None else None
+    return sec.id if sec is not None else None
+
+
 @dataclass(slots=True)
 class Embedded:
     """A document printed inside another (the 方案 under 关于印发…方案的通知)."""
@@ -354,14 +367,13 @@ class Document:
         return self.pages[max(i, 0)].number
 
     def section_at(self, norm_offset: int) -> Section | None:
-        """Innermost section whose span contains a normalized offset."""
-        pos = self.source_span(norm_offset, norm_offset + 1).start
-        best: Section | None = None
-        for s in self.sections:
-            if s.span.start <= pos < s.span.end and (best is None or s.level >= best.level):
-                if best is None or s.span.start >= best.span.start:
-                    best = s
-        return best
+        """Innermost section containing a normalized offset (sections nest and are in start order)."""
+        return self.section_containing(self.source_span(norm_offset, norm_offset + 1).start)
+
+    def section_containing(self, source_offset: int) -> Section | None:
+        """Innermost section containing a source offset."""
+        sid = innermost_section(self.sections, [s.span.start for s in self.sections], source_offset)
+        return self.sections[sid] if sid is not None else None
 
     def section_path(self, section_id: int | None) -> list[Section]:
         """The section and its ancestors, outermost first."""

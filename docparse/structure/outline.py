@@ -221,7 +221,8 @@ def extract_outline(doc: Document) -> list[Section]:
         headings = [h for h in line_headings(doc, zone) if h.start < tail]
         sections.extend(nest(headings, zone[1], tail, len(sections)))
     inline: list[Section] = []
-    leaves = [s for s in sections if not any(o.parent == s.id for o in sections)]
+    parents = {s.parent for s in sections}
+    leaves = [s for s in sections if s.id not in parents]
     for sec in leaves:
         inline.extend(inline_sections(doc, sec, sec.heading_span[1], sec.span[1], len(sections) + len(inline)))
     if not sections:
