@@ -113,7 +113,11 @@ def eval_command(gold_dir: str, doc_dir: str, fmt: str) -> None:
     """Precision, recall and F1 per field against gold annotations (../shared/corpus format)."""
     from docparse.eval import evaluate, format_report
 
-    report = evaluate(gold_dir, doc_dir)
+    try:
+        report = evaluate(gold_dir, doc_dir)
+    except DocparseError as err:
+        fail_line(err.path or gold_dir, err.reason)
+        sys.exit(1)
     click.echo(dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
 
 

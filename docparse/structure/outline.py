@@ -33,6 +33,9 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 INLINE = re.compile(rf"(?:^|(?<=[。；：！？]))\s*(?P<marker>[{CN_NUM}]{{1,3}}(?:是|要|抓|强化|坚持|突出))")
 HEADING_END = re.compile(r"[。！？：；]")
+# An interview's questions open its parts: the host's label starts the line.
+HOST_LINE = re.compile(r"^(?:主持人|记者|问|提问)[:：]")
+QUESTION = re.compile(r"[^。！？]*？")
 ROLE_BODY_CUES = (
     ("tasks", re.compile(r"牵头|配合|负责单位|责任单位|责任部门")),
     ("problems", re.compile(r"不到位|不落实|流于形式|照抄照搬|存在.{0,6}问题|不力|滞后|薄弱")),
@@ -65,8 +68,10 @@ def heading_role(heading: str, strong_only: bool) -> str | None:
 
 
 def body_role(body: str) -> str:
+    """Role from what a body does, when no heading says it; cues must be frequent, not incidental."""
     for role, pattern in ROLE_BODY_CUES:
-        if len(pattern.findall(body)) >= 2:
+        hits = len(pattern.findall(body))
+        if hits >= 2 and hits * 200 >= len(body):
             return role
     return "other"
 
@@ -98,6 +103,25 @@ def plain_heading(line_text: str, line_start: int) -> Heading | None:
     return Heading("plain", "", line_start, line_start, end, end)
 
 
+def host_heading(line_text: str, line_start: int) -> Heading | None:
+    """An interviewer's turn: its heading is the (last) question it asks."""
+    m = HOST_LINE.match(line_text)
+    if not m:
+        return None
+    questions = list(QUESTION.finditer(line_text, m.end()))
+    if questions:
+        first, last = questions[0], questions[-1]
+        if last.end() - first.start() > 60:
+            first = last
+        start = first.start() + len(first.group()) - len(first.group().lstrip("，, "))
+        h_start, h_end = line_start + start, line_start + last.end()
+    else:
+        stop = HEADING_END.search(line_text, m.end())
+        h_start, h_end = line_start + m.end(), line_start + (stop.start() if stop else len(line_text))
+    end = line_start + len(line_text)
+    return Heading("turn", m.group().rstrip(":："), line_start, h_start, h_end, end)
+
+
 def body_zones(doc: Document) -> list[tuple[int, int]]:
     """Normalized ranges whose outlines are separate: the wrapper body, then each embedded document."""
     starts = [0] + [doc.norm_index(e.span.start) for e in doc.embedded]
@@ -107,7 +131,7 @@ def body_zones(doc: Document) -> list[tuple[int, int]]:
 
 def line_headings(doc: Document, zone: tuple[int, int]) -> list[Heading]:
     lines = [ln for ln in norm_lines(doc) if zone[0] <= ln.start < zone[1]]
-    headings = [h for ln in lines if (h := marker_heading(ln.text, ln.start))]
+    headings = [h for ln in lines if (h := marker_heading(ln.text, ln.start) or host_heading(ln.text, ln.start))]
     if any(h.style in ("cn_dun", "chapter", "part") for h in headings):
         return headings
     # Without top-level markers, short unmarked lines between paragraphs act as headings (news-style reports).
@@ -136,6 +160,8 @@ def nest(headings: list[Heading], zone_end: int, tail_start: int, base_id: int) 
         stack.append((h.style, sid))
     end_limit = min(zone_end, tail_start) if tail_start > (headings[-1].start if headings else 0) else zone_end
     for i, sec in enumerate(sections):
+        if sec.style == "cn_enum":  # 一是… paragraphs end with their paragraph
+            continue
         nxt = next((s for s in sections[i + 1 :] if s.level <= sec.level), None)
         sec.span = (sec.span[0], nxt.span[0] if nxt else end_limit)  # type: ignore[assignment]
     return sections
@@ -206,10 +232,13 @@ def assign_roles(doc: Document, sections: list[Section]) -> None:
         # 主要成效 reports an achievement, while 存在的不足 under 工作情况 really opens a problems part.
         if parent_role != "other" and strong != "problems":
             sec.role = parent_role
+        elif sec.style == "turn" and not sec.heading.endswith("？"):
+            sec.role = "other"  # greetings and thanks, not a question about a part of the work
         elif strong:
             sec.role = strong
         else:
-            sec.role = heading_role(sec.heading, strong_only=False) or body_role(doc.text_of(sec.span))
+            weak = heading_role(sec.heading, strong_only=False) if sec.level == 1 else None
+            sec.role = weak or body_role(doc.text_of(sec.span))
 
 
 @stage("outline", step="structure", assigns="sections", requires=("meta",))

@@ -65,3 +65,13 @@ def test_outline_of_a_county_plan_written_for_the_tests():
     assert [s.role for s in chapters] == ["other", "tasks", "organization"]
     articles = [s for s in doc.sections if s.style == "article"]
     assert [doc.sections[a.parent].heading for a in articles] == ["总体要求", "总体要求", "主要任务", "保障措施"]
+
+
+def test_interview_questions_open_its_parts():
+    sections = outline("003")
+    turns = [s for s in sections if s.style == "turn"]
+    assert len(turns) == 11
+    problems = next(s for s in turns if "问题和困难" in s.heading)
+    assert problems.heading.endswith("？") and problems.role == "problems"
+    assert [sections[c].marker for c in problems.children] == ["一是", "二是", "三是", "四是"]
+    assert turns[-1].role == "other"  # the goodbye is not a part of the work

@@ -1,0 +1,338 @@
+"""Departments (部门): government bodies named in the text, each under one canonical name.
+
+A lexicon of body names and their aliases (简称, names from before the 2018 reform) is matched with an
+Aho-Corasick automaton; the level prefix before a name (市, 县, 昆明市, 国务院, 市委) gives its level and
+jurisdiction, and a prefix written once is shared by the names that follow it when the 、 between them was
+lost (市公安局民政局 = 市公安局 + 市民政局). Generic subjects (各地, 各有关部门) become PartyRef kind="generic".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import ahocorasick
+
+from docparse.model import Department, Document, PartyRef
+from docparse.pipeline import stage
+from docparse.resources import data_path, load_tsv
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# What may stand between two names of one list: nothing (a lost 、), 、, or a conjunction.
+LIST_GAP = re.compile(r"(?:、|和|及|与|以及|或)?")
+# A body the lexicon does not know, written with a level prefix inside a list: 市滇池管理局.
+UNKNOWN_BODY = re.compile(
+    r"(?:(?<=[、，。；：（\n由和及与])|^)([省市州县区])([\u4e00-\u9fff]{2,8}?)(管理局|管理委员会|局|委员会|办公室|支队|大队)"
+    r"(?=[、，。；）和及与等牵负配参协依按分]|$)"
+)
+UNKNOWN_BODY_STOP = set("的等各有关相级部门和与及或要对在将请经")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon name: the canonical name without prefix, and how it may be written."""
+
+    name: str
+    kind: str
+    level: str | None
+    needs: str  # "", "prefix", "parent", "party"
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    """What stands before a name: its normalized start, level and place."""
+
+    start: int
+    text: str  # the level word as canonical names carry it: 市, 县, 国务院, 市委
+    level: str | None
+    jurisdiction: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A department mention in normalized coordinates, before it becomes a PartyRef."""
+
+    start: int
+    end: int
+    entry: Entry
+    prefix: Prefix | None
+
+    @property
+    def name(self) -> str:
+        return (self.prefix.text if self.prefix else "") + self.entry.name
+
+
+# --- lexicon -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def lexicon_entries() -> dict[str, Entry]:
+    return {
+        row["name"]: Entry(row["name"], row["kind"], row["level"] or None, row["needs"])
+        for row in load_tsv("departments.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def surface_forms() -> dict[str, Entry]:
+    """Every way a lexicon body is written (full name and aliases) -> its entry."""
+    entries = lexicon_entries()
+    forms = dict(entries)
+    for row in load_tsv("department_aliases.tsv"):
+        forms.setdefault(row["alias"], entries[row["name"]])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for surface, entry in surface_forms().items():
+        auto.add_word(surface, (surface, entry))
+    auto.make_automaton()
+    return auto
+
+
+def canonical_name(name: str) -> str:
+    """The canonical form of a name as written, without prefix (卫健委 -> 卫生健康委员会); unknown names unchanged."""
+    entry = surface_forms().get(name)
+    return entry.name if entry else name
+
+
+@lru_cache(maxsize=1)
+def prefix_rules() -> tuple[dict[str, str], dict[str, str], tuple[str, ...], frozenset[str]]:
+    """(whole prefixes -> level, level suffixes -> level, stop words, noun-ending characters)."""
+    whole: dict[str, str] = {}
+    suffixes: dict[str, str] = {}
+    stops: list[str] = []
+    noun_end: set[str] = set()
+    for row in load_tsv("place_prefixes.tsv"):
+        if row["type"] == "whole":
+            whole[row["text"]] = row["level"]
+        elif row["type"] == "suffix":
+            suffixes[row["text"]] = row["level"]
+        elif row["type"] == "stop":
+            stops.append(row["text"])
+        else:
+            noun_end.update(row["text"])
+    return whole, suffixes, tuple(sorted(stops, key=len, reverse=True)), frozenset(noun_end)
+
+
+@lru_cache(maxsize=1)
+def generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the running-text pattern, the whole-heading pattern) of generic parties."""
+    rows = load_tsv("generic_parties.tsv")
+    text = "|".join(f"(?:{r['pattern']})" for r in rows if r["scope"] == "text")
+    plural = sorted((r["text"] for r in load_tsv("place_prefixes.tsv") if r["type"] == "plural"), key=len, reverse=True)
+    names = sorted(surface_forms(), key=len, reverse=True)
+    text = f"(?:{'|'.join(map(re.escape, plural))})(?:{'|'.join(map(re.escape, names))})|{text}"
+    heading = "|".join(f"(?:{r['pattern']})" for r in rows)
+    return re.compile(text), re.compile(f"(?:{heading})$")
+
+
+# --- prefixes ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Place names of the region gazetteer (regions.tsv) when it is installed, else empty."""
+    path = data_path("regions.tsv")
+    if not path.is_file():
+        return frozenset()
+    names: set[str] = set()
+    for row in load_tsv("regions.tsv"):
+        names.update(n for n in (row.get("name"), row.get("full_name")) if n)
+        names.update(a for a in (row.get("aliases") or "").split("|") if a)
+    return frozenset(names)
+
+
+def strip_stop_words(start: int, run: str) -> tuple[int, str]:
+    """Drop the words before a place that are no part of it (由, 牵头, 中共) from the left of a run."""
+    _, _, stops, _ = prefix_rules()
+    while word := next((w for w in stops if run.startswith(w)), None):
+        start, run = start + len(word), run[len(word) :]
+    return start, run
+
+
+def place_before(text: str, end: int, suffix: str) -> tuple[int, str | None]:
+    """Start and text of the place name ending at `end` before a level suffix (昆明 of 昆明市), or (end, None).
+
+    With the region gazetteer the longest known name wins. Without it only a short run of characters is
+    trusted, the one after the last stop word (由, 牵头) or noun ending (机构, 局): a lost full stop must not
+    make a place.
+    """
+    _, _, stops, noun_end = prefix_rules()
+    start = end
+    while start > 0 and end - start < 8 and CJK.match(text[start - 1]):
+        start -= 1
+    run = text[start:end]
+    places = known_places()
+    if places:
+        k = next((k for k in range(len(run), 1, -1) if run[-k:] + suffix in places), 0)
+        return (end - k, run[-k:]) if k else (end, None)
+    after_stop = [run.rfind(w) + len(w) for w in stops if w in run]
+    after_noun = [i + 1 for i, ch in enumerate(run) if ch in noun_end]
+    cut = max(after_stop + after_noun + [0])
+    start, run = strip_stop_words(start + cut, run[cut:])
+    if 2 <= len(run) <= 3:
+        return start, run
+    return end, None
+
+
+def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
+    """The level or place prefix written right before a name starting at `start`, if any."""
+    whole, suffixes, _, _ = prefix_rules()
+    end = start
+    party = "委" if entry.needs == "party" else ""  # 市委宣传部, also when written 市宣传部 or 市网信办
+    if party and text.endswith("委", 0, end):
+        end -= 1
+    for word, level in whole.items():
+        if text.endswith(word, 0, end):
+            return Prefix(end - len(word), word + party, level, word if level == "province" else None)
+    for suffix, level in sorted(suffixes.items(), key=lambda kv: -len(kv[0])):
+        if text.endswith(suffix, 0, end):
+            place_start, place = place_before(text, end - len(suffix), suffix)
+            jurisdiction = place + suffix if place else None
+            return Prefix(place_start, suffix + party, level, jurisdiction)
+    return None
+
+
+# --- mentions ------------------------------------------------------------------------------------
+
+
+def lexicon_hits(text: str) -> list[tuple[int, int, Entry]]:
+    """Leftmost-longest lexicon matches (start, end, entry) in normalized text."""
+    hits = []
+    for last, (surface, entry) in automaton().iter_long(text):
+        start, end = last - len(surface) + 1, last + 1
+        if surface.endswith("部") and text.startswith("门", end):
+            continue  # 应急管理部门 names a kind of department, not the ministry
+        hits.append((start, end, entry))
+    return hits
+
+
+def unknown_hits(text: str, known: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """Bodies outside the lexicon written as 市X局 inside a list of known ones."""
+    taken = [(s, e) for s, e, _ in known]
+    hits = []
+    for m in UNKNOWN_BODY.finditer(text):
+        if any(ch in UNKNOWN_BODY_STOP for ch in m.group(2)):
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        near = any(abs(s - m.end()) <= 2 or abs(m.start() - e) <= 2 for s, e in taken)
+        if near:
+            hits.append((m.start(2), m.end(), Entry(m.group(2) + m.group(3), "department", None, "")))
+    return hits
+
+
+def join_units(hits: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """A unit written right after its parent body becomes one name (市公安局治安支队); lone units are dropped."""
+    joined: list[tuple[int, int, Entry]] = []
+    for start, end, entry in hits:
+        if entry.needs == "parent":
+            if joined and joined[-1][1] == start and joined[-1][2].kind != "unit":
+                p_start, _, parent = joined.pop()
+                joined.append((p_start, end, Entry(parent.name + entry.name, parent.kind, entry.level, parent.needs)))
+            continue
+        joined.append((start, end, entry))
+    return joined
+
+
+def with_prefixes(text: str, hits: list[tuple[int, int, Entry]]) -> list[Mention]:
+    """Mentions with their own prefix, or the prefix of the list they continue (市公安局民政局)."""
+    mentions: list[Mention] = []
+    for start, end, entry in hits:
+        prefix = prefix_before(text, start, entry)
+        if prefix is None and mentions and mentions[-1].prefix is not None:
+            prev = mentions[-1]
+            if entry.needs != "party" and LIST_GAP.fullmatch(text, prev.end, start):
+                prefix = replace(prev.prefix, start=start)
+        if prefix is None and entry.needs in ("prefix", "party"):
+            continue
+        mentions.append(Mention(prefix.start if prefix else start, end, entry, prefix))
+    return mentions
+
+
+def generic_refs(doc: Document) -> list[PartyRef]:
+    """Generic subjects (各地, 各有关部门, 企业主要负责人) in the normalized text."""
+    text_pattern, _ = generic_patterns()
+    refs = []
+    for m in text_pattern.finditer(doc.norm_text):
+        span = doc.source_span(m.start(), m.end())
+        refs.append(PartyRef(m.group(), doc.text_of(span), span, kind="generic"))
+    return refs
+
+
+def is_generic_heading(heading: str) -> bool:
+    """Whether a whole section heading names a generic party (1.企业, 2.党委政府和部门)."""
+    return generic_patterns()[1].match(heading.strip("。：；，")) is not None
+
+
+def department_mentions(doc: Document, generics: list[PartyRef] | None = None) -> list[Mention]:
+    """All department mentions in the document; names inside a generic phrase (各级安委会) are left out."""
+    text = doc.norm_text
+    generics = generic_refs(doc) if generics is None else generics
+    covered = [(doc.norm_index(g.span.start), doc.norm_index(g.span.end)) for g in generics]
+    hits = lexicon_hits(text)
+    hits = sorted(hits + unknown_hits(text, hits), key=lambda h: h[0])
+    hits = [h for h in join_units(hits) if not any(s <= h[0] < e or s < h[1] <= e for s, e in covered)]
+    return with_prefixes(text, hits)
+
+
+# --- departments ---------------------------------------------------------------------------------
+
+
+def level_word(prefix: Prefix) -> str:
+    """The level word of a prefix without the 委 of party organs (市委 -> 市)."""
+    return prefix.text.removesuffix("委")
+
+
+def home_jurisdictions(mentions: list[Mention]) -> dict[str, str]:
+    """Level word -> the one place the document gives it (市 -> 昆明市 when 昆明市安委会 is the issuer)."""
+    places: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.prefix and m.prefix.jurisdiction and m.prefix.jurisdiction != m.prefix.text:
+            places[level_word(m.prefix)].add(m.prefix.jurisdiction)
+    return {level: next(iter(ps)) for level, ps in places.items() if len(ps) == 1}
+
+
+def bare_name_owners(mentions: list[Mention]) -> dict[str, str]:
+    """Name without prefix -> the one prefixed name the document uses for it (应急局 -> 市应急管理局)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.prefix:
+            owners[m.entry.name].add(m.name)
+    return {base: next(iter(names)) for base, names in owners.items() if len(names) == 1}
+
+
+def party_kind(entry: Entry) -> str:
+    return "committee" if entry.kind == "committee" else "department"
+
+
+def mention_level(m: Mention) -> str | None:
+    return m.prefix.level if m.prefix and m.prefix.level else m.entry.level
+
+
+@stage("departments", step="extract", assigns="extraction.departments")
+def departments(doc: Document) -> list[Department]:
+    """Departments named in the document, in order of first mention, each with its mentions."""
+    mentions = department_mentions(doc)
+    homes = home_jurisdictions(mentions)
+    owners = bare_name_owners(mentions)
+    found: dict[str, Department] = {}
+    for m in mentions:
+        name = m.name if m.prefix else owners.get(m.entry.name, m.name)
+        span = doc.source_span(m.start, m.end)
+        ref = PartyRef(name, doc.text_of(span), span, kind=party_kind(m.entry))
+        if name not in found:
+            jurisdiction = m.prefix.jurisdiction if m.prefix else None
+            if m.prefix and jurisdiction is None:
+                jurisdiction = homes.get(level_word(m.prefix))
+            level = mention_level(m)
+            if not m.prefix and name != m.name:  # took the prefixed name of the same body
+                level = next((mention_level(o) for o in mentions if o.name == name), level)
+            found[name] = Department(name, level, jurisdiction, m.entry.kind, [])
+        found[name].mentions.append(ref)
+    return list(found.values())

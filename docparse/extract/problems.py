@@ -1,0 +1,224 @@
+"""Problems (存在问题): each problem a document names, with the regions and departments it names.
+
+A problems section (二、存在的问题) gives one problem per sub-heading, its category the heading
+(（一）思想认识有偏差); text with no outline gives one per item after a lead-in sentence (还存在不少差距和不足。
+主要表现在4个方面：一是…). Sentences elsewhere that criticize a named region or unit are problems too.
+`copy_paste` marks accusations that plans were copied (照抄照搬, 高度雷同).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docparse.model import Document, PartyRef, Problem, Section, Span
+from docparse.pipeline import stage
+from docparse.resources import load_tsv
+
+ITEM_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、])"
+)
+LEAD_IN_END = re.compile(r"(?:[：:？?]\s*$|表现在|如下)")
+CATEGORY_END = re.compile(r"[，。；：]")
+DIRECTIVE_ROLES = {"measures", "tasks", "phases", "organization"}
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A stretch of normalized text with a role, found from a lead-in sentence where there is no outline."""
+
+    start: int
+    end: int
+    role: str
+    heading: str
+    items: tuple[tuple[int, int], ...]  # the marked items (一是…) inside, as normalized ranges
+
+
+@lru_cache(maxsize=1)
+def problem_cues() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in load_tsv("problem_cues.tsv"):
+        out.setdefault(row["kind"], []).append(row["cue"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def fallback_zones(doc: Document) -> list[Zone]:
+    """Problem and achievement lists introduced by a lead-in line (…存在不少差距和不足。主要表现在：)."""
+    text = doc.norm_text
+    cues = problem_cues()
+    lines = lines_of(text)
+    zones: list[Zone] = []
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
+            continue
+        role = "problems" if any(c in line for c in cues["lead_in"]) else None
+        if role is None and any(c in line for c in cues.get("praise_lead_in", ())):
+            role = "evaluation"
+        if role is None:
+            continue
+        items = []
+        for s2, e2 in lines[i + 1 :]:
+            if not ITEM_MARKER.match(text[s2:e2]):
+                break
+            items.append((s2, e2))
+        if items:
+            zones.append(Zone(items[0][0], items[-1][1], role, line.strip(), tuple(items)))
+    return zones
+
+
+def category_of(text: str) -> str:
+    """The first clause of an item without its marker: 一是责任落实有待加强。… -> 责任落实有待加强."""
+    body = ITEM_MARKER.sub("", text, count=1)
+    m = CATEGORY_END.search(body)
+    return (body[: m.start()] if m else body).strip()
+
+
+# --- problem spans ------------------------------------------------------------------------------
+
+
+def top_problem_sections(doc: Document) -> list[Section]:
+    """Sections whose heading names the problems part (存在的问题), outermost only."""
+    from docparse.extract.regions import heading_role
+
+    tops = []
+    for s in doc.sections:
+        if heading_role(s.heading) == "problems" and not any(
+            heading_role(a.heading) == "problems" for a in doc.section_path(s.parent)
+        ):
+            tops.append(s)
+    return tops
+
+
+def section_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
+    """(norm start, norm end, category, section) for each problem under a problems section."""
+    items = []
+    for top in top_problem_sections(doc):
+        children = [doc.sections[c] for c in top.children]
+        for sec in children or [top]:
+            s, e = doc.norm_index(sec.span.start), doc.norm_index(sec.span.end)
+            category = sec.heading.strip("。；，： ") if children else None
+            items.append((s, e, category or None, sec.id))
+    return items
+
+
+def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
+    return [
+        (s, e, category_of(doc.norm_text[s:e]), None)
+        for z in fallback_zones(doc)
+        if z.role == "problems"
+        for s, e in z.items
+    ]
+
+
+def criticized_sentences(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int | None]]:
+    """Sentences outside the problem lists that criticize a region by name (not in directive sections)."""
+    from docparse.extract.regions import section_role
+
+    out = []
+    starts = sorted(
+        doc.norm_index(m.span.start) for r in doc.extraction.regions for m in r.mentions if m.stance == "criticized"
+    )
+    for sent in doc.sentences:
+        i = bisect_left(starts, sent.norm_start)
+        if i == len(starts) or starts[i] >= sent.norm_end:
+            continue
+        if any(s <= sent.norm_start < e for s, e in taken):
+            continue
+        if section_role(doc, sent.section)[0] in DIRECTIVE_ROLES:
+            continue
+        out.append((sent.norm_start, sent.norm_end, None, sent.section))
+    return out
+
+
+def regions_in(doc: Document, span: Span) -> list[str]:
+    """Names of the regions criticized inside a problem's source span."""
+    names = []
+    for r in doc.extraction.regions:
+        for m in r.mentions:
+            if m.stance == "criticized" and span.start <= m.span.start < span.end and r.name not in names:
+                names.append(r.name)
+    return names
+
+
+def parties_in(doc: Document, span: Span, orgs) -> list[PartyRef]:
+    """Departments (from the departments stage) and enterprises named inside a problem's source span."""
+    refs: list[PartyRef] = []
+    for dept in doc.extraction.departments:
+        for ref in dept.mentions:
+            if span.start <= ref.span.start < span.end and all(r.span != ref.span for r in refs):
+                refs.append(ref)
+    for org in orgs:
+        org_span = doc.source_span(org.start, org.end)
+        inside = span.start <= org_span.start < span.end
+        if inside and not any(r.span.start <= org_span.start < r.span.end for r in refs):
+            refs.append(PartyRef(doc.norm_text[org.start : org.end], doc.text_of(org_span), org_span, kind=org.kind))
+    refs.sort(key=lambda r: r.span.start)
+    return refs
+
+
+@stage(
+    "problems",
+    step="extract",
+    assigns="extraction.problems",
+    requires=("sections", "sentences", "extraction.regions", "extraction.departments"),
+)
+def problems(doc: Document) -> list[Problem]:
+    from docparse.extract.criticized import organizations
+
+    items = section_items(doc) or zone_items(doc)
+    items += criticized_sentences(doc, [(s, e) for s, e, _, _ in items])
+    copy_cues = problem_cues()["copy_paste"]
+    orgs = organizations(doc)
+    out = []
+    for s, e, category, section in sorted(items):
+        text = doc.norm_text[s:e]
+        accusations = [
+            (cs, ce)
+            for cs, ce in copy_paste_sentences(doc, s, e, copy_cues)
+            if category is None or category_of(doc.norm_text[cs:ce]).strip("。；") != category
+        ]
+        # A problem that holds a copy-paste accusation gets it as its own item (with only its regions).
+        copied = not accusations and any(c in text for c in copy_cues)
+        out.append(make_problem(doc, s, e, category, section, orgs, copy_paste=copied))
+        out.extend(make_problem(doc, cs, ce, category, section, orgs, copy_paste=True) for cs, ce in accusations)
+    return out
+
+
+def copy_paste_sentences(doc: Document, start: int, end: int, cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Sentences inside a longer problem that accuse plans of being copied (…方案高度雷同，照抄照搬).
+
+    A problem that is itself one sentence needs no separate item."""
+    i = bisect_left([x.norm_start for x in doc.sentences], start)
+    sents = []
+    while i < len(doc.sentences) and doc.sentences[i].norm_start < end:
+        sents.append((doc.sentences[i].norm_start, doc.sentences[i].norm_end))
+        i += 1
+    if len(sents) <= 1:
+        return []
+    return [(s, e) for s, e in sents if any(c in doc.norm_text[s:e] for c in cues)]
+
+
+def make_problem(doc: Document, s: int, e: int, category, section, orgs, copy_paste: bool) -> Problem:
+    text = doc.norm_text[s:e]
+    trimmed = len(text) - len(text.rstrip())
+    span = doc.source_span(s, e - trimmed)
+    return Problem(
+        text=doc.text_of(span),
+        span=span,
+        category=category,
+        regions=regions_in(doc, span),
+        departments=parties_in(doc, span, orgs),
+        copy_paste=copy_paste,
+        section=section,
+    )

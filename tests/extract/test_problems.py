@@ -1,0 +1,88 @@
+"""Problems (存在问题) and criticized entities, against the golds and a short 通报 of another province."""
+
+from __future__ import annotations
+
+import pytest
+
+import docparse
+from tests.extract.test_regions import SICHUAN
+from tests.helpers import gold, seed
+
+
+@pytest.fixture(scope="module")
+def doc000():
+    return docparse.read(seed("000"))
+
+
+@pytest.fixture(scope="module")
+def sichuan():
+    return docparse.read(SICHUAN.encode("utf-8"), name="sichuan.txt")
+
+
+def found(doc, cue: str):
+    return [p for p in doc.extraction.problems if cue in p.text or (p.category and cue in p.category)]
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
+def test_every_gold_problem_is_found(prefix):
+    doc = docparse.read(seed(prefix))
+    for g in gold(prefix)["problems"]:
+        assert found(doc, g["cue"]), g["cue"]
+
+
+def test_gold_000_problems_carry_their_heading_and_regions(doc000):
+    for g in gold("000")["problems"]:
+        problem = next(p for p in found(doc000, g["cue"]) if p.category == g["cue"])
+        assert set(problem.regions) == set(g["regions"]), g["cue"]
+
+
+def test_gold_000_copy_paste_accusation(doc000):
+    copied = [p for p in doc000.extraction.problems if p.copy_paste]
+    assert len(copied) == 1
+    assert "照抄照搬" in copied[0].text and set(copied[0].regions) == {"曲靖市", "西双版纳州"}
+    assert copied[0].category == "工作落实有差距"
+
+
+def test_gold_004_names_no_problems():
+    assert docparse.read(seed("004")).extraction.problems == []
+
+
+def test_gold_000_criticized_entities(doc000):
+    entities = {(e.name, e.kind) for e in doc000.extraction.entities_criticized}
+    assert entities == {(g["name"], g["kind"]) for g in gold("000")["criticized_entities"]}
+    bureau = next(e for e in doc000.extraction.entities_criticized if e.kind == "department")
+    assert bureau.reason.startswith("对安全生产") and "至今没有任何行动" in bureau.reason
+    assert doc000.text[bureau.span.start : bureau.span.end] == bureau.text
+
+
+def test_listed_enterprises_share_the_reason(doc000):
+    mine = next(e for e in doc000.extraction.entities_criticized if e.name == "勐满曼纳金矿")
+    assert mine.reason == "2016年发现的越界开采行为至今未整改到位"
+
+
+def test_problem_departments_include_enterprises(doc000):
+    problem = next(p for p in doc000.extraction.problems if p.category == "企业主体责任落实有差距")
+    assert [(d.name, d.kind) for d in problem.departments] == [("青山客运有限责任公司", "enterprise")]
+
+
+def test_sichuan_problems_and_entities(sichuan):
+    categories = [p.category for p in sichuan.extraction.problems if not p.copy_paste]
+    assert categories == ["工作部署滞后", "企业主体责任落实不到位", "信息报送不及时"]
+    copied = next(p for p in sichuan.extraction.problems if p.copy_paste)
+    assert copied.regions == ["顺庆区", "大竹县"]
+    entities = {e.name: e for e in sichuan.extraction.entities_criticized}
+    assert set(entities) == {"宏达煤业有限公司", "成都天府燃气有限公司", "金沙加油站", "绵阳市应急管理局"}
+    assert entities["宏达煤业有限公司"].reason == "未按规定开展隐患自查"
+    assert entities["绵阳市应急管理局"].kind == "department"
+
+
+def test_plain_text_problem_list_after_lead_in():
+    text = (
+        "我们也发现一些地方还存在不少差距和不足。主要表现在3个方面：\n"
+        "一是风险辨识不到位，底数不清。\n"
+        "二是部分县区执法检查流于形式。\n"
+        "三是隐患整改滞后。\n"
+        "针对这些问题，我们将及时通报。\n"
+    )
+    doc = docparse.read(text.encode("utf-8"), name="talk.txt")
+    assert [p.category for p in doc.extraction.problems] == ["风险辨识不到位", "部分县区执法检查流于形式", "隐患整改滞后"]
