@@ -20,7 +20,20 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
-__all__ = ["Document", "DocparseError", "Pipeline", "Result", "read", "read_many", "read_text", "__version__"]
+__all__ = [
+    "Document", "DocparseError", "Pipeline", "Result", "copycheck", "read", "read_many", "read_text", "__version__",
+]
+
+# Heavier features load on first use, so `import docparse` stays fast for the CLI.
+LAZY_SUBMODULES = ("copycheck",)
+
+
+def __getattr__(name: str):
+    if name in LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"docparse.{name}")
+    raise AttributeError(f"module 'docparse' has no attribute {name!r}")
 
 
 def read(

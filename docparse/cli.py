@@ -133,3 +133,69 @@ def _is_dir(path: str) -> bool:
     import os
 
     return os.path.isdir(path)
+
+
+# --- copycheck (照抄照搬) -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--against", "against", is_flag=True, help="FILES are CHECKED REF [REF...]: check the first against the rest.")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Check CHECKED against an index (docparse index add).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), help="All copied pairs of the documents under DIR.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file (HTML: the default is stdout).")
+@click.option("--threshold", type=float, default=None, help="--corpus: smallest score reported (default: the partly-copied threshold).")
+def copycheck(files: tuple[str, ...], against: bool, index_path: str | None, corpus: str | None, fmt: str,
+              output: str | None, threshold: float | None) -> None:  # fmt: skip
+    """Copy-paste check (照抄照搬): CHECKED --against REF..., CHECKED --index FILE, or --corpus DIR."""
+    from docparse.copycheck import CopyIndex, check_corpus, copycheck as check
+
+    modes = sum([against, index_path is not None, corpus is not None])
+    if modes != 1:
+        raise click.UsageError("give exactly one of --against, --index, --corpus")
+    if (against and len(files) < 2) or (index_path and len(files) != 1) or (corpus and files):
+        raise click.UsageError("usage: CHECKED --against REF [REF...] | CHECKED --index FILE | --corpus DIR")
+    try:
+        if corpus:
+            from docparse.batch import collect_files
+
+            result = check_corpus(collect_files([corpus]), threshold=threshold)
+            text = result.to_json() if fmt == "json" else "\n".join(
+                f"{p.score:.3f}\t{p.verdict}\t{p.checked.path}\t<-\t{p.reference.path}\t{p.evidence or 'direction unknown'}"
+                for p in result.pairs
+            )
+            if fmt == "html":
+                raise click.UsageError("--corpus writes table or json")
+        else:
+            report = check(files[0], list(files[1:])) if against else CopyIndex(index_path).check(files[0])
+            text = {"json": report.to_json, "html": report.to_html}.get(fmt, lambda: "\n".join(report.explain()))()
+    except DocparseError as err:
+        fail_line(err.path or files[0] if files else corpus or "", err.reason)
+        sys.exit(1)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        click.echo(text)
+
+
+@main.group()
+def index() -> None:
+    """A copy-check index of plans (SQLite file)."""
+
+
+@index.command(name="add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--index", "index_path", required=True, type=click.Path(dir_okay=False), help="The index file (created if missing).")
+def index_add(files: tuple[str, ...], index_path: str) -> None:
+    """Add FILES (files or directories) to the copy-check index."""
+    from docparse.copycheck import CopyIndex
+
+    ix = CopyIndex(index_path)
+    try:
+        added = ix.add(collect_files(files))
+    except DocparseError as err:
+        fail_line(err.path or index_path, err.reason)
+        sys.exit(1)
+    click.echo(f"{added} added, {len(ix)} in {index_path}", err=True)

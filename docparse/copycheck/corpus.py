@@ -1,0 +1,270 @@
+"""Copy checks across collections: every copied pair of a corpus, and checks against a saved index."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from docparse.copycheck.boilerplate import DocumentFrequency
+from docparse.copycheck.check import (
+    BoilerplateModel,
+    CopyCheckSettings,
+    PreparedText,
+    check_prepared,
+    default_boilerplate,
+    load_document,
+    prepare,
+)
+from docparse.copycheck.direction import copy_direction
+from docparse.copycheck.index import IndexStorage, MemoryStorage, SQLiteStorage, find_candidates, stored_from
+from docparse.copycheck.report import CopyReport, DocumentInfo, _info_dict
+from docparse.errors import DocparseError
+from docparse.model import Document
+
+if TYPE_CHECKING:
+    import pandas
+
+Source = str | os.PathLike[str] | Document
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateSettings:
+    """Which pairs are aligned: enough shared fingerprints, not counting boilerplate ones."""
+
+    min_shared: int = 3
+    min_containment: float = 0.04  # shared / fingerprints of the smaller plan
+    max_candidates: int = 50  # per checked plan, in index checks
+
+
+@dataclass(slots=True)
+class CopyPair:
+    """One copied pair of a collection. `checked` is the copy where the direction is known."""
+
+    checked: DocumentInfo
+    reference: DocumentInfo
+    score: float  # share of `checked` copied from `reference`
+    reverse_score: float  # share of `reference` found in `checked`
+    verdict: str
+    source_known: bool
+    evidence: str | None  # citation, hierarchy, date
+    detail: str | None
+    copied_passages: int
+    report: CopyReport = field(repr=False)
+
+    def to_dict(self, passages: bool = False) -> dict[str, Any]:
+        out = {
+            "checked": _info_dict(self.checked),
+            "reference": _info_dict(self.reference),
+            "score": round(self.score, 4),
+            "reverse_score": round(self.reverse_score, 4),
+            "verdict": self.verdict,
+            "direction": {"known": self.source_known, "evidence": self.evidence, "detail": self.detail},
+            "copied_passages": self.copied_passages,
+        }
+        if passages:
+            out["report"] = self.report.to_dict()
+        return out
+
+
+@dataclass(slots=True)
+class CorpusReport:
+    documents: int
+    candidates: int  # pairs aligned after candidate search
+    pairs: list[CopyPair]
+    threshold: float
+    settings: dict[str, Any]
+
+    def to_dict(self, passages: bool = False) -> dict[str, Any]:
+        return {
+            "schema": "docparse.copycheck.corpus",
+            "version": "1.0",
+            "documents": self.documents,
+            "candidates": self.candidates,
+            "threshold": self.threshold,
+            "pairs": [p.to_dict(passages) for p in self.pairs],
+        }
+
+    def to_json(self, indent: int | None = 2, passages: bool = False) -> str:
+        return json.dumps(self.to_dict(passages), ensure_ascii=False, indent=indent)
+
+    def pairs_frame(self) -> "pandas.DataFrame":
+        from docparse.copycheck.report import _pandas
+
+        return _pandas().DataFrame(
+            [
+                {
+                    "checked": p.checked.path, "reference": p.reference.path, "score": p.score,
+                    "reverse_score": p.reverse_score, "verdict": p.verdict, "source_known": p.source_known,
+                    "evidence": p.evidence, "copied_passages": p.copied_passages,
+                }
+                for p in self.pairs
+            ],
+            columns=["checked", "reference", "score", "reverse_score", "verdict", "source_known", "evidence",
+                     "copied_passages"],
+        )  # fmt: skip
+
+
+def boilerplate_fingerprints(text: PreparedText, model: BoilerplateModel, rate: int) -> np.ndarray:
+    """Fingerprints of a plan that are not boilerplate (those would make every pair a candidate)."""
+    fps = text.fingerprints(rate)
+    return fps[~model.shingle_flags(fps)]
+
+
+def candidate_pairs(fps: list[np.ndarray], settings: CandidateSettings, max_postings: int) -> np.ndarray:
+    """Rows `(i, j, shared)`, i < j, of plans sharing enough fingerprints (an in-memory inverted index)."""
+    n = len(fps)
+    if n < 2:
+        return np.zeros((0, 3), dtype=np.int64)
+    hashes = np.concatenate(fps)
+    docs = np.repeat(np.arange(n, dtype=np.int64), [len(f) for f in fps])
+    order = np.lexsort((docs, hashes))
+    hashes, docs = hashes[order], docs[order]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    sizes = np.diff(np.r_[starts, len(hashes)])
+    ok = (sizes >= 2) & (sizes <= max_postings)
+    starts, sizes = starts[ok], sizes[ok]
+    # Every (earlier, later) member pair of each posting list, vectorised: element at offset i of a
+    # list of size s pairs with the s - 1 - i members after it.
+    member = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    after = np.repeat(sizes, sizes) - 1 - (member - np.repeat(starts, sizes))
+    left = np.repeat(member, after)
+    right = left + 1 + (np.arange(after.sum()) - np.repeat(np.cumsum(after) - after, after))
+    keys, shared = np.unique(docs[left] * n + docs[right], return_counts=True)
+    i, j = keys // n, keys % n
+    sizes_fp = np.array([len(f) for f in fps], dtype=np.int64)
+    smaller = np.maximum(np.minimum(sizes_fp[i], sizes_fp[j]), 1)
+    keep = (shared >= settings.min_shared) & (shared / smaller >= settings.min_containment)
+    return np.stack([i[keep], j[keep], shared[keep]], axis=1)
+
+
+def pair_of(a: PreparedText, b: PreparedText, model: BoilerplateModel, settings: CopyCheckSettings) -> CopyPair:
+    """Align a pair both ways and orient it: the copy is `checked`."""
+    a_in_b = check_prepared(a, [b], model, settings)
+    b_in_a = check_prepared(b, [a], model, settings)
+    direction = copy_direction(a, b)
+    if direction.source is None:
+        derived_first = a_in_b.score >= b_in_a.score
+    else:
+        derived_first = direction.source == 1
+    report, reverse = (a_in_b, b_in_a) if derived_first else (b_in_a, a_in_b)
+    result = report.results[0]
+    return CopyPair(
+        checked=report.checked,
+        reference=result.reference,
+        score=result.score,
+        reverse_score=reverse.results[0].score,
+        verdict=result.verdict,
+        source_known=direction.source is not None,
+        evidence=direction.evidence,
+        detail=direction.detail,
+        copied_passages=sum(1 for p in result.passages if p.kind == "copied"),
+        report=report,
+    )
+
+
+def check_corpus(
+    sources: Iterable[Source] | Iterable[PreparedText],
+    *,
+    threshold: float | None = None,
+    settings: CopyCheckSettings | None = None,
+    candidates: CandidateSettings | None = None,
+) -> CorpusReport:
+    """All pairs of a collection whose copied share (either way) is at least `threshold`.
+
+    Boilerplate is the shipped list plus shingles frequent in the collection itself (`DfPolicy`).
+    """
+    settings = settings or CopyCheckSettings()
+    candidates = candidates or CandidateSettings()
+    threshold = settings.thresholds.partly if threshold is None else threshold
+    k = settings.align.k
+    texts = [s if isinstance(s, PreparedText) else prepare(load_document(s), k) for s in sources]
+    frequency = DocumentFrequency()
+    for t in texts:
+        frequency.add(t.hashes)
+    model = default_boilerplate(settings)
+    model.frequency = frequency
+    fps = [boilerplate_fingerprints(t, model, settings.fingerprint_rate) for t in texts]
+    max_postings = max(50, len(texts) // 20)
+    rows = candidate_pairs(fps, candidates, max_postings)
+    pairs = []
+    for i, j, _ in rows.tolist():
+        pair = pair_of(texts[i], texts[j], model, settings)
+        if max(pair.score, pair.reverse_score) >= threshold:
+            pairs.append(pair)
+    pairs.sort(key=lambda p: -p.score)
+    return CorpusReport(len(texts), len(rows), pairs, threshold, settings.as_dict())
+
+
+class CopyIndex:
+    """Plans kept for later checks: `add` them once, `check` new plans against all of them.
+
+        >>> index = CopyIndex("plans.sqlite")
+        >>> index.add(["省方案.pdf", "市方案.docx"])
+        >>> index.check("县方案.docx").passages_frame()
+    """
+
+    def __init__(
+        self,
+        path: str | None = None,
+        *,
+        storage: IndexStorage | None = None,
+        settings: CopyCheckSettings | None = None,
+        candidates: CandidateSettings | None = None,
+    ) -> None:
+        self.storage: IndexStorage = storage or (SQLiteStorage(path) if path else MemoryStorage())
+        self.settings = settings or CopyCheckSettings()
+        self.candidates = candidates or CandidateSettings()
+        shape = f"k={self.settings.align.k};rate={self.settings.fingerprint_rate}"
+        stored = self.storage.setting("shingles")
+        if stored is None:
+            self.storage.set_setting("shingles", shape)
+            self.storage.commit()
+        elif stored != shape:
+            raise DocparseError(f"index was built with {stored}, not {shape}", path)
+
+    def __len__(self) -> int:
+        return self.storage.count()
+
+    def add(self, sources: Iterable[Source | PreparedText]) -> int:
+        """Add plans (paths, Documents or prepared texts); ones already indexed (same sha256) are skipped."""
+        frequency = self.storage.load_frequency() or DocumentFrequency()
+        fixed = default_boilerplate(self.settings)
+        added = 0
+        for source in sources:
+            text = source if isinstance(source, PreparedText) else prepare(load_document(source), self.settings.align.k)
+            if self.storage.has(text.info.sha256):
+                continue
+            fps = text.fingerprints(self.settings.fingerprint_rate)
+            self.storage.add(stored_from(text), fps[~fixed.shingle_flags(fps)])
+            frequency.add(text.hashes)
+            added += 1
+        self.storage.save_frequency(frequency)
+        self.storage.commit()
+        return added
+
+    def boilerplate(self) -> BoilerplateModel:
+        model = default_boilerplate(self.settings)
+        model.frequency = self.storage.load_frequency()
+        return model
+
+    def check(self, source: Source | PreparedText) -> CopyReport:
+        """Check one plan against the indexed plans that share enough fingerprints with it."""
+        k = self.settings.align.k
+        text = source if isinstance(source, PreparedText) else prepare(load_document(source), k)
+        model = self.boilerplate()
+        fps = boilerplate_fingerprints(text, model, self.settings.fingerprint_rate)
+        found = find_candidates(self.storage, fps, self.candidates.min_shared, self.candidates.min_containment)
+        refs = []
+        for cand in found:
+            stored = self.storage.get(cand.doc_id)
+            if stored.sha256 == text.info.sha256:
+                continue
+            refs.append(prepare(stored.document(), k))
+            if len(refs) >= self.candidates.max_candidates:
+                break
+        return check_prepared(text, refs, model, self.settings)

@@ -1,0 +1,30 @@
+import json
+
+from click.testing import CliRunner
+
+from docparse.cli import main
+
+
+def test_copycheck_against_json(copy_dir, seed_plan):
+    result = CliRunner().invoke(main, ["copycheck", str(copy_dir / "county_copy.txt"), "--against", str(seed_plan), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "copied" and data["references"][0]["score"] >= 0.9
+
+
+def test_index_add_then_check(tmp_path, copy_dir, seed_plan, plan_dir):
+    index = str(tmp_path / "ix.sqlite")
+    runner = CliRunner()
+    added = runner.invoke(main, ["index", "add", str(seed_plan), str(plan_dir), "--index", index])
+    assert added.exit_code == 0, added.output
+    checked = runner.invoke(main, ["copycheck", str(copy_dir / "county_copy.txt"), "--index", index, "--format", "html", "-o", str(tmp_path / "r.html")])
+    assert checked.exit_code == 0, checked.output
+    assert "<mark" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_copycheck_corpus_and_usage_errors(tmp_path, copy_dir):
+    runner = CliRunner()
+    result = runner.invoke(main, ["copycheck", "--corpus", str(copy_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["schema"] == "docparse.copycheck.corpus"
+    assert runner.invoke(main, ["copycheck", str(copy_dir / "county_copy.txt")]).exit_code == 2

@@ -1,0 +1,48 @@
+import pytest
+
+from docparse.copycheck import CopyIndex, check_corpus
+from docparse.copycheck.check import AlignSettings, CopyCheckSettings
+from docparse.copycheck.index import MemoryStorage
+from docparse.errors import DocparseError
+
+
+def test_sqlite_index_finds_the_copied_plan(tmp_path, copy_dir, seed_plan, plan_dir):
+    path = str(tmp_path / "plans.sqlite")
+    index = CopyIndex(path)
+    assert index.add([seed_plan, *sorted(plan_dir.glob("*.txt"))]) == 14
+    assert index.add([seed_plan]) == 0  # same sha256: skipped
+    reopened = CopyIndex(path)
+    assert len(reopened) == 14
+    report = reopened.check(copy_dir / "county_copy.txt")
+    best = report.results[0]
+    assert best.reference.path == str(seed_plan)
+    assert best.score >= 0.9
+    # Spans point into the reference's source text, rebuilt from the index.
+    text = seed_plan.read_text(encoding="utf-8")
+    p = next(p for p in best.passages if p.kind == "copied")
+    assert text[p.reference.start : p.reference.end] == p.reference_text
+
+
+def test_memory_index_and_unrelated_plan(copy_dir, seed_plan, plan_dir):
+    index = CopyIndex(storage=MemoryStorage())
+    index.add([seed_plan, plan_dir / "p06_city_fire.txt"])
+    report = index.check(plan_dir / "p13_guizhou_road.txt")
+    assert report.score <= 0.2
+
+
+def test_index_refuses_other_shingle_settings(tmp_path, seed_plan):
+    path = str(tmp_path / "plans.sqlite")
+    CopyIndex(path).add([seed_plan])
+    with pytest.raises(DocparseError):
+        CopyIndex(path, settings=CopyCheckSettings(align=AlignSettings(k=6)))
+
+
+def test_corpus_pairs_with_direction(copy_dir, seed_plan, plan_dir):
+    files = [copy_dir / "county_copy.txt", copy_dir / "partial_copy.txt", seed_plan, *sorted(plan_dir.glob("p0*.txt"))]
+    report = check_corpus(files)
+    pairs = {(p.checked.path, p.reference.path): p for p in report.pairs}
+    full = pairs[(str(copy_dir / "county_copy.txt"), str(seed_plan))]
+    assert full.score >= 0.9 and full.source_known and full.evidence == "hierarchy"  # 昆明市 above 嵩明县
+    assert (str(copy_dir / "partial_copy.txt"), str(seed_plan)) in pairs
+    assert all(str(plan_dir) not in p.checked.path or p.score < 0.2 for p in report.pairs)
+    assert list(report.pairs_frame().columns)[:3] == ["checked", "reference", "score"]
