@@ -3,7 +3,8 @@
 A lexicon of body names and their aliases (简称, names from before the 2018 reform) is matched with an
 Aho-Corasick automaton; the level prefix before a name (市, 县, 昆明市, 国务院, 市委) gives its level and
 jurisdiction, and a prefix written once is shared by the names that follow it when the 、 between them was
-lost (市公安局民政局 = 市公安局 + 市民政局). Generic subjects (各地, 各有关部门) become PartyRef kind="generic".
+lost (市公安局民政局 = 市公安局 + 市民政局). Generic subjects (各地, 各有关部门) and kinds of department
+(应急管理、公安等部门) become PartyRef kind="generic".
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 LIST_GAP = re.compile(r"(?:、|和|及|与|以及|或)?")
 # A body the lexicon does not know, written with a level prefix inside a list: 市滇池管理局.
 UNKNOWN_BODY = re.compile(
-    r"(?:(?<=[、，。；：（\n由和及与])|^)([省市州县区])([\u4e00-\u9fff]{2,8}?)(管理局|管理委员会|局|委员会|办公室|支队|大队)"
+    r"(?:(?<=[、，。；：（\n由和及与])|^)([省市州县区])([\u4e00-\u9fff]{2,8}?)(管理局|管理委员会|局|委员会|办公室|支队|大队|中心|委)"
     r"(?=[、，。；）和及与等牵负配参协依按分]|$)"
 )
+KIND_LIST_MAX = 60  # characters: the longest list of department kinds before 部门
+# The body word that ends a department's name (公安局, 应急管理厅, 发展和改革委员会): what a department kind lacks.
+BODY_WORD = re.compile(r"(?:委员会|局|厅|委)$")
 UNKNOWN_BODY_STOP = set("的等各有关相级部门和与及或要对在将请经")
 
 
@@ -38,6 +42,7 @@ class Entry:
     kind: str
     level: str | None
     needs: str  # "", "prefix", "parent", "party"
+    family: str = ""  # bodies one place names in one of several ways (自然资源局, 自然资源和规划局)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +75,7 @@ class Mention:
 @lru_cache(maxsize=1)
 def lexicon_entries() -> dict[str, Entry]:
     return {
-        row["name"]: Entry(row["name"], row["kind"], row["level"] or None, row["needs"])
+        row["name"]: Entry(row["name"], row["kind"], row["level"] or None, row["needs"], row["family"])
         for row in load_tsv("departments.tsv")
     }
 
@@ -155,6 +160,15 @@ def strip_stop_words(start: int, run: str) -> tuple[int, str]:
     return start, run
 
 
+def is_place_here(text: str, start: int, name: str, suffix: str, places: frozenset[str]) -> bool:
+    """Whether `name` + `suffix` written at `start` is a place: known to the gazetteer, and not a stop word
+    right after a noun (县应急管理局会同县委编办 is 会同 + 县委编办, though 会同县 is a county)."""
+    if name + suffix not in places:
+        return False
+    _, _, stops, noun_end = prefix_rules()
+    return not (start > 0 and text[start - 1] in noun_end and any(name.startswith(w) for w in stops))
+
+
 def place_before(text: str, end: int, suffix: str) -> tuple[int, str | None]:
     """Start and text of the place name ending at `end` before a level suffix (昆明 of 昆明市), or (end, None).
 
@@ -169,7 +183,7 @@ def place_before(text: str, end: int, suffix: str) -> tuple[int, str | None]:
     run = text[start:end]
     places = known_places()
     if places:
-        k = next((k for k in range(len(run), 1, -1) if run[-k:] + suffix in places), 0)
+        k = next((k for k in range(len(run), 1, -1) if is_place_here(text, end - k, run[-k:], suffix, places)), 0)
         return (end - k, run[-k:]) if k else (end, None)
     after_stop = [run.rfind(w) + len(w) for w in stops if w in run]
     after_noun = [i + 1 for i, ch in enumerate(run) if ch in noun_end]
@@ -255,14 +269,77 @@ def with_prefixes(text: str, hits: list[tuple[int, int, Entry]]) -> list[Mention
     return mentions
 
 
+@lru_cache(maxsize=1)
+def department_kinds() -> dict[str, str]:
+    """The kind words of government departments (应急管理, 公安, 住房城乡建设) -> the canonical kind word.
+
+    Derived from the lexicon: a department's name as written without its body word (局, 厅, 委员会).
+    """
+    kinds: dict[str, str] = {}
+    for surface, entry in surface_forms().items():
+        if entry.kind != "department" or entry.needs:
+            continue
+        stem, canon = BODY_WORD.sub("", surface), BODY_WORD.sub("", entry.name)
+        if len(stem) >= 2 and stem != surface and canon != entry.name and "局" not in canon:
+            kinds.setdefault(stem, canon)
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def kind_list_pattern() -> re.Pattern[str]:
+    """A list of department kinds ending where 部门 follows (应急管理、公安、交通运输等 before 部门)."""
+    words = "|".join(map(re.escape, sorted(department_kinds(), key=len, reverse=True)))
+    return re.compile(f"(?:{words})(?:(?:、|和|及|与)(?:{words}))*(?=(?:等|和)?(?:有关|相关)?$)")
+
+
+def kind_list_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
+    """(start, end, ref) of each department kind in a kind list (公安、交通运输等部门 -> 公安部门, 交通运输部门).
+
+    Lists are looked for only before each 部门, in a window as long as a list can be."""
+    kinds = department_kinds()
+    words = sorted(kinds, key=len, reverse=True)
+    text = doc.norm_text
+    found: list[tuple[int, int, PartyRef]] = []
+    pos = text.find("部门")
+    while pos >= 0:
+        window = max(0, pos - KIND_LIST_MAX, found[-1][1] if found else 0)
+        m = kind_list_pattern().search(text, window, pos)
+        at = m.start() if m else pos
+        while m and at < m.end():
+            word = next((w for w in words if text.startswith(w, at)), None)
+            if word is None:
+                at += 1
+                continue
+            span = doc.source_span(at, at + len(word))
+            found.append((at, at + len(word), PartyRef(kinds[word] + "部门", doc.text_of(span), span, kind="generic")))
+            at += len(word)
+        pos = text.find("部门", pos + 2)
+    return found
+
+
+def names_a_body(ref: PartyRef) -> bool:
+    """Whether a party names who acts: a department, or a kind of department (公安部门), not 各地 or 有关单位."""
+    return ref.kind != "generic" or ref.name.removesuffix("部门") in department_kind_names()
+
+
+@lru_cache(maxsize=1)
+def department_kind_names() -> frozenset[str]:
+    return frozenset(department_kinds().values())
+
+
 def generic_refs(doc: Document) -> list[PartyRef]:
-    """Generic subjects (各地, 各有关部门, 企业主要负责人) in the normalized text."""
+    """Generic subjects (各地, 各有关部门, 企业主要负责人) and department kinds (公安、交通运输等部门) in the
+    normalized text."""
     text_pattern, _ = generic_patterns()
-    refs = []
+    kind_refs = kind_list_refs(doc)
+    taken = [(start, end) for start, end, _ in kind_refs]
+    refs = [ref for _, _, ref in kind_refs]
     for m in text_pattern.finditer(doc.norm_text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         span = doc.source_span(m.start(), m.end())
         refs.append(PartyRef(m.group(), doc.text_of(span), span, kind="generic"))
-    return refs
+    return sorted(refs, key=lambda r: r.span.start)
 
 
 def is_generic_heading(heading: str) -> bool:
@@ -307,6 +384,28 @@ def bare_name_owners(mentions: list[Mention]) -> dict[str, str]:
     return {base: next(iter(names)) for base, names in owners.items() if len(names) == 1}
 
 
+def written_in_full(text: str, m: Mention) -> bool:
+    """Whether a mention is written with the lexicon's full name (市自然资源和规划局, not 市自规局 or 市国土资源局)."""
+    return text.endswith(m.entry.name, 0, m.end)
+
+
+def family_owners(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Name reached through an alias -> the one body of its family that the document writes in full, at the
+    same level (市国土资源局 -> 市自然资源和规划局 where the city has one; 市文旅局 -> 市文化旅游广电体育局)."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.prefix and m.entry.family and written_in_full(text, m):
+            full[(m.prefix.text, m.entry.family)].add(m.name)
+    owners: dict[str, str] = {}
+    for m in mentions:
+        if not (m.prefix and m.entry.family) or written_in_full(text, m):
+            continue
+        names = full.get((m.prefix.text, m.entry.family), set())
+        if len(names) == 1 and m.name not in names:
+            owners[m.name] = next(iter(names))
+    return owners
+
+
 def party_kind(entry: Entry) -> str:
     return "committee" if entry.kind == "committee" else "department"
 
@@ -321,9 +420,11 @@ def departments(doc: Document) -> list[Department]:
     mentions = department_mentions(doc)
     homes = home_jurisdictions(mentions)
     owners = bare_name_owners(mentions)
+    families = family_owners(doc.norm_text, mentions)
     found: dict[str, Department] = {}
     for m in mentions:
         name = m.name if m.prefix else owners.get(m.entry.name, m.name)
+        name = families.get(name, name)
         span = doc.source_span(m.start, m.end)
         ref = PartyRef(name, doc.text_of(span), span, kind=party_kind(m.entry))
         if name not in found:

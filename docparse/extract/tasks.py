@@ -2,7 +2,8 @@
 
 Task units are the leaf items of the task, measure and phase parts of the outline (and the paragraphs of a
 document without one), split where a later sentence makes its own assignment (由市公安局负责…), plus the
-sector assignments written in brackets (水利（市水务局负责）) and the rows of task tables.
+sector assignments written in brackets (水利（市水务局负责）) and the rows of task tables: tables the reader
+found (DOCX/PDF) and tables written as text lines (cells apart by tabs or runs of spaces).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from functools import lru_cache
 
 import ahocorasick
 
-from docparse.extract.departments import LIST_GAP, generic_refs, is_generic_heading
-from docparse.model import Deadline, Document, PartyRef, Section, Span, Table, Task
+from docparse.extract.departments import LIST_GAP, generic_refs, is_generic_heading, names_a_body
+from docparse.model import Cell, Deadline, Document, PartyRef, Section, Span, Table, Task
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 
@@ -35,7 +36,21 @@ TABLE_COLUMNS = {
     "deadline": re.compile(r"时限|时间|节点|期限"),
     "sector": re.compile(r"行业|领域|类别"),
 }
-TABLE_CELL_SPLIT = re.compile(r"[、，；\s]+")
+TABLE_KINDS = ("support", "lead", "deadline", "sector", "task")
+TABLE_NUMBER_HEAD = re.compile(r"序号|编号|序")
+TABLE_NUMBER = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、．]?")
+# A header cell that names who is responsible: where a task table written as text lines is looked for.
+TABLE_HEADER_WORD = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)")
+# Cell boundaries in a table written as text: tabs, or runs of two or more spaces.
+CELL_GAP = re.compile(r"\t+|[ \u3000\u00a0]{2,}|\u3000")
+TAB = re.compile(r"\t")
+LINE = re.compile(r"(?m)^[^\n]*")
+# A unit marked as the lead inside a list of responsible units: 市住建局（牵头）.
+LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
+FIELD_END = re.compile(r"[；。\n）]")
+# Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
+UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
+DEADLINE_LIKE = re.compile(r"\d{1,2}月|年底|月底|前$|持续|长期|常态|每[月季年周旬]|全年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,18 +139,22 @@ def refs_within(refs: list[Ref], start: int, end: int) -> list[Ref]:
 
 
 def list_groups(text: str, refs: list[Ref]) -> list[list[Ref]]:
-    """Runs of parties written as one list (市公安局、民政局和商务局; 市水务局市林草局)."""
+    """Runs of parties written as one list (市公安局、民政局和商务局; 市水务局市林草局), also across a body the
+    lexicon does not know (市公安局、株洲海事处、市水利局)."""
     groups: list[list[Ref]] = []
     for r in refs:
-        if groups and LIST_GAP.fullmatch(text, groups[-1][-1].end, r.start):
+        gap = (groups[-1][-1].end, r.start) if groups else None
+        if gap and (LIST_GAP.fullmatch(text, *gap) or UNKNOWN_MEMBER_GAP.fullmatch(text, *gap)):
             groups[-1].append(r)
         else:
             groups.append([r])
     return groups
 
 
-def label_roles(text: str, refs: list[Ref], start: int, end: int) -> dict[int, str]:
-    """Roles given by field labels (牵头单位：…；配合单位：…), by ref start."""
+def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> dict[int, str]:
+    """Roles given by field labels (牵头单位：…；配合单位：…), by ref start.
+
+    A 责任单位 field is all lead, unless the document says the first unit listed leads (`first_leads`)."""
     labels = sorted(
         (m.start(), m.end(), cue.role)
         for cue in role_cues()
@@ -145,11 +164,30 @@ def label_roles(text: str, refs: list[Ref], start: int, end: int) -> dict[int, s
     roles: dict[int, str] = {}
     for i, (_, label_end, role) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else end
-        field_end = re.compile(r"[；。\n）]").search(text, label_end, stop)
-        for r in refs:
-            if label_end <= r.start and r.end <= (field_end.start() if field_end else stop):
-                roles[r.start] = role
+        field_end = FIELD_END.search(text, label_end, stop)
+        while field_end and closes_lead_mark(text, field_end.end()):
+            field_end = FIELD_END.search(text, field_end.end(), stop)  # 市城管局（牵头）、市应急局: the field goes on
+        inside = [r for r in refs if label_end <= r.start and r.end <= (field_end.start() if field_end else stop)]
+        if role == "responsible":
+            roles.update(responsible_roles(text, inside, first_leads))
+        else:
+            roles.update((r.start, role) for r in inside)
     return roles
+
+
+def closes_lead_mark(text: str, end: int) -> bool:
+    """Whether a lead mark (（牵头）) ends at `end`."""
+    opening = text.rfind("（", max(0, end - 8), end)
+    return opening >= 0 and LEAD_MARK.fullmatch(text, opening, end) is not None
+
+
+def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int, str]:
+    """Roles in a list of responsible units (责任单位：…), by ref start: the units marked 牵头 (市住建局（牵头）)
+    lead; without marks all lead, or only the first where the document says so (`first_leads`)."""
+    marked = {r.start for r in refs if LEAD_MARK.match(text, r.end)}
+    if marked:
+        return {r.start: "lead" if r.start in marked else "support" for r in refs}
+    return {r.start: "support" if first_leads and i > 0 else "lead" for i, r in enumerate(refs)}
 
 
 def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
@@ -172,11 +210,13 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
     return None
 
 
-def assign_roles(text: str, refs: list[Ref], start: int, end: int) -> tuple[list[PartyRef], list[PartyRef]]:
-    """(lead, support) of the parties written in [start, end)."""
+def assign_roles(
+    text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False
+) -> tuple[list[PartyRef], list[PartyRef]]:
+    """(lead, support) of the parties written in [start, end); `first_leads`: see `first_listed_leads`."""
     lead: list[PartyRef] = []
     support: list[PartyRef] = []
-    labelled = label_roles(text, refs, start, end)
+    labelled = label_roles(text, refs, start, end, first_leads)
     for r in refs:
         if r.start in labelled:
             (lead if labelled[r.start] == "lead" else support).append(r.ref)
@@ -191,23 +231,39 @@ def assign_roles(text: str, refs: list[Ref], start: int, end: int) -> tuple[list
     return lead, support
 
 
-def has_own_lead(text: str, refs: list[Ref], start: int, end: int) -> bool:
+def has_own_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> bool:
     """Whether a sentence assigns a department to lead (由市公安局负责…), opening a task of its own."""
-    lead, _ = assign_roles(text, refs, start, end)
-    return any(p.kind != "generic" for p in lead)
+    lead, _ = assign_roles(text, refs, start, end, first_leads)
+    return any(names_a_body(p) for p in lead)
 
 
 # --- structure -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def framing_headings() -> re.Pattern[str]:
+    """Heading words of the parts that frame a plan without assigning (指导思想, 工作目标): role "other" by name."""
+    cues = [r["cue"] for r in load_tsv("section_roles.tsv") if r["role"] == "other"]
+    return re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True))))
+
+
+def is_assignment_only(sec: Section) -> bool:
+    """Whether a top section holds tasks only where an item names who does it: the organization part, and a
+    part whose heading the outline could not name (一、深入开展重大事故隐患排查整治 in a 通知)."""
+    if sec.role in ASSIGNMENT_ONLY_ROLES:
+        return True
+    return sec.role == "other" and not framing_headings().search(sec.heading)
+
+
 def task_sections(doc: Document) -> list[Section]:
-    """Leaf sections in the parts of the outline that hold tasks, measures or phases."""
+    """Leaf sections in the parts of the outline that hold tasks, measures or phases, and of the parts where
+    an item may assign (`is_assignment_only`)."""
     leaves = []
     for sec in doc.sections:
         if sec.children:
             continue
         top = doc.section_path(sec.id)[0]
-        if top.role in TASK_ROLES + ASSIGNMENT_ONLY_ROLES:
+        if top.role in TASK_ROLES or is_assignment_only(top):
             leaves.append(sec)
     return leaves
 
@@ -306,8 +362,10 @@ def bracketed_assignments(doc: Document, refs: list[Ref], start: int, end: int) 
     return found
 
 
-def make_task(doc: Document, start: int, end: int, refs: list[Ref], sec: Section | None, sector: str | None) -> Task:
-    lead, support = assign_roles(doc.norm_text, refs, start, end)
+def make_task(
+    doc: Document, start: int, end: int, refs: list[Ref], sec: Section | None, sector: str | None, first_leads: bool = False
+) -> Task:
+    lead, support = assign_roles(doc.norm_text, refs, start, end, first_leads)
     span = doc.source_span(start, end)
     return Task(
         text=doc.text_of(span),
@@ -328,13 +386,15 @@ def sentence_ranges(doc: Document, start: int, end: int) -> list[tuple[int, int]
     return inside or [(start, end)]
 
 
-def split_by_assignment(doc: Document, refs: list[Ref], start: int, end: int) -> list[tuple[int, int]]:
+def split_by_assignment(
+    doc: Document, refs: list[Ref], start: int, end: int, first_leads: bool = False
+) -> list[tuple[int, int]]:
     """Ranges of one item, a new one at each later sentence that assigns its own lead."""
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
     for s_start, s_end in sentence_ranges(doc, start, end):
-        opens_task = has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end)
-        if parts and not (opens_task and has_own_lead(text, refs_within(refs, *parts[-1]), *parts[-1])):
+        opens_task = has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
+        if parts and not (opens_task and has_own_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
             parts[-1] = (parts[-1][0], s_end)
         else:
             parts.append((s_start, s_end))
@@ -344,17 +404,23 @@ def split_by_assignment(doc: Document, refs: list[Ref], start: int, end: int) ->
     return parts
 
 
-def item_tasks(doc: Document, sec: Section, refs: list[Ref]) -> list[Task]:
+def item_tasks(
+    doc: Document,
+    sec: Section,
+    refs: list[Ref],
+    table_ranges: list[tuple[int, int]] = (),
+    first_leads: bool = False,
+) -> list[Task]:
     """The tasks of one leaf item: its parts, then its bracketed sector assignments."""
-    start, end = norm_range(doc, sec.span)
+    start, end = clipped_at_tables(*norm_range(doc, sec.span), table_ranges)
     inside = refs_within(refs, start, end)
     brackets = bracketed_assignments(doc, inside, start, end)
     in_brackets = {r.start for _, _, _, rs in brackets for r in rs}
     main_refs = [r for r in inside if r.start not in in_brackets]
     sector = item_sector(doc, sec)
     tasks = []
-    for p_start, p_end in split_by_assignment(doc, main_refs, start, end):
-        task = make_task(doc, p_start, p_end, refs_within(main_refs, p_start, p_end), sec, sector)
+    for p_start, p_end in split_by_assignment(doc, main_refs, start, end, first_leads):
+        task = make_task(doc, p_start, p_end, refs_within(main_refs, p_start, p_end), sec, sector, first_leads)
         if not task.lead:
             task.lead = heading_actors(doc, sec, refs)
         tasks.append(task)
@@ -363,15 +429,17 @@ def item_tasks(doc: Document, sec: Section, refs: list[Ref]) -> list[Task]:
         if not task.lead:  # 危险废物（市生态环境局）: a bare name in brackets leads
             task.lead = [r.ref for r in b_refs]
         tasks.append(task)
-    if doc.section_path(sec.id)[0].role in ASSIGNMENT_ONLY_ROLES:
-        tasks = [t for t in tasks if any(p.kind != "generic" for p in t.lead + t.support)]
+    if is_assignment_only(doc.section_path(sec.id)[0]):
+        tasks = [t for t in tasks if any(names_a_body(p) for p in t.lead + t.support)]
     return tasks
 
 
-def paragraph_tasks(doc: Document, refs: list[Ref]) -> list[Task]:
-    """Without an outline: every paragraph that assigns a department to lead is a task."""
+def paragraph_tasks(doc: Document, refs: list[Ref], table_ranges: list[tuple[int, int]] = ()) -> list[Task]:
+    """Without an outline: every paragraph outside a table that assigns a department to lead is a task."""
     tasks = []
     for m in re.finditer(r"[^\n]+", doc.norm_text):
+        if any(t_start <= m.start() < t_end for t_start, t_end in table_ranges):
+            continue
         inside = refs_within(refs, m.start(), m.end())
         if inside and has_own_lead(doc.norm_text, inside, m.start(), m.end()):
             sector = sector_of(doc.norm_text[m.start() : m.start() + TOPIC_MAX])
@@ -382,15 +450,26 @@ def paragraph_tasks(doc: Document, refs: list[Ref]) -> list[Task]:
 # --- tables --------------------------------------------------------------------------------------
 
 
+def column_kind(head: str) -> str | None:
+    """What a header cell names: task, lead, support, deadline, sector, number (序号), or None."""
+    head = head.strip()
+    if TABLE_NUMBER_HEAD.fullmatch(head):
+        return "number"
+    return next((name for name in TABLE_KINDS if TABLE_COLUMNS[name].search(head)), None)
+
+
 def table_columns(table: Table) -> dict[str, int]:
-    """Column index of each known header (任务, 牵头单位, 配合单位, 完成时限, 行业领域)."""
+    """Column index of each known header (任务, 牵头单位, 配合单位, 完成时限, 行业领域).
+
+    Beside a 牵头单位 column, a 责任单位 column holds the other responsible units: they support.
+    """
     columns: dict[str, int] = {}
     for i, head in enumerate(table.header()):
-        head = head.strip()
-        for name in ("support", "lead", "deadline", "sector", "task"):
-            if name not in columns and TABLE_COLUMNS[name].search(head):
-                columns[name] = i
-                break
+        kind = column_kind(head)
+        if kind == "lead" and "lead" in columns and "support" not in columns:
+            kind = "support"
+        if kind and kind not in columns:
+            columns[kind] = i
     return columns
 
 
@@ -400,31 +479,179 @@ def cell_parties(doc: Document, refs: list[Ref], cell_span: Span) -> list[PartyR
     return list({r.ref.name: r.ref for r in refs_within(refs, start, end)}.values())
 
 
-def table_tasks(doc: Document, refs: list[Ref]) -> list[Task]:
+def responsible_cell_roles(
+    doc: Document, refs: list[Ref], cell_span: Span, first_leads: bool
+) -> tuple[list[PartyRef], list[PartyRef]]:
+    """(lead, support) of a 牵头单位/责任单位 cell: role words inside it (市应急局（牵头）) or the document's
+    convention that the first unit listed leads (排在首位的为牵头单位) decide; otherwise all lead."""
+    start, end = norm_range(doc, cell_span)
+    inside = refs_within(refs, start, end)
+    parties = cell_parties(doc, refs, cell_span)
+    if any(LEAD_MARK.match(doc.norm_text, r.end) for r in inside):
+        roles = responsible_roles(doc.norm_text, inside, first_leads)
+        lead = [r.ref for r in inside if roles[r.start] == "lead"]
+        return lead, [r.ref for r in inside if roles[r.start] == "support"]
+    rest = doc.norm_text[start:end]
+    for r in reversed(inside):
+        rest = rest[: r.start - start] + rest[r.end - start :]
+    if role_words().search(rest.replace("、", "")):
+        lead, support = assign_roles(doc.norm_text, inside, start, end)
+        if support:
+            return lead, support
+    if first_leads and len(parties) > 1:
+        return parties[:1], parties[1:]
+    return parties, []
+
+
+def table_tasks(doc: Document, refs: list[Ref], tables: list[Table], first_leads: bool = False) -> list[Task]:
     """One task per row of a table whose header names a task column and a lead column."""
     tasks = []
-    for table in doc.tables:
+    for table in tables:
         cols = table_columns(table)
         if "task" not in cols or "lead" not in cols:
             continue
+        sector = None
         for row in table.rows[1:]:
             if len(row) <= max(cols.values()) or not row[cols["task"]].text.strip():
                 continue
             span = Span(row[0].span.start, row[-1].span.end)
             deadline_cell = row[cols["deadline"]].span if "deadline" in cols else None
-            sector_text = row[cols["sector"]].text if "sector" in cols else row[cols["task"]].text[:20]
+            if "sector" in cols:  # a merged sector cell is written once, in the first of its rows
+                sector = sector_of(row[cols["sector"]].text) or (sector if not row[cols["sector"]].text.strip() else None)
+            else:
+                sector = sector_of(row[cols["task"]].text[:20])
+            lead, support = responsible_cell_roles(doc, refs, row[cols["lead"]].span, first_leads and "support" not in cols)
+            if "support" in cols:
+                named = {p.name for p in lead + support}
+                support += [p for p in cell_parties(doc, refs, row[cols["support"]].span) if p.name not in named]
             tasks.append(
                 Task(
                     text=row[cols["task"]].text,
                     span=row[cols["task"]].span,
-                    sector=sector_of(sector_text),
-                    lead=cell_parties(doc, refs, row[cols["lead"]].span),
-                    support=cell_parties(doc, refs, row[cols["support"]].span) if "support" in cols else [],
+                    sector=sector,
+                    lead=lead,
+                    support=support,
                     deadline=deadline_within(doc.extraction.deadlines, deadline_cell or span),
                     section=None,
                 )
             )
     return tasks
+
+
+# --- tables written as text lines ----------------------------------------------------------------
+
+
+def source_cells(doc: Document, line_start: int, line_end: int, gaps: re.Pattern[str] = CELL_GAP) -> list[Cell]:
+    """The cells of one source line split on tabs or runs of spaces, each with its span and normalized text.
+
+    With `gaps` = one tab, empty cells are kept (a tab-separated row writes an empty cell as two tabs)."""
+    cells = []
+    pos = line_start
+    keep_empty = gaps is TAB
+    for gap in [*gaps.finditer(doc.text, line_start, line_end), None]:
+        cell_end = gap.start() if gap else line_end
+        raw = doc.text[pos:cell_end]
+        lead_blank = len(raw) - len(raw.lstrip())
+        start, end = pos + lead_blank, pos + len(raw.rstrip())
+        if end > start:
+            n_start, n_end = doc.norm_index(start), doc.norm_index(end)
+            cells.append(Cell(Span(start, end), doc.norm_text[n_start:n_end]))
+        elif keep_empty:
+            cells.append(Cell(Span(pos, pos), ""))
+        pos = gap.end() if gap else line_end
+    return cells
+
+
+def aligned_cells(cells: list[Cell], kinds: list[str | None]) -> list[Cell] | None:
+    """A row's cells placed under the header's columns; a row with fewer cells (an empty cell lost with the
+    spaces around it) keeps its number and deadline at the ends. None when the row does not fit."""
+    n = len(kinds)
+    if len(cells) == n:
+        return cells
+    if len(cells) > n or len(cells) < 2:
+        return None
+    cells = list(cells)
+    slots: list[Cell | None] = [None] * n
+    left, right = 0, n
+    if kinds[0] == "number":
+        if TABLE_NUMBER.fullmatch(cells[0].text):
+            slots[0] = cells.pop(0)
+        left = 1
+    if kinds[-1] == "deadline":
+        if cells and DEADLINE_LIKE.search(cells[-1].text):
+            slots[-1] = cells.pop()
+        right = n - 1
+    for i, cell in zip(range(left, right), cells):
+        slots[i] = cell
+    anchor = next((c.span.end for c in slots if c is not None), 0)
+    return [c if c is not None else Cell(Span(anchor, anchor), "") for c in slots]
+
+
+def is_wrapped_cell(line: str) -> bool:
+    """Whether a line of a text table is the rest of a cell wrapped from the row above: indented, or short and
+    not ending a sentence."""
+    return line[:1].isspace() or (len(line.strip()) <= 20 and not line.rstrip().endswith(("。", "：", ":")))
+
+
+def text_table_at(doc: Document, line_start: int) -> Table | None:
+    """The table whose header line starts at `line_start`: that line and the rows after it."""
+    lines = LINE.finditer(doc.text, line_start)
+    header_line = next(lines)
+    header = source_cells(doc, header_line.start(), header_line.end())
+    kinds = [column_kind(c.text) for c in header]
+    if len(header) < 3 or "lead" not in kinds or "task" not in kinds:
+        return None
+    rows = [header]
+    skipped = 0  # blank lines and lines of one cell (a long cell wrapped onto the next line) since the last row
+    for line in lines:
+        cells = aligned_cells(source_cells(doc, line.start(), line.end()), kinds)
+        if cells is None and "\t" in line.group():
+            cells = aligned_cells(source_cells(doc, line.start(), line.end(), TAB), kinds)
+        if cells is None:
+            skipped += 1
+            if skipped > 1 or (line.group().strip() and not is_wrapped_cell(line.group())):
+                break
+            continue
+        rows.append(cells)
+        skipped = 0
+    if len(rows) < 2:
+        return None
+    return Table(Span(header[0].span.start, rows[-1][-1].span.end), rows)
+
+
+def text_tables(doc: Document) -> list[Table]:
+    """Task tables written as text (序号\t工作任务\t牵头单位…, or cells apart by runs of spaces).
+
+    The header is found in the normalized text; rows and cells come from the source lines through the
+    offset map, because normalization turns tabs into spaces and may join long rows into one line.
+    """
+    tables: list[Table] = []
+    for m in TABLE_HEADER_WORD.finditer(doc.norm_text):
+        source_start = doc.source_span(m.start(), m.end()).start
+        line_start = doc.text.rfind("\n", 0, source_start) + 1
+        if tables and line_start < tables[-1].span.end:
+            continue
+        if any(t.span.start <= source_start < t.span.end for t in doc.tables):
+            continue  # the reader has this table already
+        if not CELL_GAP.search(doc.text, line_start, source_start):
+            continue  # a label in running text (牵头单位：…), not a header cell
+        table = text_table_at(doc, line_start)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def first_listed_leads(doc: Document) -> bool:
+    """Whether the document says that the first unit of a 责任单位 list leads (排在首位的为牵头单位)."""
+    return any(cue.pattern.search(doc.norm_text) for cue in role_cues() if cue.where == "convention")
+
+
+def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]]) -> tuple[int, int]:
+    """A range cut where a table begins inside it: the rows are tasks of their own."""
+    for t_start, _ in table_ranges:
+        if start < t_start < end:
+            end = t_start
+    return start, end
 
 
 @stage(
@@ -436,11 +663,14 @@ def table_tasks(doc: Document, refs: list[Ref]) -> list[Task]:
 def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""
     refs = party_refs(doc)
+    tables = doc.tables + text_tables(doc)
+    table_ranges = sorted(norm_range(doc, t.span) for t in tables)
+    first_leads = first_listed_leads(doc)
     leaves = task_sections(doc)
     if leaves:
-        found = [task for sec in leaves for task in item_tasks(doc, sec, refs)]
+        found = [task for sec in leaves for task in item_tasks(doc, sec, refs, table_ranges, first_leads)]
     elif not doc.sections:
-        found = paragraph_tasks(doc, refs)
+        found = paragraph_tasks(doc, refs, table_ranges)
     else:
         found = []
-    return found + table_tasks(doc, refs)
+    return found + table_tasks(doc, refs, tables, first_leads)

@@ -23,13 +23,14 @@ from docparse.resources import load_tsv
 TERMINAL = set("。；：！？…”’」』】;:!?")
 OUTLINE_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|\d{1,3}[.．、](?!\d)"
-    r"|[（(]\d{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条部分]|附件)"
+    r"|[（(]\d{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条部分]|附件|附表|附：)"
 )
 FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：](?=\S)")
 DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$")
 DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*印?发?$")
 TITLE_END = re.compile(r"(通知|通报|方案|意见|报告|请示|批复|决定|公告|通告|函|纪要|计划|规划|办法|细则|规定|总结|文件|讲话|要点|清单)$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+TABLE_ROW = re.compile(r"\t| {2,}")
 
 # Pipeline-visible punctuation policy: these ASCII marks become their full-width Chinese forms.
 ALWAYS_FULLWIDTH = {"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"}
@@ -62,7 +63,6 @@ def char_table() -> dict[int, str]:
             table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
     table[0x00A0] = " "
-    table[ord("\t")] = " "
     for lo, hi in ((0x2F00, 0x2FD6), (0x2E80, 0x2EF4), (0xF900, 0xFADA), (0x2460, 0x2474)):
         for code in range(lo, hi):
             if lo == 0x2460:  # keep circled digits ①: they are outline markers
@@ -184,6 +184,8 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int) -> bool:
     """Whether `nxt` continues the paragraph of `prev` (a break inside a sentence)."""
     if nxt.hard_break or prev.text[-1] in TERMINAL:
         return False
+    if TABLE_ROW.search(prev.text) and TABLE_ROW.search(nxt.text):
+        return False  # rows of a table written as text: cells split by tabs or runs of spaces
     if OUTLINE_START.match(nxt.text) or FIELD_LABEL.match(nxt.text):
         return False
     if DOC_NUMBER_LINE.match(nxt.text) or DATE_LINE.match(nxt.text) or DATE_LINE.match(prev.text):

@@ -98,3 +98,80 @@ def test_mentions_point_at_the_source_text():
         for m in dept.mentions:
             assert doc.text_of(m.span) == m.text
             assert m.kind in ("department", "committee")
+
+
+# --- held-out layouts (corpora/heldout): other provinces, levels and years -----------------------
+
+
+def test_lost_separators_before_a_merged_body_with_a_long_local_name():
+    doc = read("由县消防救援大队牵头，县教育和体育局县民政局、县卫生健康局、县文化广播电视和旅游局等部门依职责分工负责。\n")
+    names = [d.name for d in doc.extraction.departments]
+    assert names == ["县消防救援大队", "县教育体育局", "县民政局", "县卫生健康局", "县文化广电和旅游局"]
+    assert by_name(doc)["县文化广电和旅游局"].mentions[0].text == "县文化广播电视和旅游局"
+
+
+def test_merged_bodies_of_some_provinces_are_known():
+    doc = read(
+        "市消防救援支队牵头，市教育局、市文旅广体局配合。县文化和广电旅游体育局、县综合行政执法局、"
+        "县大数据发展管理局按职责分工负责。\n"
+    )
+    assert [d.name for d in doc.extraction.departments] == [
+        "市消防救援支队",
+        "市教育局",
+        "市文化旅游广电体育局",
+        "县文化和广电旅游体育局",
+        "县综合行政执法局",
+        "县大数据局",
+    ]
+
+
+def test_abbreviated_provincial_names():
+    doc = read("由省住房城乡建设厅牵头，省发展改革委、省市场监管局等部门配合。省住建厅、省应急厅、省卫生健康委会同做好。\n")
+    found = by_name(doc)
+    assert set(found) == {"省住房和城乡建设厅", "省发展和改革委员会", "省市场监督管理局", "省应急管理厅", "省卫生健康委员会"}
+    assert {m.text for m in found["省住房和城乡建设厅"].mentions} == {"省住房城乡建设厅", "省住建厅"}
+    assert all(d.level == "province" for d in found.values())
+
+
+def test_prefecture_document_from_before_the_2018_reform():
+    doc = read(
+        "临夏州安全生产委员会\n由州安监局牵头，州公安局、州工信委、州质监局配合。州公安消防支队牵头，"
+        "州教育局州民政局州卫计委州旅游局等部门配合。州委宣传部牵头，州安监局配合。各县市安监局要加强综合监管。\n"
+    )
+    found = by_name(doc)
+    assert list(found) == [
+        "州安全生产委员会",
+        "州应急管理局",
+        "州公安局",
+        "州工业和信息化局",
+        "州市场监督管理局",
+        "州消防救援支队",
+        "州教育局",
+        "州民政局",
+        "州卫生健康委员会",
+        "州文化和旅游局",
+        "州委宣传部",
+    ]
+    assert found["州委宣传部"].kind == "party"
+    assert all(d.level == "prefecture" for d in found.values())
+    assert [m.text for m in found["州应急管理局"].mentions] == ["州安监局", "州安监局"]  # not 各县市安监局
+
+
+def test_a_county_named_like_a_verb_is_not_read_after_a_department():
+    # 会同县 is a county, but after 局 the words are 会同 (together with) + 县委编办
+    doc = read("德清县安全生产委员会办公室\n县应急管理局会同县委编办、县财政局指导各乡镇。\n")
+    found = by_name(doc)
+    assert found["县委机构编制委员会办公室"].mentions[0].text == "县委编办"
+    assert {d.jurisdiction for d in found.values()} == {"德清县"}
+
+
+def test_an_old_name_is_the_body_the_document_names_in_full():
+    doc = read("市国土资源局、市文旅局配合。由市自然资源和规划局牵头，市文化旅游广电体育局参加。\n")
+    found = by_name(doc)
+    assert set(found) == {"市自然资源和规划局", "市文化旅游广电体育局"}
+    assert [m.text for m in found["市自然资源和规划局"].mentions] == ["市国土资源局", "市自然资源和规划局"]
+
+
+def test_every_county_government_is_generic():
+    doc = read("各县市区人民政府，株洲经开区管委会，市应急管理局：\n")
+    assert [d.name for d in doc.extraction.departments] == ["市应急管理局"]

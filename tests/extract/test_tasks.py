@@ -214,3 +214,166 @@ def test_task_table_rows_become_tasks():
     assert names(bikes.lead) == ["市消防救援支队"]
     assert names(bikes.support) == ["市住房和城乡建设局", "市市场监督管理局"]
     assert doc.text_of(chemicals.span) == chemicals.text
+
+
+# --- held-out layouts (corpora/heldout): excerpts of plans of other provinces ------------------
+
+# 湖南: tasks close with bracketed fields, or with a 责任单位 list whose first unit leads (下同: from here on).
+HUNAN_CITY_PLAN = """株洲市2025年重点行业领域安全隐患“清源”行动方案
+
+二、重点任务
+（一）危险化学品。聚焦化工园区和重大危险源企业，严格特殊作业许可管理。（牵头单位：市应急管理局；配合单位：市公安局、市生态环境局、市交通运输局）
+（二）城镇燃气。深化燃气管道老化更新改造。（责任单位：市住建局、市城管局、市市场监管局，排在首位的为牵头单位，下同）
+（三）建筑施工。严格危险性较大的分部分项工程管控。（责任单位：市住建局、市交通运输局、市水利局）
+（四）特种设备。对电梯、大型游乐设施开展全覆盖检查。（责任单位：市市场监管局）
+"""
+
+# 山东: a provincial notice whose first part has no role heading, abbreviated 厅/委 names, and supporting
+# units written with 会同 or 依职责做好 after the lead.
+SHANDONG_NOTICE = """山东省安全生产委员会办公室关于做好2024年岁末年初安全防范工作的通知
+
+一、深入开展重大事故隐患排查整治
+各市要组织对辖区内重点行业领域开展一次全覆盖排查。省应急厅、省公安厅、省交通运输厅按职责分工负责。
+
+二、突出抓好重点行业领域安全防范
+（一）城镇燃气。全面排查燃气管网老化问题。由省住房城乡建设厅牵头，省发展改革委、省市场监管局、省公安厅等部门配合。
+（二）道路运输。严查客货运车辆超员超载。省公安厅、省交通运输厅分别牵头，省应急厅配合。
+（三）建筑施工。重点检查冬季施工防火措施。省住建厅牵头负责，省交通运输厅、省水利厅依职责做好本行业建设工程安全监管。
+（四）消防。开展冬春火灾防控专项行动。省消防救援总队牵头，省商务厅、省民政厅、省卫生健康委会同做好本行业领域消防安全工作。
+"""
+
+# 浙江: a task list (附表) written as text, cells apart by runs of spaces; 责任单位 beside 牵头单位 supports.
+ZHEJIANG_TABLE_PLAN = """德清县2024年安全生产治本攻坚行动实施方案
+
+三、工作要求
+各乡镇（街道）、各有关单位要于每月25日前将工作进展报送县安委办。
+
+附表
+
+序号    工作任务    牵头单位    责任单位    完成时限
+1    危险化学品企业特殊作业专项整治    县应急管理局    县公安局、县经信局    2024年6月30日前
+2    工贸企业粉尘涉爆和有限空间作业治理    县应急管理局    县经信局、各乡镇（街道）    2024年9月30日前
+3    “两客一危一货”重点车辆整治    县交通运输局、县公安局    县应急管理局    2024年12月31日前
+4    旅游景区和游乐场所安全管理    县文化和广电旅游体育局    县市场监管局、县消防救援大队    长期坚持
+"""
+
+# 广东: the same kind of list with tab-separated cells, rows long enough for normalization to join them,
+# and an empty 配合单位 cell.
+GUANGDONG_TAB_TABLE = (
+    "汛期安全生产重点任务分工表\n\n"
+    "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+    "1\t危险化学品企业防雷防静电隐患排查\t省应急管理厅\t省气象局\t5月31日前\n"
+    "2\t在建工程深基坑和高边坡隐患排查\t省住房城乡建设厅\t\t6月30日前\n"
+    "3\t水上交通和渔船防台风安全管理\t省交通运输厅、省农业农村厅\t广东海事局\t汛期内持续开展\n"
+)
+
+
+def test_bracketed_lead_and_support_fields_close_a_task():
+    chemicals = task_starting(read(HUNAN_CITY_PLAN), "危险化学品")
+    assert chemicals.sector == "危险化学品"
+    assert names(chemicals.lead) == ["市应急管理局"]
+    assert names(chemicals.support) == ["市公安局", "市生态环境局", "市交通运输局"]
+
+
+def test_first_unit_of_a_responsible_list_leads_where_the_document_says_so():
+    doc = read(HUNAN_CITY_PLAN)
+    gas = task_starting(doc, "城镇燃气")
+    assert names(gas.lead) == ["市住房和城乡建设局"]
+    assert names(gas.support) == ["市城市管理局", "市市场监督管理局"]
+    building = task_starting(doc, "建筑施工")  # 下同: the convention holds for later lists
+    assert names(building.lead) == ["市住房和城乡建设局"] and names(building.support) == ["市交通运输局", "市水利局"]
+    assert names(task_starting(doc, "特种设备").lead) == ["市市场监督管理局"]
+
+
+def test_responsible_units_all_lead_without_the_convention_unless_one_is_marked():
+    doc = read("二、重点任务\n（一）城镇燃气。开展排查。（责任单位：市住建局、市城管局）\n")
+    assert names(task_starting(doc, "城镇燃气").lead) == ["市住房和城乡建设局", "市城市管理局"]
+    doc = read("二、重点任务\n（一）城镇燃气。开展排查。责任单位：市住建局、市城管局（牵头）、市应急局。\n")
+    gas = task_starting(doc, "城镇燃气")
+    assert names(gas.lead) == ["市城市管理局"]
+    assert names(gas.support) == ["市住房和城乡建设局", "市应急管理局"]
+
+
+def test_provincial_notice_roles_after_the_lead():
+    doc = read(SHANDONG_NOTICE)
+    sweep = task_starting(doc, "深入开展重大事故隐患排查整治")  # a part the outline gives no role
+    assert names(sweep.lead) == ["省应急管理厅", "省公安厅", "省交通运输厅"] and sweep.support == []
+    gas = task_starting(doc, "（一）城镇燃气")
+    assert names(gas.lead) == ["省住房和城乡建设厅"]
+    assert names(gas.support) == ["省发展和改革委员会", "省市场监督管理局", "省公安厅"]
+    road = task_starting(doc, "（二）道路运输")
+    assert (names(road.lead), names(road.support)) == (["省公安厅", "省交通运输厅"], ["省应急管理厅"])
+    building = task_starting(doc, "（三）建筑施工")
+    assert names(building.lead) == ["省住房和城乡建设厅"]
+    assert names(building.support) == ["省交通运输厅", "省水利厅"]
+    fire = task_starting(doc, "（四）消防")
+    assert names(fire.lead) == ["省消防救援总队"]
+    assert names(fire.support) == ["省商务厅", "省民政厅", "省卫生健康委员会"]
+
+
+def test_kinds_of_department_are_generic_parties():
+    doc = read("二、重点任务\n（一）道路运输。由应急管理、公安、交通运输等部门按职责分工负责。\n")
+    road = task_starting(doc, "道路运输")
+    assert [(p.name, p.kind) for p in road.lead] == [
+        ("应急管理部门", "generic"),
+        ("公安部门", "generic"),
+        ("交通运输部门", "generic"),
+    ]
+    assert doc.extraction.departments == []
+
+
+def test_a_list_goes_on_across_a_body_the_lexicon_does_not_know():
+    doc = read("二、重点任务\n（一）消防。由市消防救援支队牵头，市公安局、株洲海事处、市水利局配合。\n")
+    fire = task_starting(doc, "消防")
+    assert names(fire.support)[0] == "市公安局" and names(fire.support)[-1] == "市水利局"
+
+
+def test_task_table_written_with_runs_of_spaces():
+    doc = read(ZHEJIANG_TABLE_PLAN)
+    rows = [t for t in doc.extraction.tasks if t.section is None]
+    assert [t.text for t in rows] == [
+        "危险化学品企业特殊作业专项整治",
+        "工贸企业粉尘涉爆和有限空间作业治理",
+        "“两客一危一货”重点车辆整治",
+        "旅游景区和游乐场所安全管理",
+    ]
+    chemicals, dust, vehicles, scenic = rows
+    assert (names(chemicals.lead), names(chemicals.support)) == (["县应急管理局"], ["县公安局", "县经济和信息化局"])
+    assert [p.kind for p in dust.support] == ["department", "generic"]  # 各乡镇（街道）
+    assert names(vehicles.lead) == ["县交通运输局", "县公安局"]
+    assert names(scenic.lead) == ["县文化和广电旅游体育局"]
+    for task in rows:
+        assert doc.text_of(task.span) == task.text
+        assert all(doc.text_of(p.span) == p.text for p in task.lead + task.support)
+
+
+def test_table_rows_are_not_part_of_the_section_above_them():
+    doc = read(ZHEJIANG_TABLE_PLAN)
+    requirements = task_starting(doc, "三、工作要求")
+    assert "县应急管理局" not in requirements.text and "序号" not in requirements.text
+
+
+def test_task_table_written_with_tabs_and_an_empty_cell():
+    doc = read(GUANGDONG_TAB_TABLE)
+    rows = [t for t in doc.extraction.tasks if t.section is None]
+    assert [t.text for t in rows] == [
+        "危险化学品企业防雷防静电隐患排查",
+        "在建工程深基坑和高边坡隐患排查",
+        "水上交通和渔船防台风安全管理",
+    ]
+    lightning, pits, water = rows
+    assert (names(lightning.lead), names(lightning.support)) == (["省应急管理厅"], ["省气象局"])
+    assert (names(pits.lead), pits.support) == (["省住房和城乡建设厅"], [])
+    assert water.sector == "水上交通、渔业船舶"
+    assert names(water.lead) == ["省交通运输厅", "省农业农村厅"] and names(water.support) == ["海事局"]
+
+
+def test_a_field_label_in_running_text_is_no_table_header():
+    doc = read("二、重点任务\n（一）消防。开展整治。\n牵头单位：市消防救援支队  配合单位：市公安局\n")
+    assert all(t.section is not None for t in doc.extraction.tasks)
+
+
+def test_kinds_of_department_name_who_acts_in_a_division_of_duties():
+    doc = read("二、整治内容及责任分工\n（一）学校和医院消防安全。开展消防安全检查。教育、卫生健康部门牵头。\n")
+    schools = task_starting(doc, "学校和医院")  # 责任分工 keeps only items that name who acts
+    assert [p.name for p in schools.lead] == ["教育部门", "卫生健康部门"]
