@@ -21,18 +21,20 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
-    "Document", "DocparseError", "Pipeline", "Result", "copycheck", "read", "read_many", "read_text", "__version__",
+    "Corpus", "Document", "DocparseError", "Pipeline", "Result", "copycheck", "graph", "read", "read_many", "read_text", "__version__",
 ]
 
 # Heavier features load on first use, so `import docparse` stays fast for the CLI.
-LAZY_SUBMODULES = ("copycheck",)
+LAZY_SUBMODULES = ("copycheck", "graph")
 
 
 def __getattr__(name: str):
-    if name in LAZY_SUBMODULES:
-        import importlib
+    import importlib
 
+    if name in LAZY_SUBMODULES:
         return importlib.import_module(f"docparse.{name}")
+    if name == "Corpus":
+        return importlib.import_module("docparse.corpus").Corpus
     raise AttributeError(f"module 'docparse' has no attribute {name!r}")
 
 

@@ -21,7 +21,7 @@ def fail_line(path: str, reason: str) -> None:
     click.echo(f"docparse: {path}: {reason}", err=True)
 
 
-def with_progress(results: Iterable[Result], total: int) -> Iterable[Result]:
+def with_progress(results: Iterable, total: int) -> Iterable:
     """A progress bar on stderr when it is a terminal; never in a pipe or a log file."""
     if total < 2 or not sys.stderr.isatty():
         return results
@@ -119,6 +119,58 @@ def eval_command(gold_dir: str, doc_dir: str, fmt: str) -> None:
         fail_line(err.path or gold_dir, err.reason)
         sys.exit(1)
     click.echo(dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="任务清单.xlsx or .csv; without it, a table on screen.")
+def tasks(file: str, output: str | None) -> None:
+    """The task list (任务清单) of a plan: 序号, 任务内容, 牵头单位, 配合单位, 完成时限, 所属行业领域."""
+    from docparse.export.excel import save_task_list, task_list_rows
+
+    try:
+        doc = docparse.read(_input(file), name=_name(file))
+    except DocparseError as err:
+        fail_line(file, err.reason)
+        sys.exit(1)
+    if output:
+        try:
+            save_task_list(doc, output)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="-o") from None
+        click.echo(f"{len(doc.extraction.tasks)} tasks written to {output}", err=True)
+    else:
+        from docparse.export.table import print_task_list
+
+        print_task_list(task_list_rows(doc))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for documents.jsonl, failures.jsonl and tables/*.parquet.")
+@click.option("--force", is_flag=True, help="Start over, replacing an earlier batch's output in that folder.")
+def batch(inputs: tuple[str, ...], out_dir: str, force: bool) -> None:
+    """Extract a whole corpus to JSON Lines and Parquet tables; a rerun resumes where it stopped."""
+    from docparse.batch_run import run_batch
+
+    def progress(files, total):
+        return with_progress(files, total)
+
+    try:
+        summary = run_batch(inputs, out_dir, force=force, progress=progress)
+    except DocparseError as err:
+        fail_line(err.path or out_dir, err.reason)
+        sys.exit(1)
+    for failure in summary.failures:
+        fail_line(failure.path, failure.error or "")
+    click.echo(
+        f"docparse: {summary.done} done, {summary.skipped} already done, {len(summary.failures)} failed; "
+        f"output in {summary.out_dir}",
+        err=True,
+    )
+    if summary.failures:
+        sys.exit(1)
 
 
 def _input(file: str) -> str | bytes:

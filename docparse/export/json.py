@@ -60,7 +60,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     }
     for key in EXTRACTION_KEYS:
         out[key] = to_jsonable(getattr(doc.extraction, key))
-    out["pages"] = len(doc.pages)
+    out["pages"] = to_jsonable(doc.pages)
     out["tables"] = to_jsonable(doc.tables)
     out["noise"] = to_jsonable(doc.noise)
     out["warnings"] = list(doc.warnings)

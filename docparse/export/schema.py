@@ -73,7 +73,7 @@ def document_schema() -> dict[str, Any]:
     }
     for key in EXTRACTION_KEYS:
         props[key] = type_schema(extraction_hints[key], defs)
-    props["pages"] = {"type": "integer"}
+    props["pages"] = {"type": "array", "items": type_schema(model.Page, defs)}
     props["tables"] = {"type": "array", "items": type_schema(model.Table, defs)}
     props["noise"] = {"type": "array", "items": type_schema(model.Noise, defs)}
     props["warnings"] = {"type": "array", "items": {"type": "string"}}

@@ -36,3 +36,16 @@ def print_structure(doc: Document, console: Console | None = None) -> None:
     if doc.noise:
         console.print(f"[dim]{len(doc.noise)} noise line(s) left out: "
                       + "；".join(f"{n.reason}: {n.text[:30]}" for n in doc.noise[:5]) + "[/dim]")
+
+
+def print_task_list(rows: list[tuple[str, ...]], console: Console | None = None) -> None:
+    from docparse.export.excel import HEADER
+
+    console = console or Console()
+    table = RichTable(title="任务清单", show_lines=True)
+    for name in HEADER:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        text = row[1] if len(row[1]) <= 60 else row[1][:59] + "…"  # the file output keeps it whole
+        table.add_row(row[0], text, *row[2:])
+    console.print(table)

@@ -22,7 +22,7 @@ READERS: dict[str, Reader] = {}
 MAX_INPUT_BYTES = int(os.environ.get("DOCPARSE_MAX_BYTES", 64 * 1024 * 1024))
 
 EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
+    ".txt": "txt", ".text": "txt",
     ".pdf": "pdf",
     ".docx": "docx",
     ".htm": "html", ".html": "html", ".shtml": "html", ".xhtml": "html", ".mht": "html",

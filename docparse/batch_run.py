@@ -1,0 +1,142 @@
+"""`docparse batch DIR -o OUT/`: a whole corpus to JSON Lines and Parquet tables, resumable.
+
+OUT/ holds `documents.jsonl` (one extracted document per line, appended and flushed file by file),
+`failures.jsonl` (one line per file that could not be read), `tables/*.parquet` (the DataFrames of
+`docparse.export.frames`, rebuilt from the JSON Lines at the end) and `batch.json` (what ran).
+A rerun into the same folder skips the files already done (same path and same content hash), so an
+interrupted batch resumes without redoing or losing anything. A folder holding anything else is
+never written into, and earlier output is only replaced with `force=True`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docparse.batch import Result, collect_files, read_one
+from docparse.corpus import file_sha256
+from docparse.errors import DocparseError
+from docparse.export import frames
+from docparse.pipeline import Pipeline
+
+DOCUMENTS = "documents.jsonl"
+FAILURES = "failures.jsonl"
+TABLES = "tables"
+MANIFEST = "batch.json"
+OUTPUTS = (DOCUMENTS, FAILURES, TABLES, MANIFEST)
+
+
+class OutputExistsError(DocparseError):
+    code = "E_OUTPUT_EXISTS"
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    out_dir: Path
+    done: int = 0
+    skipped: int = 0
+    failures: list[Result] = field(default_factory=list)
+    tables: dict[str, int] = field(default_factory=dict)  # table name -> rows
+
+
+def prepare_output(out_dir: Path, force: bool) -> None:
+    """Create OUT/, or check it holds only an earlier batch (resumed), or clear that with `force`."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputExistsError("output path exists and is not a folder", str(out_dir))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    foreign = [p.name for p in out_dir.iterdir() if p.name not in OUTPUTS]
+    if foreign:
+        raise OutputExistsError(
+            f"output folder holds other files ({', '.join(sorted(foreign)[:3])}); choose an empty folder", str(out_dir)
+        )
+    if force:
+        for name in OUTPUTS:
+            target = out_dir / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+
+
+def done_keys(jsonl: Path) -> set[tuple[str, str]]:
+    """(file, sha256) of every complete line; a line cut off by an interruption is dropped from the file."""
+    if not jsonl.exists():
+        return set()
+    keys: set[tuple[str, str]] = set()
+    good: list[str] = []
+    for line in jsonl.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        keys.add((record["file"], record["source"]["sha256"]))
+        good.append(line)
+    jsonl.write_text("".join(f"{line}\n" for line in good), encoding="utf-8")
+    return keys
+
+
+def read_records(jsonl: Path) -> Iterator[dict[str, Any]]:
+    with jsonl.open(encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def run_batch(
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    progress: Callable[[Iterable[str], int], Iterable[str]] | None = None,
+) -> BatchSummary:
+    """Extract every document under `paths` into `out_dir` (see the module docstring)."""
+    paths = list(paths)
+    out = Path(out_dir)
+    prepare_output(out, force)
+    files = collect_files(paths)
+    done = done_keys(out / DOCUMENTS)
+    summary = BatchSummary(out)
+    pipeline = Pipeline()
+    todo = files if progress is None else progress(files, len(files))
+    with (out / DOCUMENTS).open("a", encoding="utf-8") as sink:
+        for path in todo:
+            if (path, file_sha256(path)) in done:
+                summary.skipped += 1
+                continue
+            result = read_one(pipeline, path)
+            if result.document is None:
+                summary.failures.append(result)
+                continue
+            sink.write(json.dumps(result.document.to_dict(), ensure_ascii=False) + "\n")
+            sink.flush()
+            summary.done += 1
+    write_failures(out / FAILURES, summary.failures)
+    summary.tables = write_tables(out)
+    (out / MANIFEST).write_text(
+        json.dumps({"inputs": [str(p) for p in paths], "files": len(files), "failed": len(summary.failures)},
+                   ensure_ascii=False, indent=2),
+        encoding="utf-8",
+    )
+    return summary
+
+
+def write_failures(path: Path, failures: list[Result]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for result in failures:
+            fh.write(json.dumps(result.error_dict(), ensure_ascii=False) + "\n")
+
+
+def write_tables(out: Path) -> dict[str, int]:
+    """Parquet tables rebuilt from all documents done so far, in this run or earlier ones."""
+    records = list(read_records(out / DOCUMENTS))
+    (out / TABLES).mkdir(exist_ok=True)
+    sizes = {}
+    for kind in frames.TABLES:
+        df = frames.frame(kind, records)
+        df.to_parquet(out / TABLES / f"{kind}.parquet", index=False)
+        sizes[kind] = len(df)
+    return sizes

@@ -1,0 +1,200 @@
+"""`Corpus`: many documents parsed in parallel, cached by content, and served as DataFrames.
+
+    >>> corpus = docparse.Corpus("corpora/")            # files, directories, or a mix
+    >>> corpus.regions().groupby("stance").size()
+    >>> corpus.failures()                               # files that could not be read, and why
+
+Parsing goes through any `concurrent.futures.Executor`: a process pool by default, or a cluster's
+executor (`dask.distributed.Client(...).get_executor()`, Ray's `RayExecutor`) for the same code on
+many machines. Results are cached as JSON under `cache_dir` (default `$DOCPARSE_CACHE_DIR`, else
+`$XDG_CACHE_HOME/docparse`, else `~/.cache/docparse`), keyed by the file's SHA-256, the docparse
+version and the schema version, so a rerun over an unchanged corpus reads JSON instead of parsing;
+`Corpus.clear_cache()` empties it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docparse.batch import collect_files, read_one
+from docparse.export import frames
+from docparse.model import SCHEMA_VERSION
+from docparse.pipeline import Pipeline
+
+Record = dict[str, Any]
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get("DOCPARSE_CACHE_DIR"):
+        return Path(os.environ["DOCPARSE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "docparse"
+
+
+def file_sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(slots=True)
+class Entry:
+    """One file of the corpus: its JSON record, or the error that stopped it."""
+
+    path: str
+    record: Record | None = None
+    error_code: str | None = None
+    error: str | None = None
+
+
+class JsonCache:
+    """Extraction results as JSON files, one per (content hash, docparse version, schema version)."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        from docparse import __version__
+
+        self.directory = Path(directory) if directory else default_cache_dir()
+        self.version = f"{__version__}-{SCHEMA_VERSION}"
+
+    def _path(self, sha256: str) -> Path:
+        return self.directory / self.version / sha256[:2] / f"{sha256}.json"
+
+    def get(self, sha256: str) -> Record | None:
+        try:
+            return json.loads(self._path(sha256).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, sha256: str, record: Record) -> None:
+        target = self._path(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)  # atomic, so a crash never leaves half a record behind
+
+    def clear(self) -> None:
+        shutil.rmtree(self.directory / self.version, ignore_errors=True)
+
+
+def extract_record(path: str) -> Entry:
+    """Parse one file into its JSON record (runs in worker processes, so it takes and returns plain data)."""
+    result = read_one(Pipeline(), path)
+    if result.document is None:
+        return Entry(path, error_code=result.error_code, error=result.error)
+    return Entry(path, record=result.document.to_dict())
+
+
+class Corpus:
+    """Documents from files and directories, parsed once and served as tables.
+
+    Args:
+        paths: files and/or directories (searched recursively for documents).
+        executor: any `concurrent.futures.Executor`; by default a process pool of `max_workers`.
+        max_workers: processes for the default pool; 1 parses in this process.
+        cache_dir: where results are cached; `use_cache=False` parses everything afresh.
+    """
+
+    def __init__(
+        self,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        executor: Executor | None = None,
+        max_workers: int | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        self.paths = collect_files(paths)
+        self.cache = JsonCache(cache_dir) if use_cache else None
+        self.entries = self._parse(executor, max_workers)
+
+    def _parse(self, executor: Executor | None, max_workers: int | None) -> list[Entry]:
+        entries: dict[str, Entry] = {}
+        todo: list[tuple[str, str | None]] = []
+        for path in self.paths:
+            sha = file_sha256(path) if self.cache and os.path.isfile(path) else None
+            cached = self.cache.get(sha) if self.cache and sha else None
+            if cached is not None:
+                cached["file"] = path
+                entries[path] = Entry(path, record=cached)
+            else:
+                todo.append((path, sha))
+        for (path, sha), entry in zip(todo, self._run([p for p, _ in todo], executor, max_workers)):
+            if entry.record is not None and self.cache and sha:
+                self.cache.put(sha, entry.record)
+            entries[path] = entry
+        return [entries[p] for p in self.paths]
+
+    @staticmethod
+    def _run(paths: list[str], executor: Executor | None, max_workers: int | None) -> Iterable[Entry]:
+        if not paths:
+            return []
+        if executor is not None:
+            return list(executor.map(extract_record, paths))
+        workers = max_workers or min(len(paths), os.cpu_count() or 1)
+        if workers <= 1:
+            return [extract_record(p) for p in paths]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(extract_record, paths, chunksize=max(1, len(paths) // (workers * 8))))
+
+    @staticmethod
+    def clear_cache(cache_dir: str | os.PathLike[str] | None = None) -> None:
+        """Delete the cached results of this docparse version."""
+        JsonCache(cache_dir).clear()
+
+    @property
+    def records(self) -> list[Record]:
+        """JSON records (as `docparse extract` prints them) of the files that were read."""
+        return [e.record for e in self.entries if e.record is not None]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        return f"<Corpus {len(self.records)} documents, {len(self.entries) - len(self.records)} failed>"
+
+    def table(self, kind: str):
+        """The DataFrame of one item kind: documents, tasks, departments, regions, problems, metrics,
+        deadlines, recurrences or entities_criticized."""
+        return frames.frame(kind, self.records)
+
+    def documents(self):
+        return self.table("documents")
+
+    def tasks(self):
+        return self.table("tasks")
+
+    def departments(self):
+        return self.table("departments")
+
+    def regions(self):
+        return self.table("regions")
+
+    def problems(self):
+        return self.table("problems")
+
+    def metrics(self):
+        return self.table("metrics")
+
+    def deadlines(self):
+        return self.table("deadlines")
+
+    def failures(self):
+        import pandas as pd
+
+        rows = [{"file": e.path, "code": e.error_code, "error": e.error} for e in self.entries if e.record is None]
+        return pd.DataFrame(rows, columns=["file", "code", "error"])
+
+    def _repr_html_(self) -> str:
+        return f"<p>{self!r}</p>" + self.documents()._repr_html_()

@@ -1,0 +1,78 @@
+"""任务清单 (task list) in the layout offices use: 序号, 任务内容, 牵头单位, 配合单位, 完成时限, 所属行业领域.
+
+Excel: set column widths, wrapped text, a frozen header and a filter; every cell is written as a
+string, so text starting with '=' can never become a formula. CSV: UTF-8 with BOM, which Excel on
+Chinese Windows needs to show Chinese instead of reading the file as GBK.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from typing import Any
+
+from docparse.export.frames import as_record, deadline_text, names
+from docparse.model import Document
+
+HEADER = ("序号", "任务内容", "牵头单位", "配合单位", "完成时限", "所属行业领域", "出处")
+WIDTHS = (6, 60, 24, 30, 16, 14, 12)
+
+
+def task_list_rows(doc: Document | dict[str, Any]) -> list[tuple[str, ...]]:
+    """One row per task; 出处 gives the character span in the source text."""
+    record = as_record(doc)
+    return [
+        (
+            str(i + 1),
+            task.get("text") or "",
+            names(task.get("lead") or []),
+            names(task.get("support") or []),
+            deadline_text(task.get("deadline")) or "",
+            task.get("sector") or "",
+            "{}-{}".format(*task["span"]),
+        )
+        for i, task in enumerate(record.get("tasks") or [])
+    ]
+
+
+def save_task_list(doc: Document | dict[str, Any], path: str | os.PathLike[str]) -> Path:
+    """Write the 任务清单 as .xlsx or .csv (by the file's extension); returns the path written."""
+    path = Path(path)
+    rows = task_list_rows(doc)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(HEADER)
+            writer.writerows(rows)
+    elif suffix == ".xlsx":
+        write_xlsx(rows, path)
+    else:
+        raise ValueError(f"{path}: the task list is written as .xlsx or .csv, not '{suffix or 'no extension'}'")
+    return path
+
+
+def write_xlsx(rows: list[tuple[str, ...]], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务清单"
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_row=1):
+        for cell in row:
+            cell.alignment = wrap
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+    for i, width in enumerate(WIDTHS):
+        ws.column_dimensions[chr(ord("A") + i)].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.save(path)
