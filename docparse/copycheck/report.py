@@ -174,7 +174,7 @@ class CopyReport:
 
     def passages_frame(self) -> "pandas.DataFrame":
         """One row per passage and reference: spans in both texts, kind, counts and contribution."""
-        pd = _pandas()
+        import pandas as pd
 
         rows = []
         for r in self.results:
@@ -215,16 +215,6 @@ class CopyReport:
 
     def _repr_html_(self) -> str:
         return self.to_html()
-
-
-def _pandas():  # type: ignore[no-untyped-def]
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - pandas is an optional extra
-        from docparse.errors import DocparseError
-
-        raise DocparseError("pandas is needed for data frames: pip install 'docparse[copycheck]'") from None
-    return pandas
 
 
 def _share(part: int, whole: int) -> float:
