@@ -93,9 +93,9 @@ class CorpusReport:
         return json.dumps(self.to_dict(passages), ensure_ascii=False, indent=indent)
 
     def pairs_frame(self) -> "pandas.DataFrame":
-        from docparse.copycheck.report import _pandas
+        import pandas as pd
 
-        return _pandas().DataFrame(
+        return pd.DataFrame(
             [
                 {
                     "checked": p.checked.path, "reference": p.reference.path, "score": p.score,
