@@ -39,7 +39,8 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             out.extend(
                 str(f)
                 for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in EXTENSIONS and not any(part.startswith(".") for part in f.parts)
+                if f.is_file() and f.suffix.lower() in EXTENSIONS
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
             out.append(str(p))

@@ -129,7 +129,7 @@ def problem_rows(record: Record) -> list[Record]:
     return [
         {
             "category": p.get("category"),
-            "copy_paste": p.get("copy_paste"),
+            "copy_paste": bool(p.get("copy_paste")),
             "regions": "、".join(p.get("regions") or []),
             "departments": names(p.get("departments") or []),
             "date": (record.get("meta") or {}).get("date"),

@@ -84,3 +84,14 @@ def test_unknown_stage_is_a_usage_error():
     result = run("extract", str(seed("000")), "--disable", "nonsense")
     assert result.exit_code == 2
     assert "nonsense" in result.stderr
+
+
+def test_relative_directory_above_the_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "docs" / ".hidden").mkdir(parents=True)
+    (tmp_path / "docs" / "a.txt").write_bytes(seed("000").read_bytes())
+    (tmp_path / "docs" / ".hidden" / "b.txt").write_bytes(seed("000").read_bytes())
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    from docparse.batch import collect_files
+
+    assert collect_files(["../docs"]) == ["../docs/a.txt"]
