@@ -1,0 +1,501 @@
+"""Deadlines (完成时限): due dates and planned periods, read with a hand-written grammar of government
+date wording (2023年5月20日前, 6月20前, 6月底前, 年底前, 三季度末, 上半年, 5月下旬, 2023年6月至12月, 即日起至…,
+二〇二三年五月十日) and resolved to ISO dates.
+
+A date becomes a deadline when its wording says so: a due cue after it (前, 底前, 之前), a phase
+heading around it (自查自改（2023年6月30日前）, 今年5月为动员部署阶段) or a planned period. Baselines
+(较2019年), statistics cut-offs (截止11月底，) and past events in a report (4月8日至18日，…进行了督查) are
+left out. Implicit years come from the document date, else the nearest explicit year before, else the
+document's most frequent year. Cue words live in data/time_cues.tsv.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from docparse.model import Deadline, Document
+from docparse.pipeline import stage
+from docparse.resources import load_tsv
+
+# --- Chinese numerals ------------------------------------------------------------------------------
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_integer(text: str) -> int | None:
+    """An integer written in ASCII or Chinese numerals: 二十 → 20, 两千 → 2000, 二〇二三 → 2023; None if not one."""
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if len(text) > 1 and all(ch in CN_DIGITS for ch in text):  # positional: 二〇二三
+        return int("".join(str(CN_DIGITS[ch]) for ch in text))
+    total = section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            section += (1 if digit is None else digit) * CN_UNITS[ch]
+            digit = None
+        elif ch in CN_SECTIONS:
+            total = (total + section + (digit or 0)) * CN_SECTIONS[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+# --- the grammar -----------------------------------------------------------------------------------
+
+_CN = "〇零一二两三四五六七八九十"
+_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年度?|[今明去本]年度?"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:日|号)"
+_DAY_BARE = r"(?:3[01]|[12]\d|0?[1-9])(?=之前|以前|前)"  # 6月20前: the 日 left out
+_MONTH_PART = r"(?:上旬|中旬|下旬|中下旬|底|末|初)"
+_QUARTER = r"第?[一二三四1-4]季度(?:末|底)?"
+_HALF = r"[上下]半年"
+_MONTH_PHRASE = rf"{_MONTH}(?:{_DAY}|{_DAY_BARE})?{_MONTH_PART}?"
+ATOM = (
+    rf"(?:(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|[底末初])?"
+    rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初)"
+)
+_CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～)\s*"
+_DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号)"
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DUE = r"(?P<due>底前|之前|以前|前|为止|止)?"
+
+EXPRESSION = re.compile(
+    rf"(?<![\d{_CN}第])(?:"
+    rf"(?P<from_today>(?:从|自)?即日起(?:{_CONNECTOR})(?P<today_end>{ATOM}))"
+    rf"|(?:从|自)?(?P<range_a>{ATOM}){_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY})"
+    rf"|(?P<mr_year>{_YEAR})?(?P<mr_a>{_MONTH_NUM}){_CONNECTOR}(?P<mr_b>{_MONTH_NUM}月份?{_MONTH_PART}?)"
+    rf"|(?P<yr_a>(?:19|20)\d{{2}}){_CONNECTOR}(?P<yr_b>(?:19|20)\d{{2}})年"
+    rf"|(?P<single>{ATOM})"
+    rf"){_DUE}"
+)
+
+ATOM_PARTS = re.compile(
+    r"(?:(?P<year>\d{4}|[一二][〇零一二三四五六七八九]{3})年度?|(?P<rel>[今明去本])年度?)?"
+    r"(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    r"(?:(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:日|号)?)?"
+    r"(?P<mpart>上旬|中旬|下旬|中下旬|底|末|初)?"
+    r"|第?(?P<quarter>[一二三四1-4])季度(?P<qpart>末|底)?"
+    r"|(?P<half>[上下])半年"
+    r"|年?(?P<ypart>底|末|初))?"
+    r"(?:(?P<dayonly>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号))?"
+)
+EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+OUTLINE_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．是]|\d+[.．、])\s*")
+CLAUSE_BREAK = "，。；：！？\n\t"
+MAX_PERIOD_DAYS = 400  # longer spans are a campaign's whole duration (2020—2022年), not a phase
+ROLL_FORWARD = timedelta(days=90)
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One parsed date phrase: what was written, before the year is known."""
+
+    year: int | None
+    relative: int | None  # 今年 0, 明年 1, 去年 -1
+    month: int | None = None
+    day: int | None = None
+    month_part: str | None = None
+    quarter: int | None = None
+    quarter_end: bool = False
+    half: str | None = None
+    year_part: str | None = None
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.relative is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    due: tuple[str, ...]
+    as_of: tuple[str, ...]
+    baseline: tuple[str, ...]
+    phase: tuple[str, ...]
+    past: tuple[str, ...]
+    report_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def time_cues() -> Cues:
+    rows = load_tsv("time_cues.tsv")
+
+    def words(kind: str) -> tuple[str, ...]:
+        return tuple(r["cue"] for r in rows if r["kind"] == kind)
+
+    return Cues(
+        words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
+        frozenset(words("report_type")),
+    )
+
+
+def parse_atom(text: str) -> Atom | None:
+    """The parts of one date phrase (2023年6月底, 三季度末, 18日); None if it names no valid date."""
+    m = ATOM_PARTS.fullmatch(text.replace(" ", ""))
+    if not m:
+        return None
+    g = m.groupdict()
+    year = chinese_integer(g["year"]) if g["year"] else None
+    relative = {"今": 0, "本": 0, "明": 1, "去": -1}[g["rel"]] if g["rel"] else None
+    day_text = g["day"] or g["dayonly"]
+    atom = Atom(
+        year=year,
+        relative=relative,
+        month=chinese_integer(g["month"]) if g["month"] else None,
+        day=chinese_integer(day_text) if day_text else None,
+        month_part=g["mpart"],
+        quarter=chinese_integer(g["quarter"]) if g["quarter"] else None,
+        quarter_end=bool(g["qpart"]),
+        half=g["half"],
+        year_part=g["ypart"],
+    )
+    if atom.month is not None and not 1 <= atom.month <= 12:
+        return None
+    if atom.day is not None and not 1 <= atom.day <= 31:
+        return None
+    return atom
+
+
+def atom_interval(atom: Atom, year: int, month: int | None = None) -> tuple[date, date] | None:
+    """First and last day an atom covers in `year` (`month` for a bare day: 至18日)."""
+    month = atom.month or month
+    try:
+        if atom.day is not None and month:
+            d = date(year, month, atom.day)
+            return d, d
+        if month:
+            last = calendar.monthrange(year, month)[1]
+            part = atom.month_part
+            if part in ("底", "末"):
+                return date(year, month, last), date(year, month, last)
+            if part in ("上旬", "初"):
+                return date(year, month, 1), date(year, month, 10)
+            if part == "中旬":
+                return date(year, month, 11), date(year, month, 20)
+            if part == "下旬":
+                return date(year, month, 21), date(year, month, last)
+            if part == "中下旬":
+                return date(year, month, 11), date(year, month, last)
+            return date(year, month, 1), date(year, month, last)
+        if atom.quarter:
+            if not 1 <= atom.quarter <= 4:
+                return None
+            first, last_month = 3 * atom.quarter - 2, 3 * atom.quarter
+            end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+            return (end, end) if atom.quarter_end else (date(year, first, 1), end)
+        if atom.half:
+            return (date(year, 1, 1), date(year, 6, 30)) if atom.half == "上" else (date(year, 7, 1), date(year, 12, 31))
+        if atom.year_part in ("底", "末"):
+            return date(year, 12, 1), date(year, 12, 31)
+        if atom.year_part == "初":
+            return date(year, 1, 1), date(year, 1, 31)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+# --- years ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class YearContext:
+    """What decides a year left implicit: the document date, the explicit years in the text."""
+
+    doc_date: date | None
+    doc_year: int | None  # the document date's year, else the most frequent year written
+    positions: list[int]  # normalized offsets of explicit years (baselines excluded), ascending
+    years: list[int]
+
+    def year_before(self, offset: int) -> int | None:
+        i = bisect_left(self.positions, offset) - 1
+        return self.years[i] if i >= 0 else None
+
+
+def year_context(doc: Document) -> YearContext:
+    """The document date and the explicit years of its text that can set an implicit year."""
+    text = doc.norm_text
+    cues = time_cues()
+    doc_date = None
+    if doc.meta.date is not None and doc.meta.date.value:
+        try:
+            doc_date = date.fromisoformat(str(doc.meta.date.value)[:10])
+        except ValueError:
+            doc_date = None
+    positions: list[int] = []
+    years: list[int] = []
+    counts: Counter[int] = Counter()
+    for m in EXPLICIT_YEAR.finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if any(before.endswith(c) for c in cues.baseline) or text.startswith("以来", m.end()):
+            continue
+        if before.endswith(("到", "至")) or _inside_title(text, m.start()):
+            continue
+        year = int(m.group(1))
+        positions.append(m.start())
+        years.append(year)
+        counts[year] += 1
+    doc_year = doc_date.year if doc_date else None
+    if doc_year is None and counts:
+        # Ties go to the earliest year: a plan names its first year more than once, a report its own.
+        doc_year = min(counts, key=lambda y: (-counts[y], y))
+    return YearContext(doc_date, doc_year, positions, years)
+
+
+def _inside_title(text: str, offset: int) -> bool:
+    """Whether `offset` lies inside a 《》 title (a cited document's year is not the document's)."""
+    opened = text.rfind("《", max(0, offset - 60), offset)
+    return opened >= 0 and text.find("》", opened, offset) < 0
+
+
+def resolve_year(atom: Atom, offset: int, ctx: YearContext) -> tuple[int | None, bool]:
+    """The year an atom means and whether it had to be inferred."""
+    if atom.year is not None:
+        return atom.year, False
+    if atom.relative is not None:
+        return (ctx.doc_year + atom.relative if ctx.doc_year else None), True
+    if ctx.doc_date is not None:
+        return ctx.doc_date.year, True
+    return ctx.year_before(offset) or ctx.doc_year, True
+
+
+def _roll_forward(year: int, end: date, ctx: YearContext, inferred_from_doc: bool) -> int:
+    """A due date well before the document date is next year's (a December notice asking for 1月15日前)."""
+    if inferred_from_doc and ctx.doc_date is not None and end < ctx.doc_date - ROLL_FORWARD:
+        return year + 1
+    return year
+
+
+# --- from matches to deadlines ---------------------------------------------------------------------
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around `[start, end)`: from the previous to the next clause break."""
+    lo = start
+    while lo > 0 and text[lo - 1] not in CLAUSE_BREAK:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in CLAUSE_BREAK:
+        hi += 1
+    return lo, hi
+
+
+def is_parenthetical(text: str, start: int, end: int) -> bool:
+    """Whether the expression alone fills a pair of brackets: 自查自改（2023年6月30日前）."""
+    return start > 0 and text[start - 1] in "（(" and end < len(text) and text[end] in "）)"
+
+
+def phase_name_after(text: str, end: int) -> str | None:
+    """The phase a bare date opens: 今年5月为动员部署阶段 → 动员部署阶段."""
+    if not text.startswith("为", end):
+        return None
+    stop = end + 1
+    while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - end < 20:
+        if any(text.startswith(p, stop) for p in time_cues().phase):
+            return text[end + 1 : stop + len("阶段")]
+        stop += 1
+    return None
+
+
+def what_before(text: str, start: int) -> str:
+    """The name before a bracketed date, outline marker removed: （一）动员部署（…） → 动员部署."""
+    lo = start - 1
+    line_start = text.rfind("\n", 0, lo) + 1
+    head = text[line_start:lo]
+    for sep in "。；，：":
+        head = head.rsplit(sep, 1)[-1]
+    return OUTLINE_MARKER.sub("", head).strip()
+
+
+def what_after(text: str, end: int, next_start: int | None) -> str:
+    """The duty a due date governs: from the date to the clause end or the next date."""
+    hi = end
+    limit = next_start if next_start is not None else len(text)
+    while hi < limit and text[hi] not in CLAUSE_BREAK:
+        hi += 1
+    return text[end:hi].strip(" 、和及并")
+
+
+def object_before(text: str, start: int) -> str:
+    """The object moved before the date: 并将处理结果于7月20日前报… → 将处理结果."""
+    lo, _ = clause_bounds(text, start, start)
+    head = text[lo:start]
+    i = head.find("将")
+    return head[i:].removesuffix("于").removesuffix("在") if i >= 0 else ""
+
+
+def table_cell_topic(text: str, start: int) -> str | None:
+    """In a tab-separated row, the first cell that names something (the 重点任务 column)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if "\t" not in line:
+        return None
+    for cell in line.split("\t"):
+        cell = cell.strip()
+        if cell and not cell.isdigit() and not EXPRESSION.fullmatch(cell):
+            return cell
+    return None
+
+
+def _short(text: str | None, width: int = 60) -> str | None:
+    if not text:
+        return None
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@dataclass(slots=True)
+class Found:
+    """A date expression that reads as a deadline, in normalized offsets."""
+
+    start: int
+    end: int
+    kind: str
+    first: date | None
+    last: date
+    what: str | None
+    year_inferred: bool
+
+
+def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, date, bool, bool] | None:
+    """(start, end, is_range, year_inferred) of one match; None when it names no valid date."""
+    if m.group("from_today"):
+        end_atom = parse_atom(m.group("today_end"))
+        if end_atom is None:
+            return None
+        year, inferred = resolve_year(end_atom, m.start(), ctx)
+        span = atom_interval(end_atom, year) if year else None
+        if span is None:
+            return None
+        return ctx.doc_date, span[1], True, inferred
+    if m.group("yr_a"):
+        a, b = int(m.group("yr_a")), int(m.group("yr_b"))
+        return date(a, 1, 1), date(b, 12, 31), True, False
+    if m.group("range_a") or m.group("mr_a"):
+        if m.group("range_a"):
+            a_atom, b_atom = parse_atom(m.group("range_a")), parse_atom(m.group("range_b"))
+        else:
+            prefix = m.group("mr_year") or ""
+            a_atom, b_atom = parse_atom(f"{prefix}{m.group('mr_a')}月"), parse_atom(m.group("mr_b"))
+        if a_atom is None or b_atom is None:
+            return None
+        year, inferred = resolve_year(a_atom, m.start(), ctx)
+        if year is None:
+            return None
+        first = atom_interval(a_atom, year)
+        if first is None:
+            return None
+        b_year = year if not b_atom.has_year else resolve_year(b_atom, m.start(), ctx)[0]
+        last = atom_interval(b_atom, b_year, month=a_atom.month) if b_year else None
+        if last is None or last[1] < first[0]:
+            return None
+        return first[0], last[1], True, inferred
+    atom = parse_atom(m.group("single"))
+    if atom is None:
+        return None
+    year, inferred = resolve_year(atom, m.start(), ctx)
+    if year is None:
+        return None
+    span = atom_interval(atom, year)
+    if span is None:
+        return None
+    if inferred and atom.relative is None:
+        rolled = _roll_forward(year, span[1], ctx, ctx.doc_date is not None)
+        if rolled != year:
+            span = atom_interval(atom, rolled)
+            if span is None:
+                return None
+    return span[0], span[1], False, inferred
+
+
+def is_report(doc: Document) -> bool:
+    """Whether the document reports what happened (通报, 总结) rather than plans it."""
+    if any(e.doc_type == "方案" for e in doc.embedded):
+        return False
+    doc_type = doc.meta.doc_type.value if doc.meta.doc_type is not None else None
+    return doc_type in time_cues().report_types
+
+
+def find_deadlines(doc: Document) -> list[Found]:
+    """Every date expression of the normalized text that reads as a due date or a planned period."""
+    text = doc.norm_text
+    cues = time_cues()
+    ctx = year_context(doc)
+    report = is_report(doc)
+    matches = list(EXPRESSION.finditer(text))
+    found: list[Found] = []
+    for i, m in enumerate(matches):
+        dates = expression_dates(m, ctx)
+        if dates is None:
+            continue
+        first, last, is_range, inferred = dates
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 3) : start]
+        if any(before.endswith(c) for c in cues.baseline) or before.endswith("每年") or before.endswith("每月"):
+            continue
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else None
+        due = m.group("due")
+        bracketed = is_parenthetical(text, start, end)
+        phase = phase_name_after(text, end)
+        if due and not is_range:
+            if any(before.endswith(c) for c in cues.as_of):
+                continue
+            what = what_before(text, start) if bracketed else (
+                table_cell_topic(text, start) or object_before(text, start) + what_after(text, end, next_start)
+            )
+            found.append(Found(start, end, "due", None, last, what, inferred))
+            continue
+        if any(before.endswith(c) for c in cues.as_of):
+            continue
+        if first is not None and (last - first).days > MAX_PERIOD_DAYS:
+            continue
+        lo, hi = clause_bounds(text, start, end)
+        clause = text[lo:hi]
+        planned = bracketed or phase is not None or bool(m.group("from_today"))
+        if not planned and is_range:
+            planned = not report and not any(p in clause for p in cues.past)
+        if not planned:
+            continue
+        if bracketed:
+            what = what_before(text, start)
+        elif phase:
+            what = phase
+        else:
+            what = what_after(text, end, next_start) or None
+        if not is_range and first == last:
+            found.append(Found(start, end, "due", None, last, what, inferred))
+        else:
+            found.append(Found(start, end, "period", first, last, what, inferred))
+    return found
+
+
+@stage("deadlines", step="extract", assigns="extraction.deadlines", requires=("meta",))
+def deadlines(doc: Document) -> list[Deadline]:
+    """Due dates and planned periods, in text order, each with the clause it governs."""
+    out: list[Deadline] = []
+    for f in find_deadlines(doc):
+        span = doc.source_span(f.start, f.end)
+        item = Deadline(text=doc.text_of(span), span=span, what=_short(f.what), kind=f.kind, year_inferred=f.year_inferred)
+        if f.kind == "due":
+            item.date = f.last.isoformat()
+        else:
+            item.start = f.first.isoformat() if f.first else None
+            item.end = f.last.isoformat()
+            if f.first is None:
+                item.kind = "due"
+                item.date = item.end
+        out.append(item)
+    return out

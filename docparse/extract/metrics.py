@@ -1,0 +1,232 @@
+"""Metrics (统计数据): the figures a document reports, each with its indicator, value and unit, in plain
+units (369.21万元 → 3692100 元, 27.6万项 → 276000 项) and with approximation marks (近5千次, 4万余项).
+
+Only reported statistics count: a figure in a sentence that says what happened (共发生38起, 已整改4531项),
+not the counts of a plan's own items (突出抓好4项工作), rules and thresholds (1个月内发生2起及以上, 确保100%),
+names (“四个一律”, “1+7”专项行动), dates, document numbers or outline numbers. Units, cue words and
+indicators live in data/metric_units.tsv and data/indicators.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docparse.extract.deadlines import chinese_integer, is_report
+from docparse.model import Document, Metric
+from docparse.pipeline import stage
+from docparse.resources import load_tsv
+
+SENTENCE_END = "。；！？\n"
+CLAUSE_BREAK = "，。；：！？、\n\t"
+# A sentence with one of these words and none of PAST_MARKERS gives a rule or a task, not a statistic.
+DIRECTIVE = re.compile(r"要|必须|应当|务必|确保|力争|请|不得|严禁|须|抓好|落实好|坚持")
+PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全年|发生|同比|建成|组建|投入|完成")
+# In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event).
+STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来")
+PRIOR_PERIOD = re.compile(r"(?:去年|上年)同期$")
+COUNTED_ITEMS = {"个", "项", "套", "份", "条"}
+NOUN_AFTER = 14  # characters after a figure that name what it counts
+QUOTED_NAME_MAX = 20  # a figure inside “…” this short is part of a name (“五个一”, “四个一律”)
+INDICATOR_WINDOW = 16  # how far back in the clause to look for an indicator word
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLexicon:
+    pattern: re.Pattern[str]
+    not_after: tuple[str, ...]
+    threshold: tuple[str, ...]
+    target: tuple[str, ...]
+    plan_items: tuple[str, ...]
+    multipliers: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def unit_lexicon() -> UnitLexicon:
+    rows = load_tsv("metric_units.tsv")
+
+    def words(kind: str) -> list[str]:
+        return sorted((r["word"] for r in rows if r["kind"] == kind), key=len, reverse=True)
+
+    units = "|".join(re.escape(u) for u in words("unit"))
+    before = "|".join(re.escape(w) for w in words("approx_before"))
+    after = "|".join(re.escape(w) for w in words("approx_after"))
+    multipliers = {r["word"]: float(r["value"]) for r in rows if r["kind"] == "multiplier"}
+    mult = "|".join(re.escape(w) for w in multipliers)
+    pattern = re.compile(
+        rf"(?P<pre>{before})?"
+        rf"(?<![\d.+])(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+        rf"\s*(?P<approx>{after})?(?P<mult>{mult})?(?P<approx2>{after})?\s*(?P<unit>{units})"
+    )
+    return UnitLexicon(
+        pattern, tuple(words("not_after")), tuple(words("threshold")), tuple(words("target")),
+        tuple(words("plan_item")), multipliers,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorLexicon:
+    words: tuple[tuple[str, str, str], ...]  # (word, indicator, unit), longest word first
+
+
+@lru_cache(maxsize=1)
+def indicator_lexicon() -> IndicatorLexicon:
+    rows = load_tsv("indicators.tsv")
+    entries = sorted(((r["word"], r["indicator"], r["unit"]) for r in rows), key=lambda e: len(e[0]), reverse=True)
+    return IndicatorLexicon(tuple(entries))
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    value: float
+    unit: str
+    approx: str | None
+    indicator: str | None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and text[lo - 1] not in SENTENCE_END:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in SENTENCE_END:
+        hi += 1
+    return lo, hi
+
+
+def reports_facts(sentence: str, plan: bool) -> bool:
+    """Whether a sentence reports what happened rather than asks for something (in a plan, only a clear past)."""
+    if plan:
+        return bool(STRONG_PAST_MARKERS.search(sentence))
+    return bool(PAST_MARKERS.search(sentence)) or not DIRECTIVE.search(sentence)
+
+
+def counted_noun(text: str, end: int) -> str:
+    """The noun right after a figure, up to the clause break: 2个|专题实施方案."""
+    hi = end
+    while hi < len(text) and text[hi] not in CLAUSE_BREAK and hi - end < NOUN_AFTER:
+        hi += 1
+    return text[end:hi]
+
+
+def inside_name(text: str, start: int, end: int) -> bool:
+    """Whether a figure is part of a name: inside short quotes or a 《》 title, or a 1+7 pattern."""
+    if text[end : end + 1] == "+" or text[max(0, start - 1) : start] == "+":
+        return True
+    for opener, closer in (("“", "”"), ("《", "》"), ('"', '"')):
+        left = text.rfind(opener, max(0, start - QUOTED_NAME_MAX), start)
+        if left >= 0 and closer not in text[left + 1 : start] and "，" not in text[left:start]:
+            right = text.find(closer, end, end + QUOTED_NAME_MAX)
+            if right >= 0 and "，" not in text[end:right] and "。" not in text[end:right]:
+                return True
+    return False
+
+
+def figure_value(m: re.Match[str], lex: UnitLexicon) -> float | None:
+    num = m.group("num")
+    if num.isascii():
+        value = float(num)
+    else:
+        # Small numbers in Chinese name measures (十五条硬措施, 两个问题); counts are written 两千余, 三百多.
+        if len(num) < 2 or not (set(num) & set("百千") or m.group("mult") or m.group("approx") or m.group("approx2")):
+            return None
+        n = chinese_integer(num)
+        if n is None:
+            return None
+        value = float(n)
+    if m.group("mult"):
+        value *= lex.multipliers[m.group("mult")]
+    return value
+
+
+def lexicon_indicator(segment: str, unit: str, last: bool) -> str | None:
+    """The indicator of the lexicon word in `segment` nearest its end (`last`) or its start."""
+    best: tuple[int, int, str] | None = None
+    for word, indicator, wanted_unit in indicator_lexicon().words:
+        if wanted_unit and wanted_unit != unit:
+            continue
+        i = segment.rfind(word) if last else segment.find(word)
+        if i < 0:
+            continue
+        key = (-(i + len(word)) if last else i, -len(word))
+        if best is None or key < best[:2]:
+            best = (*key, indicator)
+    return best[2] if best else None
+
+
+def noun_after(text: str, end: int) -> str:
+    """What a figure counts when a noun follows its unit (274个问题隐患, 16个州、市): up to the next figure."""
+    hi = end
+    while (
+        hi < len(text) and text[hi] not in "，。；：！？\n\t和及与" and not text[hi].isdigit() and hi - end < INDICATOR_WINDOW
+    ):
+        hi += 1
+    return text[end:hi]
+
+
+def indicator_for(text: str, start: int, end: int, unit: str) -> str | None:
+    """The indicator a figure measures: from the noun after its unit when one follows (8个综合督查组),
+    else from the nearest lexicon word before it in its clause (发现问题隐患5110项); None if neither names one."""
+    noun = noun_after(text, end)
+    if noun and "\u4e00" <= noun[0] <= "\u9fff":
+        return lexicon_indicator(noun, unit, last=False)
+    lo = start
+    while lo > 0 and text[lo - 1] not in "，。；：！？\n\t" and start - lo < INDICATOR_WINDOW:
+        lo -= 1
+    return lexicon_indicator(text[lo:start], unit, last=True)
+
+
+def find_metrics(text: str, plan: bool = False) -> list[Found]:
+    """Reported figures in normalized text, as offsets; `plan` for a plan, where few sentences report."""
+    lex = unit_lexicon()
+    found: list[Found] = []
+    for m in lex.pattern.finditer(text):
+        start, end = m.start(), m.end()
+        unit = m.group("unit")
+        num_start = m.start("num")
+        if any(text.startswith(w, end) for w in lex.not_after):
+            continue
+        if any(text.startswith(w, end) for w in lex.threshold):
+            continue
+        head = text[max(0, num_start - 4) : num_start]
+        noun = counted_noun(text, end)
+        if any(head.endswith(w) for w in lex.target) or (head.endswith("等") and noun):
+            continue
+        if unit in COUNTED_ITEMS and any(w in noun for w in lex.plan_items):
+            continue
+        if text[end : end + 1] in ("年", "月", "日", "号") or (m.group("num").isascii() and len(m.group("num")) > 9):
+            continue
+        if inside_name(text, num_start, end):
+            continue
+        value = figure_value(m, lex)
+        if value is None:
+            continue
+        lo, hi = sentence_bounds(text, start, end)
+        if not reports_facts(text[lo:hi], plan):
+            continue
+        indicator = indicator_for(text, start, end, unit)
+        if indicator is None and found and text[found[-1].end : start] in ("、", "和", "及") and found[-1].unit == unit:
+            indicator = found[-1].indicator  # 同比分别下降26.4%、23.3%
+        if indicator is None and found and found[-1].unit == unit and PRIOR_PERIOD.search(text[max(0, start - 6) : start]):
+            indicator = f"{found[-1].indicator}（上年同期）"  # 发生事故30起，去年同期40起
+        if indicator is None:
+            continue
+        approx = m.group("pre") or m.group("approx") or m.group("approx2")
+        if approx is None and text.startswith("左右", end):
+            approx = "左右"
+        found.append(Found(start, end, value, unit, approx, indicator))
+    return found
+
+
+@stage("metrics", step="extract", assigns="extraction.metrics", requires=("sentences",))
+def metrics(doc: Document) -> list[Metric]:
+    """Reported figures in text order."""
+    out = []
+    for f in find_metrics(doc.norm_text, plan=not is_report(doc)):
+        span = doc.source_span(f.start, f.end)
+        raw = doc.text_of(span)
+        out.append(Metric(text=raw, span=span, indicator=f.indicator, value=f.value, unit=f.unit, approx=f.approx, raw_value=raw))
+    return out

@@ -1,0 +1,113 @@
+"""Recurring duties (常态化工作制度): 每月报送, 每旬报送, 每季度通报, 一日一调度, 一周一通报, 季调度 …, each with
+its period (daily, weekly, dekad 旬, monthly, quarterly, semiannual, annual), how often within it
+(每月至少1次 → 1) and the duty. Cue words are in data/time_cues.tsv (kind `recurrence`).
+
+A run of same-period items in one enumeration (一日一调度、一日一动态、一日一交办) is one duty. Rates
+and trends (每年不低于5万元, 每年大幅下降) are not duties and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docparse.extract.deadlines import chinese_integer
+from docparse.model import Document, Recurrence
+from docparse.pipeline import stage
+from docparse.resources import load_tsv
+
+CLAUSE_END = "，。；！？\n\t（(）)"
+COUNT = re.compile(r"(?:至少|不少于)?(?P<n>\d+|[一两二三四五六七八九十]+)(?:次|回|遍)")
+SKIP_WINDOW = 10  # characters after the cue in which a rate or trend word makes it no duty
+ENUM_JOIN = "、"
+# Words between the cue and the duty: 每周一 (Mondays), 每日17时前, 每旬最后一个工作日, 每月25日前, 至少.
+LEAD_IN = re.compile(r"^(?:[一二三四五六日]|\d{1,2}(?:时|点|日|号)前?|最后一个工作日|至少|不少于)*")
+
+
+@dataclass(frozen=True, slots=True)
+class RecurrenceCues:
+    pattern: re.Pattern[str]
+    periods: dict[str, str]  # cue → period
+    skip: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def recurrence_cues() -> RecurrenceCues:
+    rows = load_tsv("time_cues.tsv")
+    periods = {r["cue"]: r["value"] for r in rows if r["kind"] == "recurrence"}
+    skip = tuple(r["cue"] for r in rows if r["kind"] == "recurrence_skip")
+    alternatives = []
+    for cue in sorted(periods, key=len, reverse=True):
+        if cue.startswith("一") and cue.endswith("一"):  # 一日一调度: a verb must follow
+            alternatives.append(re.escape(cue) + r"[\u4e00-\u9fff]{1,2}")
+        elif cue.endswith("调度"):  # 季调度: not 本季调度 or 一季调度 (a one-time quarter)
+            alternatives.append(r"(?<![每一本上下当\d])" + re.escape(cue))
+        else:
+            alternatives.append(re.escape(cue))
+    return RecurrenceCues(re.compile("|".join(alternatives)), periods, skip)
+
+
+def period_of(cue_text: str, cues: RecurrenceCues) -> str | None:
+    for cue in sorted(cues.periods, key=len, reverse=True):
+        if cue_text.startswith(cue) or cue_text.endswith(cue):
+            return cues.periods[cue]
+    return None
+
+
+def clause_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end] not in CLAUSE_END:
+        end += 1
+    return end
+
+
+def count_in(clause: str) -> int | None:
+    """Times per period stated in the clause: 至少1次, 一次 → 1."""
+    m = COUNT.search(clause)
+    return chinese_integer(m.group("n")) if m else None
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    period: str
+    count: int | None
+    what: str | None
+
+
+def find_recurrences(text: str) -> list[Found]:
+    """Recurring duties in normalized text, as offsets."""
+    cues = recurrence_cues()
+    found: list[Found] = []
+    for m in cues.pattern.finditer(text):
+        period = period_of(m.group(), cues)
+        if period is None:
+            continue
+        after = text[m.end() : m.end() + SKIP_WINDOW]
+        if any(w in after.split("，")[0] for w in cues.skip):
+            continue
+        enumerated = m.group().startswith("一") and m.group()[-1] not in "一"
+        if enumerated and found and found[-1].period == period and text[found[-1].end : m.start()] == ENUM_JOIN:
+            found[-1].end = m.end()
+            continue
+        if enumerated:
+            found.append(Found(m.start(), m.end(), period, 1, m.group()[3:]))
+            continue
+        end = clause_end(text, m.end())
+        clause = text[m.end() : end]
+        what = LEAD_IN.sub("", COUNT.sub("", clause)).strip(" ，、") or None
+        found.append(Found(m.start(), end, period, count_in(clause), what))
+    return found
+
+
+@stage("recurrences", step="extract", assigns="extraction.recurrences", requires=("sentences",))
+def recurrences(doc: Document) -> list[Recurrence]:
+    """Recurring duties in text order."""
+    out = []
+    for f in find_recurrences(doc.norm_text):
+        span = doc.source_span(f.start, f.end)
+        what = f.what if f.what is None or len(f.what) <= 60 else f.what[:59] + "…"
+        out.append(Recurrence(text=doc.text_of(span), span=span, period=f.period, count=f.count, what=what))
+    return out

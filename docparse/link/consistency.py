@@ -1,0 +1,162 @@
+"""Consistency checks (数据核对): stated figures that contradict the document's own numbers.
+
+- rate_mismatch: a stated rate against the ratio of the two counts before it in the same sentence
+  (发现问题隐患5110项，已整改4531项，整改率87% — 4531/5110 is 88.7%);
+- sum_mismatch: parts after 其中 that add up to more than the stated total;
+- change_mismatch: a stated 同比 change against the prior value the sentence gives (去年同期…).
+
+Rounding is allowed for: a figure written with 万 and one decimal stands for a range, and a rate
+written with d decimals for ±0.5·10⁻ᵈ. Approximate figures (余, 近, 多) are never checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docparse.model import Check, Document, Metric, Span
+from docparse.pipeline import stage
+
+SENTENCE_END = "。！？\n"
+TOTAL_CUES = ("共", "合计", "总计", "累计")
+PRIOR_CUES = ("去年同期", "上年同期", "去年", "上年")
+DECREASE_CUES = ("下降", "减少")
+INCREASE_CUES = ("上升", "增长", "增加")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(slots=True)
+class Figure:
+    """A metric with its normalized offsets and the range its rounding allows."""
+
+    metric: Metric
+    start: int
+    end: int
+    low: float
+    high: float
+
+    @property
+    def exact(self) -> bool:
+        return self.metric.approx is None
+
+
+def rounding_range(metric: Metric) -> tuple[float, float]:
+    """The values a written figure may stand for: 27.6万 → [275500, 276500]; 87% → [86.5, 87.5]."""
+    written = NUMBER.search(metric.raw_value or metric.text or "")
+    if written is None:
+        return metric.value, metric.value
+    number = written.group()
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    scale = metric.value / float(number) if float(number) else 1.0
+    half = 0.5 * 10 ** (-decimals) * scale
+    return metric.value - half, metric.value + half
+
+
+def figures_by_sentence(doc: Document) -> list[list[Figure]]:
+    """The document's metrics grouped by sentence (a 。-sentence: ；-clauses stay together)."""
+    text = doc.norm_text
+    groups: dict[int, list[Figure]] = {}
+    for metric in doc.extraction.metrics:
+        start = doc.norm_index(metric.span.start)
+        end = doc.norm_index(metric.span.end)
+        lo = start
+        while lo > 0 and text[lo - 1] not in SENTENCE_END:
+            lo -= 1
+        low, high = rounding_range(metric)
+        groups.setdefault(lo, []).append(Figure(metric, start, end, low, high))
+    return [groups[k] for k in sorted(groups)]
+
+
+def _check(doc: Document, kind: str, message: str, first: Figure, last: Figure, stated: float, computed: float) -> Check:
+    span = Span(first.metric.span.start, last.metric.span.end)
+    return Check(kind, message, span, doc.text_of(span), stated=stated, computed=round(computed, 2))
+
+
+def rate_checks(doc: Document, figures: list[Figure]) -> list[Check]:
+    """A rate (…率) against the two same-unit counts right before it: part / whole."""
+    out = []
+    for i, rate in enumerate(figures):
+        if rate.metric.unit != "%" or not (rate.metric.indicator or "").endswith("率") or not rate.exact:
+            continue
+        counts = [f for f in figures[:i] if f.metric.unit != "%"]
+        if len(counts) < 2:
+            continue
+        whole, part = counts[-2], counts[-1]
+        if whole.metric.unit != part.metric.unit or not (whole.exact and part.exact) or whole.metric.value <= 0:
+            continue
+        if part.metric.value > whole.metric.value:
+            continue
+        computed = 100 * part.metric.value / whole.metric.value
+        lowest = 100 * part.low / whole.high
+        highest = 100 * part.high / whole.low
+        stated_low, stated_high = rounding_range(rate.metric)
+        if stated_high < lowest or stated_low > highest:
+            message = (
+                f"{part.metric.value:g} of {whole.metric.value:g} is {computed:.1f}%, "
+                f"not {rate.metric.value:g}% as stated"
+            )
+            out.append(_check(doc, "rate_mismatch", message, whole, rate, rate.metric.value, computed))
+    return out
+
+
+def sum_checks(doc: Document, figures: list[Figure]) -> list[Check]:
+    """Parts after 其中 whose sum exceeds the total stated before them."""
+    text = doc.norm_text
+    out = []
+    for i, total in enumerate(figures):
+        if not total.exact or not any(text[max(0, total.start - 6) : total.start].find(c) >= 0 for c in TOTAL_CUES):
+            continue
+        if not text.startswith("其中", total.end + 1) and not text.startswith("其中", total.end):
+            continue
+        parts = [f for f in figures[i + 1 :] if f.metric.unit == total.metric.unit]
+        parts = [f for f in parts if "已" not in text[max(0, f.start - 4) : f.start]]
+        if len(parts) < 2 or not all(p.exact for p in parts):
+            continue
+        low = sum(p.low for p in parts)
+        if low > total.high:
+            computed = sum(p.metric.value for p in parts)
+            message = f"the parts add up to {computed:g}, more than the stated total {total.metric.value:g}"
+            out.append(_check(doc, "sum_mismatch", message, total, parts[-1], total.metric.value, computed))
+    return out
+
+
+def change_checks(doc: Document, figures: list[Figure]) -> list[Check]:
+    """A stated 同比 change against the current and prior (去年同期) values in the same sentence."""
+    text = doc.norm_text
+    out = []
+    for i, prior in enumerate(figures):
+        if not any(text[max(0, prior.start - 6) : prior.start].endswith(c) for c in PRIOR_CUES):
+            continue
+        current = next((f for f in reversed(figures[:i]) if f.metric.unit == prior.metric.unit), None)
+        change = next((f for f in figures if f.metric.unit == "%" and "同比" in text[max(0, f.start - 8) : f.start]), None)
+        if current is None or change is None or prior.metric.value <= 0 or not (current.exact and prior.exact):
+            continue
+        before = text[max(0, change.start - 8) : change.start]
+        sign = -1 if any(c in before for c in DECREASE_CUES) else 1 if any(c in before for c in INCREASE_CUES) else 0
+        if sign == 0:
+            continue
+        computed = 100 * (current.metric.value - prior.metric.value) / prior.metric.value * sign
+        low = 100 * (current.low - prior.high) / prior.high * sign
+        high = 100 * (current.high - prior.low) / prior.low * sign
+        lowest, highest = min(low, high), max(low, high)
+        stated_low, stated_high = rounding_range(change.metric)
+        if stated_high < lowest or stated_low > highest:
+            message = (
+                f"from {prior.metric.value:g} to {current.metric.value:g} is a change of {computed:.1f}%, "
+                f"not {change.metric.value:g}% as stated"
+            )
+            first, last = sorted((current, change), key=lambda f: f.start)
+            out.append(_check(doc, "change_mismatch", message, first, last, change.metric.value, computed))
+    return out
+
+
+@stage("checks", step="link", assigns="extraction.checks", requires=("extraction.metrics",))
+def checks(doc: Document) -> list[Check]:
+    """Every contradiction between a stated figure and the document's own numbers, in text order."""
+    out: list[Check] = []
+    for figures in figures_by_sentence(doc):
+        out.extend(rate_checks(doc, figures))
+        out.extend(sum_checks(doc, figures))
+        out.extend(change_checks(doc, figures))
+    out.sort(key=lambda c: c.span.start)
+    return out

@@ -1,0 +1,67 @@
+"""Metrics: gold 002 and 004, and excerpts for 万, 余, 近, Chinese numerals and the numbers to skip."""
+
+from __future__ import annotations
+
+import docparse
+from docparse.eval import metric_matches
+from tests.helpers import gold, seed
+
+REPORT = "某县安委办关于安全生产工作情况的通报\n\n各乡镇：\n\n{body}\n\n某县安委办\n2021年12月1日\n"
+
+
+def metrics(body: str):
+    return docparse.read(REPORT.format(body=body).encode(), name="r.txt").extraction.metrics
+
+
+def test_gold_002_every_metric_found_and_nothing_else():
+    found = docparse.read(seed("002")).extraction.metrics
+    expected = gold("002")["metrics"]
+    assert len(found) == len(expected)
+    for g in expected:
+        assert any(metric_matches(g, m.value, m.unit) for m in found), g
+
+
+def test_gold_004_recall():
+    found = docparse.read(seed("004")).extraction.metrics
+    for g in gold("004")["metrics"]:
+        assert any(metric_matches(g, m.value, m.unit) for m in found), g
+
+
+def test_plan_counts_are_not_metrics():
+    # 001 is a plan: 突出抓好4项工作, 1个月内发生2起及以上, 确保100%整改到位 are rules, not statistics.
+    assert docparse.read(seed("001")).extraction.metrics == []
+
+
+def test_plain_units_and_approximations():
+    found = metrics("全县共排查企业1.2万余家次，发现隐患近5千项，罚款369.21万元，整改率87%。")
+    assert [(m.value, m.unit, m.approx, m.indicator) for m in found] == [
+        (12000, "家次", "余", "排查企业"),
+        (5000, "项", "近", "问题隐患"),
+        (3692100, "元", None, "罚款金额"),
+        (87, "%", None, "整改率"),
+    ]
+    assert found[2].raw_value == "369.21万元"
+
+
+def test_chinese_numerals_with_magnitude():
+    found = metrics("今年以来共查处违法行为两千余起。")
+    assert [(m.value, m.unit, m.approx) for m in found] == [(2000, "起", "余")]
+
+
+def test_same_indicator_for_an_enumeration_of_changes():
+    found = metrics("全年共发生事故23起、死亡27人，同比分别下降14.8%和10%。")
+    assert [(m.value, m.indicator) for m in found] == [(23, "事故起数"), (27, "死亡人数"), (14.8, "同比下降"), (10, "同比下降")]
+
+
+def test_numbers_that_are_not_metrics():
+    body = (
+        "根据《某县2020年工作方案》（某安〔2018〕19号），4月8日至18日，县安委办推进“1+7”专项行动和“四个一律”要求，"
+        "对1个月内发生2起及以上事故的乡镇进行了约谈，联系电话0871-12345678。"
+    )
+    assert metrics(body) == []
+
+
+def test_spans_point_at_the_source_text():
+    doc = docparse.read(seed("004"))
+    for m in doc.extraction.metrics:
+        assert doc.text_of(m.span) == m.text

@@ -1,0 +1,34 @@
+"""Recurring duties: gold 001 and excerpts for 旬, counts and enumerations."""
+
+from __future__ import annotations
+
+import docparse
+from tests.helpers import seed
+
+NOTICE = "某县安委办关于加强信息报送的通知\n\n各乡镇：\n\n{body}\n\n某县安委办\n2021年3月1日\n"
+
+
+def recurrences(body: str):
+    return docparse.read(NOTICE.format(body=body).encode(), name="n.txt").extraction.recurrences
+
+
+def test_gold_001_reporting_duties():
+    found = {(r.period, r.text) for r in docparse.read(seed("001")).extraction.recurrences}
+    assert ("dekad", "每旬报送工作数据") in found
+    assert ("semiannual", "每半年至少1次") in found
+    assert ("monthly", "每月向市安委办报送工作进展情况") in found
+
+
+def test_periods_counts_and_duties():
+    found = recurrences("各乡镇每旬报送数据，每月至少开展1次检查，每季度通报一次进展，每半年召开一次分析会。")
+    assert [(r.period, r.count) for r in found] == [("dekad", None), ("monthly", 1), ("quarterly", 1), ("semiannual", 1)]
+    assert found[1].what == "开展检查"
+
+
+def test_enumerated_same_period_items_are_one_duty():
+    found = recurrences("实行“一日一调度、一日一交办、一周一通报”工作制度。")
+    assert [(r.period, r.text) for r in found] == [("daily", "一日一调度、一日一交办"), ("weekly", "一周一通报")]
+
+
+def test_rates_and_trends_are_not_duties():
+    assert recurrences("按照每年不低于5万元的标准保障经费，事故总量每年大幅下降。") == []

@@ -1,0 +1,44 @@
+"""Consistency checks: the rate mismatch of gold 002, excerpts of each kind, and no false alarms."""
+
+from __future__ import annotations
+
+import docparse
+from tests.helpers import seed
+
+REPORT = "某县安委办关于安全生产工作情况的通报\n\n各乡镇：\n\n{body}\n\n某县安委办\n2021年12月1日\n"
+
+
+def checks(body: str):
+    return docparse.read(REPORT.format(body=body).encode(), name="r.txt").extraction.checks
+
+
+def test_gold_002_rate_mismatch():
+    found = docparse.read(seed("002")).extraction.checks
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("rate_mismatch", 87.0, 88.67)]
+    assert "整改率87%" in found[0].text
+
+
+def test_consistent_documents_raise_no_alarm():
+    # 004 states three rates that agree with its counts (26.7万 of 27.6万 is 96.7%), one of them with 4万余.
+    for prefix in ("000", "001", "003", "004"):
+        assert docparse.read(seed(prefix)).extraction.checks == []
+
+
+def test_rate_mismatch_in_an_excerpt():
+    found = checks("共检查企业126家，发现问题隐患418项，已督促整改352项，整改率为86.2%。")
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("rate_mismatch", 86.2, 84.21)]
+
+
+def test_rounded_counts_allow_a_rounded_rate():
+    assert checks("发现隐患3.56万项，已整改3.49万项，整改率98%。") == []
+
+
+def test_parts_exceeding_the_total():
+    found = checks("全年共发生事故12起，其中道路交通事故8起、火灾事故6起。")
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("sum_mismatch", 12.0, 14.0)]
+
+
+def test_change_against_the_prior_value():
+    found = checks("全年共发生事故30起，去年同期40起，同比下降20%。")
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("change_mismatch", 20.0, 25.0)]
+    assert checks("全年共发生事故30起，去年同期40起，同比下降25%。") == []
