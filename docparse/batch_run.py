@@ -64,19 +64,26 @@ def prepare_output(out_dir: Path, force: bool) -> None:
 
 
 def done_keys(jsonl: Path) -> set[tuple[str, str]]:
-    """(file, sha256) of every complete line; a line cut off by an interruption is dropped from the file."""
+    """(file, sha256) of every complete line; a last line cut off by an interruption is cut from the file.
+
+    Only the broken tail is truncated, in place: the file is never rewritten, so a second
+    interruption during the resume cannot lose the documents already done.
+    """
     if not jsonl.exists():
         return set()
     keys: set[tuple[str, str]] = set()
-    good: list[str] = []
-    for line in jsonl.read_text(encoding="utf-8").splitlines():
-        try:
-            record = json.loads(line)
-        except ValueError:
-            continue
-        keys.add((record["file"], record["source"]["sha256"]))
-        good.append(line)
-    jsonl.write_text("".join(f"{line}\n" for line in good), encoding="utf-8")
+    complete = 0  # bytes up to the end of the last complete line
+    with jsonl.open("rb+") as fh:
+        for line in fh:
+            try:
+                record = json.loads(line) if line.endswith(b"\n") else None
+            except ValueError:
+                record = None
+            if record is None:
+                break
+            keys.add((record["file"], record["source"]["sha256"]))
+            complete += len(line)
+        fh.truncate(complete)
     return keys
 
 
@@ -132,7 +139,8 @@ def write_failures(path: Path, failures: list[Result]) -> None:
 
 def write_tables(out: Path) -> dict[str, int]:
     """Parquet tables rebuilt from all documents done so far, in this run or earlier ones."""
-    records = list(read_records(out / DOCUMENTS))
+    # a file changed since it was done appears twice; its latest line is the one that counts
+    records = list({record["file"]: record for record in read_records(out / DOCUMENTS)}.values())
     (out / TABLES).mkdir(exist_ok=True)
     sizes = {}
     for kind in frames.TABLES:

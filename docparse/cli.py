@@ -251,3 +251,80 @@ def index_add(files: tuple[str, ...], index_path: str) -> None:
         fail_line(err.path or index_path, err.reason)
         sys.exit(1)
     click.echo(f"{added} added, {len(ix)} in {index_path}", err=True)
+
+
+# --- responsibility graph (三管三必须) ------------------------------------------------------------
+
+
+@main.command(name="graph")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="graph.graphml, .gexf or .json; a picture: .png (department × sector grid) or .html (interactive).")
+@click.option("--audit", "run_audit", is_flag=True, help="Check who leads each sector against 三管三必须 and the reference.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="How --audit prints.")
+@click.option("--copycheck", is_flag=True, help="Also link plans copied from one another (implements edges; slower).")
+def graph_command(files: tuple[str, ...], output: str | None, run_audit: bool, fmt: str, copycheck: bool) -> None:
+    """The responsibility graph of FILES: who leads and supports which sector, who is criticized, which plan
+    implements which. Write it with -o, check it with --audit."""
+    from docparse.graph import audit, graph_of_files, save
+    from docparse.graph.export import format_of
+    from docparse.graph.table import document_names, print_audit
+
+    if not output and not run_audit:
+        raise click.UsageError("give -o FILE (.graphml, .gexf, .json, .png, .html) and/or --audit")
+    if output:
+        try:
+            format_of(output)
+        except DocparseError as err:
+            raise click.BadParameter(err.reason, param_hint="-o") from None
+    graph, failures = graph_of_files(files, copycheck=copycheck)
+    for failure in failures:
+        fail_line(failure.path, failure.error or "")
+    try:
+        if output:
+            save(graph, output)
+            click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges written to {output}", err=True)
+        if run_audit:
+            report = audit(graph)
+            if fmt == "json":
+                click.echo(dumps(report.to_dict(), indent=2))
+            else:
+                print_audit(report, documents=document_names(graph))
+    except DocparseError as err:
+        fail_line(err.path or output or "", err.reason)
+        sys.exit(1)
+    if failures:
+        sys.exit(1)
+
+
+# --- corpus cache (docparse.Corpus) ---------------------------------------------------------------
+
+
+@main.group()
+def cache() -> None:
+    """The cache of extraction results that docparse.Corpus keeps, keyed by file content.
+
+    Location: $DOCPARSE_CACHE_DIR, else $XDG_CACHE_HOME/docparse, else ~/.cache/docparse.
+    """
+
+
+@cache.command(name="info")
+def cache_info() -> None:
+    """Where the cache is and how much it holds."""
+    from docparse.corpus import JsonCache
+
+    store = JsonCache()
+    records, size = store.usage()
+    click.echo(f"{store.directory}\t{records} documents\t{size / 1e6:.1f} MB\t(this version: {store.version})")
+
+
+@cache.command(name="clear")
+def cache_clear() -> None:
+    """Delete every cached result (all docparse versions)."""
+    from docparse.corpus import JsonCache
+
+    store = JsonCache()
+    records, _ = store.usage()
+    store.clear(all_versions=True)
+    click.echo(f"{records} cached documents deleted from {store.directory}", err=True)

@@ -5,11 +5,13 @@
     >>> corpus.failures()                               # files that could not be read, and why
 
 Parsing goes through any `concurrent.futures.Executor`: a process pool by default, or a cluster's
-executor (`dask.distributed.Client(...).get_executor()`, Ray's `RayExecutor`) for the same code on
-many machines. Results are cached as JSON under `cache_dir` (default `$DOCPARSE_CACHE_DIR`, else
+executor (`dask.distributed.Client(...).get_executor()`, or a Ray-based `Executor`) for the same
+code on many machines; only `submit()` is called, and the workers must have docparse installed and
+see the same file paths. Results are cached as JSON under `cache_dir` (default `$DOCPARSE_CACHE_DIR`, else
 `$XDG_CACHE_HOME/docparse`, else `~/.cache/docparse`), keyed by the file's SHA-256, the docparse
-version and the schema version, so a rerun over an unchanged corpus reads JSON instead of parsing;
-`Corpus.clear_cache()` empties it.
+version, the schema version and a fingerprint of docparse's own code and data files, so a rerun over
+an unchanged corpus reads JSON instead of parsing; `docparse cache info` shows it, `docparse cache
+clear` (or `Corpus.clear_cache()`) empties it.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +51,23 @@ def file_sha256(path: str) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of docparse's own code and data files: during development the version number stays
+    the same while extractors change, and results cached by older code must not be served."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".tsv", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# <docparse version>-<schema version>-<code fingerprint>, as JsonCache.version writes it
+VERSION_DIR = re.compile(r"\d+(\.\d+)*[0-9A-Za-z.+!_]*-\d+\.\d+(-[0-9a-f]{12})?")
+
+
 @dataclass(slots=True)
 class Entry:
     """One file of the corpus: its JSON record, or the error that stopped it."""
@@ -55,6 +76,9 @@ class Entry:
     record: Record | None = None
     error_code: str | None = None
     error: str | None = None
+    # The record as JSON text while it crosses from a worker: a string pickles at memcpy speed,
+    # where a nested dict is rebuilt object by object in the parent (a second per 1,000 documents).
+    record_json: str | None = None
 
 
 class JsonCache:
@@ -64,7 +88,7 @@ class JsonCache:
         from docparse import __version__
 
         self.directory = Path(directory) if directory else default_cache_dir()
-        self.version = f"{__version__}-{SCHEMA_VERSION}"
+        self.version = f"{__version__}-{SCHEMA_VERSION}-{code_fingerprint()}"
 
     def _path(self, sha256: str) -> Path:
         return self.directory / self.version / sha256[:2] / f"{sha256}.json"
@@ -75,15 +99,30 @@ class JsonCache:
         except (OSError, ValueError):
             return None
 
-    def put(self, sha256: str, record: Record) -> None:
+    def put(self, sha256: str, record: Record | str) -> None:
+        """Store a record (a dict, or its JSON text as a worker returns it)."""
         target = self._path(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(record if isinstance(record, str) else json.dumps(record, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, target)  # atomic, so a crash never leaves half a record behind
 
-    def clear(self) -> None:
-        shutil.rmtree(self.directory / self.version, ignore_errors=True)
+    def version_dirs(self) -> list[Path]:
+        """The folders of every version's results; nothing else under `directory` is ever touched,
+        so a cache directory pointed at a shared folder loses only docparse's own files."""
+        if not self.directory.is_dir():
+            return []
+        return sorted(p for p in self.directory.iterdir() if p.is_dir() and VERSION_DIR.fullmatch(p.name))
+
+    def clear(self, *, all_versions: bool = False) -> None:
+        """Delete this version's results, or with `all_versions` those of every earlier version too."""
+        for folder in self.version_dirs() if all_versions else [self.directory / self.version]:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def usage(self) -> tuple[int, int]:
+        """(records, bytes) held in the cache, all versions together."""
+        files = [p for folder in self.version_dirs() for p in folder.glob("*/*.json")]
+        return len(files), sum(p.stat().st_size for p in files)
 
 
 def extract_record(path: str) -> Entry:
@@ -91,7 +130,7 @@ def extract_record(path: str) -> Entry:
     result = read_one(Pipeline(), path)
     if result.document is None:
         return Entry(path, error_code=result.error_code, error=result.error)
-    return Entry(path, record=result.document.to_dict())
+    return Entry(path, record_json=json.dumps(result.document.to_dict(), ensure_ascii=False))
 
 
 class Corpus:
@@ -131,27 +170,36 @@ class Corpus:
             else:
                 todo.append((path, sha))
         for (path, sha), entry in zip(todo, self._run([p for p, _ in todo], executor, max_workers)):
-            if entry.record is not None and self.cache and sha:
-                self.cache.put(sha, entry.record)
+            if entry.record_json is not None:
+                if self.cache and sha:
+                    self.cache.put(sha, entry.record_json)
+                entry.record, entry.record_json = json.loads(entry.record_json), None
             entries[path] = entry
         return [entries[p] for p in self.paths]
 
     @staticmethod
-    def _run(paths: list[str], executor: Executor | None, max_workers: int | None) -> Iterable[Entry]:
+    def _run(paths: list[str], executor: Executor | None, max_workers: int | None) -> Iterator[Entry]:
+        """Entries in the order of `paths`, as they finish: each is cached at once, so an
+        interrupted run keeps what it had done."""
         if not paths:
-            return []
+            return
         if executor is not None:
-            return list(executor.map(extract_record, paths))
+            # only submit(): the one method every Executor implements (some cluster executors lack map)
+            for future in [executor.submit(extract_record, path) for path in paths]:
+                yield future.result()
+            return
         workers = max_workers or min(len(paths), os.cpu_count() or 1)
         if workers <= 1:
-            return [extract_record(p) for p in paths]
+            yield from map(extract_record, paths)
+            return
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(extract_record, paths, chunksize=max(1, len(paths) // (workers * 8))))
+            # small chunks keep both processes busy to the end; one chunk is still many documents
+            yield from pool.map(extract_record, paths, chunksize=max(1, len(paths) // (workers * 32)))
 
     @staticmethod
-    def clear_cache(cache_dir: str | os.PathLike[str] | None = None) -> None:
-        """Delete the cached results of this docparse version."""
-        JsonCache(cache_dir).clear()
+    def clear_cache(cache_dir: str | os.PathLike[str] | None = None, *, all_versions: bool = False) -> None:
+        """Delete the cached results of this docparse version (`all_versions`: of every version)."""
+        JsonCache(cache_dir).clear(all_versions=all_versions)
 
     @property
     def records(self) -> list[Record]:

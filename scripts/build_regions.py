@@ -47,12 +47,24 @@ class Unit:
     former: list[str] = field(default_factory=list)
 
 
-def usual_name(full_name: str, short: str) -> tuple[str, list[str]]:
-    """The name as documents usually write it, and the other suffixed forms."""
+def usual_name(full_name: str, short: str) -> tuple[str, list[str], str]:
+    """The name as documents usually write it, the other suffixed forms, and the bare short form.
+
+    The source writes two short forms of a few prefectures with a slash (巴州/巴音郭楞): a variant that
+    already ends in the usual suffix (巴州, 克州) is a conventional abbreviation and becomes the name.
+    """
+    variants = [v for v in short.split("/") if v]
     for suffix, usual_suffix in AUTONOMOUS.items():
-        if full_name.endswith(suffix) and short and not short.endswith(usual_suffix):
-            return short + usual_suffix, []
-    return full_name, []
+        if not full_name.endswith(suffix):
+            continue
+        abbreviated = [v for v in variants if v.endswith(usual_suffix)]
+        bare = [v for v in variants if not v.endswith(usual_suffix)]
+        forms = abbreviated + [b + usual_suffix for b in bare]
+        # 海南州 -> 海南 (listed bare in 海西、海南、黄南等5个自治州); 巴州 has no bare form
+        bare += [a[: -len(usual_suffix)] for a in abbreviated if len(a) - len(usual_suffix) >= 2]
+        if forms:
+            return forms[0], forms[1:], bare[0] if bare else ""
+    return full_name, [], variants[0] if variants else ""
 
 
 def read_locations(wheel: zipfile.ZipFile) -> list[str]:
@@ -79,7 +91,7 @@ def parse_units(lines: list[str], with_townships: bool) -> list[Unit]:
                 stack[depth] = parent
                 continue
             level = LEVELS[depth]
-            name, aliases = usual_name(full, short)
+            name, aliases, short = usual_name(full, short)
             short = short if short != name and len(short) >= 2 else ""
             if full != name:
                 aliases.append(full)

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from docparse.export.frames import as_record, deadline_text, names
+from docparse.export.frames import as_record, names
 from docparse.model import Document
 
 HEADER = ("序号", "任务内容", "牵头单位", "配合单位", "完成时限", "所属行业领域", "出处")
@@ -28,7 +28,7 @@ def task_list_rows(doc: Document | dict[str, Any]) -> list[tuple[str, ...]]:
             task.get("text") or "",
             names(task.get("lead") or []),
             names(task.get("support") or []),
-            deadline_text(task.get("deadline")) or "",
+            (task.get("deadline") or {}).get("text") or "",  # as written (6月底前), as offices write it
             task.get("sector") or "",
             "{}-{}".format(*task["span"]),
         )
@@ -62,7 +62,7 @@ def write_xlsx(rows: list[tuple[str, ...]], path: Path) -> None:
     ws.title = "任务清单"
     ws.append(HEADER)
     for row in rows:
-        ws.append(row)
+        ws.append((int(row[0]), *row[1:]))  # 序号 as a number, so Excel sorts it and shows no warning
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
@@ -70,9 +70,32 @@ def write_xlsx(rows: list[tuple[str, ...]], path: Path) -> None:
     for row in ws.iter_rows(min_row=1):
         for cell in row:
             cell.alignment = wrap
-            cell.data_type = "s"  # never a formula, whatever the text starts with
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+        ws.row_dimensions[row[0].row].height = row_height(row)
     for i, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(ord("A") + i)].width = width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
+    # Printed (or converted to PDF) on A4 landscape, all columns on one page width, the header on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     wb.save(path)
+
+
+LINE_HEIGHT = 15  # points per line of 11-point text
+
+
+def row_height(cells) -> float:
+    """Points for a row whose wrapped text needs the most lines: Excel and LibreOffice do not size
+    rows of a written file themselves, so long 任务内容 would show as one clipped line."""
+    lines = 1
+    for cell, width in zip(cells, WIDTHS):
+        text = str(cell.value or "")
+        per_line = max(1, int(width / 2))  # a CJK character is about two width units
+        lines = max(lines, sum(1 + len(part) // per_line for part in text.split("\n")))
+    return LINE_HEIGHT * lines

@@ -8,7 +8,7 @@ import html
 from dataclasses import fields, is_dataclass
 
 from docparse.export.json import EXTRACTION_KEYS, meta_to_dict
-from docparse.model import Document, Span
+from docparse.model import Document, Span, Table
 
 COLOURS = {
     "tasks": "#fff3bf",
@@ -82,6 +82,30 @@ def highlighted_text(doc: Document) -> str:
     return "".join(out)
 
 
+def table_frame(table: Table):
+    """A table read from the document (DOCX, PDF, HTML) as a pandas DataFrame, its first row the header."""
+    import pandas as pd
+
+    rows = [[cell.text for cell in row] for row in table.rows]
+    if not rows:
+        return pd.DataFrame()
+    width = max(len(row) for row in rows)
+    header, *body = [row + [""] * (width - len(row)) for row in rows]
+    return pd.DataFrame(body, columns=header)
+
+
+def tables_html(doc: Document) -> str:
+    """Each table of the document rendered as its DataFrame, with its span and page."""
+    if not doc.tables:
+        return ""
+    parts = []
+    for i, table in enumerate(doc.tables, 1):
+        page = f", page {table.page}" if table.page is not None else ""
+        caption = f"table {i}: {table.span.start}–{table.span.end}{page}"
+        parts.append(f"<p>{html.escape(caption)}</p>{table_frame(table).to_html(index=False)}")
+    return f"<details open><summary>tables ({len(doc.tables)})</summary>{''.join(parts)}</details>"
+
+
 def document_html(doc: Document) -> str:
     meta = meta_to_dict(doc.meta)
     meta.pop("evidence")
@@ -104,5 +128,6 @@ def document_html(doc: Document) -> str:
         f"<table>{rows}</table>"
         f'<div class="dp-legend">{counts}</div>'
         f"<details><summary>outline ({len(doc.sections)} sections)</summary><table>{outline}</table></details>"
+        f"{tables_html(doc)}"
         f'<div class="dp-text">{highlighted_text(doc)}</div></div>'
     )

@@ -78,6 +78,14 @@ def walk_left(text: str, pos: int, kind: str) -> int:
     return start
 
 
+def snap_to_place(start: int, place_spans: dict[int, int]) -> int:
+    """Back to the start of a place the walk stopped inside: 于都县 opens with 于, a stop character."""
+    for place_start, place_end in place_spans.items():
+        if place_start < start < place_end:
+            return place_start
+    return start
+
+
 def skip_places(start: int, end: int, place_spans: dict[int, int]) -> int:
     """Move `start` past place names that open the name (曲靖市陆良县…)."""
     while start in place_spans and place_spans[start] < end:
@@ -90,7 +98,7 @@ def find_organizations(text: str, place_spans: dict[int, int]) -> list[OrgName]:
     found: list[OrgName] = []
     stopwords = suffix_table().stopwords
     for end, (suffix, kind) in sorted(suffix_ends(text).items()):
-        place_start = walk_left(text, end - len(suffix), kind)
+        place_start = snap_to_place(walk_left(text, end - len(suffix), kind), place_spans)
         start = skip_places(place_start, end, place_spans)
         core = text[start : end - len(suffix)]
         if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):
@@ -129,29 +137,45 @@ def region_place_spans(doc: Document) -> dict[int, int]:
     return spans
 
 
+def place_before(start: int, place_spans: dict[int, int]) -> int:
+    """Start of the places written right before `start`, or around it (京山县 before or under 县安监局,
+    曲靖市陆良县 before …)."""
+    start = snap_to_place(start, place_spans)
+    place_ends = {e: s for s, e in place_spans.items()}
+    while start in place_ends:
+        start = place_ends[start]
+    return start
+
+
 def department_names(doc: Document, place_spans: dict[int, int]) -> list[OrgName]:
-    """Department mentions from the departments stage, or the fallback above when it found none."""
+    """Department mentions from the departments stage, each with the place written before it (京山县安监局)."""
     names = []
     for dept in doc.extraction.departments:
         if dept.kind not in ("department", "committee"):
             continue
         for ref in dept.mentions:
             s, e = doc.norm_index(ref.span.start), doc.norm_index(ref.span.end)
-            names.append(OrgName(s, e, "department", s))
+            start = place_before(s, place_spans)
+            names.append(OrgName(start, e, "department", start))
     return names
 
 
+def overlaps(org: OrgName, others: list[OrgName]) -> bool:
+    return any(o.place_start < org.end and org.place_start < o.end for o in others)
+
+
 def organizations(doc: Document) -> list[OrgName]:
-    """All named organisations: enterprises from their endings, departments from the departments stage."""
+    """All named organisations: enterprises from their endings, departments from the departments stage,
+    and the bodies only the endings find (南岸区住房城乡建委), where they overlap nothing else."""
     places = region_place_spans(doc)
     own = find_organizations(doc.norm_text, places)
     depts = department_names(doc, places)
     if not depts:
         return own
     enterprises = [o for o in own if o.kind == "enterprise"]
-    taken = [(o.place_start, o.end) for o in enterprises]
-    depts = [d for d in depts if not any(s <= d.start < e for s, e in taken)]
-    return sorted(enterprises + depts, key=lambda o: o.start)
+    depts = [d for d in depts if not overlaps(d, enterprises)]
+    extra = [o for o in own if o.kind == "department" and not overlaps(o, depts) and not overlaps(o, enterprises)]
+    return sorted(enterprises + depts + extra, key=lambda o: o.start)
 
 
 GENERIC_BEFORE = ("个别", "有些", "部分", "一些", "少数", "各", "有的", "相关")
@@ -166,6 +190,25 @@ def is_named(text: str, org: OrgName, place_spans: dict[int, int]) -> bool:
     if org.kind == "enterprise" or org.place_start in place_spans:
         return True
     return text[org.place_start : org.place_start + 1] in LEVEL_PREFIX
+
+
+def qualified_name(doc: Document, org: OrgName, written: str) -> str:
+    """县应急管理局 in the paragraph on 于都县 is 于都县应急管理局: a name that opens with a bare level
+    character takes the last place of that level named before it in its paragraph."""
+    text = doc.norm_text
+    level_char = written[:1]
+    if level_char not in LEVEL_PREFIX or org.place_start != org.start or org.start in region_place_spans(doc).values():
+        return written
+    paragraph_start = text.rfind("\n", 0, org.start) + 1
+    best: tuple[int, str] | None = None
+    for region in doc.extraction.regions:
+        if not region.name.endswith(level_char):
+            continue
+        for m in region.mentions:
+            at = doc.norm_index(m.span.start)
+            if paragraph_start <= at < org.start and (best is None or at > best[0]):
+                best = (at, region.name)
+    return best[1] + written[1:] if best else written
 
 
 def reason_clause(text: str, org: OrgName, following: list[OrgName], sentence_end: int) -> str | None:
@@ -199,6 +242,7 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
     seen: set[tuple[str, int]] = set()
     orgs = organizations(doc)
     places = region_place_spans(doc)
+    ctx.name_ends = frozenset(places.values()) | {o.end for o in orgs}
     for i, org in enumerate(orgs):
         if not is_named(doc.norm_text, org, places):
             continue
@@ -206,6 +250,8 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
         if verdict.stance != "criticized":
             continue
         name = doc.norm_text[org.start : org.end]
+        if org.kind == "department":
+            name = qualified_name(doc, org, name)
         if (name, org.start) in seen:
             continue
         seen.add((name, org.start))

@@ -77,6 +77,14 @@ def fallback_zones(doc: Document) -> list[Zone]:
     return zones
 
 
+def accuses_copying(sentence: str) -> bool:
+    """照抄照搬, 高度雷同 alone; 雷同, 照搬, 套用 only with what was copied (方案与上级方案雷同, 照搬省局方案)."""
+    cues = problem_cues()
+    if any(c in sentence for c in cues["copy_paste"]):
+        return True
+    return any(c in sentence for c in cues["copy_paste_weak"]) and any(o in sentence for o in cues["copy_object"])
+
+
 def category_of(text: str) -> str:
     """The first clause of an item without its marker: 一是责任落实有待加强。… -> 责任落实有待加强."""
     body = ITEM_MARKER.sub("", text, count=1)
@@ -100,6 +108,28 @@ def top_problem_sections(doc: Document) -> list[Section]:
     return tops
 
 
+def is_place_heading(doc: Document, sec: Section) -> bool:
+    """（一）赣州市于都县：… — a heading that only names where (a per-county list of problems)."""
+    heading = sec.heading.strip("。；，：: ")
+    if not heading:
+        return False
+    covered = 0
+    for r in doc.extraction.regions:
+        for m in r.mentions:
+            if sec.heading_span.start <= m.span.start and m.span.end <= sec.heading_span.end:
+                covered += len(m.text)
+    return covered >= len(heading) - 1  # 赣州市于都县, 巴州、伊犁州
+
+
+def heading_category(doc: Document, sec: Section) -> str | None:
+    """A problem's category: its heading, or after a place-only heading the first clause of its text."""
+    if not is_place_heading(doc, sec):
+        return sec.heading.strip("。；，： ") or None
+    body_start = doc.norm_index(sec.heading_span.end)
+    body = doc.norm_text[body_start : doc.norm_index(sec.span.end)].lstrip("：: ")
+    return category_of(body) or None
+
+
 def section_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
     """(norm start, norm end, category, section) for each problem under a problems section."""
     items = []
@@ -107,8 +137,8 @@ def section_items(doc: Document) -> list[tuple[int, int, str | None, int | None]
         children = [doc.sections[c] for c in top.children]
         for sec in children or [top]:
             s, e = doc.norm_index(sec.span.start), doc.norm_index(sec.span.end)
-            category = sec.heading.strip("。；，： ") if children else None
-            items.append((s, e, category or None, sec.id))
+            category = heading_category(doc, sec) if children else None
+            items.append((s, e, category, sec.id))
     return items
 
 
@@ -178,27 +208,24 @@ def problems(doc: Document) -> list[Problem]:
 
     items = section_items(doc) or zone_items(doc)
     items += criticized_sentences(doc, [(s, e) for s, e, _, _ in items])
-    copy_cues = problem_cues()["copy_paste"]
     orgs = organizations(doc)
     out = []
     for s, e, category, section in sorted(items):
         text = doc.norm_text[s:e]
-        accusations = [
-            (cs, ce)
-            for cs, ce in copy_paste_sentences(doc, s, e, copy_cues)
-            if category is None or category_of(doc.norm_text[cs:ce]).strip("。；") != category
-        ]
+        accusations = copy_paste_passages(doc, s, e, category)
         # A problem that holds a copy-paste accusation gets it as its own item (with only its regions).
-        copied = not accusations and any(c in text for c in copy_cues)
+        copied = not accusations and accuses_copying(text)
         out.append(make_problem(doc, s, e, category, section, orgs, copy_paste=copied))
         out.extend(make_problem(doc, cs, ce, category, section, orgs, copy_paste=True) for cs, ce in accusations)
     return out
 
 
-def copy_paste_sentences(doc: Document, start: int, end: int, cues: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Sentences inside a longer problem that accuse plans of being copied (…方案高度雷同，照抄照搬).
+def copy_paste_passages(doc: Document, start: int, end: int, category: str | None) -> list[tuple[int, int]]:
+    """Passages inside a longer problem that accuse plans of being copied (…方案高度雷同，照抄照搬);
+    accusing sentences that follow one another make one passage (…与上级方案雷同；巫溪县…直接套用…).
 
-    A problem that is itself one sentence needs no separate item."""
+    A problem that is itself one sentence needs no separate item, nor does its heading sentence
+    (（三）应急预案照抄照搬。) count as an accusation of its own."""
     i = bisect_left([x.norm_start for x in doc.sentences], start)
     sents = []
     while i < len(doc.sentences) and doc.sentences[i].norm_start < end:
@@ -206,7 +233,17 @@ def copy_paste_sentences(doc: Document, start: int, end: int, cues: tuple[str, .
         i += 1
     if len(sents) <= 1:
         return []
-    return [(s, e) for s, e in sents if any(c in doc.norm_text[s:e] for c in cues)]
+    passages: list[tuple[int, int]] = []
+    previous_accused = False
+    for s, e in sents:
+        is_heading = category is not None and category_of(doc.norm_text[s:e]).strip("。；") == category
+        accused = not is_heading and accuses_copying(doc.norm_text[s:e])
+        if accused and previous_accused:
+            passages[-1] = (passages[-1][0], e)
+        elif accused:
+            passages.append((s, e))
+        previous_accused = accused
+    return passages
 
 
 def make_problem(doc: Document, s: int, e: int, category, section, orgs, copy_paste: bool) -> Problem:

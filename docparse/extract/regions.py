@@ -26,7 +26,11 @@ LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 # What may stand between two members of one enumeration.
 LIST_SEPARATORS = {"", "、", "和", "及", "与", "以及", "或", "，"}
 # After an enumeration of bare names: 等6个州、市 / 等地 / 两州 / 州、市.
-ENUM_TAIL = re.compile(r"^(?:等|[两三四五六七八九十\d]+个?)?(?:[\d一二三四五六七八九十]+个)?(?:州|市|县|区|省|地|盟|旗)")
+ENUM_TAIL = re.compile(
+    r"^(?:等|[两三四五六七八九十\d]+个?)?(?:[\d一二三四五六七八九十]+个)?(?:自治)?(?P<level>州|市|县|区|省|地|盟|旗)"
+)
+# The level an enumeration's tail names (等5个自治州 -> prefecture); 市 and 区 name more than one.
+TAIL_LEVEL = {"州": "prefecture", "盟": "prefecture", "地": "prefecture", "县": "county", "旗": "county", "省": "province"}
 CITATION_AFTER = re.compile(r"^(?:《|(?:人民政府|政府|党委|委员会)[\u4e00-\u9fff]{0,8}关于)")
 DIRECTIVE_SUBJECT = r"^(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
 CLAUSE_END = "，。；！？\n"
@@ -36,7 +40,13 @@ SECTION_PRIOR = {"problems": "criticized", "evaluation": "praised"}
 EVALUATIVE_ROLES = {"problems", "evaluation", None, "other"}
 DIRECTIVE_ROLES = {"measures", "tasks", "phases", "organization"}
 WEIGHT = {"strong": 2, "weak": 1}
-TITLE_WINDOW = 120  # how far to look for the 《》 or the clause around a mention
+TITLE_WINDOW = 120
+SHORT_HEADING = 12
+SANCTION_VERBS = ("予以", "进行", "给予", "实施", "一并", "分别")  # characters: 暗访发现的问题 is a heading, a longer line is a sentence
+# 存在, 所在, 正在…: 在 as part of a word, not the locative preposition.
+LOCATIVE_NOT_AFTER = set("存所正现实旨内外")
+# Short forms that end in one of these keep their level suffix (达旗, 东乌旗) and are trusted like names.
+ABBREVIATION_SUFFIXES = ("旗",)  # how far to look for the 《》 or the clause around a mention
 
 
 # --- gazetteer ------------------------------------------------------------------------------------
@@ -81,6 +91,11 @@ def _automaton(table: dict[str, list[str]]) -> ahocorasick.Automaton:
     return auto
 
 
+def is_suffixed_abbreviation(short: str) -> bool:
+    """科右前旗 for 科尔沁右翼前旗: a short form that still ends in 旗 names the banner outright."""
+    return len(short) >= 2 and short.endswith(ABBREVIATION_SUFFIXES)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, read once per process."""
@@ -97,7 +112,15 @@ def gazetteer() -> Gazetteer:
             _add(trusted, alias, key)
         for former in filter(None, row["former"].split("|")):
             _add(trusted, former.split("@")[0], key)
-        _add(bare, row["short"], key)
+        # 达旗, 科右前旗, 阿左旗: a banner's abbreviation keeps the suffix 旗 and is as safe as a name
+        _add(trusted if is_suffixed_abbreviation(row["short"]) else bare, row["short"], key)
+    for row in load_tsv("region_aliases.tsv"):
+        if row["adcode"] in units:
+            _add(bare if row["kind"] == "bare" else trusted, row["form"], row["adcode"])
+    # 巴州 is 巴音郭楞's abbreviation and 巴州区's bare short form: the context decides between them
+    for form in trusted.keys() & bare.keys():
+        for key in bare[form]:
+            _add(trusted, form, key)
     guards = load_tsv("region_guards.tsv")
     needs_parent = frozenset(r["word"] for r in guards if r["kind"] == "needs_parent")
     return Gazetteer(units, _automaton(trusted), _automaton(bare), needs_parent)
@@ -121,7 +144,7 @@ class Candidate:
     keys: tuple[str, ...]  # units this form may name
     bare: bool
     key: str | None = None  # the unit chosen
-    role: str = "subject"  # subject, qualifier (普洱市 in 普洱市澜沧县), enterprise, accident, citation, issuer
+    role: str = "subject"  # subject, qualifier (普洱市 in 普洱市澜沧县), enterprise, accident, citation, issuer, locative
     group: int = 0  # enumeration this mention belongs to
 
 
@@ -240,12 +263,24 @@ def choose(gaz: Gazetteer, c: Candidate, counts: Counter[str], sibling_levels: C
     return max(c.keys, key=score)
 
 
+def tail_level(text: str, group: list[Candidate]) -> str | None:
+    """The level an enumeration closes with: 海西、海南、黄南等5个自治州 -> prefecture."""
+    m = ENUM_TAIL.match(text, group[-1].end, group[-1].end + 8)
+    return TAIL_LEVEL.get(m.group("level")) if m else None
+
+
 def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> None:
     link_chains(text, gaz, cands)
     counts = context_counts(gaz, cands, issuer_keys)
     by_group: dict[int, list[Candidate]] = {}
     for c in cands:
         by_group.setdefault(c.group, []).append(c)
+    for group in by_group.values():
+        level = tail_level(text, group)
+        for c in group:
+            fitting = tuple(k for k in c.keys if gaz.units[k].level == level)
+            if c.bare and fitting:
+                c.keys = fitting
     for c in cands:
         levels = Counter(gaz.units[o.keys[0]].level for o in by_group[c.group] if o is not c and len(o.keys) == 1)
         c.key = c.keys[0] if len(c.keys) == 1 else choose(gaz, c, counts, levels)
@@ -288,29 +323,36 @@ class CueTable:
     automaton: ahocorasick.Automaton
     negators: tuple[str, ...]
     directive: re.Pattern[str]
+    sanctions: tuple[str, ...]  # penalties on whoever 对 names (予以通报批评, 约谈)
 
 
 @lru_cache(maxsize=1)
 def cue_table() -> CueTable:
     auto = ahocorasick.Automaton()
-    negators, directives = [], []
+    negators, directives, sanctions = [], [], []
     for row in load_tsv("stance_cues.tsv"):
         if row["stance"] == "negate":
             negators.append(row["cue"])
         elif row["stance"] == "directive":
             directives.append(row["cue"])
+        elif row["stance"] == "sanction":
+            sanctions.append(row["cue"])
         else:
             auto.add_word(row["cue"], (row["cue"], row["stance"], WEIGHT[row["weight"]]))
     auto.make_automaton()
     alt = "|".join(sorted(map(re.escape, directives), key=len, reverse=True))
-    return CueTable(auto, tuple(negators), re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})"))
+    return CueTable(auto, tuple(negators), re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})"), tuple(sanctions))
 
 
 def find_cues(text: str) -> list[Cue]:
-    """Stance cues, leftmost-longest; a praised cue right after a negator (不积极) counts as criticism."""
+    """Stance cues, leftmost-longest; a praised cue right after a negator (不积极) counts as criticism.
+
+    Words listed as `none` (泄漏报警) take part in the longest match only to hide the cue inside them."""
     table = cue_table()
     cues = []
     for e, (word, stance, weight) in table.automaton.iter_long(text):
+        if stance == "none":
+            continue
         s = e + 1 - len(word)
         if stance == "praised" and any(text[max(0, s - len(n)) : s] == n for n in table.negators):
             stance, weight = "criticized", max(weight, 1)
@@ -328,6 +370,7 @@ class StanceContext:
     sentence_ends: list[int]
     sentence_roles: list[tuple[str | None, str | None]]  # (role, heading) per sentence
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # enumeration groups, sorted
+    name_ends: frozenset[int] = frozenset()  # where a region or organisation name ends (objects of a sanction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,8 +387,20 @@ def strong_role_cues() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=1)
+def extra_heading_cues() -> tuple[tuple[str, str], ...]:
+    """Headings the section roles miss (暗访发现的问题, 好的做法), from data/problem_cues.tsv."""
+    roles = {"problem_heading": "problems", "praise_heading": "evaluation"}
+    return tuple((r["cue"], roles[r["kind"]]) for r in load_tsv("problem_cues.tsv") if r["kind"] in roles)
+
+
 def heading_role(heading: str) -> str | None:
-    return next((role for cue, role in strong_role_cues() if cue in heading), None)
+    """The role a heading names outright: the section roles' strong cues, then, in a short heading (not a
+    sentence such as 各地要对检查发现的问题逐项整改), the extra heading cues."""
+    found = next((role for cue, role in strong_role_cues() if cue in heading), None)
+    if found is None and len(heading) <= SHORT_HEADING:
+        found = next((role for cue, role in extra_heading_cues() if cue in heading), None)
+    return found
 
 
 def section_role(doc: Document, section_id: int | None) -> tuple[str | None, str | None]:
@@ -415,16 +470,44 @@ def next_group_start(ctx: StanceContext, end: int, limit: int) -> int:
     return min(ctx.mention_spans[i][0], limit) if i < len(ctx.mention_spans) else limit
 
 
+def sanction_on(ctx: StanceContext, text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """The penalty a clause announces on what `[start, end)` names: 对万州区和綦江区予以通报批评 -> 予以通报批评.
+
+    The name must stand between 对 and the penalty in one clause, and the penalty must follow a name (the
+    last of those it falls on); 由吉安市应急管理局…挂牌督办 (who imposes it), 对整改不力的地方予以通报批评
+    (nobody named) and 对省安委会交办的问题隐患…挂牌督办 (a name qualifying something else) give none."""
+    clause_start = max(s_start, max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1)
+    ends = [i for i in (text.find(ch, end, s_end) for ch in CLAUSE_END) if i >= 0]
+    clause_end = min(ends) if ends else s_end
+    if "对" not in text[clause_start:start]:
+        return None
+    for cue in cue_table().sanctions:
+        at = text.find(cue, end, clause_end)
+        if at < 0 or text.startswith("的", at + len(cue)):
+            continue  # 挂牌督办的隐患: the penalty only describes something
+        object_end = at
+        while text[:object_end].endswith(SANCTION_VERBS):
+            object_end -= next(len(v) for v in SANCTION_VERBS if text[:object_end].endswith(v))
+        # 对同仁县汛期值班值守不落实的问题进行约谈: the name's own failing stands between it and the penalty
+        failing = any(c.stance == "criticized" for c in cues_between(ctx, end, at, evaluative=False))
+        if object_end in ctx.name_ends or object_end == end or failing:
+            return cue
+    return None
+
+
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
-    """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role."""
+    """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
+
+    Instructions (红河州要…, a 下步工作 section) judge nobody, except a penalty announced on a name."""
     text = doc.norm_text
     i = max(bisect_right(ctx.sentence_starts, start) - 1, 0)
     s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
     role, heading = ctx.sentence_roles[i]
-    if cue_table().directive.match(text, end):
+    if cue_table().directive.match(text, end) or role in DIRECTIVE_ROLES:
+        sanction = sanction_on(ctx, text, start, end, s_start, s_end)
+        if sanction is not None:
+            return Verdict("criticized", sanction, s_end)
         return Verdict("neutral", None, s_end)
-    if role in DIRECTIVE_ROLES:
-        return Verdict("neutral", None, s_end)  # 下步工作措施: instructions to everyone, not a judgement
     evaluative = role in EVALUATIVE_ROLES
     forward = cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)
     found = verdict_from(forward)
@@ -471,6 +554,15 @@ def is_accident_site(text: str, start: int, end: int) -> bool:
     return False
 
 
+def is_locative(text: str, start: int) -> bool:
+    """华厦公司在谷城县承建的项目: after 在, with a subject earlier in its clause, the place only says where."""
+    if start < 2 or text[start - 1] != "在" or text[start - 2] in LOCATIVE_NOT_AFTER:
+        return False
+    clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_END) + 1
+    subject = text[clause_start : start - 1].strip()
+    return len(subject) >= 2
+
+
 def mark_guards(doc: Document, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> None:
     text = doc.norm_text
     places = {c.start: c.end for c in cands}
@@ -487,6 +579,8 @@ def mark_guards(doc: Document, gaz: Gazetteer, cands: list[Candidate], issuer_ke
             c.role = "citation"
         elif is_accident_site(text, c.start, c.end):
             c.role = "accident"
+        elif is_locative(text, c.start):
+            c.role = "locative"
 
 
 # --- the stage ------------------------------------------------------------------------------------
@@ -525,6 +619,8 @@ def regions(doc: Document) -> list[Region]:
         group_start.setdefault(c.group, c.start)
         group_end[c.group] = c.end
     ctx.mention_spans = sorted((s, 0) for s in group_start.values())
+    places = {c.start: c.end for c in cands}
+    ctx.name_ends = frozenset(places.values()) | {o.end for o in find_organizations(doc.norm_text, places)}
     by_unit: dict[str, Region] = {}
     for c in cands:
         if c.role == "subject":

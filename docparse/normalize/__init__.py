@@ -25,6 +25,7 @@ OUTLINE_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|\d{1,3}[.．、](?!\d)"
     r"|[（(]\d{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条部分]|附件|附表|附：)"
 )
+INLINE_ENUM = re.compile(r"^[一二三四五六七八九十]+是")
 FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：](?=\S)")
 DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$")
 DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*印?发?$")
@@ -180,9 +181,22 @@ def is_wrapped(lines: list[Line], fmt: str) -> tuple[bool, int]:
     return fmt == "pdf" or near / len(lengths) > 0.4, width
 
 
-def continues(prev: Line, nxt: Line, wrapped: bool, width: int) -> bool:
-    """Whether `nxt` continues the paragraph of `prev` (a break inside a sentence)."""
-    if nxt.hard_break or prev.text[-1] in TERMINAL:
+def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = False) -> bool:
+    """Whether `nxt` continues the paragraph of `prev` (a break inside a sentence).
+
+    `layout`: the reader marked every paragraph start it could see on the page (a PDF's indented
+    first lines, lines after one that ends short of the right margin, table rows) as a hard break,
+    so a long line followed by an unmarked one is a wrap whatever the punctuation: wraps fall
+    before “ or （ and after 。 or 规划 as often as anywhere. Only a sentence end followed by an
+    outline marker still breaks, for layouts without indents.
+    """
+    if nxt.hard_break:
+        return False
+    if layout and wrapped:
+        if prev.text[-1] in TERMINAL and (OUTLINE_START.match(nxt.text) or INLINE_ENUM.match(nxt.text)):
+            return False  # a sentence end, then a marker: a new item even where no indent shows it
+        return len(prev.text) >= max(12, int(0.85 * width))
+    if prev.text[-1] in TERMINAL:
         return False
     if TABLE_ROW.search(prev.text) and TABLE_ROW.search(nxt.text):
         return False  # rows of a table written as text: cells split by tabs or runs of spaces
@@ -229,6 +243,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
 
     real = [ln for ln in content if ln is not None]
     wrapped, width = is_wrapped(real, fmt)
+    layout = fmt == "pdf" and bool(raw.hard_breaks)
     pieces: list[str] = []
     index = array("i")
     prev: Line | None = None
@@ -236,7 +251,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
         if ln is None:
             continue
         if prev is not None:
-            if not continues(prev, ln, wrapped, width):
+            if not continues(prev, ln, wrapped, width, layout):
                 pieces.append("\n")
                 index.append(prev.end)
             elif CJK.match(prev.text[-1]) is None and CJK.match(ln.text[0]) is None:

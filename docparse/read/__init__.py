@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from docparse.errors import DocparseError, EmptyInputError, NotADocumentError, TooLargeError
+from docparse.errors import DocparseError, EmptyInputError, EncryptedError, NotADocumentError, TooLargeError
 from docparse.model import RawDocument, Source
 
 Reader = Callable[[bytes, Source], RawDocument]
@@ -53,10 +53,14 @@ def sniff_format(data: bytes, name: str | None) -> str:
         return "docx"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # IE's "Unicode" web page: UTF-16 with BOM
+        head = head.decode("utf-16", "ignore").encode("utf-8")
     lowered = head.lower().lstrip()
     if lowered.startswith(b"\xef\xbb\xbf"):
         lowered = lowered[3:].lstrip()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered:
+    while lowered.startswith(b"<!--") and b"-->" in lowered:  # e.g. IE's <!-- saved from url=... -->
+        lowered = lowered[lowered.index(b"-->") + 3 :].lstrip()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<?xml")) or b"<body" in lowered:
         return "html"
     if name:
         ext = Path(name).suffix.lower()
@@ -90,6 +94,12 @@ def read_raw(source: str | os.PathLike[str] | bytes, name: str | None = None) ->
     if not data.strip():
         raise EmptyInputError("file is empty", path)
     fmt = sniff_format(data, path)
+    if fmt in ("doc", "wps") and _is_encrypted_ooxml(data):
+        raise EncryptedError(
+            "password-protected Word file; remove the password in Word or WPS first "
+            "(File → Info → Protect Document → Encrypt with Password, clear it)",
+            path,
+        )
     _load_readers()
     reader = READERS.get(fmt)
     if reader is None:
@@ -107,6 +117,15 @@ def read_raw(source: str | os.PathLike[str] | bytes, name: str | None = None) ->
     if not raw.text.strip():
         raise EmptyInputError("no text in the document", path)
     return raw
+
+
+def _is_encrypted_ooxml(data: bytes) -> bool:
+    """A password-protected .docx is an OLE2 container holding EncryptedPackage, not a zip.
+
+    Caught here so it is not handed to LibreOffice, which fails on it with a misleading message.
+    """
+    head = data[: 1 << 20]
+    return "EncryptedPackage".encode("utf-16-le") in head and "EncryptionInfo".encode("utf-16-le") in head
 
 
 def _too_large_reason(size: int) -> str:

@@ -86,3 +86,60 @@ def test_plain_text_problem_list_after_lead_in():
     )
     doc = docparse.read(text.encode("utf-8"), name="talk.txt")
     assert [p.category for p in doc.extraction.problems] == ["风险辨识不到位", "部分县区执法检查流于形式", "隐患整改滞后"]
+
+
+# --- held-out circulars (corpora/heldout_circulars) -------------------------------------------------
+
+
+def read_text(text: str, name: str = "excerpt.txt"):
+    return docparse.read(text.encode("utf-8"), name=name)
+
+
+JIANGXI = """江西省安全生产委员会办公室关于安全生产暗访暗查情况的通报
+
+二、暗访发现的主要问题
+
+（一）赣州市于都县：石材加工企业安全管理粗放，隐患整改不彻底。于都县鑫达石材有限公司切割车间配电箱无防护；县应急管理局对该企业上次检查指出的问题未跟踪复查，执法检查走过场。
+
+（二）吉安市永丰县：非煤矿山重大事故隐患突出。永丰县兴旺矿业有限公司采空区未按设计充填。
+
+三、有关要求
+
+（一）对永丰县兴旺矿业有限公司存在的重大事故隐患，由吉安市应急管理局依法责令停产整顿、挂牌督办。
+"""
+
+
+def test_per_county_list_takes_its_category_after_the_place():
+    problems = read_text(JIANGXI).extraction.problems
+    assert [(p.category, p.regions) for p in problems] == [
+        ("石材加工企业安全管理粗放", ["于都县"]),
+        ("非煤矿山重大事故隐患突出", ["永丰县"]),
+    ]
+
+
+def test_inline_first_second_list_gives_one_problem_each():
+    from tests.extract.test_regions import NEIMENGGU
+
+    problems = read_text(NEIMENGGU).extraction.problems
+    assert [p.category for p in problems] == ["安全责任落实不到位", "外包工程管理混乱", "应急处置能力不足"]
+    assert [p.regions for p in problems] == [["锡林郭勒盟"], [], ["阿拉善左旗"]]
+
+
+COPIED = """重庆市安全生产委员会办公室关于督查情况的通报
+
+三、存在问题
+
+（一）部分区县整治方案针对性不强。城口县、彭水县印发的专项整治实施方案与上级方案雷同，未结合本地实际细化整治措施；巫溪县方案中的整治任务直接套用市级文件表述，缺乏可操作性。
+
+（二）部分地方工作方案脱离实际。保康县制定的专项整治方案照搬省局方案，未结合本县实际提出具体措施。部分县制定的防汛应急预案内容空泛，与州级预案如出一辙。
+
+（三）检查流于形式。南岸区部分检查记录内容雷同，检查走过场。
+"""
+
+
+def test_copied_plans_in_other_words_and_adjacent_accusations_make_one_passage():
+    copied = [p for p in read_text(COPIED).extraction.problems if p.copy_paste]
+    assert [p.regions for p in copied] == [["城口县", "彭水县", "巫溪县"], ["保康县"]]
+    assert "直接套用市级文件表述" in copied[0].text and "如出一辙" in copied[1].text
+    # 雷同 said of inspection records accuses no plan of being copied
+    assert not any("检查记录" in p.text for p in copied)

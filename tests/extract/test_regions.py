@@ -162,3 +162,131 @@ def test_sichuan_short_forms_carry_full_names_and_codes(sichuan):
     assert regions["甘孜州"].full_name == "甘孜藏族自治州"
     assert regions["阿坝州"].adcode == "513200"
     assert regions["乐山市"].mentions[0].text == "乐山"
+
+
+# --- held-out circulars (corpora/heldout_circulars): other provinces' forms ------------------------
+
+
+def read_text(text: str, name: str = "excerpt.txt"):
+    return docparse.read(text.encode("utf-8"), name=name)
+
+
+def stances(doc) -> dict[str, str]:
+    return {r.name: r.stance for r in doc.extraction.regions}
+
+
+def test_slash_short_forms_and_curated_abbreviations_name_xinjiang_prefectures():
+    gaz = gazetteer()
+    text = "克州阿图什市、博州博乐市和巴州库尔勒市"
+    found = {gaz.units[c.keys[0]].full_name for c in find_candidates(text, gaz) if len(c.keys) == 1}
+    assert {"克孜勒苏柯尔克孜自治州", "博尔塔拉蒙古自治州", "阿图什市", "博乐市", "库尔勒市"} <= found
+    # 巴州 is also 巴中's 巴州区: the document's context decides
+    doc = read_text("新疆维吾尔自治区安全生产委员会办公室\n\n二、存在的问题\n\n（一）巴州党委对燃气安全重视不够。\n")
+    bazhou = next(r for r in doc.extraction.regions if r.name == "巴州")
+    assert (bazhou.adcode, bazhou.stance) == ("652800", "criticized")
+
+
+def test_banner_abbreviations_and_earlier_names_are_trusted():
+    gaz = gazetteer()
+    for text, full in [("科右前旗宝丰萤石矿", "科尔沁右翼前旗"), ("阿左旗部分企业", "阿拉善左旗"), ("莫旗认真开展", "莫力达瓦达斡尔族自治旗")]:
+        cands = find_candidates(text, gaz)
+        assert [gaz.units[c.keys[0]].full_name for c in cands] == [full], text
+    names = [gaz.units[c.keys[0]].name for c in find_candidates("郧县和京山县", gaz)]
+    assert names == ["郧阳区", "京山市"]
+
+
+def test_enumeration_tail_names_the_level():
+    doc = read_text("青海省安全生产委员会办公室\n\n省安委办对西宁市、海东市和海西、海南、黄南、果洛、玉树等5个自治州进行了检查。\n")
+    names = {r.name for r in doc.extraction.regions}
+    assert {"海西州", "海南州", "黄南州", "果洛州", "玉树州"} <= names and "海南省" not in names
+
+
+NEIMENGGU = """内蒙古自治区安全生产委员会办公室关于矿山安全生产督导检查情况的通报
+
+一、事故情况
+
+3月2日，鄂尔多斯市乌审旗乌审召露天煤矿发生一起边坡坍塌事故，造成2人死亡。
+
+二、督导发现的主要问题
+
+督导发现，问题隐患仍然突出：一是安全责任落实不到位。锡林郭勒盟部分旗县应急管理部门对辖区非煤矿山底数不清。二是外包工程管理混乱。兴安盟科右前旗宝丰萤石矿将井下掘进工程违规发包给无资质队伍。三是应急处置能力不足。阿左旗部分企业从业人员不熟悉避灾路线。
+
+三、下一步工作要求
+
+对科右前旗宝丰萤石矿予以通报批评，责成所在盟市依法依规处理。
+"""
+
+
+def test_accident_mine_named_after_its_banner_leaves_the_banner_neutral():
+    s = stances(read_text(NEIMENGGU))
+    assert s["乌审旗"] == "neutral" and s["鄂尔多斯市"] == "neutral"
+    assert s["阿拉善左旗"] == "criticized" and s["锡林郭勒盟"] == "criticized"
+    assert s["科尔沁右翼前旗"] == "neutral"  # only locates the criticized mine
+
+
+CHONGQING = """重庆市安全生产委员会办公室关于城镇燃气安全专项整治督查情况的通报
+
+二、经验做法
+
+（二）九龙坡区、沙坪坝区投入专项资金为餐饮用户加装燃气泄漏报警装置，实现重点用户全覆盖。
+
+三、存在问题
+
+（二）隐患整改闭环管理不到位。江北区对上轮督查反馈的12项问题仍有5项未完成整改。
+
+四、下步工作
+
+（一）严肃督查问责。经研究，决定对燃气安全事故多发的万州区和整改工作推进不力的綦江区予以通报批评。对长寿区存在的问题隐患，由市安委办挂牌督办。
+
+（二）城口县要重新修订专项整治实施方案。各区县要学习借鉴渝北区的做法。
+"""
+
+
+def test_measures_section_criticizes_only_whom_a_penalty_names():
+    s = stances(read_text(CHONGQING))
+    assert s["万州区"] == "criticized" and s["綦江区"] == "criticized"
+    assert s["城口县"] == "neutral" and s["渝北区"] == "neutral" and s["长寿区"] == "neutral"
+
+
+def test_penalty_after_the_named_failing_and_not_on_a_qualifier():
+    doc = read_text(
+        "青海省安全生产委员会办公室\n\n三、工作要求\n\n责成黄南州对同仁县汛期值班值守不落实的问题进行约谈。"
+        "对省安委会交办的问题隐患、格尔木市挂牌督办的隐患，实行动态清零。\n"
+    )
+    s = stances(doc)
+    assert s["同仁市"] == "criticized" and s["黄南州"] == "neutral" and s["格尔木市"] == "neutral"
+
+
+def test_a_cue_inside_a_longer_word_does_not_count_and_district_names_follow_the_issuer():
+    regions = {r.name: r for r in read_text(CHONGQING).extraction.regions}
+    assert regions["九龙坡区"].stance == "praised"  # 泄漏报警 holds no 漏报
+    assert regions["江北区"].adcode == "500105"  # 重庆's, not 宁波's
+
+
+def test_a_place_after_在_that_only_says_where_is_neutral():
+    doc = read_text(
+        "湖北省安全生产监督管理局\n\n二、存在的主要问题\n\n"
+        "（一）企业主体责任落实不到位。襄樊华厦建筑工程公司在谷城县承建的厂房项目未编制专项施工方案。\n"
+    )
+    s = stances(doc)
+    assert s["谷城县"] == "neutral" and s.get("襄阳市", "neutral") == "neutral"
+
+
+@pytest.mark.parametrize(
+    "heading, role",
+    [("暗访发现的问题", "problems"), ("三、好的做法", "evaluation"), ("各地要对检查发现的问题逐项整改并报送", None)],
+)
+def test_heading_cues_beyond_the_section_roles(heading, role):
+    from docparse.extract.regions import heading_role
+
+    assert heading_role(heading) == role
+
+
+def test_heldout_circulars_score():
+    from docparse.eval import evaluate
+    from tests.helpers import ROOT
+
+    report = evaluate(ROOT / "corpora/heldout_circulars/gold", ROOT / "corpora/heldout_circulars/docs")
+    assert report.never_violations == 0
+    for name in ("regions.criticized", "regions.praised", "entities_criticized", "problems", "copy_paste"):
+        assert report.fields[name].f1 >= 0.9, name

@@ -1,0 +1,53 @@
+"""Criticized entities (被点名批评的单位) in circulars of other provinces (corpora/heldout_circulars)."""
+
+from __future__ import annotations
+
+import docparse
+from tests.extract.test_problems import JIANGXI
+from tests.extract.test_regions import CHONGQING, NEIMENGGU
+
+
+def read_text(text: str, name: str = "excerpt.txt"):
+    return docparse.read(text.encode("utf-8"), name=name)
+
+
+def entities(text: str) -> dict[str, object]:
+    return {e.name: e for e in read_text(text).extraction.entities_criticized}
+
+
+def test_a_place_starting_with_a_function_word_stays_whole_and_a_bare_bureau_takes_its_county():
+    found = entities(JIANGXI)
+    assert "鑫达石材有限公司" in found  # not 都县鑫达… (于 of 于都县 stops a name elsewhere)
+    bureau = found["于都县应急管理局"]
+    assert (bureau.kind, bureau.text) == ("department", "县应急管理局")
+    assert "吉安市应急管理局" not in found  # it enforces, nobody criticizes it
+
+
+def test_2015_bureau_names_keep_their_county():
+    text = (
+        "湖北省安全生产监督管理局\n\n二、存在的主要问题\n\n（二）部分地方监管责任落实不力。京山县安监局对辖区烟花爆竹批发企业的"
+        "检查流于形式；竹山县安全生产监督管理局、房县安监局对非煤矿山工作部署滞后，至今未开展专项检查。\n"
+    )
+    found = entities(text)
+    assert {"京山县安监局", "竹山县安全生产监督管理局", "房县安监局"} <= set(found)
+    assert found["竹山县安全生产监督管理局"].reason == found["房县安监局"].reason == "对非煤矿山工作部署滞后，至今未开展专项检查"
+
+
+def test_other_enterprise_endings_and_bodies_only_the_endings_know():
+    text = (
+        "重庆市安全生产委员会办公室\n\n三、存在问题\n\n（三）企业主体责任落实不力。长寿区晨光液化气供应站违规销售瓶装液化气，"
+        "博乐市金泉液化气站充装人员无证上岗。\n\n（四）部门监管合力不足。南岸区住房城乡建委与区市场监管局监管职责交叉，推诿扯皮问题突出。\n"
+    )
+    found = entities(text)
+    assert found["晨光液化气供应站"].kind == "enterprise" and found["金泉液化气站"].kind == "enterprise"
+    assert found["南岸区住房城乡建委"].kind == "department" and "南岸区市场监管局" in found
+
+
+def test_a_penalty_in_the_measures_names_the_entity():
+    found = entities(NEIMENGGU)
+    assert any(e.reason and "予以通报批评" in e.reason for e in read_text(NEIMENGGU).extraction.entities_criticized)
+    assert "宝丰萤石矿" in found
+
+
+def test_a_measures_section_without_a_penalty_criticizes_no_entity():
+    assert entities(CHONGQING) == {}

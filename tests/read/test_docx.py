@@ -1,0 +1,77 @@
+import io
+import zipfile
+
+import pytest
+
+import docparse
+
+from docparse.errors import NotADocumentError
+from docparse.pipeline import make_document
+from docparse.read import read_raw
+from docparse.read.docx import chinese_counting, format_number
+from tests.docgen import TASK_TABLE
+from tests.helpers import seed
+
+
+def paragraphs(text: str) -> list[str]:
+    return ["".join(p.split()) for p in text.split("\n") if p.strip()]
+
+
+def test_word_numbering_is_written_into_the_text(seed_docx):
+    raw = read_raw(seed_docx("000"))
+    assert raw.source.format == "docx" and raw.source.reader == "python-docx"
+    lines = raw.text.split("\n")
+    # the generator typed these markers as Word list numbering, not as text
+    for marker in ("一、基本评价", "（一）行动迅速", "二、存在的问题", "（三）监管责任落实有漏洞", "三、下步工作措施"):
+        assert any(line.startswith(marker) for line in lines), marker
+    doc = docparse.read(seed_docx("000"), steps=("structure",))
+    assert [s.marker for s in doc.sections if s.level == 1][:3] == ["一、", "二、", "三、"]
+
+
+def test_docx_paragraphs_equal_the_text_paragraphs(seed_docx):
+    expected = paragraphs(make_document(read_raw(seed("001"))).norm_text)
+    doc = make_document(read_raw(seed_docx("001")))
+    got = paragraphs(doc.norm_text)
+    assert got[: len(expected)] == expected
+    assert len(got) == len(expected) + len(TASK_TABLE)
+
+
+def test_task_table_cells_point_into_the_text(seed_docx):
+    raw = read_raw(seed_docx("001"))
+    table = raw.tables[-1]
+    assert table.header() == ["序号", "任务", "牵头单位", "配合单位", "完成时限"]
+    assert [c.text for c in table.rows[1]] == TASK_TABLE[1]
+    for row in table.rows:
+        assert row[0].span.start in raw.hard_breaks
+        assert raw.text[row[0].span.start : row[-1].span.end] == "\t".join(c.text for c in row)
+
+
+def test_every_paragraph_is_a_hard_break(seed_docx):
+    raw = read_raw(seed_docx("001"))
+    starts = {0} | {i + 1 for i, ch in enumerate(raw.text) if ch == "\n"}
+    assert starts == raw.hard_breaks
+
+
+@pytest.mark.parametrize(
+    "n,fmt,expected",
+    [(1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
+     (20, "chineseCounting", "二十"), (3, "decimalEnclosedCircle", "③"), (2, "upperRoman", "II"),
+     (3, "ideographTraditional", "丙"), (12, "decimal", "12")],
+)
+def test_number_formats(n, fmt, expected):
+    assert format_number(n, fmt) == expected
+
+
+def test_chinese_counting_hundreds():
+    assert chinese_counting(105) == "一百零五"
+    assert chinese_counting(110) == "一百一十"
+
+
+def test_spreadsheet_is_not_a_word_document(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    path = tmp_path / "book.docx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(NotADocumentError, match="spreadsheet, not a Word document"):
+        read_raw(path)
