@@ -95,6 +95,9 @@ def metadata_spans(doc: Document) -> list[Span]:
     spans = [getattr(doc.meta, name).span for name in METADATA_FIELDS if getattr(doc.meta, name) is not None]
     for name in METADATA_LISTS:
         spans.extend(f.span for f in getattr(doc.meta, name))
+    if doc.embedded:
+        # a 关于印发…的通知 wrapper is a formula around the plan, not plan content
+        spans.append(Span(0, doc.embedded[0].span.start))
     return spans
 
 

@@ -55,9 +55,9 @@ class Heading:
 
 @lru_cache(maxsize=1)
 def role_cues() -> tuple[tuple[str, str, bool], ...]:
-    """(cue, role, strong), longest cue first."""
+    """(cue, role, strong), longest cue first; on equal length a problems cue wins (督导检查发现的主要问题)."""
     rows = [(r["cue"], r["role"], r["strength"] == "strong") for r in load_tsv("section_roles.tsv")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[1] != "problems")))
 
 
 def heading_role(heading: str, strong_only: bool) -> str | None:
