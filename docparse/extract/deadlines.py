@@ -65,19 +65,22 @@ _MONTH_PART = r"(?:上旬|中旬|下旬|中下旬|底|末|初)"
 _QUARTER = r"第?[一二三四1-4]季度(?:末|底)?"
 _HALF = r"[上下]半年"
 _MONTH_PHRASE = rf"{_MONTH}(?:{_DAY}|{_DAY_BARE})?{_MONTH_PART}?"
+_DOTTED = r"(?:19|20)\d{2}[.．/](?:1[0-2]|0?[1-9])[.．/](?:3[01]|[12]\d|0?[1-9])(?![\d.．/])"  # 2021.5.20
 ATOM = (
-    rf"(?:(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|[底末初])?"
+    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|[底末初])?"
     rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初)"
 )
 _CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～)\s*"
 _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号)"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DUE = r"(?P<due>底前|之前|以前|前|为止|止)?"
+# Between a date and its due cue: a weekday or an hour (3月10日（星期三）前, 4月30日24时前, 9月15日下班前).
+_DUE_FILLER = r"(?:[（(](?:星期|周)[一二三四五六日天][)）]|(?:[01]?\d|2[0-4])(?:时|点|[:：]\d{2})|下班|12时|中午)?"
+_DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前|为止|止))?"
 
 EXPRESSION = re.compile(
     rf"(?<![\d{_CN}第])(?:"
     rf"(?P<from_today>(?:从|自)?即日起(?:{_CONNECTOR})(?P<today_end>{ATOM}))"
-    rf"|(?:从|自)?(?P<range_a>{ATOM}){_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY})"
+    rf"|(?:从|自)?(?P<range_a>{ATOM})起?{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY})"
     rf"|(?P<mr_year>{_YEAR})?(?P<mr_a>{_MONTH_NUM}){_CONNECTOR}(?P<mr_b>{_MONTH_NUM}月份?{_MONTH_PART}?)"
     rf"|(?P<yr_a>(?:19|20)\d{{2}}){_CONNECTOR}(?P<yr_b>(?:19|20)\d{{2}})年"
     rf"|(?P<single>{ATOM})"
@@ -128,6 +131,10 @@ class Cues:
     phase: tuple[str, ...]
     past: tuple[str, ...]
     report_types: frozenset[str]
+    by: tuple[str, ...]  # 到, 至 before a period's end: 到2024年底，… is due then
+    at: tuple[str, ...]  # 于, 在 before a date: 在三季度完成 is due at its end
+    directive: tuple[str, ...]
+    completion: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -139,12 +146,19 @@ def time_cues() -> Cues:
 
     return Cues(
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
-        frozenset(words("report_type")),
+        frozenset(words("report_type")), words("by"), words("at"), words("directive"), words("completion"),
     )
 
 
+DOTTED_PARTS = re.compile(r"(\d{4})[.．/](\d{1,2})[.．/](\d{1,2})")
+
+
 def parse_atom(text: str) -> Atom | None:
-    """The parts of one date phrase (2023年6月底, 三季度末, 18日); None if it names no valid date."""
+    """The parts of one date phrase (2023年6月底, 三季度末, 18日, 2021.5.20); None if it names no valid date."""
+    dotted = DOTTED_PARTS.fullmatch(text)
+    if dotted:
+        year, month, day = (int(g) for g in dotted.groups())
+        return Atom(year=year, relative=None, month=month, day=day) if 1 <= month <= 12 and 1 <= day <= 31 else None
     m = ATOM_PARTS.fullmatch(text.replace(" ", ""))
     if not m:
         return None
@@ -320,13 +334,46 @@ def what_before(text: str, start: int) -> str:
     return OUTLINE_MARKER.sub("", head).strip()
 
 
+LEADING_NOTE = re.compile(r"^[（(][^）)]{1,6}[)）]")  # 6月30日前（含）完成
+
+
 def what_after(text: str, end: int, next_start: int | None) -> str:
     """The duty a due date governs: from the date to the clause end or the next date."""
     hi = end
     limit = next_start if next_start is not None else len(text)
     while hi < limit and text[hi] not in CLAUSE_BREAK:
         hi += 1
-    return text[end:hi].strip(" 、和及并")
+    return LEADING_NOTE.sub("", text[end:hi].strip(" 、和及并")).strip(" 、和及并")
+
+
+def next_clause(text: str, end: int) -> str:
+    """The clause after the break that follows `end` (自…至12月底，在全市开展… → 在全市开展…)."""
+    _, hi = clause_bounds(text, end, end)
+    if hi >= len(text) or text[hi] not in "，：":
+        return ""
+    _, stop = clause_bounds(text, hi + 1, hi + 1)
+    return text[hi + 1 : stop].strip()
+
+
+def label_before(text: str, start: int) -> str | None:
+    """A heading label that ends in a colon before the date: （一）排查阶段：2021年4月1日至… → 排查阶段."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].rstrip()
+    if not head.endswith("："):
+        return None
+    label = OUTLINE_MARKER.sub("", head[:-1].rsplit("。", 1)[-1]).strip()
+    return label or None
+
+
+def subject_before(text: str, start: int, cues: Cues) -> str:
+    """The clause head before a date, its 在/于 removed: 全面排查在2021年5月底以前完成 → 全面排查."""
+    lo, _ = clause_bounds(text, start, start)
+    head = OUTLINE_MARKER.sub("", text[lo:start]).strip()
+    for word in cues.at:
+        head = head.removesuffix(word)
+    for word in cues.directive:
+        head = head.removesuffix(word)
+    return head
 
 
 def object_before(text: str, start: int) -> str:
@@ -337,14 +384,17 @@ def object_before(text: str, start: int) -> str:
     return head[i:].removesuffix("于").removesuffix("在") if i >= 0 else ""
 
 
+TABLE_CELLS = re.compile(r"\t| {2,}")
+
+
 def table_cell_topic(text: str, start: int) -> str | None:
-    """In a tab-separated row, the first cell that names something (the 重点任务 column)."""
+    """In a table row (cells split by tabs or runs of spaces), the first cell that names something (the 重点任务 column)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if "\t" not in line:
+    if not TABLE_CELLS.search(line):
         return None
-    for cell in line.split("\t"):
+    for cell in TABLE_CELLS.split(line):
         cell = cell.strip()
         if cell and not cell.isdigit() and not EXPRESSION.fullmatch(cell):
             return cell
@@ -429,6 +479,39 @@ def is_report(doc: Document) -> bool:
     return doc_type in time_cues().report_types
 
 
+def due_duty(text: str, m: re.Match[str], next_start: int | None, cues: Cues) -> str | None:
+    """What a due date governs: the phase it closes, the task of its table row, or the clause after it."""
+    start, end = m.start(), m.end()
+    if is_parenthetical(text, start, end):
+        return what_before(text, start)
+    topic = table_cell_topic(text, start)
+    if topic:
+        return topic
+    duty = what_after(text, end, next_start)
+    obj = object_before(text, start)
+    if not obj and len(duty) <= 3:  # 全面排查在5月底以前完成: the task is the clause head
+        obj = subject_before(text, start, cues)
+    return (obj + duty) or label_before(text, start) or None
+
+
+def enumerated_dates(text: str, matches: list[re.Match[str]], i: int) -> list[int]:
+    """Indices of the dates listed before a due date that share its cue: 4月10日、7月10日、10月10日前."""
+    out = []
+    j = i - 1
+    while j >= 0 and text[matches[j].end() : matches[j + 1].start()] in ("、", "和", "及"):
+        if matches[j].group("due") or not matches[j].group("single"):
+            break
+        out.append(j)
+        j -= 1
+    return out[::-1]
+
+
+def ends_at_period_end(m: re.Match[str]) -> bool:
+    """Whether a single date names the end of a period: 2024年底, 6月末, 三季度末."""
+    single = m.group("single")
+    return bool(single) and single.endswith(("底", "末"))
+
+
 def find_deadlines(doc: Document) -> list[Found]:
     """Every date expression of the normalized text that reads as a due date or a planned period."""
     text = doc.norm_text
@@ -437,6 +520,7 @@ def find_deadlines(doc: Document) -> list[Found]:
     report = is_report(doc)
     matches = list(EXPRESSION.finditer(text))
     found: list[Found] = []
+    taken: set[int] = set()
     for i, m in enumerate(matches):
         dates = expression_dates(m, ctx)
         if dates is None:
@@ -450,23 +534,45 @@ def find_deadlines(doc: Document) -> list[Found]:
         due = m.group("due")
         bracketed = is_parenthetical(text, start, end)
         phase = phase_name_after(text, end)
+        as_of = any(before.endswith(c) for c in cues.as_of)
+        lo, hi = clause_bounds(text, start, end)
+        clause = text[lo:hi]
         if due and not is_range:
-            if any(before.endswith(c) for c in cues.as_of):
+            # 截至6月30日前 is a due date; 截止11月底止 and 截止11月底， are statistics cut-offs.
+            if as_of and not due.endswith("前"):
                 continue
-            what = what_before(text, start) if bracketed else (
-                table_cell_topic(text, start) or object_before(text, start) + what_after(text, end, next_start)
-            )
+            what = due_duty(text, m, next_start, cues)
+            for j in enumerated_dates(text, matches, i):
+                earlier = expression_dates(matches[j], ctx)
+                if earlier is not None and matches[j].start() not in taken:
+                    taken.add(matches[j].start())
+                    found.append(Found(matches[j].start(), matches[j].end(), "due", None, earlier[1], what, earlier[3]))
+            taken.add(start)
             found.append(Found(start, end, "due", None, last, what, inferred))
             continue
-        if any(before.endswith(c) for c in cues.as_of):
+        if as_of:
+            # 截至6月30日，各地要全面完成整改: a cut-off followed by an order to finish is a due date.
+            rest = text[hi : hi + 60].split("。", 1)[0]
+            if not report and any(w in rest for w in cues.directive) and any(w in rest for w in cues.completion):
+                found.append(Found(start, end, "due", None, last, next_clause(text, end) or None, inferred))
             continue
         if first is not None and (last - first).days > MAX_PERIOD_DAYS:
             continue
-        lo, hi = clause_bounds(text, start, end)
-        clause = text[lo:hi]
+        if not is_range and not report and ends_at_period_end(m) and any(before.endswith(w) for w in cues.by):
+            # 到2024年底，重点行业领域…机制基本建立: the plan's goal is due at the period's end.
+            found.append(Found(start, end, "due", None, last, next_clause(text, end) or None, inferred))
+            continue
         planned = bracketed or phase is not None or bool(m.group("from_today"))
+        alone = len(clause.strip()) - (end - start) <= 2  # 2021年1至11月，全市共发生…: the date is its own clause
+        context = clause + (next_clause(text, end) if alone else "")
         if not planned and is_range:
-            planned = not report and not any(p in clause for p in cues.past)
+            planned = not report and not any(p in context for p in cues.past)
+        if not planned and not is_range and not report and any(before.endswith(w) for w in cues.at):
+            # 各地要在三季度完成排查: a period with a completion verb is due at its end.
+            duty = what_after(text, end, next_start)
+            if any(duty.startswith(w) for w in cues.completion) and not any(p in clause for p in cues.past):
+                found.append(Found(start, end, "due", None, last, subject_before(text, start, cues) + duty, inferred))
+            continue
         if not planned:
             continue
         if bracketed:
@@ -474,11 +580,12 @@ def find_deadlines(doc: Document) -> list[Found]:
         elif phase:
             what = phase
         else:
-            what = what_after(text, end, next_start) or None
+            what = what_after(text, end, next_start) or (next_clause(text, end) if alone else "") or label_before(text, start)
         if not is_range and first == last:
-            found.append(Found(start, end, "due", None, last, what, inferred))
+            found.append(Found(start, end, "due", None, last, what or None, inferred))
         else:
-            found.append(Found(start, end, "period", first, last, what, inferred))
+            found.append(Found(start, end, "period", first, last, what or None, inferred))
+    found.sort(key=lambda f: f.start)
     return found
 
 

@@ -25,7 +25,8 @@ DIRECTIVE = re.compile(r"要|必须|应当|务必|确保|力争|请|不得|严�
 PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全年|发生|同比|建成|组建|投入|完成")
 # In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event).
 STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来")
-PRIOR_PERIOD = re.compile(r"(?:去年|上年)同期$")
+PRIOR_PERIOD = re.compile(r"(?:去年|上年|上年度)(?:同期)?(?:为|的|是)?$")
+PRIOR_SUFFIX = "（上年同期）"
 COUNTED_ITEMS = {"个", "项", "套", "份", "条"}
 NOUN_AFTER = 14  # characters after a figure that name what it counts
 QUOTED_NAME_MAX = 20  # a figure inside “…” this short is part of a name (“五个一”, “四个一律”)
@@ -131,7 +132,11 @@ def figure_value(m: re.Match[str], lex: UnitLexicon) -> float | None:
         value = float(num)
     else:
         # Small numbers in Chinese name measures (十五条硬措施, 两个问题); counts are written 两千余, 三百多.
-        if len(num) < 2 or not (set(num) & set("百千") or m.group("mult") or m.group("approx") or m.group("approx2")):
+        approx = m.group("pre") or m.group("approx") or m.group("approx2")
+        if num in ("百", "千"):  # 近百人, 千余家: a round magnitude only when marked approximate
+            if not approx:
+                return None
+        elif len(num) < 2 or not (set(num) & set("百千") or m.group("mult") or approx):
             return None
         n = chinese_integer(num)
         if n is None:
@@ -179,6 +184,20 @@ def indicator_for(text: str, start: int, end: int, unit: str) -> str | None:
     return lexicon_indicator(text[lo:start], unit, last=True)
 
 
+def prior_indicator(text: str, start: int, unit: str, found: list[Found]) -> str | None:
+    """The indicator of a prior-period value, named after this period's figure in the same unit:
+    发生事故30起，去年同期40起 → 事故起数（上年同期）; 较上年的31起、35人 → the second one by its unit too."""
+    head = text[max(0, start - 7) : start]
+    enumerated = bool(found) and text[found[-1].end : start] in ("、", "和", "及") and (found[-1].indicator or "").endswith(PRIOR_SUFFIX)
+    if not (PRIOR_PERIOD.search(head) or enumerated):
+        return None
+    lo = start
+    while lo > 0 and text[lo - 1] not in SENTENCE_END:
+        lo -= 1
+    current = next((f for f in reversed(found) if f.start >= lo and f.unit == unit and not (f.indicator or "").endswith(PRIOR_SUFFIX)), None)
+    return f"{current.indicator}{PRIOR_SUFFIX}" if current is not None else None
+
+
 def find_metrics(text: str, plan: bool = False) -> list[Found]:
     """Reported figures in normalized text, as offsets; `plan` for a plan, where few sentences report."""
     lex = unit_lexicon()
@@ -210,8 +229,8 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
         indicator = indicator_for(text, start, end, unit)
         if indicator is None and found and text[found[-1].end : start] in ("、", "和", "及") and found[-1].unit == unit:
             indicator = found[-1].indicator  # 同比分别下降26.4%、23.3%
-        if indicator is None and found and found[-1].unit == unit and PRIOR_PERIOD.search(text[max(0, start - 6) : start]):
-            indicator = f"{found[-1].indicator}（上年同期）"  # 发生事故30起，去年同期40起
+        if indicator is None:
+            indicator = prior_indicator(text, start, unit, found)
         if indicator is None:
             continue
         approx = m.group("pre") or m.group("approx") or m.group("approx2")

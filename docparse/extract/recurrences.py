@@ -1,4 +1,4 @@
-"""Recurring duties (常态化工作制度): 每月报送, 每旬报送, 每季度通报, 一日一调度, 一周一通报, 季调度 …, each with
+"""Recurring duties (常态化工作制度): 每月报送, 每旬报送, 每季度通报, 一日一调度, 一周一通报, 季调度, 日报告、周调度、月通报 …, each with
 its period (daily, weekly, dekad 旬, monthly, quarterly, semiannual, annual), how often within it
 (每月至少1次 → 1) and the duty. Cue words are in data/time_cues.tsv (kind `recurrence`).
 
@@ -21,6 +21,9 @@ CLAUSE_END = "，。；！？\n\t（(）)"
 COUNT = re.compile(r"(?:至少|不少于)?(?P<n>\d+|[一两二三四五六七八九十]+)(?:次|回|遍)")
 SKIP_WINDOW = 10  # characters after the cue in which a rate or trend word makes it no duty
 ENUM_JOIN = "、"
+COMPACT_TAIL = re.compile(r"会议|会商|例会|会|机制|制度")
+# Characters before 周调度 that make it one period, not every one: 本周, 上月, 全年, 5月, 二月, 每月 (a 每 cue of its own).
+COMPACT_NOT_AFTER = "每一本上下当今明去前后这全次该同近元半整0-9〇二三四五六七八九十"
 # Words between the cue and the duty: 每周一 (Mondays), 每日17时前, 每旬最后一个工作日, 每月25日前, 至少.
 LEAD_IN = re.compile(r"^(?:[一二三四五六日]|\d{1,2}(?:时|点|日|号)前?|最后一个工作日|至少|不少于)*")
 
@@ -30,6 +33,9 @@ class RecurrenceCues:
     pattern: re.Pattern[str]
     periods: dict[str, str]  # cue → period
     skip: tuple[str, ...]
+    compact: re.Pattern[str]  # one item of 日报告、周调度、月通报: a period character and a verb
+    compact_run: re.Pattern[str]  # two or more such items joined by 、
+    units: dict[str, str]  # 日 → daily, 周 → weekly …
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +51,11 @@ def recurrence_cues() -> RecurrenceCues:
             alternatives.append(r"(?<![每一本上下当\d])" + re.escape(cue))
         else:
             alternatives.append(re.escape(cue))
-    return RecurrenceCues(re.compile("|".join(alternatives)), periods, skip)
+    units = {r["cue"]: r["value"] for r in rows if r["kind"] == "recurrence_unit"}
+    verbs = sorted((r["cue"] for r in rows if r["kind"] == "recurrence_verb"), key=len, reverse=True)
+    item = f"[{''.join(units)}](?:{'|'.join(map(re.escape, verbs))})"
+    compact_run = re.compile(rf"(?<![{COMPACT_NOT_AFTER}]){item}(?:{ENUM_JOIN}{item})+")
+    return RecurrenceCues(re.compile("|".join(alternatives)), periods, skip, re.compile(item), compact_run, units)
 
 
 def period_of(cue_text: str, cues: RecurrenceCues) -> str | None:
@@ -77,11 +87,24 @@ class Found:
     what: str | None
 
 
+def compact_items(text: str, cues: RecurrenceCues) -> list[Found]:
+    """Each item of an enumeration of compact duties: 日报告、周调度、月通报 → daily 报告, weekly 调度, monthly 通报."""
+    out = []
+    for run in cues.compact_run.finditer(text):
+        for item in cues.compact.finditer(text, run.start(), run.end()):
+            out.append(Found(item.start(), item.end(), cues.units[item.group()[0]], 1, item.group()[1:]))
+    return out
+
+
 def find_recurrences(text: str) -> list[Found]:
     """Recurring duties in normalized text, as offsets."""
     cues = recurrence_cues()
     found: list[Found] = []
+    compact = compact_items(text, cues)
+    inside = {i for f in compact for i in range(f.start, f.end)}
     for m in cues.pattern.finditer(text):
+        if m.start() in inside:
+            continue
         period = period_of(m.group(), cues)
         if period is None:
             continue
@@ -95,10 +118,18 @@ def find_recurrences(text: str) -> list[Found]:
         if enumerated:
             found.append(Found(m.start(), m.end(), period, 1, m.group()[3:]))
             continue
+        if m.group().endswith("调度") and not m.group().startswith("每"):
+            # 季调度会议: the mechanism is the noun itself, not the rest of its clause.
+            tail = COMPACT_TAIL.match(text, m.end())
+            end = tail.end() if tail else m.end()
+            found.append(Found(m.start(), end, period, None, text[m.start() + 1 : end]))
+            continue
         end = clause_end(text, m.end())
         clause = text[m.end() : end]
         what = LEAD_IN.sub("", COUNT.sub("", clause)).strip(" ，、") or None
         found.append(Found(m.start(), end, period, count_in(clause), what))
+    found.extend(compact)
+    found.sort(key=lambda f: f.start)
     return found
 
 

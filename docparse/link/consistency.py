@@ -19,7 +19,8 @@ from docparse.pipeline import stage
 
 SENTENCE_END = "。！？\n"
 TOTAL_CUES = ("共", "合计", "总计", "累计")
-PRIOR_CUES = ("去年同期", "上年同期", "去年", "上年")
+PRIOR_CUES = ("去年同期", "上年同期", "去年同期为", "上年同期为", "去年", "上年")
+PRIOR_SUFFIX = "（上年同期）"  # the metrics stage's mark on a prior-period value
 DECREASE_CUES = ("下降", "减少")
 INCREASE_CUES = ("上升", "增长", "增加")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -41,13 +42,15 @@ class Figure:
 
 
 def rounding_range(metric: Metric) -> tuple[float, float]:
-    """The values a written figure may stand for: 27.6万 → [275500, 276500]; 87% → [86.5, 87.5]."""
+    """The values a written figure may stand for: 27.6万 → [275500, 276500]; 87% → [86.5, 87.5]; 12起 → [12, 12]."""
     written = NUMBER.search(metric.raw_value or metric.text or "")
     if written is None:
         return metric.value, metric.value
     number = written.group()
     decimals = len(number.split(".")[1]) if "." in number else 0
     scale = metric.value / float(number) if float(number) else 1.0
+    if decimals == 0 and scale == 1.0 and metric.unit != "%":
+        return metric.value, metric.value  # a count written in full (12起) is exact
     half = 0.5 * 10 ** (-decimals) * scale
     return metric.value - half, metric.value + half
 
@@ -72,13 +75,25 @@ def _check(doc: Document, kind: str, message: str, first: Figure, last: Figure, 
     return Check(kind, message, span, doc.text_of(span), stated=stated, computed=round(computed, 2))
 
 
-def rate_checks(doc: Document, figures: list[Figure]) -> list[Check]:
-    """A rate (…率) against the two same-unit counts right before it: part / whole."""
+def stated_rate_range(rate: Figure) -> tuple[float, float]:
+    """What a written rate allows: rounded (88.7% for 88.67) or cut off (88.6%) at its last digit."""
+    low, high = rounding_range(rate.metric)
+    return low, high + (high - rate.metric.value)
+
+
+def rate_checks(doc: Document, figures: list[Figure], earlier: list[Figure] = ()) -> list[Check]:
+    """A rate (…率) against the two same-unit counts right before it: part / whole.
+
+    When its own sentence gives fewer than two counts, the counts of the sentence before it in the same
+    paragraph count too (排查隐患1200项。目前已整改1000项，整改率90%).
+    """
     out = []
     for i, rate in enumerate(figures):
         if rate.metric.unit != "%" or not (rate.metric.indicator or "").endswith("率") or not rate.exact:
             continue
         counts = [f for f in figures[:i] if f.metric.unit != "%"]
+        if len(counts) < 2:
+            counts = [f for f in earlier if f.metric.unit != "%"] + counts
         if len(counts) < 2:
             continue
         whole, part = counts[-2], counts[-1]
@@ -89,7 +104,7 @@ def rate_checks(doc: Document, figures: list[Figure]) -> list[Check]:
         computed = 100 * part.metric.value / whole.metric.value
         lowest = 100 * part.low / whole.high
         highest = 100 * part.high / whole.low
-        stated_low, stated_high = rounding_range(rate.metric)
+        stated_low, stated_high = stated_rate_range(rate)
         if stated_high < lowest or stated_low > highest:
             message = (
                 f"{part.metric.value:g} of {whole.metric.value:g} is {computed:.1f}%, "
@@ -120,21 +135,47 @@ def sum_checks(doc: Document, figures: list[Figure]) -> list[Check]:
     return out
 
 
+def is_prior(figure: Figure, text: str) -> bool:
+    """A prior-period value: the metrics stage names it …（上年同期）, or a 去年同期 cue stands before it."""
+    if (figure.metric.indicator or "").endswith(PRIOR_SUFFIX):
+        return True
+    return any(text[max(0, figure.start - 6) : figure.start].endswith(c) for c in PRIOR_CUES)
+
+
+def change_sign(figure: Figure, text: str) -> int:
+    """-1 for a stated decrease, +1 for an increase, 0 when the sentence does not say."""
+    words = (figure.metric.indicator or "") + text[max(0, figure.start - 8) : figure.start]
+    if any(c in words for c in DECREASE_CUES):
+        return -1
+    if any(c in words for c in INCREASE_CUES):
+        return 1
+    return 0
+
+
 def change_checks(doc: Document, figures: list[Figure]) -> list[Check]:
-    """A stated 同比 change against the current and prior (去年同期) values in the same sentence."""
+    """Stated changes (同比下降…%) against the current and prior values the sentence gives.
+
+    Prior values pair with the current values of their unit, and with the stated changes in order
+    (较上年的31起、35人分别下降19.4%和14.3%); a single prior value takes the first change.
+    """
     text = doc.norm_text
+    priors = [f for f in figures if f.metric.unit != "%" and is_prior(f, text)]
+    changes = [f for f in figures if f.metric.unit == "%" and change_sign(f, text) and not (f.metric.indicator or "").endswith("率")]
+    if not priors or not changes:
+        return []
+    changes = [c for c in changes if c.start > min(p.start for p in priors) or "同比" in text[max(0, c.start - 8) : c.start]]
     out = []
-    for i, prior in enumerate(figures):
-        if not any(text[max(0, prior.start - 6) : prior.start].endswith(c) for c in PRIOR_CUES):
+    for k, prior in enumerate(priors):
+        current = next(
+            (f for f in reversed(figures) if f.start < prior.start and f.metric.unit == prior.metric.unit and not is_prior(f, text)),
+            None,
+        )
+        change = changes[k] if len(changes) == len(priors) else (changes[0] if len(priors) == 1 else None)
+        if current is None or change is None or prior.metric.value <= 0:
             continue
-        current = next((f for f in reversed(figures[:i]) if f.metric.unit == prior.metric.unit), None)
-        change = next((f for f in figures if f.metric.unit == "%" and "同比" in text[max(0, f.start - 8) : f.start]), None)
-        if current is None or change is None or prior.metric.value <= 0 or not (current.exact and prior.exact):
+        if not (current.exact and prior.exact and change.exact):
             continue
-        before = text[max(0, change.start - 8) : change.start]
-        sign = -1 if any(c in before for c in DECREASE_CUES) else 1 if any(c in before for c in INCREASE_CUES) else 0
-        if sign == 0:
-            continue
+        sign = change_sign(change, text)
         computed = 100 * (current.metric.value - prior.metric.value) / prior.metric.value * sign
         low = 100 * (current.low - prior.high) / prior.high * sign
         high = 100 * (current.high - prior.low) / prior.low * sign
@@ -154,8 +195,11 @@ def change_checks(doc: Document, figures: list[Figure]) -> list[Check]:
 def checks(doc: Document) -> list[Check]:
     """Every contradiction between a stated figure and the document's own numbers, in text order."""
     out: list[Check] = []
+    previous: list[Figure] = []
     for figures in figures_by_sentence(doc):
-        out.extend(rate_checks(doc, figures))
+        same_paragraph = bool(previous) and "\n" not in doc.norm_text[previous[-1].end : figures[0].start]
+        out.extend(rate_checks(doc, figures, previous if same_paragraph else []))
+        previous = figures
         out.extend(sum_checks(doc, figures))
         out.extend(change_checks(doc, figures))
     out.sort(key=lambda c: c.span.start)

