@@ -98,7 +98,8 @@ def main() -> None:
 
     import docparse
 
-    print(f"docparse {docparse.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"docparse {docparse.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load average at start {os.getloadavg()[0]:.2f} (other work on the machine slows the parallel runs most)")
     print(f"stages: {' → '.join(docparse.Pipeline().names)}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp) / "docs"
@@ -117,6 +118,7 @@ def main() -> None:
         print(f"speed-up 2 vs 1 process: {one[0] / two[0]:.2f}x (min), {one[1] / two[1]:.2f}x (median); "
               f"2 processes vs in this process: {inline[0] / two[0]:.2f}x (min)")
 
+        print(f"load average after the parsing runs: {os.getloadavg()[0]:.2f}")
         for label, paths in [(f"{args.documents} documents", folder), ("shipped corpus", SHIPPED)]:
             cold, warm = cache_speedup(paths, Path(tmp) / f"cache-{label.split()[0]}")
             print(f"cache, {label:<16} first run {cold:7.3f} s, second run {warm:7.3f} s: {cold / warm:6.1f}x faster")

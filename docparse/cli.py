@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import click
 
 import docparse
-from docparse.batch import Result, collect_files, read_many
+from docparse.batch import collect_files, read_many
 from docparse.errors import DocparseError
 from docparse.export.json import dumps
 

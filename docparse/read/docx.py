@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docparse.errors import CorruptError, NotADocumentError, TooLargeError
 from docparse.model import Cell, RawDocument, Source, Span, Table
@@ -91,14 +91,7 @@ def read_docx(data: bytes, source: Source) -> RawDocument:
     writer = _Writer(numbering)
     writer.block_items(document.element.body)
     text = "".join(writer.parts)
-    src = Source(
-        path=source.path,
-        sha256=source.sha256,
-        format="docx",
-        reader="python-docx",
-        converted_from=source.converted_from,
-        size_bytes=source.size_bytes,
-    )
+    src = replace(source, format="docx", reader="python-docx")
     return RawDocument(text=text, source=src, tables=writer.tables, hard_breaks=writer.hard_breaks, warnings=writer.warnings)
 
 

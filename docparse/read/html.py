@@ -13,7 +13,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docparse.errors import CorruptError, DocparseError, EncodingError
 from docparse.model import Cell, RawDocument, Source, Span, Table
@@ -137,14 +137,7 @@ def read_html(data: bytes, source: Source) -> RawDocument:
     sink.render(main)
     sink.end_line()
     text = "\n".join(sink.lines)
-    src = Source(
-        path=source.path,
-        sha256=source.sha256,
-        format="html",
-        encoding=encoding,
-        reader="selectolax",
-        size_bytes=source.size_bytes,
-    )
+    src = replace(source, format="html", encoding=encoding, reader="selectolax")
     return RawDocument(text=text, source=src, tables=sink.tables, hard_breaks=sink.hard_breaks, warnings=warnings)
 
 

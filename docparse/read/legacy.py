@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from docparse.errors import CorruptError, MissingConverterError, ScannedError
@@ -76,14 +77,7 @@ def _via_libreoffice(data: bytes, source: Source, fmt: str) -> RawDocument:
             )
         converted = out.read_bytes()
     raw = read_docx(converted, source)
-    raw.source = Source(
-        path=source.path,
-        sha256=source.sha256,
-        format="docx",
-        reader="libreoffice+python-docx",
-        converted_from=fmt,
-        size_bytes=source.size_bytes,
-    )
+    raw.source = replace(source, format="docx", reader="libreoffice+python-docx", converted_from=fmt)
     return raw
 
 
@@ -148,7 +142,7 @@ def read_ofd(data: bytes, source: Source) -> RawDocument:
         pages.append(Page(number, Span(pos, pos + len(text))))
         parts.append(text)
         pos += len(text)
-    src = Source(path=source.path, sha256=source.sha256, format="ofd", reader="ofd-xml", size_bytes=source.size_bytes)
+    src = replace(source, format="ofd", reader="ofd-xml")
     return RawDocument(text="".join(parts), source=src, pages=pages)
 
 

@@ -34,7 +34,7 @@ import logging
 import os
 import statistics
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docparse.errors import CorruptError, EmptyInputError, EncryptedError, ScannedError, TooLargeError
 from docparse.model import Cell, Page, RawDocument, Source, Span, Table
@@ -427,13 +427,7 @@ def _assemble(pages: list[_PageText], source: Source, warnings: list[str]) -> Ra
             prev_line = None
         page_spans.append(Page(number, Span(start, pos)))
     text = "".join(parts)
-    src = Source(
-        path=source.path,
-        sha256=source.sha256,
-        format="pdf",
-        reader="pypdfium2+pdfplumber" if tables else "pypdfium2",
-        size_bytes=source.size_bytes,
-    )
+    src = replace(source, format="pdf", reader="pypdfium2+pdfplumber" if tables else "pypdfium2")
     return RawDocument(text=text, source=src, pages=page_spans, tables=tables, hard_breaks=hard_breaks, warnings=warnings)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 from docparse.errors import EncodingError, NotADocumentError
 from docparse.model import RawDocument, Source
@@ -89,12 +90,5 @@ def read_text(data: bytes, source: Source) -> RawDocument:
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\t\f")
     if control > 0.01 * min(len(text), 8192):
         raise NotADocumentError("binary file, not text (control characters)")
-    src = Source(
-        path=source.path,
-        sha256=source.sha256,
-        format="txt",
-        encoding=encoding,
-        reader="text",
-        size_bytes=source.size_bytes,
-    )
+    src = replace(source, format="txt", encoding=encoding, reader="text")
     return RawDocument(text=text, source=src)
