@@ -68,18 +68,6 @@ def test_failures_are_listed_not_raised(tmp_path):
     assert len(corpus.documents()) == 1
 
 
-def test_dask_executor(tmp_path):
-    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (pip install docparse[scale])")
-    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None) as client:
-        corpus = docparse.Corpus([seed("000"), seed("003")], executor=client.get_executor(), use_cache=False)
-    assert len(corpus.records) == 2
-
-
-def test_document_renders_in_jupyter():
-    doc = docparse.read(seed("000"))
-    assert "<mark" in doc._repr_html_()
-
-
 def test_shipped_corpus_is_all_readable():
     corpus = docparse.Corpus(ROOT / "corpora", use_cache=False, max_workers=2)
     assert corpus.failures().empty
