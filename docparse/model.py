@@ -85,6 +85,9 @@ class RawDocument:
     # Paragraph boundaries the reader knows for sure (DOCX paragraphs, HTML blocks): source offsets
     # where a new paragraph starts, so normalization never joins across them.
     hard_breaks: set[int] = field(default_factory=set)
+    # True when `hard_breaks` marks every paragraph start the layout shows (a PDF's indents and short
+    # last lines), so any other line break is a wrap.
+    breaks_from_layout: bool = False
     warnings: list[str] = field(default_factory=list)
 
 

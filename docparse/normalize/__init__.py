@@ -243,7 +243,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
 
     real = [ln for ln in content if ln is not None]
     wrapped, width = is_wrapped(real, fmt)
-    layout = fmt == "pdf" and bool(raw.hard_breaks)
+    layout = raw.breaks_from_layout and bool(raw.hard_breaks)
     pieces: list[str] = []
     index = array("i")
     prev: Line | None = None

@@ -428,7 +428,10 @@ def _assemble(pages: list[_PageText], source: Source, warnings: list[str]) -> Ra
         page_spans.append(Page(number, Span(start, pos)))
     text = "".join(parts)
     src = replace(source, format="pdf", reader="pypdfium2+pdfplumber" if tables else "pypdfium2")
-    return RawDocument(text=text, source=src, pages=page_spans, tables=tables, hard_breaks=hard_breaks, warnings=warnings)
+    return RawDocument(
+        text=text, source=src, pages=page_spans, tables=tables, hard_breaks=hard_breaks,
+        breaks_from_layout=True, warnings=warnings,
+    )
 
 
 def _body_margin(pages: list[_PageText]) -> tuple[float | None, float, float | None]:
