@@ -16,6 +16,7 @@ from docparse.model import Document, Section
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.meta import DATE_LINE, DOC_NUMBER, ORG_LINE, norm_lines
+from docparse.structure.role_model import confident_role
 
 CN_NUM = "一二三四五六七八九十百零〇"
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -238,7 +239,10 @@ def assign_roles(doc: Document, sections: list[Section]) -> None:
             sec.role = strong
         else:
             weak = heading_role(sec.heading, strong_only=False) if sec.level == 1 else None
-            sec.role = weak or body_role(doc.text_of(sec.span))
+            body = doc.text_of(sec.span)
+            sec.role = weak or body_role(body)
+            if sec.role == "other" and sec.style != "turn":
+                sec.role = confident_role(body) or "other"
 
 
 @stage("outline", step="structure", assigns="sections", requires=("meta",))
