@@ -22,6 +22,7 @@ from functools import lru_cache
 from docparse.model import Deadline, Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.textspans import enclosing
 
 # --- Chinese numerals ------------------------------------------------------------------------------
 
@@ -298,13 +299,7 @@ def _roll_forward(year: int, end: date, ctx: YearContext, inferred_from_doc: boo
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around `[start, end)`: from the previous to the next clause break."""
-    lo = start
-    while lo > 0 and text[lo - 1] not in CLAUSE_BREAK:
-        lo -= 1
-    hi = end
-    while hi < len(text) and text[hi] not in CLAUSE_BREAK:
-        hi += 1
-    return lo, hi
+    return enclosing(text, start, end, CLAUSE_BREAK)
 
 
 def is_parenthetical(text: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from docparse.extract.deadlines import chinese_integer, is_report
 from docparse.model import Document, Metric
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.textspans import enclosing
 
 SENTENCE_END = "。；！？\n"
 CLAUSE_BREAK = "，。；：！？、\n\t"
@@ -89,13 +90,7 @@ class Found:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = start
-    while lo > 0 and text[lo - 1] not in SENTENCE_END:
-        lo -= 1
-    hi = end
-    while hi < len(text) and text[hi] not in SENTENCE_END:
-        hi += 1
-    return lo, hi
+    return enclosing(text, start, end, SENTENCE_END)
 
 
 def reports_facts(sentence: str, plan: bool) -> bool:
@@ -191,9 +186,7 @@ def prior_indicator(text: str, start: int, unit: str, found: list[Found]) -> str
     enumerated = bool(found) and text[found[-1].end : start] in ("、", "和", "及") and (found[-1].indicator or "").endswith(PRIOR_SUFFIX)
     if not (PRIOR_PERIOD.search(head) or enumerated):
         return None
-    lo = start
-    while lo > 0 and text[lo - 1] not in SENTENCE_END:
-        lo -= 1
+    lo, _ = sentence_bounds(text, start, start)
     current = next((f for f in reversed(found) if f.start >= lo and f.unit == unit and not (f.indicator or "").endswith(PRIOR_SUFFIX)), None)
     return f"{current.indicator}{PRIOR_SUFFIX}" if current is not None else None
 

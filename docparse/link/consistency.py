@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from docparse.model import Check, Document, Metric, Span
 from docparse.pipeline import stage
+from docparse.textspans import enclosing
 
 SENTENCE_END = "。！？\n"
 TOTAL_CUES = ("共", "合计", "总计", "累计")
@@ -62,9 +63,7 @@ def figures_by_sentence(doc: Document) -> list[list[Figure]]:
     for metric in doc.extraction.metrics:
         start = doc.norm_index(metric.span.start)
         end = doc.norm_index(metric.span.end)
-        lo = start
-        while lo > 0 and text[lo - 1] not in SENTENCE_END:
-            lo -= 1
+        lo, _ = enclosing(text, start, start, SENTENCE_END)
         low, high = rounding_range(metric)
         groups.setdefault(lo, []).append(Figure(metric, start, end, low, high))
     return [groups[k] for k in sorted(groups)]
