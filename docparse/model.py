@@ -260,7 +260,7 @@ class Deadline:
 class Recurrence:
     text: str
     span: Span
-    period: str  # daily, weekly, dekad, monthly, quarterly, semiannual, annual
+    period: str  # daily, weekly, biweekly, semimonthly, dekad, monthly, bimonthly, quarterly, semiannual, annual
     count: int | None = None
     what: str | None = None
 

@@ -98,6 +98,11 @@ ATOM_PARTS = re.compile(
     r"|年?(?P<ypart>底|末|初))?"
     r"(?:(?P<dayonly>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号))?"
 )
+# 即日起，在全市开展为期三个月的…: a period given by its start and its length.
+DURATION = re.compile(
+    rf"(?:(?:从|自)?即日起|(?:从|自)(?P<from_atom>{ATOM})(?:起|开始))[^。；\n]{{0,40}}?"
+    r"为期(?P<n>\d+|[一两二三四五六七八九十百]+|半)(?P<unit>年|个?月|周|天|日)"
+)
 EXPLICIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 OUTLINE_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．是]|\d+[.．、])\s*")
 CLAUSE_BREAK = "，。；：！？\n\t"
@@ -507,6 +512,44 @@ def ends_at_period_end(m: re.Match[str]) -> bool:
     return bool(single) and single.endswith(("底", "末"))
 
 
+def add_length(first: date, n: int, unit: str, half: bool) -> date:
+    """The last day of a period of `n` units (half a unit when `half`: 为期半年, 为期半个月) that opens on `first`."""
+    if unit in ("天", "日"):
+        return first + timedelta(days=n - 1)
+    if unit == "周":
+        return first + timedelta(weeks=n) - timedelta(days=1)
+    if half and unit == "月":
+        return first + timedelta(days=14)
+    months = 6 if half else 12 * n if unit == "年" else n
+    month0 = first.month - 1 + months
+    year, month = first.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(first.day, calendar.monthrange(year, month)[1])) - timedelta(days=1)
+
+
+def length_periods(text: str, ctx: YearContext, taken: list[Found]) -> list[Found]:
+    """Periods written as a start and a length (即日起…为期三个月), unless a date range already covers them."""
+    out = []
+    for m in DURATION.finditer(text):
+        if any(f.start <= m.start() < f.end for f in taken):
+            continue
+        if m.group("from_atom"):
+            atom = parse_atom(m.group("from_atom"))
+            year = resolve_year(atom, m.start(), ctx)[0] if atom else None
+            span = atom_interval(atom, year) if year else None
+            first = span[0] if span else None
+        else:
+            first = ctx.doc_date
+        half = m.group("n") == "半"
+        n = 1 if half else chinese_integer(m.group("n"))
+        if first is None or not n:
+            continue
+        last = add_length(first, n, m.group("unit").lstrip("个"), half)
+        _, hi = clause_bounds(text, m.end(), m.end())
+        what = text[m.end() : hi].lstrip("的") or next_clause(text, m.end())
+        out.append(Found(m.start(), m.end(), "period", first, last, what or None, m.group("from_atom") is None))
+    return out
+
+
 def find_deadlines(doc: Document) -> list[Found]:
     """Every date expression of the normalized text that reads as a due date or a planned period."""
     text = doc.norm_text
@@ -580,6 +623,7 @@ def find_deadlines(doc: Document) -> list[Found]:
             found.append(Found(start, end, "due", None, last, what or None, inferred))
         else:
             found.append(Found(start, end, "period", first, last, what or None, inferred))
+    found.extend(length_periods(text, ctx, found))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -1,5 +1,5 @@
 """Recurring duties (常态化工作制度): 每月报送, 每旬报送, 每季度通报, 一日一调度, 一周一通报, 季调度, 日报告、周调度、月通报 …, each with
-its period (daily, weekly, dekad 旬, monthly, quarterly, semiannual, annual), how often within it
+its period (daily, weekly, biweekly, semimonthly, dekad 旬, monthly, bimonthly, quarterly, semiannual, annual), how often within it
 (每月至少1次 → 1) and the duty. Cue words are in data/time_cues.tsv (kind `recurrence`).
 
 A run of same-period items in one enumeration (一日一调度、一日一动态、一日一交办) is one duty. Rates
@@ -45,7 +45,7 @@ def recurrence_cues() -> RecurrenceCues:
     skip = tuple(r["cue"] for r in rows if r["kind"] == "recurrence_skip")
     alternatives = []
     for cue in sorted(periods, key=len, reverse=True):
-        if cue.startswith("一") and cue.endswith("一"):  # 一日一调度: a verb must follow
+        if cue.endswith("一"):  # 一日一调度, 两周一调度: a verb must follow
             alternatives.append(re.escape(cue) + r"[\u4e00-\u9fff]{1,2}")
         elif cue.endswith("调度"):  # 季调度: not 本季调度 or 一季调度 (a one-time quarter)
             alternatives.append(r"(?<![每一本上下当\d])" + re.escape(cue))
@@ -58,10 +58,11 @@ def recurrence_cues() -> RecurrenceCues:
     return RecurrenceCues(re.compile("|".join(alternatives)), periods, skip, re.compile(item), compact_run, units)
 
 
-def period_of(cue_text: str, cues: RecurrenceCues) -> str | None:
+def cue_of(cue_text: str, cues: RecurrenceCues) -> str | None:
+    """The lexicon cue a match stands for: 一日一 for 一日一调度, 季调度 for 季调度."""
     for cue in sorted(cues.periods, key=len, reverse=True):
         if cue_text.startswith(cue) or cue_text.endswith(cue):
-            return cues.periods[cue]
+            return cue
     return None
 
 
@@ -105,18 +106,19 @@ def find_recurrences(text: str) -> list[Found]:
     for m in cues.pattern.finditer(text):
         if m.start() in inside:
             continue
-        period = period_of(m.group(), cues)
-        if period is None:
+        cue = cue_of(m.group(), cues)
+        if cue is None:
             continue
+        period = cues.periods[cue]
         after = text[m.end() : m.end() + SKIP_WINDOW]
         if any(w in after.split("，")[0] for w in cues.skip):
             continue
-        enumerated = m.group().startswith("一") and m.group()[-1] not in "一"
+        enumerated = cue.endswith("一") and m.group() != cue
         if enumerated and found and found[-1].period == period and text[found[-1].end : m.start()] == ENUM_JOIN:
             found[-1].end = m.end()
             continue
         if enumerated:
-            found.append(Found(m.start(), m.end(), period, 1, m.group()[3:]))
+            found.append(Found(m.start(), m.end(), period, 1, m.group()[len(cue) :]))
             continue
         if m.group().endswith("调度") and not m.group().startswith("每"):
             # 季调度会议: the mechanism is the noun itself, not the rest of its clause.

@@ -189,3 +189,17 @@ def test_undated_text_takes_the_nearest_year_written_before():
     assert doc.meta.date is None
     assert dated(doc) == [("2022-06-30", None, None), (None, "2022-10-01", "2022-10-31")]
     assert all(d.year_inferred for d in doc.extraction.deadlines)
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("即日起，在全县开展为期三个月的汛期安全检查。", ("2021-03-01", "2021-05-31")),
+        ("自2021年5月起，在全县开展为期半年的隐患排查整治。", ("2021-05-01", "2021-10-31")),
+        ("即日起在全县开展为期100天的百日攻坚行动。", ("2021-03-01", "2021-06-08")),
+    ],
+)
+def test_period_given_by_start_and_length(body, period):
+    doc = read_notice(body)
+    assert [(d.start, d.end) for d in doc.extraction.deadlines] == [period]
+    assert doc.extraction.deadlines[0].text.endswith(("个月", "半年", "天"))

@@ -45,3 +45,10 @@ def test_compact_enumeration_gives_one_duty_per_period():
 def test_dispatch_meeting_is_its_own_noun():
     found = recurrences("建立了信息报送、季调度会议、监督检查等工作机制。")
     assert [(r.period, r.text) for r in found] == [("quarterly", "季调度会议")]
+
+
+def test_fortnightly_half_monthly_and_by_period_forms():
+    found = recurrences("各乡镇每两周报送一次进展，实行半月一通报制度，按季度开展督查，每两个月至少开展1次联合检查。")
+    assert [(r.period, r.count, r.what) for r in found] == [
+        ("biweekly", 1, "报送进展"), ("semimonthly", 1, "通报"), ("quarterly", None, "开展督查"), ("bimonthly", 1, "开展联合检查")
+    ]
