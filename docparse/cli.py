@@ -245,12 +245,16 @@ def index_add(files: tuple[str, ...], index_path: str) -> None:
     from docparse.copycheck import CopyIndex
 
     ix = CopyIndex(index_path)
-    try:
-        added = ix.add(collect_files(files))
-    except DocparseError as err:
+    failures: list[DocparseError] = []
+
+    def report(err: DocparseError) -> None:
+        failures.append(err)
         fail_line(err.path or index_path, err.reason)
+
+    added = ix.add(collect_files(files), on_error=report)
+    click.echo(f"{added} added, {len(ix)} in {index_path}" + (f", {len(failures)} failed" if failures else ""), err=True)
+    if failures:
         sys.exit(1)
-    click.echo(f"{added} added, {len(ix)} in {index_path}", err=True)
 
 
 # --- responsibility graph (三管三必须) ------------------------------------------------------------

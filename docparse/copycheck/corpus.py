@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -230,13 +230,25 @@ class CopyIndex:
     def __len__(self) -> int:
         return self.storage.count()
 
-    def add(self, sources: Iterable[Source | PreparedText]) -> int:
-        """Add plans (paths, Documents or prepared texts); ones already indexed (same sha256) are skipped."""
+    def add(
+        self, sources: Iterable[Source | PreparedText], on_error: Callable[[DocparseError], None] | None = None
+    ) -> int:
+        """Add plans (paths, Documents or prepared texts); ones already indexed (same sha256) are skipped.
+
+        A file that cannot be read raises, unless `on_error` is given: then it is told about the failure
+        and the other files are still added.
+        """
         frequency = self.storage.load_frequency() or DocumentFrequency()
         fixed = default_boilerplate(self.settings)
         added = 0
         for source in sources:
-            text = source if isinstance(source, PreparedText) else prepare(load_document(source), self.settings.align.k)
+            try:
+                text = source if isinstance(source, PreparedText) else prepare(load_document(source), self.settings.align.k)
+            except DocparseError as err:
+                if on_error is None:
+                    raise
+                on_error(err)
+                continue
             if self.storage.has(text.info.sha256):
                 continue
             fps = text.fingerprints(self.settings.fingerprint_rate)

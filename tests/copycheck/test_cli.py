@@ -28,3 +28,12 @@ def test_copycheck_corpus_and_usage_errors(tmp_path, copy_dir):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["schema"] == "docparse.copycheck.corpus"
     assert runner.invoke(main, ["copycheck", str(copy_dir / "county_copy.txt")]).exit_code == 2
+
+
+def test_index_add_goes_on_past_a_bad_file_and_reports_it(tmp_path, seed_plan):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    index = str(tmp_path / "ix.sqlite")
+    result = CliRunner().invoke(main, ["index", "add", str(empty), str(seed_plan), "--index", index])
+    assert result.exit_code == 1
+    assert f"docparse: {empty}: " in result.stderr and "1 added, 1 in" in result.stderr and "1 failed" in result.stderr
