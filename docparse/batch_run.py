@@ -14,15 +14,15 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docparse.batch import Result, collect_files, read_one
-from docparse.corpus import file_sha256
+from docparse.batch import Result, collect_files
+from docparse.corpus import Entry, extract_records, file_sha256
 from docparse.errors import DocparseError
 from docparse.export import frames
-from docparse.pipeline import Pipeline
 
 DOCUMENTS = "documents.jsonl"
 FAILURES = "failures.jsonl"
@@ -98,27 +98,27 @@ def run_batch(
     out_dir: str | os.PathLike[str],
     *,
     force: bool = False,
-    progress: Callable[[Iterable[str], int], Iterable[str]] | None = None,
+    progress: Callable[[Iterable[Entry], int], Iterable[Entry]] | None = None,
+    jobs: int | None = None,
+    executor: Executor | None = None,
 ) -> BatchSummary:
-    """Extract every document under `paths` into `out_dir` (see the module docstring)."""
+    """Extract every document under `paths` into `out_dir` (see the module docstring), in `jobs`
+    processes (default: one per CPU) or through any `concurrent.futures.Executor`."""
     paths = list(paths)
     out = Path(out_dir)
     prepare_output(out, force)
     files = collect_files(paths)
     done = done_keys(out / DOCUMENTS)
     summary = BatchSummary(out)
-    pipeline = Pipeline()
-    todo = files if progress is None else progress(files, len(files))
+    todo = [path for path in files if (path, file_sha256(path)) not in done]
+    summary.skipped = len(files) - len(todo)
+    entries = extract_records(todo, executor, jobs)
     with (out / DOCUMENTS).open("a", encoding="utf-8") as sink:
-        for path in todo:
-            if (path, file_sha256(path)) in done:
-                summary.skipped += 1
+        for entry in entries if progress is None else progress(entries, len(todo)):
+            if entry.record_json is None:
+                summary.failures.append(Result(entry.path, error_code=entry.error_code, error=entry.error))
                 continue
-            result = read_one(pipeline, path)
-            if result.document is None:
-                summary.failures.append(result)
-                continue
-            sink.write(json.dumps(result.document.to_dict(), ensure_ascii=False) + "\n")
+            sink.write(entry.record_json + "\n")
             sink.flush()
             summary.done += 1
     write_failures(out / FAILURES, summary.failures)

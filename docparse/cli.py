@@ -150,7 +150,8 @@ def tasks(file: str, output: str | None) -> None:
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for documents.jsonl, failures.jsonl and tables/*.parquet.")
 @click.option("--force", is_flag=True, help="Start over, replacing an earlier batch's output in that folder.")
-def batch(inputs: tuple[str, ...], out_dir: str, force: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU).")
+def batch(inputs: tuple[str, ...], out_dir: str, force: bool, jobs: int | None) -> None:
     """Extract a whole corpus to JSON Lines and Parquet tables; a rerun resumes where it stopped."""
     from docparse.batch_run import run_batch
 
@@ -158,7 +159,7 @@ def batch(inputs: tuple[str, ...], out_dir: str, force: bool) -> None:
         return with_progress(files, total)
 
     try:
-        summary = run_batch(inputs, out_dir, force=force, progress=progress)
+        summary = run_batch(inputs, out_dir, force=force, progress=progress, jobs=jobs)
     except DocparseError as err:
         fail_line(err.path or out_dir, err.reason)
         sys.exit(1)

@@ -21,6 +21,8 @@ import json
 import os
 import re
 import shutil
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -133,6 +135,45 @@ def extract_record(path: str) -> Entry:
     return Entry(path, record_json=json.dumps(result.document.to_dict(), ensure_ascii=False))
 
 
+def exit_with_parent() -> None:
+    """Worker initializer: end this worker when the process that started it is gone.
+
+    A parent killed outright (SIGKILL, an out-of-memory kill) cannot shut its pool down, and the
+    workers, which hold the pool's pipes open themselves, would otherwise wait forever.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="docparse-exit-with-parent").start()
+
+
+def extract_records(paths: list[str], executor: Executor | None = None, max_workers: int | None = None) -> Iterator[Entry]:
+    """Entries in the order of `paths`, each yielded as soon as it is done, so that a caller that
+    stores them one by one keeps what was done when the run is interrupted.
+
+    `executor`: any `concurrent.futures.Executor`; otherwise a process pool of `max_workers`
+    (default: one per CPU; 1 parses in this process).
+    """
+    if not paths:
+        return
+    if executor is not None:
+        # only submit(): the one method every Executor implements (some cluster executors lack map)
+        for future in [executor.submit(extract_record, path) for path in paths]:
+            yield future.result()
+        return
+    workers = max_workers or min(len(paths), os.cpu_count() or 1)
+    if workers <= 1:
+        yield from map(extract_record, paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent) as pool:
+        # small chunks keep both processes busy to the end; one chunk is still many documents
+        yield from pool.map(extract_record, paths, chunksize=max(1, len(paths) // (workers * 32)))
+
+
 class Corpus:
     """Documents from files and directories, parsed once and served as tables.
 
@@ -169,32 +210,13 @@ class Corpus:
                 entries[path] = Entry(path, record=cached)
             else:
                 todo.append((path, sha))
-        for (path, sha), entry in zip(todo, self._run([p for p, _ in todo], executor, max_workers)):
+        for (path, sha), entry in zip(todo, extract_records([p for p, _ in todo], executor, max_workers)):
             if entry.record_json is not None:
                 if self.cache and sha:
                     self.cache.put(sha, entry.record_json)
                 entry.record, entry.record_json = json.loads(entry.record_json), None
             entries[path] = entry
         return [entries[p] for p in self.paths]
-
-    @staticmethod
-    def _run(paths: list[str], executor: Executor | None, max_workers: int | None) -> Iterator[Entry]:
-        """Entries in the order of `paths`, as they finish: each is cached at once, so an
-        interrupted run keeps what it had done."""
-        if not paths:
-            return
-        if executor is not None:
-            # only submit(): the one method every Executor implements (some cluster executors lack map)
-            for future in [executor.submit(extract_record, path) for path in paths]:
-                yield future.result()
-            return
-        workers = max_workers or min(len(paths), os.cpu_count() or 1)
-        if workers <= 1:
-            yield from map(extract_record, paths)
-            return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            # small chunks keep both processes busy to the end; one chunk is still many documents
-            yield from pool.map(extract_record, paths, chunksize=max(1, len(paths) // (workers * 32)))
 
     @staticmethod
     def clear_cache(cache_dir: str | os.PathLike[str] | None = None, *, all_versions: bool = False) -> None:

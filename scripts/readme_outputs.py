@@ -72,8 +72,8 @@ SECTIONS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Analyse a corpus",
-        "Every document under a folder, as JSON Lines and Parquet tables (a rerun resumes and skips what is "
-        "done), or as pandas DataFrames in Python/Jupyter; every row carries `file`, `start`, `end` and `page`.",
+        "Every document under a folder, as JSON Lines and Parquet tables (one process per CPU, `-j N` to "
+        "choose; a rerun resumes and skips what is done), or as pandas DataFrames in Python/Jupyter; every row carries `file`, `start`, `end` and `page`.",
         [
             "docparse batch corpora -o out/",
             "docparse batch corpora -o out/",

@@ -27,6 +27,15 @@ def test_batch_writes_jsonl_and_parquet(docs, tmp_path):
     assert len(tasks) == summary.tables["tasks"] > 0
 
 
+def test_one_process_and_two_give_the_same_documents(docs, tmp_path):
+    outputs = []
+    for jobs in (1, 2):
+        summary = run_batch([docs], tmp_path / f"out{jobs}", jobs=jobs)
+        assert summary.done == 5 and len(summary.failures) == 1
+        outputs.append((tmp_path / f"out{jobs}" / "documents.jsonl").read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+
+
 def test_interrupted_batch_resumes_without_redoing_or_losing_files(docs, tmp_path):
     out = tmp_path / "out"
     run_batch([docs], out)
