@@ -29,6 +29,8 @@ INLINE_ENUM = re.compile(r"^[一二三四五六七八九十]+是")
 FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：](?=\S)")
 DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号$")
 DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*印?发?$")
+# a header line that ends in its date after a gap: 漳州市安委会办公室    2021年8月23日
+DATED_LINE_END = re.compile(r"\s{2,}[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 TITLE_END = re.compile(r"(通知|通报|方案|意见|报告|请示|批复|决定|公告|通告|函|纪要|计划|规划|办法|细则|规定|总结|文件|讲话|要点|清单)$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TABLE_ROW = re.compile(r"\t| {2,}")
@@ -202,7 +204,7 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
         return False  # rows of a table written as text: cells split by tabs or runs of spaces
     if OUTLINE_START.match(nxt.text) or FIELD_LABEL.match(nxt.text):
         return False
-    if DOC_NUMBER_LINE.match(nxt.text) or DATE_LINE.match(nxt.text) or DATE_LINE.match(prev.text):
+    if DOC_NUMBER_LINE.match(nxt.text) or DATE_LINE.match(nxt.text) or DATE_LINE.match(prev.text) or DATED_LINE_END.search(prev.text):
         return False
     if TITLE_END.search(prev.text) or nxt.text[0] in "“《【〔":
         return False

@@ -36,6 +36,15 @@ WRAPPER = re.compile(r"关于(?:印发|转发|下发|发布|公布)(?P<inner>.+?
 NOTE_LINE = re.compile(r"^（(?P<body>.*(联系人|联系电话|电话|公开形式|此件|信息公开).*)）$")
 ATTACHMENT = re.compile(r"^附\s*[件表]\s*\d{0,2}\s*[：:]?\s*(?P<rest>.*)$")
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]\s*\S")
+# Under a speech's or an interview's title: （2022年2月23日） and the speaker, office then name.
+BRACKETED_DATE_LINE = re.compile(rf"^[（(]\s*{DATE.pattern}\s*[)）]$")
+SPEAKER_LINE = re.compile(
+    r"^(?P<office>[\u4e00-\u9fff（）、]{2,40}?(?:书记|省长|市长|县长|区长|州长|盟长|旗长|主席|主任|局长|厅长|部长|秘书长|"
+    r"常委|专员|总队长|支队长|大队长|党组成员))\s*(?P<name>[\u4e00-\u9fff·]{2,4})$"
+)
+# 纪要 and 简报 headers put the issuing office and the date on one line: 漳州市安全生产委员会办公室    2021年8月23日
+ORG_DATE_LINE = re.compile(rf"^(?P<org>[\u4e00-\u9fff（）]{{4,40}}?)\s{{2,}}(?P<date>{DATE.pattern})$")
+MASTHEAD_END = re.compile(r"(文件|会议纪要|纪要|简报|通报)$")
 CC_LINE = re.compile(r"^抄\s*送\s*[：:]\s*(?P<rest>.+)$")
 TERMINAL = "。！？；"
 
@@ -132,15 +141,17 @@ def header_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def find_title(header: list[Line]) -> tuple[int, int] | None:
-    """Line index range of the title: the first line ending in a 文种, with its short lead-in lines."""
+def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
+    """Line index range of the title: the first line from `after` on ending in a 文种, with its short lead-in lines."""
     for pos, ln in enumerate(header):
+        if pos < after:
+            continue
         if ln.text.endswith("文件") or DOC_NUMBER.fullmatch(ln.text) or kind_of_title(ln.text) is None:
             continue
         if len(ln.text) > 80:
             continue
         first = pos
-        while first > 0 and is_title_part(header[first - 1].text) and pos - first < 2:
+        while first > after and is_title_part(header[first - 1].text) and pos - first < 2:
             first -= 1
         return first, pos
     return None
@@ -180,7 +191,9 @@ def split_recipients(doc: Document, line: Line) -> list[Field]:
 
 def find_recipients(lines: list[Line], after: int) -> Line | None:
     for ln in lines[after : after + 4]:
-        if ln.text.endswith("：") and RECIPIENT_HINT.search(ln.text) and len(ln.text) < 200:
+        # a body sentence that introduces a list (现将…纪要如下：) is no address line
+        addressed = "。" not in ln.text and not ln.text.endswith("如下：") and not DATE.search(ln.text)
+        if addressed and ln.text.endswith("：") and RECIPIENT_HINT.search(ln.text) and len(ln.text) < 200:
             if not re.match(r"^(附件|抄送|联系人|主持人)", ln.text):
                 return ln
         if is_body_line(ln):
@@ -228,7 +241,9 @@ def extract_meta(doc: Document) -> Meta:
     header = header_lines(lines)
     read_version_head(doc, header, meta)
 
-    title_range = find_title(header)
+    # GB/T 9704 puts the title below the 发文字号; a 文种 word above it is the masthead (漳州市安委会会议纪要).
+    number_pos = next((i for i, ln in enumerate(header) if meta.doc_number and ln.start <= doc.norm_index(meta.doc_number.span.start) < ln.end), None)
+    title_range = (find_title(header, number_pos + 1) if number_pos is not None else None) or find_title(header)
     after_title = 0
     if title_range:
         first, last = header[title_range[0]], header[title_range[1]]
@@ -252,14 +267,36 @@ def extract_meta(doc: Document) -> Meta:
     if doc.embedded:
         body_stop = next(i for i, ln in enumerate(lines) if doc.source_span(ln.start, ln.end).start >= doc.embedded[0].span.start)
     read_tail(doc, lines, after_title, body_stop, meta)
+    read_byline(doc, header, meta)
     if meta.issuer is None and meta.issuer_mark is not None:
-        name = re.sub(r"文件$", "", meta.issuer_mark.value)
+        name = MASTHEAD_END.sub("", meta.issuer_mark.value)
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None and meta.title is not None:
         name = issuer_from_title(meta.title.value)
         if name:
             meta.issuer = Field(name, meta.title.span, meta.title.text)
     return meta
+
+
+def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
+    """Issuer and date written in the header instead of at the end: the office and date line of a
+    纪要, the speaker and bracketed date under a speech's title. Only fills what the end left empty."""
+    for ln in header:
+        org_date = ORG_DATE_LINE.match(ln.text)
+        bracketed = BRACKETED_DATE_LINE.match(ln.text)
+        speaker = SPEAKER_LINE.match(ln.text)
+        if org_date and (meta.issuer is None or meta.date is None):
+            iso = iso_date(DATE.search(org_date.group("date")))
+            if meta.date is None and iso:
+                meta.date = make_field(doc, ln.start + org_date.start("date"), ln.end, iso)
+            if meta.issuer is None:
+                meta.issuer = make_field(doc, ln.start, ln.start + org_date.end("org"))
+        elif bracketed and meta.date is None:
+            iso = iso_date(DATE.search(ln.text))
+            if iso:
+                meta.date = make_field(doc, ln.start, ln.end, iso)
+        elif speaker and meta.issuer is None:
+            meta.issuer = make_field(doc, ln.start, ln.end, speaker.group("office") + speaker.group("name"))
 
 
 def read_version_head(doc: Document, header: list[Line], meta: Meta) -> None:
@@ -276,7 +313,7 @@ def read_version_head(doc: Document, header: list[Line], meta: Meta) -> None:
         number = DOC_NUMBER.search(ln.text)
         if number and meta.doc_number is None and is_number_line(ln.text, number):
             meta.doc_number = make_field(doc, ln.start + number.start(), ln.start + number.end())
-            if meta.issuer_mark is None and pos > 0 and ORG_LINE.match(header[pos - 1].text):
+            if meta.issuer_mark is None and pos > 0 and (ORG_LINE.match(header[pos - 1].text) or MASTHEAD_END.search(header[pos - 1].text)):
                 prev = header[pos - 1]
                 meta.issuer_mark = make_field(doc, prev.start, prev.end)
         signer = SIGNER.search(ln.text)

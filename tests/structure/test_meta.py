@@ -107,3 +107,43 @@ def test_doc_type_from_content_when_there_is_no_title():
     doc = docparse.read(text.encode(), name="r.txt", steps=("structure",))
     assert doc.meta.title is None
     assert doc.meta.doc_type.value == "报告"
+
+
+MINUTES = """某市安全生产委员会会议纪要
+
+某安委纪〔2022〕5号
+
+某市安全生产委员会办公室                    2022年9月2日
+
+市安委会2022年第二次全体会议纪要
+
+2022年8月30日，市安委会副主任主持召开全体会议，研究部署下半年安全生产工作。现将会议议定事项纪要如下：
+
+一、关于道路交通安全。由市公安局牵头，市交通运输局配合，完成时限：2022年10月31日前。
+"""
+
+SPEECH = """在全县安全生产工作会议上的讲话
+
+某县人民政府副县长  王某某
+
+（2023年2月10日）
+
+同志们：
+
+今天召开全县安全生产工作会议，总结去年工作，部署今年任务。
+"""
+
+
+def test_minutes_header_masthead_number_office_and_date():
+    meta = docparse.read(MINUTES.encode(), name="minutes.txt").meta
+    assert meta.title.value == "市安委会2022年第二次全体会议纪要"
+    assert meta.issuer_mark.value == "某市安全生产委员会会议纪要"
+    assert (meta.issuer.value, meta.date.value) == ("某市安全生产委员会办公室", "2022-09-02")
+    assert meta.recipients == []  # 现将…纪要如下： is a body sentence, not an address line
+
+
+def test_speech_byline_gives_speaker_and_date():
+    meta = docparse.read(SPEECH.encode(), name="speech.txt").meta
+    assert meta.doc_type.value == "讲话"
+    assert meta.issuer.value == "某县人民政府副县长王某某" and meta.issuer.text == "某县人民政府副县长  王某某"
+    assert meta.date.value == "2023-02-10"
