@@ -141,6 +141,8 @@ class Cues:
     at: tuple[str, ...]  # 于, 在 before a date: 在三季度完成 is due at its end
     directive: tuple[str, ...]
     completion: tuple[str, ...]
+    deadline_label: tuple[str, ...]  # 完成时限： before a date makes it the item's due date
+    activity: tuple[str, ...]  # 于9月下旬组织开展…: after 于/在 and a period, a planned activity
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +155,7 @@ def time_cues() -> Cues:
     return Cues(
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
         frozenset(words("report_type")), words("by"), words("at"), words("directive"), words("completion"),
+        words("deadline_label"), words("activity"),
     )
 
 
@@ -365,6 +368,19 @@ def label_before(text: str, start: int) -> str | None:
     return label or None
 
 
+def after_deadline_label(text: str, start: int, cues: Cues) -> bool:
+    """Whether a date stands right after a label such as 完成时限：."""
+    head = text[max(0, start - 8) : start].rstrip()
+    return head.endswith(("：", ":")) and head[:-1].rstrip().endswith(cues.deadline_label)
+
+
+def item_heading(text: str, start: int) -> str:
+    """The first sentence of the paragraph a date stands in, outline marker removed (七、关于特种设备安全。… → 关于特种设备安全)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].split("。", 1)[0]
+    return OUTLINE_MARKER.sub("", head).strip()
+
+
 def subject_before(text: str, start: int, cues: Cues) -> str:
     """The clause head before a date, its 在/于 removed: 全面排查在2021年5月底以前完成 → 全面排查."""
     lo, _ = clause_bounds(text, start, start)
@@ -399,6 +415,17 @@ def table_cell_topic(text: str, start: int) -> str | None:
         if cell and not cell.isdigit() and not EXPRESSION.fullmatch(cell):
             return cell
     return None
+
+
+def fills_table_cell(text: str, start: int, end: int) -> bool:
+    """Whether `[start, end)` is a whole cell of a table row written as text (the 完成时限 column)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if not TABLE_CELLS.search(before):
+        return False
+    return (not after.strip() or TABLE_CELLS.match(after) is not None) and TABLE_CELLS.search(before[-2:] or " ") is not None
 
 
 def _short(text: str | None, width: int = 60) -> str | None:
@@ -550,6 +577,15 @@ def length_periods(text: str, ctx: YearContext, taken: list[Found]) -> list[Foun
     return out
 
 
+def looks_back(m: re.Match[str], first: date | None, last: date, ctx: YearContext) -> bool:
+    """Whether a date expression names the past, not a deadline: 去年底, or a year-to-date period
+    that ended before the document was written (通报1—7月全市安全生产形势)."""
+    if "去年" in m.group() or "上年" in m.group():
+        return True
+    year_to_date = first is not None and (first.month, first.day) == (1, 1) and first != last
+    return year_to_date and ctx.doc_date is not None and last < ctx.doc_date
+
+
 def find_deadlines(doc: Document) -> list[Found]:
     """Every date expression of the normalized text that reads as a due date or a planned period."""
     text = doc.norm_text
@@ -557,14 +593,21 @@ def find_deadlines(doc: Document) -> list[Found]:
     ctx = year_context(doc)
     report = is_report(doc)
     matches = list(EXPRESSION.finditer(text))
+    dated = doc.meta.date
+    # the document's own date (成文日期, a speech's bracketed date) is no deadline
+    own_date = (doc.norm_index(dated.span.start), doc.norm_index(dated.span.end)) if dated is not None else (-1, -1)
     found: list[Found] = []
     taken: set[int] = set()
     for i, m in enumerate(matches):
+        if own_date[0] <= m.start() < own_date[1]:
+            continue
         dates = expression_dates(m, ctx)
         if dates is None:
             continue
         first, last, is_range, inferred = dates
         start, end = m.start(), m.end()
+        if looks_back(m, first, last, ctx):
+            continue
         before = text[max(0, start - 3) : start]
         if any(before.endswith(c) for c in cues.baseline) or before.endswith("每年") or before.endswith("每月"):
             continue
@@ -575,6 +618,10 @@ def find_deadlines(doc: Document) -> list[Found]:
         as_of = any(before.endswith(c) for c in cues.as_of)
         lo, hi = clause_bounds(text, start, end)
         clause = text[lo:hi]
+        labelled = after_deadline_label(text, start, cues)
+        if labelled and not is_range:
+            found.append(Found(start, end, "due", None, last, item_heading(text, start) or None, inferred))
+            continue
         if due and not is_range:
             # 截至6月30日前 is a due date; 截止11月底止 and 截止11月底， are statistics cut-offs.
             if as_of and not due.endswith("前"):
@@ -604,12 +651,23 @@ def find_deadlines(doc: Document) -> list[Found]:
         alone = len(clause.strip()) - (end - start) <= 2  # 2021年1至11月，全市共发生…: the date is its own clause
         context = clause + (next_clause(text, end) if alone else "")
         if not planned and is_range:
-            planned = not report and not any(p in context for p in cues.past)
-        if not planned and not is_range and not report and any(before.endswith(w) for w in cues.at):
-            # 各地要在三季度完成排查: a period with a completion verb is due at its end.
+            # a report plans too where a range opens with 自/从/于 and no past word follows (自7月起至10月底，开展…)
+            opens = (start > 0 and text[start - 1] in "自从于") or text[start] in "自从"
+            planned = (not report or opens) and not any(p in context for p in cues.past)
+        if not planned and not is_range and fills_table_cell(text, start, end):
+            # 2024年12月 alone in a task table's 完成时限 cell: due at its end
+            found.append(Found(start, end, "due", None, last, table_cell_topic(text, start), inferred))
+            continue
+        if not planned and not is_range and any(before.endswith(w) for w in cues.at):
+            # 各地要在三季度完成排查: a period with a completion verb is due at its end; 于9月下旬组织开展督导:
+            # a period with an activity verb is when it happens (in a report's requirements too).
             duty = what_after(text, end, next_start)
-            if any(duty.startswith(w) for w in cues.completion) and not any(p in clause for p in cues.past):
+            if any(p in clause for p in cues.past):
+                continue
+            if not report and any(duty.startswith(w) for w in cues.completion):
                 found.append(Found(start, end, "due", None, last, subject_before(text, start, cues) + duty, inferred))
+            elif first is not None and first != last and any(duty.startswith(w) for w in cues.activity):
+                found.append(Found(start, end, "period", first, last, duty, inferred))
             continue
         if not planned:
             continue

@@ -203,3 +203,23 @@ def test_period_given_by_start_and_length(body, period):
     doc = read_notice(body)
     assert [(d.start, d.end) for d in doc.extraction.deadlines] == [period]
     assert doc.extraction.deadlines[0].text.endswith(("个月", "半年", "天"))
+
+
+def test_date_after_a_deadline_label_is_the_items_due_date():
+    doc = read_notice("三、关于道路交通安全。由县公安局牵头，开展重点车辆清零。完成时限：三季度末。")
+    assert [(d.date, d.what) for d in doc.extraction.deadlines] == [("2021-09-30", "关于道路交通安全")]
+
+
+def test_bare_month_filling_a_task_tables_deadline_cell_is_due_at_its_end():
+    doc = read_notice("序号\t重点任务\t牵头单位\t完成时限\n1\t燃气安全专项整治\t县住建局\t2021年12月\n")
+    assert [(d.date, d.what) for d in doc.extraction.deadlines] == [("2021-12-31", "燃气安全专项整治")]
+
+
+def test_past_periods_are_not_deadlines():
+    doc = read_notice("会议通报1—2月全县安全生产形势。到去年底仍有7项隐患未整改。")
+    assert doc.extraction.deadlines == []
+
+
+def test_activity_period_after_yu():
+    doc = read_notice("县安委办将于4月下旬组织开展第二轮督导检查。")
+    assert dated(doc) == [(None, "2021-04-21", "2021-04-30")]
