@@ -306,6 +306,7 @@ class Metric:
     unit: str | None
     approx: str | None = None  # 余, 近, 多, 约 ...
     raw_value: str | None = None
+    kind: str = "reported"  # reported (a statistic) or target (a goal or a required level: 达到100%, 下降10%以上)
 
 
 @dataclass(slots=True)

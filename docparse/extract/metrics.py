@@ -1,10 +1,12 @@
 """Metrics (统计数据): the figures a document reports, each with its indicator, value and unit, in plain
 units (369.21万元 → 3692100 元, 27.6万项 → 276000 项) and with approximation marks (近5千次, 4万余项).
 
-Only reported statistics count: a figure in a sentence that says what happened (共发生38起, 已整改4531项),
-not the counts of a plan's own items (突出抓好4项工作), rules and thresholds (1个月内发生2起及以上, 确保100%),
-names (“四个一律”, “1+7”专项行动), dates, document numbers or outline numbers. Units, cue words and
-indicators live in data/metric_units.tsv and data/indicators.tsv.
+A figure is `reported` when its sentence says what happened (共发生38起, 已整改4531项) and a `target`
+when a goal verb leads to it in a plan or a requirement (到2020年底接入率达到100%, 同比下降5%以上,
+每年不低于2000万元); the consistency checks use reported figures only. Left out: the counts of a plan's
+own items (突出抓好4项工作), rules and thresholds without a goal (1个月内发生2起及以上), back-references
+(上述5起事故), names (“四个一律”, “1+7”专项行动), dates, document numbers and outline numbers. Units, cue
+words and indicators live in data/metric_units.tsv and data/indicators.tsv.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ CLAUSE_BREAK = "，。；：！？、\n\t"
 # A sentence with one of these words and none of PAST_MARKERS gives a rule or a task, not a statistic.
 DIRECTIVE = re.compile(r"要|必须|应当|务必|确保|力争|请|不得|严禁|须|抓好|落实好|坚持")
 PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全年|发生|同比|建成|组建|投入|完成")
-# In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event).
-STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来")
+# In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event; 现有: its baseline).
+STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|现有")
 PRIOR_PERIOD = re.compile(r"(?:去年|上年|上年度)(?:同期)?(?:为|的|是)?$")
 PRIOR_SUFFIX = "（上年同期）"
 COUNTED_ITEMS = {"个", "项", "套", "份", "条"}
@@ -42,6 +44,9 @@ class UnitLexicon:
     target: tuple[str, ...]
     plan_items: tuple[str, ...]
     multipliers: dict[str, float]
+    goal_verbs: tuple[str, ...]
+    report_types: frozenset[str]
+    back_references: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +68,8 @@ def unit_lexicon() -> UnitLexicon:
     )
     return UnitLexicon(
         pattern, tuple(words("not_after")), tuple(words("threshold")), tuple(words("target")),
-        tuple(words("plan_item")), multipliers,
+        tuple(words("plan_item")), multipliers, tuple(words("goal_verb")), frozenset(words("report_type")),
+        tuple(words("back_reference")),
     )
 
 
@@ -87,6 +93,7 @@ class Found:
     unit: str
     approx: str | None
     indicator: str | None
+    target: bool = False
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -191,8 +198,23 @@ def prior_indicator(text: str, start: int, unit: str, found: list[Found]) -> str
     return f"{current.indicator}{PRIOR_SUFFIX}" if current is not None else None
 
 
+def aims_at(text: str, num_start: int, lex: UnitLexicon) -> bool:
+    """Whether a goal verb in the figure's clause leads to it: 到2020年底，接入率达到100%; 比2019年下降10%以上."""
+    lo = num_start
+    while lo > 0 and text[lo - 1] not in "，。；：！？\n\t" and num_start - lo < INDICATOR_WINDOW:
+        lo -= 1
+    head = text[lo:num_start]
+    return any(w in head for w in lex.goal_verbs) and not any(ch.isdigit() for ch in head[-2:])
+
+
+def states_facts(doc: Document) -> bool:
+    """Whether the document's sentences report what happened unless they direct (通报, 总结, 讲话, 纪要)."""
+    kind = doc.meta.doc_type.value if doc.meta.doc_type is not None else None
+    return is_report(doc) or kind in unit_lexicon().report_types
+
+
 def find_metrics(text: str, plan: bool = False) -> list[Found]:
-    """Reported figures in normalized text, as offsets; `plan` for a plan, where few sentences report."""
+    """Reported figures and targets in normalized text, as offsets; `plan` for a plan, where few sentences report."""
     lex = unit_lexicon()
     found: list[Found] = []
     for m in lex.pattern.finditer(text):
@@ -201,11 +223,10 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
         num_start = m.start("num")
         if any(text.startswith(w, end) for w in lex.not_after):
             continue
-        if any(text.startswith(w, end) for w in lex.threshold):
-            continue
+        bound = next((w for w in lex.threshold if text.startswith(w, end)), "")
         head = text[max(0, num_start - 4) : num_start]
         noun = counted_noun(text, end)
-        if any(head.endswith(w) for w in lex.target) or (head.endswith("等") and noun):
+        if (head.endswith("等") and noun) or head.endswith(lex.back_references):
             continue
         if unit in COUNTED_ITEMS and any(w in noun for w in lex.plan_items):
             continue
@@ -217,9 +238,13 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
         if value is None:
             continue
         lo, hi = sentence_bounds(text, start, end)
-        if not reports_facts(text[lo:hi], plan):
-            continue
-        indicator = indicator_for(text, start, end, unit)
+        target = False
+        if bound or not reports_facts(text[lo:hi], plan) or any(head.endswith(w) for w in lex.target):
+            # not a reported fact: a target when a goal verb leads to it (达标率达到90%以上), else a rule (10人以上)
+            target = aims_at(text, num_start, lex)
+            if not target:
+                continue
+        indicator = indicator_for(text, start, end + len(bound), unit)
         if indicator is None and found and text[found[-1].end : start] in ("、", "和", "及") and found[-1].unit == unit:
             indicator = found[-1].indicator  # 同比分别下降26.4%、23.3%
         if indicator is None:
@@ -229,16 +254,17 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
         approx = m.group("pre") or m.group("approx") or m.group("approx2")
         if approx is None and text.startswith("左右", end):
             approx = "左右"
-        found.append(Found(start, end, value, unit, approx, indicator))
+        found.append(Found(start, end, value, unit, approx, indicator, target))
     return found
 
 
 @stage("metrics", step="extract", assigns="extraction.metrics", requires=("sentences",))
 def metrics(doc: Document) -> list[Metric]:
-    """Reported figures in text order."""
+    """Reported figures and targets in text order."""
     out = []
-    for f in find_metrics(doc.norm_text, plan=not is_report(doc)):
+    for f in find_metrics(doc.norm_text, plan=not states_facts(doc)):
         span = doc.source_span(f.start, f.end)
         raw = doc.text_of(span)
-        out.append(Metric(text=raw, span=span, indicator=f.indicator, value=f.value, unit=f.unit, approx=f.approx, raw_value=raw))
+        kind = "target" if f.target else "reported"
+        out.append(Metric(text=raw, span=span, indicator=f.indicator, value=f.value, unit=f.unit, approx=f.approx, raw_value=raw, kind=kind))
     return out

@@ -61,6 +61,8 @@ def figures_by_sentence(doc: Document) -> list[list[Figure]]:
     text = doc.norm_text
     groups: dict[int, list[Figure]] = {}
     for metric in doc.extraction.metrics:
+        if metric.kind != "reported":
+            continue  # a target (达到100%) states no fact to contradict
         start = doc.norm_index(metric.span.start)
         end = doc.norm_index(metric.span.end)
         lo, _ = enclosing(text, start, start, SENTENCE_END)

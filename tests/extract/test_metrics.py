@@ -28,8 +28,17 @@ def test_gold_004_recall():
 
 
 def test_plan_counts_are_not_metrics():
-    # 001 is a plan: 突出抓好4项工作, 1个月内发生2起及以上, 确保100%整改到位 are rules, not statistics.
-    assert docparse.read(seed("001")).extraction.metrics == []
+    # 001 is a plan: 突出抓好4项工作 and 1个月内发生2起及以上 are rules, not statistics; 确保100%整改到位 is its one target.
+    found = docparse.read(seed("001")).extraction.metrics
+    assert [(m.kind, m.text) for m in found] == [("target", "100%")]
+
+
+def test_targets_are_kept_apart_from_reported_figures():
+    plan = "某市危险化学品安全专项整治实施意见\n\n全市现有危险化学品生产企业58家。到2020年底，重大危险源在线监测接入率达到100%；到2022年底，事故起数比2019年下降10%以上。市、县两级专业监管人员配备比例不低于75%。事故等级按死亡3人以上确定。\n"
+    found = docparse.read(plan.encode(), name="plan.txt").extraction.metrics
+    assert [(m.kind, m.value, m.unit) for m in found] == [
+        ("reported", 58, "家"), ("target", 100, "%"), ("target", 10, "%"), ("target", 75, "%")
+    ]
 
 
 def test_plain_units_and_approximations():
