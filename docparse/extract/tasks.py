@@ -154,7 +154,8 @@ def list_groups(text: str, refs: list[Ref]) -> list[list[Ref]]:
 def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> dict[int, str]:
     """Roles given by field labels (牵头单位：…；配合单位：…), by ref start.
 
-    A 责任单位 field is all lead, unless the document says the first unit listed leads (`first_leads`)."""
+    A 责任单位 field is all lead, unless the document says the first unit listed leads (`first_leads`) or a
+    牵头单位 field comes before it (（牵头单位：市应急局；责任单位：市工信局）: the others responsible support)."""
     labels = sorted(
         (m.start(), m.end(), cue.role)
         for cue in role_cues()
@@ -168,7 +169,9 @@ def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: b
         while field_end and closes_lead_mark(text, field_end.end()):
             field_end = FIELD_END.search(text, field_end.end(), stop)  # 市城管局（牵头）、市应急局: the field goes on
         inside = [r for r in refs if label_end <= r.start and r.end <= (field_end.start() if field_end else stop)]
-        if role == "responsible":
+        if role == "responsible" and any(r == "lead" for _, _, r in labels[:i]):
+            roles.update((r.start, "support") for r in inside)
+        elif role == "responsible":
             roles.update(responsible_roles(text, inside, first_leads))
         else:
             roles.update((r.start, role) for r in inside)

@@ -294,6 +294,14 @@ def test_responsible_units_all_lead_without_the_convention_unless_one_is_marked(
     assert names(gas.support) == ["市住房和城乡建设局", "市应急管理局"]
 
 
+def test_responsible_units_after_a_lead_field_in_one_bracket_support():
+    doc = read("二、重点任务\n1.严格安全准入。组织安全条件审查。（牵头单位：市行政审批局；责任单位：市应急局、市工信局）\n")
+    entry = task_starting(doc, "1.严格安全准入")
+    assert names(entry.lead) == ["市行政审批局"]
+    assert names(entry.support) == ["市应急管理局", "市工业和信息化局"]
+    assert len(doc.extraction.tasks) == 1  # the ； inside the brackets ends no sentence
+
+
 def test_provincial_notice_roles_after_the_lead():
     doc = read(SHANDONG_NOTICE)
     sweep = task_starting(doc, "深入开展重大事故隐患排查整治")  # a part the outline gives no role
