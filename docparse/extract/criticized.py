@@ -179,6 +179,9 @@ def organizations(doc: Document) -> list[OrgName]:
 
 
 GENERIC_BEFORE = ("个别", "有些", "部分", "一些", "少数", "各", "有的", "相关")
+REFERENCE_OPENERS = ("该", "此", "这", "上述", "前述")  # 该加工厂: a name given before, not a new one
+# before a department that is told or asked, not blamed: 向市安委办报送, 提请市安委会约谈
+ADDRESSEE_BEFORE = ("向", "提请", "报请", "请")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
 
 
@@ -186,6 +189,8 @@ def is_named(text: str, org: OrgName, place_spans: dict[int, int]) -> bool:
     """A department criticized by name opens with its place or level (临沧市国土资源局), and no
     quantifier stands before it (个别专委会 is nobody in particular)."""
     if any(text.endswith(g, 0, org.place_start) for g in GENERIC_BEFORE):
+        return False
+    if text.startswith(REFERENCE_OPENERS, org.place_start):
         return False
     if org.kind == "enterprise" or org.place_start in place_spans:
         return True
@@ -209,6 +214,28 @@ def qualified_name(doc: Document, org: OrgName, written: str) -> str:
             if paragraph_start <= at < org.start and (best is None or at > best[0]):
                 best = (at, region.name)
     return best[1] + written[1:] if best else written
+
+
+def acts(text: str, org: OrgName, following: list[OrgName]) -> bool:
+    """Whether a department is given something to do rather than blamed: 由市安委办牵头, 市交通局、市应急局配合,
+    市安委办每月通报…, 牵头单位：市应急局 (the role cues of the task stage)."""
+    from docparse.extract.tasks import role_cues
+
+    end = org.end
+    for nxt in following:
+        if text[end : nxt.place_start] not in LIST_JOINERS:
+            break
+        end = nxt.end
+    after = text[end : end + 16]
+    before = text[max(0, org.place_start - 12) : org.place_start]
+    for cue in role_cues():
+        if cue.where in ("after", "subject") and cue.pattern.match(after):
+            return True
+        if cue.where == "before" and cue.pattern.search(before):
+            return True
+        if cue.where == "label" and cue.pattern.search(before[-8:]) and before.endswith(("：", ":", "、")):
+            return True
+    return before.endswith(ADDRESSEE_BEFORE)
 
 
 def reason_clause(text: str, org: OrgName, following: list[OrgName], sentence_end: int) -> str | None:
@@ -248,6 +275,8 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             continue
         verdict = stance_of_span(doc, ctx, org.start, org.end)
         if verdict.stance != "criticized":
+            continue
+        if org.kind == "department" and acts(doc.norm_text, org, orgs[i + 1 :]):
             continue
         name = doc.norm_text[org.start : org.end]
         if org.kind == "department":

@@ -51,3 +51,12 @@ def test_a_penalty_in_the_measures_names_the_entity():
 
 def test_a_measures_section_without_a_penalty_criticizes_no_entity():
     assert entities(CHONGQING) == {}
+
+
+def test_departments_given_work_and_back_references_are_not_criticized():
+    text = (
+        "某市安全生产委员会办公室\n\n二、存在问题\n\n（一）隐患整改不到位。柳州市柳江区兴林木业加工厂无证经营，该加工厂至今未整改。\n\n"
+        "三、下步要求\n\n（一）由市公安局交警支队牵头，市交通局、市应急局配合，对逾期未检验的重点车辆全部清零。"
+        "对工作推进不力的，由市安委办提请市安委会进行约谈。\n"
+    )
+    assert set(entities(text)) == {"兴林木业加工厂"}
