@@ -31,7 +31,10 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"^[①-⑳]\s*")),
     # 一是… / 一要… opening a paragraph: an enumeration that runs over several paragraphs.
     ("cn_enum", re.compile(rf"^[{CN_NUM}]{{1,3}}(?:是|要)(?=\S)")),
+    # 第一，… / 第二，… opening a paragraph: a speech's points, bounded by their paragraph like 一是.
+    ("cn_ordinal", re.compile(rf"^第[{CN_NUM}]{{1,3}}[，,、](?=\S)")),
 )
+PARAGRAPH_STYLES = ("cn_enum", "cn_ordinal")
 INLINE = re.compile(rf"(?:^|(?<=[。；：！？]))\s*(?P<marker>[{CN_NUM}]{{1,3}}(?:是|要|抓|强化|坚持|突出))")
 HEADING_END = re.compile(r"[。！？：；]")
 # An interview's questions open its parts: the host's label starts the line.
@@ -161,7 +164,7 @@ def nest(headings: list[Heading], zone_end: int, tail_start: int, base_id: int) 
         stack.append((h.style, sid))
     end_limit = min(zone_end, tail_start) if tail_start > (headings[-1].start if headings else 0) else zone_end
     for i, sec in enumerate(sections):
-        if sec.style == "cn_enum":  # 一是… paragraphs end with their paragraph
+        if sec.style in PARAGRAPH_STYLES:  # 一是… and 第一，… paragraphs end with their paragraph
             continue
         nxt = next((s for s in sections[i + 1 :] if s.level <= sec.level), None)
         sec.span = (sec.span[0], nxt.span[0] if nxt else end_limit)  # type: ignore[assignment]

@@ -75,3 +75,16 @@ def test_interview_questions_open_its_parts():
     assert problems.heading.endswith("？") and problems.role == "problems"
     assert [sections[c].marker for c in problems.children] == ["一是", "二是", "三是", "四是"]
     assert turns[-1].role == "other"  # the goodbye is not a part of the work
+
+
+def test_a_speechs_ordinal_points_are_sections_with_roles():
+    speech = (
+        "在全县安全生产工作会议上的讲话\n\n同志们：\n\n一、去年工作取得明显成效\n\n全年事故起数同比下降。\n\n"
+        "二、清醒认识面临的严峻形势\n\n第一，事故多发的势头没有得到有效遏制。某些乡镇事故起数上升。\n\n"
+        "第二，重大事故隐患整改不彻底。仍有隐患未销号。\n\n三、扎实做好今年重点工作\n\n要压实责任。\n"
+    )
+    sections = docparse.read(speech.encode(), name="speech.txt").sections
+    found = [(s.marker, s.role, s.heading) for s in sections]
+    assert ("第一，", "problems", "事故多发的势头没有得到有效遏制") in found
+    assert ("第二，", "problems", "重大事故隐患整改不彻底") in found
+    assert [s.role for s in sections if s.level == 1] == ["evaluation", "problems", "tasks"]
