@@ -152,6 +152,19 @@ def known_places() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def short_place_names() -> dict[str, tuple[str, str]]:
+    """Bare names of provinces and prefectures (漳州, 广东) -> (level, name): a body may be named after its place
+    with no level word (漳州海事局, 广东海事局)."""
+    if not data_path("regions.tsv").is_file():
+        return {}
+    return {
+        row["short"]: (row["level"], row["name"])
+        for row in load_tsv("regions.tsv")
+        if row.get("short") and len(row["short"]) >= 2 and row["level"] in ("province", "prefecture")
+    }
+
+
 def strip_stop_words(start: int, run: str) -> tuple[int, str]:
     """Drop the words before a place that are no part of it (由, 牵头, 中共) from the left of a run."""
     _, _, stops, _ = prefix_rules()
@@ -199,6 +212,12 @@ def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
     whole, suffixes, _, _ = prefix_rules()
     end = start
     party = "委" if entry.needs == "party" else ""  # 市委宣传部, also when written 市宣传部 or 市网信办
+    shorts = short_place_names()
+    for k in (4, 3, 2):
+        place = text[max(0, start - k) : start]
+        if not party and place in shorts:
+            level, name = shorts[place]
+            return Prefix(start - k, place, level, name)
     if party and text.endswith("委", 0, end):
         end -= 1
     for word, level in whole.items():
@@ -259,7 +278,8 @@ def with_prefixes(text: str, hits: list[tuple[int, int, Entry]]) -> list[Mention
     mentions: list[Mention] = []
     for start, end, entry in hits:
         prefix = prefix_before(text, start, entry)
-        if prefix is None and mentions and mentions[-1].prefix is not None:
+        # a list's level word carries on to the next name (市公安局民政局), never to a central body's
+        if prefix is None and entry.level != "central" and mentions and mentions[-1].prefix is not None:
             prev = mentions[-1]
             if entry.needs != "party" and LIST_GAP.fullmatch(text, prev.end, start):
                 prefix = replace(prev.prefix, start=start)

@@ -175,3 +175,14 @@ def test_an_old_name_is_the_body_the_document_names_in_full():
 def test_every_county_government_is_generic():
     doc = read("各县市区人民政府，株洲经开区管委会，市应急管理局：\n")
     assert [d.name for d in doc.extraction.departments] == ["市应急管理局"]
+
+
+def test_bodies_named_after_a_bare_place_and_central_regional_bureaus():
+    doc = read(
+        "由漳州海事局、市海洋与渔业局按职责分工牵头，省公安厅交通管理局、中国民用航空西南地区管理局、"
+        "省森林消防总队、市公安交管局配合。"
+    )
+    found = by_name(doc)
+    assert (found["漳州海事局"].level, found["漳州海事局"].jurisdiction) == ("prefecture", "漳州市")
+    assert {"市海洋与渔业局", "省公安厅交通管理局", "省森林消防总队", "市公安局交通管理局"} <= set(found)
+    assert found["民用航空西南地区管理局"].level == "central"  # the list's 省 does not carry on to it
