@@ -373,7 +373,7 @@ def test_task_table_written_with_tabs_and_an_empty_cell():
     assert (names(lightning.lead), names(lightning.support)) == (["省应急管理厅"], ["省气象局"])
     assert (names(pits.lead), pits.support) == (["省住房和城乡建设厅"], [])
     assert water.sector == "水上交通、渔业船舶"
-    assert names(water.lead) == ["省交通运输厅", "省农业农村厅"] and names(water.support) == ["海事局"]
+    assert names(water.lead) == ["省交通运输厅", "省农业农村厅"] and names(water.support) == ["广东海事局"]
 
 
 def test_a_field_label_in_running_text_is_no_table_header():
