@@ -535,6 +535,9 @@ def in_citation(text: str, start: int, end: int) -> bool:
     return CITATION_AFTER.match(text[end : end + 16]) is not None
 
 
+ACCIDENT_COUNT = re.compile(r"\d+起|[一二两三四五六七八九十百]+起")
+
+
 def is_accident_site(text: str, start: int, end: int) -> bool:
     """临沧市凤庆县在建安石隧道“11·26”涌水突泥事故: the clause reports an accident at the place."""
     words = guard_words()
@@ -547,7 +550,8 @@ def is_accident_site(text: str, start: int, end: int) -> bool:
         pos = after.find(head)
         while pos >= 0:
             tail = after[pos + len(head) : pos + len(head) + 2]
-            if not any(tail.startswith(n) for n in words["accident_not"]):
+            counted = ACCIDENT_COUNT.match(after, pos + len(head)) is not None  # 发生事故19起: a tally, not a site
+            if not counted and not any(tail.startswith(n) for n in words["accident_not"]):
                 if any(v in before or v in after for v in words["accident_verb"]) or "·" in after[:pos]:
                     return True
             pos = after.find(head, pos + 1)

@@ -290,3 +290,13 @@ def test_heldout_circulars_score():
     assert report.never_violations == 0
     for name in ("regions.criticized", "regions.praised", "entities_criticized", "problems", "copy_paste"):
         assert report.fields[name].f1 >= 0.9, name
+
+
+def test_a_tally_of_accidents_is_no_accident_site():
+    text = (
+        "某市安委办关于安全生产形势的通报\n\n二、存在问题\n\n（一）事故多发势头没有得到遏制。肥东县、庐江县全年分别发生"
+        "生产安全事故19起、17起。长丰县发生“6·3”爆炸事故，造成2人死亡。\n"
+    )
+    regions = {r.name: r.stance for r in docparse.read(text.encode(), name="t.txt").extraction.regions}
+    assert regions["肥东县"] == regions["庐江县"] == "criticized"
+    assert regions["长丰县"] == "neutral"  # the place of one accident is not judged by it
