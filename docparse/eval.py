@@ -518,18 +518,20 @@ def _topic_key(text: str | None) -> str:
 def topic_tier(topic: str, sector: str | None, text: str) -> int | None:
     """How well a task belongs to a gold sector (topic): 0 best, None not at all.
 
-    0: sector equals the topic; 1: one contains the other; 2: the task text, after its outline
-    marker, starts with the topic; 3: the text contains the topic.
+    0: sector equals the topic; 1: the task text, after its outline marker, starts with the topic;
+    2: the text contains the topic; 3: topic and sector contain one another. The text comes before a
+    partial sector match, so that a specific topic (老旧燃气管道更新改造) picks its own task, not every
+    task of its sector (燃气).
     """
     topic_c, sector_c = _topic_key(topic), _topic_key(sector)
     if sector_c and sector_c == topic_c:
         return 0
-    if sector_c and (topic_c in sector_c or sector_c in topic_c):
-        return 1
     body = _topic_key(_LEADING_MARKER.sub("", compact(text)))
     if body.startswith(topic_c):
-        return 2
+        return 1
     if topic_c in body:
+        return 2
+    if sector_c and (topic_c in sector_c or sector_c in topic_c):
         return 3
     return None
 

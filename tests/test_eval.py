@@ -193,9 +193,12 @@ def test_cue_found_across_line_breaks_and_widths():
 def test_task_topic_tiers():
     assert topic_tier("消防", "消防", "") == 0
     assert topic_tier("危险化学品和烟花爆竹", "危险化学品、烟花爆竹", "") == 0
-    assert topic_tier("城镇燃气", "城镇燃气和自建房", "") == 1
-    assert topic_tier("煤矿", None, "（一）煤矿由市工业和信息化局牵头") == 2
-    assert topic_tier("煤矿", None, "（二）非煤矿山由市应急局牵头") == 3
+    assert topic_tier("城镇燃气", "城镇燃气和自建房", "") == 3
+    assert topic_tier("煤矿", None, "（一）煤矿由市工业和信息化局牵头") == 1
+    assert topic_tier("煤矿", None, "（二）非煤矿山由市应急局牵头") == 2
+    # a specific topic picks the task that names it before every task of its sector
+    assert topic_tier("老旧燃气管道更新改造", "燃气", "二是年内完成老旧燃气管道更新改造") == 2
+    assert topic_tier("老旧燃气管道更新改造", "燃气", "一是整治瓶装液化石油气") == 3
     assert topic_tier("渣土消纳", None, "（一）煤矿由市工业和信息化局牵头") is None
 
 

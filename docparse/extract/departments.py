@@ -260,14 +260,19 @@ def unknown_hits(text: str, known: list[tuple[int, int, Entry]]) -> list[tuple[i
     return hits
 
 
-def join_units(hits: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
-    """A unit written right after its parent body becomes one name (市公安局治安支队); lone units are dropped."""
+def join_units(text: str, hits: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """A unit written right after its parent body becomes one name (市公安局治安支队); a lone unit stays only
+    after a township's level word (镇派出所: the 乡镇 station of its county's body), else it is dropped."""
+    whole, suffixes, _, _ = prefix_rules()
+    township = tuple(w for w, level in suffixes.items() if level == "township")
     joined: list[tuple[int, int, Entry]] = []
     for start, end, entry in hits:
         if entry.needs == "parent":
             if joined and joined[-1][1] == start and joined[-1][2].kind != "unit":
                 p_start, _, parent = joined.pop()
                 joined.append((p_start, end, Entry(parent.name + entry.name, parent.kind, entry.level, parent.needs)))
+            elif text.endswith(township, 0, start):
+                joined.append((start, end, Entry(entry.name, "department", "township", "prefix")))
             continue
         joined.append((start, end, entry))
     return joined
@@ -374,7 +379,7 @@ def department_mentions(doc: Document, generics: list[PartyRef] | None = None) -
     covered = [(doc.norm_index(g.span.start), doc.norm_index(g.span.end)) for g in generics]
     hits = lexicon_hits(text)
     hits = sorted(hits + unknown_hits(text, hits), key=lambda h: h[0])
-    hits = [h for h in join_units(hits) if not any(s <= h[0] < e or s < h[1] <= e for s, e in covered)]
+    hits = [h for h in join_units(text, hits) if not any(s <= h[0] < e or s < h[1] <= e for s, e in covered)]
     return with_prefixes(text, hits)
 
 

@@ -396,7 +396,9 @@ def split_by_assignment(
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
     for s_start, s_end in sentence_ranges(doc, start, end):
-        opens_task = has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
+        # （市交通局牵头，…配合） closing an item assigns the item, it opens no task of its own
+        closing = text[s_start : s_end].strip().startswith(("（", "(")) and text[s_start : s_end].strip().rstrip("。；").endswith(("）", ")"))
+        opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
         if parts and not (opens_task and has_own_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
             parts[-1] = (parts[-1][0], s_end)
         else:

@@ -186,3 +186,15 @@ def test_bodies_named_after_a_bare_place_and_central_regional_bureaus():
     assert (found["漳州海事局"].level, found["漳州海事局"].jurisdiction) == ("prefecture", "漳州市")
     assert {"市海洋与渔业局", "省公安厅交通管理局", "省森林消防总队", "市公安局交通管理局"} <= set(found)
     assert found["民用航空西南地区管理局"].level == "central"  # the list's 省 does not carry on to it
+
+
+def test_township_bodies_and_the_committees_of_a_municipality_district():
+    doc = read(
+        "由镇安监站牵头，镇市场监管所、镇派出所、镇林草中心配合。"
+        "责任单位：区住房城乡建委（牵头）、区教委、区文化旅游委、区规划自然资源局。"
+    )
+    found = by_name(doc)
+    assert {"镇安全生产监督管理站", "镇市场监督管理所", "镇派出所", "镇林业和草原服务中心"} <= set(found)
+    assert found["镇派出所"].level == "township"
+    assert {"区住房和城乡建设委员会", "区教育委员会", "区文化和旅游发展委员会", "区规划和自然资源局"} <= set(found)
+    assert "派出所" not in {d.name for d in read("加强派出所建设。").extraction.departments}  # a lone unit names nobody

@@ -302,6 +302,12 @@ def test_responsible_units_after_a_lead_field_in_one_bracket_support():
     assert len(doc.extraction.tasks) == 1  # the ； inside the brackets ends no sentence
 
 
+def test_an_assignment_bracket_closing_an_item_opens_no_task_of_its_own():
+    doc = read("二、重点任务\n5.加强危险货物道路运输管理。市交通局每旬开展一次抽查。（市交通局牵头，市公安局、市应急局配合）\n")
+    assert len(doc.extraction.tasks) == 1
+    assert names(doc.extraction.tasks[0].support) == ["市公安局", "市应急管理局"]
+
+
 def test_provincial_notice_roles_after_the_lead():
     doc = read(SHANDONG_NOTICE)
     sweep = task_starting(doc, "深入开展重大事故隐患排查整治")  # a part the outline gives no role
