@@ -8,6 +8,7 @@ none, from a place followed by a department ending (临沧市国土资源局).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,6 +183,8 @@ GENERIC_BEFORE = ("个别", "有些", "部分", "一些", "少数", "各", "有�
 REFERENCE_OPENERS = ("该", "此", "这", "上述", "前述")  # 该加工厂: a name given before, not a new one
 # before a department that is told or asked, not blamed: 向市安委办报送, 提请市安委会约谈
 ADDRESSEE_BEFORE = ("向", "提请", "报请", "请")
+# after a department that inspects or sanctions, not one that is blamed: 市质监局抽查发现…, 省安委办对…进行了约谈
+INSPECTOR_AFTER = ("抽查发现", "检查发现", "督查发现", "暗访发现", "调查发现", "检查提出", "督导发现")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
 
 
@@ -216,9 +219,9 @@ def qualified_name(doc: Document, org: OrgName, written: str) -> str:
     return best[1] + written[1:] if best else written
 
 
-def acts(text: str, org: OrgName, following: list[OrgName]) -> bool:
+def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgName]) -> bool:
     """Whether a department is given something to do rather than blamed: 由市安委办牵头, 市交通局、市应急局配合,
-    市安委办每月通报…, 牵头单位：市应急局 (the role cues of the task stage)."""
+    市安委办每月通报…, 会同市质监局、市国土资源局 (the role cues of the task stage, on the list it stands in)."""
     from docparse.extract.tasks import role_cues
 
     end = org.end
@@ -226,8 +229,13 @@ def acts(text: str, org: OrgName, following: list[OrgName]) -> bool:
         if text[end : nxt.place_start] not in LIST_JOINERS:
             break
         end = nxt.end
+    start = org.place_start
+    for prev in reversed(preceding):
+        if text[prev.end : start] not in LIST_JOINERS:
+            break
+        start = prev.place_start
     after = text[end : end + 16]
-    before = text[max(0, org.place_start - 12) : org.place_start]
+    before = text[max(0, start - 12) : start]
     for cue in role_cues():
         if cue.where in ("after", "subject") and cue.pattern.match(after):
             return True
@@ -235,7 +243,43 @@ def acts(text: str, org: OrgName, following: list[OrgName]) -> bool:
             return True
         if cue.where == "label" and cue.pattern.search(before[-8:]) and before.endswith(("：", ":", "、")):
             return True
+    if after.startswith(INSPECTOR_AFTER) or (after.startswith("对") and sanctions_in(text, end)):
+        return True
     return before.endswith(ADDRESSEE_BEFORE)
+
+
+@lru_cache(maxsize=1)
+def sanction_words() -> tuple[str, ...]:
+    return tuple(r["cue"] for r in load_tsv("stance_cues.tsv") if r["stance"] == "sanction")
+
+
+def sanctions_in(text: str, start: int) -> bool:
+    """Whether the clause from `start` announces a sanction (对…进行了约谈, 对…予以通报批评)."""
+    stop = min((i for i in (text.find(ch, start) for ch in "。；\n") if i >= 0), default=len(text))
+    return any(w in text[start:stop] for w in sanction_words())
+
+
+REFERENCE = re.compile(r"(?:该|此)[\u4e00-\u9fff]{0,3}?(?:企业|公司|单位|厂|矿|站|店|场|点)")
+
+
+def referred_verdict(doc: Document, ctx, org: OrgName, following: list[OrgName], stance_of_span):
+    """(verdict, reason start) of the first 该企业/该公司 later in the enterprise's paragraph that is criticized,
+    unless another enterprise is named first (the reference would then be to that one)."""
+    text = doc.norm_text
+    para_end = text.find("\n", org.end)
+    para_end = len(text) if para_end < 0 else para_end
+    next_name = next((o.place_start for o in following if o.kind == "enterprise" and o.place_start < para_end), para_end)
+    for m in REFERENCE.finditer(text, org.end, next_name):
+        verdict = stance_of_span(doc, ctx, m.start(), m.end())
+        if verdict.stance == "criticized":
+            return verdict, m.end()
+    return None
+
+
+def issues(doc: Document, org: OrgName) -> bool:
+    """Whether the department is the document's own issuer (a bureau does not criticize itself)."""
+    issuer = doc.meta.issuer.value if doc.meta.issuer is not None else None
+    return bool(issuer) and doc.norm_text[org.place_start : org.end] == issuer
 
 
 def reason_clause(text: str, org: OrgName, following: list[OrgName], sentence_end: int) -> str | None:
@@ -274,9 +318,15 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
         if not is_named(doc.norm_text, org, places):
             continue
         verdict = stance_of_span(doc, ctx, org.start, org.end)
+        reason_start = None
+        if verdict.stance != "criticized" and org.kind == "enterprise":
+            # 尚志市鑫源木业有限公司…发生火灾。该企业违规在车间内设置员工宿舍…: the blame comes with 该企业
+            referred = referred_verdict(doc, ctx, org, orgs[i + 1 :], stance_of_span)
+            if referred is not None:
+                verdict, reason_start = referred
         if verdict.stance != "criticized":
             continue
-        if org.kind == "department" and acts(doc.norm_text, org, orgs[i + 1 :]):
+        if org.kind == "department" and (acts(doc.norm_text, org, orgs[:i], orgs[i + 1 :]) or issues(doc, org)):
             continue
         name = doc.norm_text[org.start : org.end]
         if org.kind == "department":
@@ -285,6 +335,9 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             continue
         seen.add((name, org.start))
         span = doc.source_span(org.start, org.end)
-        reason = reason_clause(doc.norm_text, org, orgs[i + 1 :], verdict.sentence_end)
+        if reason_start is not None:
+            reason = doc.norm_text[reason_start : verdict.sentence_end].strip("，。；：、 ") or None
+        else:
+            reason = reason_clause(doc.norm_text, org, orgs[i + 1 :], verdict.sentence_end)
         out.append(CriticizedEntity(name, org.kind, doc.text_of(span), span, reason))
     return out

@@ -551,7 +551,8 @@ def is_accident_site(text: str, start: int, end: int) -> bool:
         while pos >= 0:
             tail = after[pos + len(head) : pos + len(head) + 2]
             counted = ACCIDENT_COUNT.match(after, pos + len(head)) is not None  # 发生事故19起: a tally, not a site
-            if not counted and not any(tail.startswith(n) for n in words["accident_not"]):
+            elsewhere = any(w in after[:pos] for w in words.get("accident_elsewhere", ()))
+            if not counted and not elsewhere and not any(tail.startswith(n) for n in words["accident_not"]):
                 if any(v in before or v in after for v in words["accident_verb"]) or "·" in after[:pos]:
                     return True
             pos = after.find(head, pos + 1)

@@ -60,3 +60,14 @@ def test_departments_given_work_and_back_references_are_not_criticized():
         "对工作推进不力的，由市安委办提请市安委会进行约谈。\n"
     )
     assert set(entities(text)) == {"兴林木业加工厂"}
+
+
+def test_blame_carried_by_a_reference_and_inspectors_are_not_blamed():
+    text = (
+        "哈尔滨市安全生产监督管理局关于约谈情况的通报\n\n一、约谈事由\n\n（一）尚志市。5月12日，尚志市鑫源木业有限公司烘干车间"
+        "发生火灾，造成3人死亡。该企业违规在车间内设置员工宿舍，电气线路私拉乱接。\n\n（二）双城区。市质监局抽查发现，该区尚有14台锅炉"
+        "未办理使用登记。市安监局会同市质监局、市国土资源局对隐患整改不力的双城区进行了约谈。\n\n哈尔滨市安全生产监督管理局\n2016年6月24日\n"
+    )
+    found = entities(text)
+    assert set(found) == {"鑫源木业有限公司"}
+    assert found["鑫源木业有限公司"].reason.startswith("违规在车间内设置员工宿舍")
