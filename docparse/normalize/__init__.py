@@ -31,6 +31,7 @@ DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s
 DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*印?发?$")
 # a header line that ends in its date after a gap: 漳州市安委会办公室    2021年8月23日
 DATED_LINE_END = re.compile(r"\s{2,}[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+SPACED_HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 TITLE_END = re.compile(r"(通知|通报|方案|意见|报告|请示|批复|决定|公告|通告|函|纪要|计划|规划|办法|细则|规定|总结|文件|讲话|要点|清单)$")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TABLE_ROW = re.compile(r"\t| {2,}")
@@ -208,6 +209,8 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
         return False
     if TITLE_END.search(prev.text) or nxt.text[0] in "“《【〔":
         return False
+    if SPACED_HEADLINE.search(prev.text) and not any(p in prev.text for p in "，。；"):
+        return False  # 一季度全省安全生产形势总体平稳 各地各部门扎实推进…: a two-part headline, not prose
     if not (CJK.match(nxt.text[0]) or nxt.text[0].isdigit() or nxt.text[0] in "、，）"):
         return False
     threshold = max(12, int(0.85 * width)) if wrapped else 30

@@ -44,6 +44,9 @@ SPEAKER_LINE = re.compile(
 )
 # 纪要 and 简报 headers put the issuing office and the date on one line: 漳州市安全生产委员会办公室    2021年8月23日
 ORG_DATE_LINE = re.compile(rf"^(?P<org>[\u4e00-\u9fff（）]{{4,40}}?)\s{{2,}}(?P<date>{DATE.pattern})$")
+# a 简报's issue line: 2021年第5期（总第86期）, 第12期
+ISSUE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?第\s*[\d〇零一二三四五六七八九十]{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[)）])?$")
+COMPILED_BY = re.compile(r"(?:编印|编发|主办|编)$")
 MASTHEAD_END = re.compile(r"(文件|会议纪要|纪要|简报|通报)$")
 CC_LINE = re.compile(r"^抄\s*送\s*[：:]\s*(?P<rest>.+)$")
 TERMINAL = "。！？；"
@@ -157,6 +160,17 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
     return None
 
 
+def is_headline(text: str) -> bool:
+    """A 简报 article's headline: a short line that is no date, office-and-date or sentence."""
+    return (
+        4 <= len(text) <= 60
+        and text[-1] not in TERMINAL + "："
+        and not DATE.search(text)
+        and not ORG_DATE_LINE.match(text)
+        and not ISSUE_LINE.match(text)
+    )
+
+
 def is_title_part(text: str) -> bool:
     return (
         len(text) <= 30
@@ -241,11 +255,26 @@ def extract_meta(doc: Document) -> Meta:
     header = header_lines(lines)
     read_version_head(doc, header, meta)
 
-    # GB/T 9704 puts the title below the 发文字号; a 文种 word above it is the masthead (漳州市安委会会议纪要).
+    # GB/T 9704 puts the title below the 发文字号 (or a 简报's 第5期 line); a 文种 word above it is the masthead
+    # (漳州市安委会会议纪要, 安全生产工作简报).
     number_pos = next((i for i, ln in enumerate(header) if meta.doc_number and ln.start <= doc.norm_index(meta.doc_number.span.start) < ln.end), None)
-    title_range = (find_title(header, number_pos + 1) if number_pos is not None else None) or find_title(header)
+    issue_pos = next((i for i, ln in enumerate(header) if ISSUE_LINE.match(ln.text)), None)
+    anchor = number_pos if number_pos is not None else issue_pos
+    title_range = (find_title(header, anchor + 1) if anchor is not None else None) or find_title(header)
+    headline = None
+    if title_range and issue_pos is not None and title_range[1] < issue_pos:
+        # a 简报 masthead over its issue line: it gives the kind, the first plain line under them the title
+        masthead = header[title_range[1]]
+        if meta.issuer_mark is None:
+            meta.issuer_mark = make_field(doc, masthead.start, masthead.end)
+        headline = next((ln for ln in header[issue_pos + 1 :] if is_headline(ln.text)), None)
     after_title = 0
-    if title_range:
+    if headline is not None:
+        meta.title = make_field(doc, headline.start, headline.end)
+        kind = kind_of_title(meta.issuer_mark.value) or kind_of_title(meta.title.value)
+        meta.doc_type = Field(kind, meta.issuer_mark.span, meta.issuer_mark.text)
+        after_title = lines.index(headline) + 1
+    elif title_range:
         first, last = header[title_range[0]], header[title_range[1]]
         meta.title = make_field(doc, first.start, last.end)
         kind = kind_of_title(meta.title.value)
@@ -290,7 +319,9 @@ def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
             if meta.date is None and iso:
                 meta.date = make_field(doc, ln.start + org_date.start("date"), ln.end, iso)
             if meta.issuer is None:
-                meta.issuer = make_field(doc, ln.start, ln.start + org_date.end("org"))
+                org = org_date.group("org")
+                compiled = len(org) - len(COMPILED_BY.sub("", org))  # 四川省应急管理厅办公室编: the office, not 编
+                meta.issuer = make_field(doc, ln.start, ln.start + org_date.end("org") - compiled)
         elif bracketed and meta.date is None:
             iso = iso_date(DATE.search(ln.text))
             if iso:

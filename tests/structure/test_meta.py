@@ -147,3 +147,23 @@ def test_speech_byline_gives_speaker_and_date():
     assert meta.doc_type.value == "讲话"
     assert meta.issuer.value == "某县人民政府副县长王某某" and meta.issuer.text == "某县人民政府副县长  王某某"
     assert meta.date.value == "2023-02-10"
+
+
+BRIEFING = """安全生产工作简报
+
+2022年第3期（总第41期）
+
+某省应急管理厅办公室编                    2022年5月6日
+
+全省汛前安全检查有序推进 各地排查隐患1.2万项
+
+4月以来，全省各级应急管理部门按照部署开展汛前安全检查。现将有关情况简报如下。
+"""
+
+
+def test_briefing_masthead_issue_line_and_headline():
+    meta = docparse.read(BRIEFING.encode(), name="briefing.txt").meta
+    assert meta.doc_type.value == "信息" and meta.issuer_mark.value == "安全生产工作简报"  # 信息/简报 are one kind
+    assert meta.title.value == "全省汛前安全检查有序推进 各地排查隐患1.2万项"
+    assert (meta.issuer.value, meta.date.value) == ("某省应急管理厅办公室", "2022-05-06")
+    assert meta.doc_number is None
