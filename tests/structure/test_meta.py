@@ -164,6 +164,6 @@ BRIEFING = """安全生产工作简报
 def test_briefing_masthead_issue_line_and_headline():
     meta = docparse.read(BRIEFING.encode(), name="briefing.txt").meta
     assert meta.doc_type.value == "信息" and meta.issuer_mark.value == "安全生产工作简报"  # 信息/简报 are one kind
-    assert meta.title.value == "全省汛前安全检查有序推进 各地排查隐患1.2万项"
+    assert meta.title.text == "全省汛前安全检查有序推进 各地排查隐患1.2万项"
     assert (meta.issuer.value, meta.date.value) == ("某省应急管理厅办公室", "2022-05-06")
     assert meta.doc_number is None
