@@ -31,6 +31,7 @@ STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以�
 PRIOR_PERIOD = re.compile(r"(?:去年|上年|上年度)(?:同期)?(?:为|的|是)?$")
 PRIOR_SUFFIX = "（上年同期）"
 COUNTED_ITEMS = {"个", "项", "套", "份", "条"}
+FREQUENCY_UNITS = {"次", "遍", "回"}
 NOUN_AFTER = 14  # characters after a figure that name what it counts
 QUOTED_NAME_MAX = 20  # a figure inside “…” this short is part of a name (“五个一”, “四个一律”)
 INDICATOR_WINDOW = 16  # how far back in the clause to look for an indicator word
@@ -47,6 +48,7 @@ class UnitLexicon:
     goal_verbs: tuple[str, ...]
     report_types: frozenset[str]
     back_references: tuple[str, ...]
+    lead_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +71,7 @@ def unit_lexicon() -> UnitLexicon:
     return UnitLexicon(
         pattern, tuple(words("not_after")), tuple(words("threshold")), tuple(words("target")),
         tuple(words("plan_item")), multipliers, tuple(words("goal_verb")), frozenset(words("report_type")),
-        tuple(words("back_reference")),
+        tuple(words("back_reference")), tuple(words("lead_word")),
     )
 
 
@@ -174,6 +176,31 @@ def noun_after(text: str, end: int) -> str:
     return text[end:hi]
 
 
+COUNTED_NOUN_MAX = 10  # characters of a counted noun taken as its own indicator
+NOUN_STOPS = "由对在为将被向从把的"  # function words that end a counted noun
+
+
+def counted_thing(text: str, start: int, end: int, lex: UnitLexicon) -> str | None:
+    """What a figure counts when no indicator word names it: the noun after its unit (42个临时执勤点), else the
+    noun before it back to the clause or list break (加油站11座, 小型水库12座), lead words (现有, 其中) removed."""
+    after = noun_after(text, end)
+    if after and "\u4e00" <= after[0] <= "\u9fff":
+        return None  # 8个督查组: a noun after the figure not in the lexicon is too often a plan's own parts
+    lo = start
+    while lo > 0 and text[lo - 1] not in "，。；：！？\n\t、（(" and start - lo < COUNTED_NOUN_MAX:
+        lo -= 1
+    noun = text[lo:start]
+    stripped = True
+    while stripped:
+        stripped = False
+        for w in sorted(lex.lead_words, key=len, reverse=True):
+            if noun.startswith(w) and len(noun) > len(w):
+                noun, stripped = noun[len(w) :], True
+    if len(noun) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in noun):
+        return None
+    return noun
+
+
 def indicator_for(text: str, start: int, end: int, unit: str) -> str | None:
     """The indicator a figure measures: from the noun after its unit when one follows (8个综合督查组),
     else from the nearest lexicon word before it in its clause (发现问题隐患5110项); None if neither names one."""
@@ -226,8 +253,10 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
         bound = next((w for w in lex.threshold if text.startswith(w, end)), "")
         head = text[max(0, num_start - 4) : num_start]
         noun = counted_noun(text, end)
-        if (head.endswith("等") and noun) or head.endswith(lex.back_references):
-            continue
+        if (head.endswith("等") and noun) or head.endswith(lex.back_references) or head.endswith("第"):
+            continue  # 等3个部门, 上述5起, 总第86期: a list's size, a reference back, an ordinal
+        if unit in FREQUENCY_UNITS and "每" in text[max(0, num_start - INDICATOR_WINDOW) : num_start].split("。")[-1]:
+            continue  # 每月至少开展1次: how often a duty recurs, not a count
         if unit in COUNTED_ITEMS and any(w in noun for w in lex.plan_items):
             continue
         if text[end : end + 1] in ("年", "月", "日", "号") or (m.group("num").isascii() and len(m.group("num")) > 9):
@@ -249,6 +278,8 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
             indicator = found[-1].indicator  # 同比分别下降26.4%、23.3%
         if indicator is None:
             indicator = prior_indicator(text, start, unit, found)
+        if indicator is None:
+            indicator = counted_thing(text, m.start("num") if not m.group("pre") else start, end, lex)
         if indicator is None:
             continue
         approx = m.group("pre") or m.group("approx") or m.group("approx2")

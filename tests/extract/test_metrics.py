@@ -110,3 +110,8 @@ def test_prior_period_values_are_named_by_their_current_figure():
         (25, "事故起数"), (30, "死亡人数"), (31, "事故起数（上年同期）"), (35, "死亡人数（上年同期）"),
         (19.4, "同比下降"), (14.3, "同比下降"), (2, "事故起数"), (3, "事故起数（上年同期）"),
     ]
+
+
+def test_counted_things_without_an_indicator_word_and_what_is_no_count():
+    found = metrics("辖区内现有加油站11座、小型水库12座。简报总第86期。各村每月至少开展1次巡查。")
+    assert [(m.indicator, m.value, m.unit) for m in found] == [("加油站", 11, "座"), ("小型水库", 12, "座")]
