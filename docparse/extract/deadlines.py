@@ -68,8 +68,8 @@ _HALF = r"[上下]半年"
 _MONTH_PHRASE = rf"{_MONTH}(?:{_DAY}|{_DAY_BARE})?{_MONTH_PART}?"
 _DOTTED = r"(?:19|20)\d{2}[.．/](?:1[0-2]|0?[1-9])[.．/](?:3[01]|[12]\d|0?[1-9])(?![\d.．/])"  # 2021.5.20
 ATOM = (
-    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|[底末初])?"
-    rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初)"
+    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|[底末初内])?"
+    rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初|年内)"
 )
 _CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～)\s*"
 _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号)"
@@ -95,7 +95,7 @@ ATOM_PARTS = re.compile(
     r"(?P<mpart>上旬|中旬|下旬|中下旬|底|末|初)?"
     r"|第?(?P<quarter>[一二三四1-4])季度(?P<qpart>末|底)?"
     r"|(?P<half>[上下])半年"
-    r"|年?(?P<ypart>底|末|初))?"
+    r"|年?(?P<ypart>底|末|初|内))?"
     r"(?:(?P<dayonly>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号))?"
 )
 # 即日起，在全市开展为期三个月的…: a period given by its start and its length.
@@ -143,6 +143,7 @@ class Cues:
     completion: tuple[str, ...]
     deadline_label: tuple[str, ...]  # 完成时限： before a date makes it the item's due date
     activity: tuple[str, ...]  # 于9月下旬组织开展…: after 于/在 and a period, a planned activity
+    plan_verbs: tuple[str, ...]  # 年内完成…: what makes 年内 a due date
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +156,7 @@ def time_cues() -> Cues:
     return Cues(
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
         frozenset(words("report_type")), words("by"), words("at"), words("directive"), words("completion"),
-        words("deadline_label"), words("activity"),
+        words("deadline_label"), words("activity"), words("plan_verb"),
     )
 
 
@@ -224,6 +225,8 @@ def atom_interval(atom: Atom, year: int, month: int | None = None) -> tuple[date
             return (date(year, 1, 1), date(year, 6, 30)) if atom.half == "上" else (date(year, 7, 1), date(year, 12, 31))
         if atom.year_part in ("底", "末"):
             return date(year, 12, 1), date(year, 12, 31)
+        if atom.year_part == "内":  # 年内完成: due by the year's last day
+            return date(year, 12, 31), date(year, 12, 31)
         if atom.year_part == "初":
             return date(year, 1, 1), date(year, 1, 31)
         return date(year, 1, 1), date(year, 12, 31)
@@ -577,6 +580,17 @@ def length_periods(text: str, ctx: YearContext, taken: list[Found]) -> list[Foun
     return out
 
 
+ACTIVITY_REACH = 12  # characters after 在 in which the activity verb stands (在全省范围内开展)
+
+
+def activity_follows(text: str, end: int, next_start: int | None, cues: Cues) -> bool:
+    """Whether an activity verb follows the date in its clause (在全省开展, 组织开展)."""
+    duty = what_after(text, end, next_start) or next_clause(text, end)  # 7月至9月，在全市开展…
+    if duty.startswith("在"):  # 在全省开展: the verb after a place
+        return any(w in duty[:ACTIVITY_REACH] for w in cues.activity)
+    return any(duty.startswith(w) for w in cues.activity)
+
+
 def looks_back(m: re.Match[str], first: date | None, last: date, ctx: YearContext) -> bool:
     """Whether a date expression names the past, not a deadline: 去年底, or a year-to-date period
     that ended before the document was written (通报1—7月全市安全生产形势)."""
@@ -647,16 +661,26 @@ def find_deadlines(doc: Document) -> list[Found]:
             # 到2024年底，重点行业领域…机制基本建立: the plan's goal is due at the period's end.
             found.append(Found(start, end, "due", None, last, next_clause(text, end) or None, inferred))
             continue
+        if not is_range and (m.group("single") or "").endswith("年内"):
+            duty = what_after(text, end, next_start)
+            if not report and duty.startswith(cues.plan_verbs):
+                found.append(Found(start, end, "due", None, last, duty, inferred))
+            continue
         planned = bracketed or phase is not None or bool(m.group("from_today"))
         alone = len(clause.strip()) - (end - start) <= 2  # 2021年1至11月，全市共发生…: the date is its own clause
         context = clause + (next_clause(text, end) if alone else "")
         if not planned and is_range:
             # a report plans too where a range opens with 自/从/于 and no past word follows (自7月起至10月底，开展…)
             opens = (start > 0 and text[start - 1] in "自从于") or text[start] in "自从"
-            planned = (not report or opens) and not any(p in context for p in cues.past)
+            acts = activity_follows(text, end, next_start, cues)  # 4月至6月在全省开展…行动
+            planned = (not report or opens or acts) and not any(p in context for p in cues.past)
         if not planned and not is_range and fills_table_cell(text, start, end):
             # 2024年12月 alone in a task table's 完成时限 cell: due at its end
             found.append(Found(start, end, "due", None, last, table_cell_topic(text, start), inferred))
+            continue
+        if not planned and not is_range and first != last and OUTLINE_MARKER.sub("", clause).startswith(m.group().strip()) and activity_follows(text, end, next_start, cues) and not any(p in clause for p in cues.past):
+            # 6月份组织开展“安全生产月”活动: a period opening its clause and followed by an activity
+            found.append(Found(start, end, "period", first, last, what_after(text, end, next_start) or None, inferred))
             continue
         if not planned and not is_range and any(before.endswith(w) for w in cues.at):
             # 各地要在三季度完成排查: a period with a completion verb is due at its end; 于9月下旬组织开展督导:

@@ -223,3 +223,11 @@ def test_past_periods_are_not_deadlines():
 def test_activity_period_after_yu():
     doc = read_notice("县安委办将于4月下旬组织开展第二轮督导检查。")
     assert dated(doc) == [(None, "2021-04-21", "2021-04-30")]
+
+
+def test_within_the_year_and_periods_that_open_an_activity():
+    doc = read_notice("一是年内完成老旧燃气管道更新改造。二是6月份组织开展“安全生产月”活动。三是7月至9月，在全县开展百日攻坚行动。")
+    assert [(d.date, d.start, d.end) for d in doc.extraction.deadlines] == [
+        ("2021-12-31", None, None), (None, "2021-06-01", "2021-06-30"), (None, "2021-07-01", "2021-09-30")
+    ]
+    assert read_notice("力争五年内基本建成。").extraction.deadlines == []  # 五年内 is a span, not this year
