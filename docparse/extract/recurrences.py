@@ -111,8 +111,10 @@ def find_recurrences(text: str) -> list[Found]:
             continue
         period = cues.periods[cue]
         after = text[m.end() : m.end() + SKIP_WINDOW]
-        if any(w in after.split("，")[0] for w in cues.skip):
-            continue
+        head = after.split("，")[0]
+        skip = next((w for w in cues.skip if w in head), None)
+        if skip is not None and not COUNT.match(head, head.index(skip) + len(skip)):
+            continue  # 每年不低于5万元 is a rate; 每日巡山不少于1次 is still a duty
         enumerated = cue.endswith("一") and m.group() != cue
         if enumerated and found and found[-1].period == period and text[found[-1].end : m.start()] == ENUM_JOIN:
             found[-1].end = m.end()

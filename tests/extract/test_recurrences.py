@@ -52,3 +52,8 @@ def test_fortnightly_half_monthly_and_by_period_forms():
     assert [(r.period, r.count, r.what) for r in found] == [
         ("biweekly", 1, "报送进展"), ("semimonthly", 1, "通报"), ("quarterly", None, "开展督查"), ("bimonthly", 1, "开展联合检查")
     ]
+
+
+def test_a_minimum_count_keeps_a_duty_and_inspection_items_compact():
+    found = recurrences("护林员每日巡山不少于1次。推行日检查、周排查、月调度机制。")
+    assert [(r.period, r.count) for r in found] == [("daily", 1), ("daily", 1), ("weekly", 1), ("monthly", 1)]
