@@ -2,7 +2,8 @@
 
 A problems section (二、存在的问题) gives one problem per sub-heading, its category the heading
 (（一）思想认识有偏差); text with no outline gives one per item after a lead-in sentence (还存在不少差距和不足。
-主要表现在4个方面：一是…). Sentences elsewhere that criticize a named region or unit are problems too.
+主要表现在4个方面：一是…). A document with neither gives the sentences that criticize a named region
+or unit; where it has a problems part, criticism elsewhere (an accident report, a 约谈 in the measures) is narrative.
 `copy_paste` marks accusations that plans were copied (照抄照搬, 高度雷同).
 """
 
@@ -152,7 +153,7 @@ def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
 
 
 def criticized_sentences(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int | None]]:
-    """Sentences outside the problem lists that criticize a region by name (not in directive sections)."""
+    """Sentences outside `taken` that criticize a region by name (not in directive sections)."""
     from docparse.extract.regions import section_role
 
     out = []
@@ -207,7 +208,9 @@ def problems(doc: Document) -> list[Problem]:
     from docparse.extract.criticized import organizations
 
     items = section_items(doc) or zone_items(doc)
-    items += criticized_sentences(doc, [(s, e) for s, e, _, _ in items])
+    if not items:
+        # a document with a problems part names its problems there; elsewhere criticism is narrative
+        items = criticized_sentences(doc, [])
     orgs = organizations(doc)
     out = []
     for s, e, category, section in sorted(items):

@@ -171,6 +171,30 @@ def nest(headings: list[Heading], zone_end: int, tail_start: int, base_id: int) 
     return sections
 
 
+def run_on_enumerations(doc: Document, sections: list[Section], base_id: int) -> list[Section]:
+    """二是…, 三是… written on in the paragraph that 一是 opens: siblings of that paragraph's section, which
+    is cut where the next one begins."""
+    out: list[Section] = []
+    for sec in [s for s in sections if s.style == "cn_enum"]:
+        start, end = sec.span  # type: ignore[misc]
+        expected = CN_NUM.index(sec.marker[0]) + 1 if sec.marker[0] in CN_NUM[:10] else None
+        if expected is None:
+            continue
+        current = sec
+        for m in INLINE.finditer(doc.norm_text, sec.heading_span[1], end):  # type: ignore[misc]
+            marker = m.group("marker")
+            if marker[-1] != sec.marker[-1] or CN_NUM.find(marker[0]) != expected:
+                continue
+            m_start, m_end = m.start("marker"), m.end("marker")
+            current.span = (current.span[0], m_start)  # type: ignore[assignment]
+            stop = HEADING_END.search(doc.norm_text, m_end, end)
+            h_end = stop.start() if stop and stop.start() - m_end <= 40 else min(end, m_end + 20)
+            current = Section(base_id + len(out), marker, "", sec.level, sec.style, (m_start, end), (m_end, h_end), parent=sec.parent)  # type: ignore[arg-type]
+            out.append(current)
+            expected += 1
+    return out
+
+
 def _pending(h: Heading):  # normalized (start, end) until converted to source spans
     return (h.start, h.line_end)
 
@@ -256,6 +280,7 @@ def extract_outline(doc: Document) -> list[Section]:
     for zone in body_zones(doc):
         headings = [h for h in line_headings(doc, zone) if h.start < tail]
         sections.extend(nest(headings, zone[1], tail, len(sections)))
+    sections.extend(run_on_enumerations(doc, sections, len(sections)))
     inline: list[Section] = []
     parents = {s.parent for s in sections}
     leaves = [s for s in sections if s.id not in parents]

@@ -143,3 +143,12 @@ def test_copied_plans_in_other_words_and_adjacent_accusations_make_one_passage()
     assert "直接套用市级文件表述" in copied[0].text and "如出一辙" in copied[1].text
     # 雷同 said of inspection records accuses no plan of being copied
     assert not any("检查记录" in p.text for p in copied)
+
+
+def test_with_a_problems_part_criticism_elsewhere_is_no_problem():
+    text = (
+        "某市安委办关于约谈情况的通报\n\n一、约谈事由\n\n（一）尚志市。鑫源木业公司违规设置员工宿舍，尚志市监管不到位。\n\n"
+        "二、约谈指出的主要问题\n\n（一）安全红线意识树立不牢。尚志市重发展、轻安全。\n"
+    )
+    found = docparse.read(text.encode(), name="t.txt").extraction.problems
+    assert [p.category for p in found] == ["安全红线意识树立不牢"]

@@ -88,3 +88,17 @@ def test_a_speechs_ordinal_points_are_sections_with_roles():
     assert ("第一，", "problems", "事故多发的势头没有得到有效遏制") in found
     assert ("第二，", "problems", "重大事故隐患整改不彻底") in found
     assert [s.role for s in sections if s.level == 1] == ["evaluation", "problems", "tasks"]
+
+
+def test_enumeration_written_on_in_the_paragraph_that_yi_shi_opens():
+    text = (
+        "某省安全生产工作简报\n\n三、存在的主要问题\n\n一是部分地区事故出现反弹。某地事故起数上升。二是隐患整改质量不高。"
+        "部分企业一查了之。三是道路交通形势依然严峻。\n\n四、下一步工作\n\n要压实责任。\n"
+    )
+    sections = docparse.read(text.encode(), name="b.txt").sections
+    items = [(s.marker, s.heading, s.role) for s in sections if s.style == "cn_enum"]
+    assert items == [
+        ("一是", "部分地区事故出现反弹", "problems"),
+        ("二是", "隐患整改质量不高", "problems"),
+        ("三是", "道路交通形势依然严峻", "problems"),
+    ]
