@@ -24,6 +24,8 @@ PRINT_LINE = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{DATE.pattern})\s*印发?$")
 DOC_NUMBER = re.compile(
     r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［【（]\s*(?:19|20)\d{2}\s*[〕\]］】）]\s*第?\s*\d{1,5}\s*号)"
 )
+# a number line with no organ code (a 纪要's 〔2023〕42号 under its masthead)
+BARE_DOC_NUMBER_LINE = re.compile(r"^(?P<number>[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d{1,5}\s*号)$")
 SIGNER = re.compile(r"签\s*发\s*人\s*：\s*(?P<name>[\u4e00-\u9fff、 ]{2,20})")
 COPY_NUMBER = re.compile(r"^\d{6}$")
 SECRECY = re.compile(r"^(绝密|机密|秘密)(★.{0,10})?$")
@@ -235,14 +237,25 @@ def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: i
 
 def signature_before(lines: list[Line], date_line: Line) -> Line | None:
     pos = lines.index(date_line)
-    if pos > 0 and ORG_LINE.match(lines[pos - 1].text):
+    if pos > 0 and (ORG_LINE.match(lines[pos - 1].text) or joint_organs(lines[pos - 1].text)):
         return lines[pos - 1]
     return None
 
 
+def joint_organs(text: str) -> str | None:
+    """Several issuing organs on one line, apart by spaces (榆林市应急管理局   榆林市能源局), as 甲、乙."""
+    parts = re.split(r"\s+", text.strip())
+    if len(parts) >= 2 and all(ORG_LINE.match(p) for p in parts):
+        return "、".join(parts)
+    return None
+
+
 def issuer_from_title(title: str) -> str | None:
+    """The organs before 关于 in a title written as text (甲 乙关于… gives 甲、乙)."""
     head, sep, _ = title.partition("关于")
-    return head if sep and 2 <= len(head) <= 40 else None
+    if not sep or not 2 <= len(re.sub(r"\s", "", head)) <= 40:
+        return None
+    return joint_organs(head) or re.sub(r"\s", "", head)
 
 
 @stage("meta", step="structure", assigns="meta")
@@ -301,7 +314,7 @@ def extract_meta(doc: Document) -> Meta:
         name = MASTHEAD_END.sub("", meta.issuer_mark.value)
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None and meta.title is not None:
-        name = issuer_from_title(meta.title.value)
+        name = issuer_from_title(meta.title.text)
         if name:
             meta.issuer = Field(name, meta.title.span, meta.title.text)
     return meta
@@ -341,10 +354,12 @@ def read_version_head(doc: Document, header: list[Line], meta: Meta) -> None:
             meta.urgency = make_field(doc, ln.start, ln.end)
         elif ln.text.endswith("文件") and len(ln.text) <= 40 and meta.issuer_mark is None:
             meta.issuer_mark = make_field(doc, ln.start, ln.end)
-        number = DOC_NUMBER.search(ln.text)
+        number = DOC_NUMBER.search(ln.text) or BARE_DOC_NUMBER_LINE.match(ln.text)
         if number and meta.doc_number is None and is_number_line(ln.text, number):
             meta.doc_number = make_field(doc, ln.start + number.start(), ln.start + number.end())
-            if meta.issuer_mark is None and pos > 0 and (ORG_LINE.match(header[pos - 1].text) or MASTHEAD_END.search(header[pos - 1].text)):
+            above = header[pos - 1].text if pos > 0 else ""
+            masthead = MASTHEAD_END.search(above) and "关于" not in above  # not a title written above its number
+            if meta.issuer_mark is None and pos > 0 and (ORG_LINE.match(above) or masthead):
                 prev = header[pos - 1]
                 meta.issuer_mark = make_field(doc, prev.start, prev.end)
         signer = SIGNER.search(ln.text)
@@ -369,7 +384,7 @@ def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Met
             meta.date = make_field(doc, date_line.start, date_line.end, iso)
         signature = signature_before(lines, date_line)
         if signature:
-            meta.issuer = make_field(doc, signature.start, signature.end)
+            meta.issuer = make_field(doc, signature.start, signature.end, joint_organs(signature.text))
     for ln in lines[start:]:
         note = NOTE_LINE.match(ln.text)
         if note:

@@ -167,3 +167,17 @@ def test_briefing_masthead_issue_line_and_headline():
     assert meta.title.text == "全省汛前安全检查有序推进 各地排查隐患1.2万项"
     assert (meta.issuer.value, meta.date.value) == ("某省应急管理厅办公室", "2022-05-06")
     assert meta.doc_number is None
+
+
+def test_joint_issuers_bare_number_and_site_name_line():
+    joint = (
+        "某省人民政府门户网站\n首页 > 政务公开 > 通知公告\n\n"
+        "榆林市应急管理局 榆林市能源局关于煤矿安全生产大检查情况的通报\n\n榆政应急发〔2019〕127号\n\n"
+        "各县（市、区）应急管理局：\n\n现将有关情况通报如下。\n\n榆林市应急管理局          榆林市能源局\n2019年7月26日\n"
+    )
+    meta = docparse.read(joint.encode(), name="joint.txt").meta
+    assert meta.title.value == "榆林市应急管理局榆林市能源局关于煤矿安全生产大检查情况的通报"
+    assert meta.issuer.value == "榆林市应急管理局、榆林市能源局" and meta.issuer_mark is None
+    minutes = MINUTES.replace("某安委纪〔2022〕5号", "〔2022〕5号")
+    meta = docparse.read(minutes.encode(), name="minutes.txt").meta
+    assert meta.doc_number.value == "〔2022〕5号" and meta.title.value == "市安委会2022年第二次全体会议纪要"
