@@ -380,7 +380,40 @@ def department_mentions(doc: Document, generics: list[PartyRef] | None = None) -
     hits = lexicon_hits(text)
     hits = sorted(hits + unknown_hits(text, hits), key=lambda h: h[0])
     hits = [h for h in join_units(text, hits) if not any(s <= h[0] < e or s < h[1] <= e for s, e in covered)]
-    return with_prefixes(text, hits)
+    return with_abbreviations(text, with_prefixes(text, hits))
+
+
+# 深圳市公安局龙岗分局（以下简称“龙岗公安分局”）, 表中深圳市公安局龙岗分局简称龙岗公安分局
+ABBREVIATION = re.compile(r"[（(]?(?:以下)?简称(?:为)?[“\"「]?(?P<short>[\u4e00-\u9fff]{2,14}?)[”\"」]?(?=[）)，。；、]|$)")
+FULL_NAME_BREAK = "，。；：、\n（()）”」和及与"
+
+
+def with_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the short names a document defines for a body (…（以下简称“龙岗公安分局”）), each as the body
+    written in full before the definition: its whole name, where the lexicon knew only its start."""
+    for m in ABBREVIATION.finditer(text):
+        end = m.start()
+        start = end
+        while start > 0 and text[start - 1] not in FULL_NAME_BREAK and end - start < 30:
+            start -= 1
+        inside = [x for x in mentions if start <= x.start and x.end <= end]
+        if not inside:
+            continue
+        head = inside[0]
+        whole_start = head.prefix.start if head.prefix else head.start
+        tail = text[head.end : end]
+        if not tail.strip() or not all(CJK.match(ch) for ch in tail):
+            entry, prefix = head.entry, head.prefix
+        else:  # 深圳市公安局 + 龙岗分局: the body inside the one the lexicon knows
+            entry = Entry(head.entry.name + tail, head.entry.kind, head.entry.level, "")
+            prefix = head.prefix
+        full = Mention(whole_start, end, entry, prefix)
+        short = m.group("short")
+        uses = [(i.start(), i.end()) for i in re.finditer(re.escape(short), text)]
+        kept = [x for x in mentions if not (start <= x.start and x.end <= end) and not any(s < x.end and x.start < e for s, e in uses)]
+        aliased = [Mention(s, e, entry, replace(prefix, start=s) if prefix else None) for s, e in uses]
+        mentions = sorted(kept + [full] + aliased, key=lambda x: x.start)
+    return mentions
 
 
 # --- departments ---------------------------------------------------------------------------------

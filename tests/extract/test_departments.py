@@ -198,3 +198,18 @@ def test_township_bodies_and_the_committees_of_a_municipality_district():
     assert found["镇派出所"].level == "township"
     assert {"区住房和城乡建设委员会", "区教育委员会", "区文化和旅游发展委员会", "区规划和自然资源局"} <= set(found)
     assert "派出所" not in {d.name for d in read("加强派出所建设。").extraction.departments}  # a lone unit names nobody
+
+
+def test_short_names_a_document_defines_for_a_body():
+    doc = read(
+        "一、有关说明\n深圳市公安局龙岗分局（以下简称“龙岗公安分局”）和深圳市市场监督管理局龙岗监管局简称区市场监管局。\n"
+        "二、重点任务\n（一）燃气整治。由区市场监管局牵头，龙岗公安分局配合。\n"
+    )
+    found = by_name(doc)
+    police = found["市公安局龙岗分局"]
+    assert police.jurisdiction == "深圳市"
+    assert [m.text for m in police.mentions] == ["深圳市公安局龙岗分局", "龙岗公安分局", "龙岗公安分局"]
+    assert "区市场监督管理局" not in found  # 区市场监管局 is the name this document gave the 龙岗监管局
+    assigned = next(t for t in doc.extraction.tasks if "燃气整治" in t.text)
+    assert [p.name for p in assigned.lead] == ["市市场监督管理局龙岗监管局"]
+    assert [p.name for p in assigned.support] == ["市公安局龙岗分局"]
