@@ -19,7 +19,7 @@ from docparse.pipeline import stage
 from docparse.resources import load_tsv
 
 # Characters a name never contains: clause punctuation, quotes, and function words that end a subject.
-NAME_STOP = set("，。；：、！？“”‘’《》「」 \n的对在于与及或将把被是了为从向以由等要其并但虽")
+NAME_STOP = set("，。；：、！？“”‘’《》「」（）() \n的对在于与及或将把被是了为从向以由等要其并但虽")
 MAX_NAME = 30
 MIN_ENTERPRISE_CORE = 2  # characters before the ending: 煤矿 alone is a sector, not a name
 LEVEL_PREFIX = set("省市县州区")
@@ -39,19 +39,23 @@ class OrgName:
 class SuffixTable:
     automaton: ahocorasick.Automaton
     stopwords: tuple[str, ...]
+    endings: frozenset[str]  # every enterprise ending (宾馆, 酒店 …)
 
 
 @lru_cache(maxsize=1)
 def suffix_table() -> SuffixTable:
     auto = ahocorasick.Automaton()
     stopwords = []
+    endings = set()
     for row in load_tsv("entity_suffixes.tsv"):
         if row["kind"] == "not_name":
             stopwords.append(row["word"])
         else:
             auto.add_word(row["word"], (row["word"], row["kind"], row["not_before"]))
+            if row["kind"] == "enterprise":
+                endings.add(row["word"])
     auto.make_automaton()
-    return SuffixTable(auto, tuple(stopwords))
+    return SuffixTable(auto, tuple(stopwords), frozenset(endings))
 
 
 def suffix_ends(text: str) -> dict[int, tuple[str, str]]:
@@ -98,12 +102,15 @@ def find_organizations(text: str, place_spans: dict[int, int]) -> list[OrgName]:
     """Enterprise and department names in `text`; `place_spans` maps a region mention's start to its end."""
     found: list[OrgName] = []
     stopwords = suffix_table().stopwords
+    endings = suffix_table().endings
     for end, (suffix, kind) in sorted(suffix_ends(text).items()):
         place_start = snap_to_place(walk_left(text, end - len(suffix), kind), place_spans)
         start = skip_places(place_start, end, place_spans)
         core = text[start : end - len(suffix)]
         if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):
             continue
+        if kind == "enterprise" and core in endings:
+            continue  # 宾馆酒店, 煤矿企业: two kinds of business, nobody by name
         if kind == "department":
             if start == place_start and text[place_start : place_start + 1] not in LEVEL_PREFIX:
                 continue  # 格局, 大局: a department name opens with its place or level

@@ -71,3 +71,11 @@ def test_blame_carried_by_a_reference_and_inspectors_are_not_blamed():
     found = entities(text)
     assert set(found) == {"鑫源木业有限公司"}
     assert found["鑫源木业有限公司"].reason.startswith("违规在车间内设置员工宿舍")
+
+
+def test_kinds_of_business_headings_and_parent_companies_are_no_names():
+    text = (
+        "某市安委办关于督查情况的通报\n\n二、存在问题\n\n（二）加油站\n\n林周县宾馆酒店消防通道堵塞，辖区煤矿隐患整改不到位。"
+        "府谷县恒泰煤矿（隶属陕西米脂恒泰矿业有限公司）超层越界开采，至今未整改。\n"
+    )
+    assert set(entities(text)) == {"恒泰煤矿"}
