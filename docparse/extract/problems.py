@@ -53,6 +53,27 @@ def lines_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
+INLINE_ITEM = re.compile(r"(?:(?<=[。；：])|^)\s*(?P<marker>[一二三四五六七八九十]是)")
+
+
+def inline_zone(text: str, start: int, end: int, cues: dict[str, tuple[str, ...]]) -> Zone | None:
+    """A paragraph whose sentence names problems and lists them on: 仍存在薄弱环节。一是…；二是…；三是…"""
+    line = text[start:end]
+    items = [m for m in INLINE_ITEM.finditer(line)]
+    ordered = [m for k, m in enumerate(items) if m.group("marker")[0] == "一二三四五六七八九十"[k : k + 1]]
+    if len(ordered) < 2 or len(ordered) != len(items):
+        return None
+    lead = line[: ordered[0].start("marker")]
+    if not any(c in lead for c in cues["lead_in"]):
+        return None
+    bounds = [start + m.start("marker") for m in ordered] + [end]
+    # the last item ends with its sentence: what follows (各地各部门务必…) is no part of it
+    last_end = text.find("。", bounds[-2], end)
+    bounds[-1] = last_end + 1 if last_end >= 0 else end
+    spans = tuple((bounds[k], bounds[k + 1]) for k in range(len(ordered)))
+    return Zone(spans[0][0], spans[-1][1], "problems", lead.strip(), spans)
+
+
 def fallback_zones(doc: Document) -> list[Zone]:
     """Problem and achievement lists introduced by a lead-in line (…存在不少差距和不足。主要表现在：)."""
     text = doc.norm_text
@@ -61,6 +82,10 @@ def fallback_zones(doc: Document) -> list[Zone]:
     zones: list[Zone] = []
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        inline = inline_zone(text, s, e, cues)
+        if inline is not None:
+            zones.append(inline)
+            continue
         if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
             continue
         role = "problems" if any(c in line for c in cues["lead_in"]) else None

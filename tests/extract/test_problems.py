@@ -152,3 +152,15 @@ def test_with_a_problems_part_criticism_elsewhere_is_no_problem():
     )
     found = docparse.read(text.encode(), name="t.txt").extraction.problems
     assert [p.category for p in found] == ["安全红线意识树立不牢"]
+
+
+def test_problems_listed_on_in_the_paragraph_that_names_them():
+    text = (
+        "芜湖市人民政府专题会议纪要\n\n会议指出，当前我市燃气安全工作仍存在薄弱环节。一是餐饮场所燃气报警器安装进度滞后，无为市、"
+        "南陵县安装率分别仅为58.3%和61.7%；二是重大危险源包保责任落实不到位；三是瓶装液化气非法经营问题屡禁不止。各地务必立即整改。\n"
+    )
+    doc = docparse.read(text.encode(), name="m.txt")
+    found = doc.extraction.problems
+    assert [p.text[:6] for p in found] == ["一是餐饮场所", "二是重大危险", "三是瓶装液化"]
+    assert not found[-1].text.endswith("立即整改。")
+    assert {r.name: r.stance for r in doc.extraction.regions}["无为县"] == "criticized"  # 无为市 since 2019

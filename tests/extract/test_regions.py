@@ -300,3 +300,9 @@ def test_a_tally_of_accidents_is_no_accident_site():
     regions = {r.name: r.stance for r in docparse.read(text.encode(), name="t.txt").extraction.regions}
     assert regions["肥东县"] == regions["庐江县"] == "criticized"
     assert regions["长丰县"] == "neutral"  # the place of one accident is not judged by it
+
+
+def test_praise_announced_with_yu_yi_tong_bao():
+    text = "某市安委办关于煤矿大检查情况的通报\n\n二、好的做法\n\n靖边县隐患全部整改到位。对神木市、靖边县予以通报表扬。\n"
+    regions = {r.name: r.stance for r in docparse.read(text.encode(), name="t.txt").extraction.regions}
+    assert regions["神木市"] == regions["靖边县"] == "praised"
