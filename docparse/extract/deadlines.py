@@ -605,7 +605,7 @@ def find_deadlines(doc: Document) -> list[Found]:
     text = doc.norm_text
     cues = time_cues()
     ctx = year_context(doc)
-    report = is_report(doc)
+    reporting_document = is_report(doc)
     matches = list(EXPRESSION.finditer(text))
     dated = doc.meta.date
     # the document's own date (成文日期, a speech's bracketed date) is no deadline
@@ -622,6 +622,11 @@ def find_deadlines(doc: Document) -> list[Found]:
         start, end = m.start(), m.end()
         if looks_back(m, first, last, ctx):
             continue
+        # a report's dates after its own date are plans (a 总结's 到2022年底…, a 通报's 9月至11月将…)
+        report = reporting_document and not (ctx.doc_date is not None and (first or last) > ctx.doc_date)
+        whole_year = first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+        if _inside_title(text, start) or (whole_year and is_parenthetical(text, start, end)):
+            continue  # 《…实施方案（2024年）》: the year names the plan, it schedules nothing
         before = text[max(0, start - 3) : start]
         if any(before.endswith(c) for c in cues.baseline) or before.endswith("每年") or before.endswith("每月"):
             continue

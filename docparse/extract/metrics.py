@@ -24,7 +24,7 @@ from docparse.textspans import enclosing
 SENTENCE_END = "。；！？\n"
 CLAUSE_BREAK = "，。；：！？、\n\t"
 # A sentence with one of these words and none of PAST_MARKERS gives a rule or a task, not a statistic.
-DIRECTIVE = re.compile(r"要|必须|应当|务必|确保|力争|请|不得|严禁|须|抓好|落实好|坚持")
+DIRECTIVE = re.compile(r"要|必须|应当|务必|确保|力争|(?<![提申报])请|不得|严禁|须|抓好|落实好|坚持")  # 提请关闭 reports
 PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全年|发生|同比|建成|组建|投入|完成")
 # In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event; 现有: its baseline).
 STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|现有")

@@ -231,3 +231,14 @@ def test_within_the_year_and_periods_that_open_an_activity():
         ("2021-12-31", None, None), (None, "2021-06-01", "2021-06-30"), (None, "2021-07-01", "2021-09-30")
     ]
     assert read_notice("力争五年内基本建成。").extraction.deadlines == []  # 五年内 is a span, not this year
+
+
+def test_a_plans_year_in_its_title_and_a_reports_future_dates():
+    plan = read_notice("现将《某县燃气安全专项整治实施方案（2021年）》印发给你们。")
+    assert plan.extraction.deadlines == []
+    summary = (
+        "某市2021年安全生产工作总结\n\n一、主要成效\n\n全年检查企业1200家次。\n\n二、下一步打算\n\n"
+        "到2022年底，重大事故隐患整改率达到100%。\n\n某市应急管理局\n2022年1月10日\n"
+    )
+    doc = docparse.read(summary.encode(), name="s.txt")
+    assert [d.date for d in doc.extraction.deadlines] == ["2022-12-31"]

@@ -115,3 +115,8 @@ def test_prior_period_values_are_named_by_their_current_figure():
 def test_counted_things_without_an_indicator_word_and_what_is_no_count():
     found = metrics("辖区内现有加油站11座、小型水库12座。简报总第86期。各村每月至少开展1次巡查。")
     assert [(m.indicator, m.value, m.unit) for m in found] == [("加油站", 11, "座"), ("小型水库", 12, "座")]
+
+
+def test_ti_qing_reports_an_action_it_asks_nobody():
+    found = metrics("全年责令停产停业整顿企业86家，提请关闭取缔非法违法企业31家。")
+    assert [(m.value, m.unit) for m in found] == [(86, "家"), (31, "家")]
