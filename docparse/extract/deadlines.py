@@ -404,6 +404,7 @@ def object_before(text: str, start: int) -> str:
 
 
 TABLE_CELLS = re.compile(r"\t| {2,}")
+CELL_END = re.compile(r"(?:\t| {2,})$")  # a cell separator right before a position
 
 
 def table_cell_topic(text: str, start: int) -> str | None:
@@ -426,9 +427,9 @@ def fills_table_cell(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
-    if not TABLE_CELLS.search(before):
-        return False
-    return (not after.strip() or TABLE_CELLS.match(after) is not None) and TABLE_CELLS.search(before[-2:] or " ") is not None
+    opens_cell = CELL_END.search(before) is not None
+    closes_cell = not after.strip() or TABLE_CELLS.match(after) is not None
+    return opens_cell and closes_cell
 
 
 def _short(text: str | None, width: int = 60) -> str | None:
@@ -591,6 +592,12 @@ def activity_follows(text: str, end: int, next_start: int | None, cues: Cues) ->
     return any(duty.startswith(w) for w in cues.activity)
 
 
+def opens_activity(text: str, m: re.Match[str], clause: str, next_start: int | None, cues: Cues) -> bool:
+    """Whether the date opens its clause (after any outline marker) and an activity follows it, not in the past."""
+    opens = OUTLINE_MARKER.sub("", clause).startswith(m.group().strip())
+    return opens and activity_follows(text, m.end(), next_start, cues) and not any(p in clause for p in cues.past)
+
+
 def looks_back(m: re.Match[str], first: date | None, last: date, ctx: YearContext) -> bool:
     """Whether a date expression names the past, not a deadline: 去年底, or a year-to-date period
     that ended before the document was written (通报1—7月全市安全生产形势)."""
@@ -683,7 +690,7 @@ def find_deadlines(doc: Document) -> list[Found]:
             # 2024年12月 alone in a task table's 完成时限 cell: due at its end
             found.append(Found(start, end, "due", None, last, table_cell_topic(text, start), inferred))
             continue
-        if not planned and not is_range and first != last and OUTLINE_MARKER.sub("", clause).startswith(m.group().strip()) and activity_follows(text, end, next_start, cues) and not any(p in clause for p in cues.past):
+        if not planned and not is_range and first != last and opens_activity(text, m, clause, next_start, cues):
             # 6月份组织开展“安全生产月”活动: a period opening its clause and followed by an activity
             found.append(Found(start, end, "period", first, last, what_after(text, end, next_start) or None, inferred))
             continue
