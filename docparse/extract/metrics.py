@@ -177,15 +177,15 @@ def noun_after(text: str, end: int) -> str:
 
 
 COUNTED_NOUN_MAX = 10  # characters of a counted noun taken as its own indicator
-NOUN_STOPS = "由对在为将被向从把的"  # function words that end a counted noun
 
 
 def counted_thing(text: str, start: int, end: int, lex: UnitLexicon) -> str | None:
-    """What a figure counts when no indicator word names it: the noun after its unit (42个临时执勤点), else the
-    noun before it back to the clause or list break (加油站11座, 小型水库12座), lead words (现有, 其中) removed."""
+    """What a figure counts when no indicator word names it: the noun before it, back to the clause or list
+    break (加油站11座, 小型水库12座), lead words (现有, 其中) removed. A figure followed by a noun the lexicon
+    does not know (8个督查组) gets none: that is too often a count of the plan's own parts."""
     after = noun_after(text, end)
     if after and "\u4e00" <= after[0] <= "\u9fff":
-        return None  # 8个督查组: a noun after the figure not in the lexicon is too often a plan's own parts
+        return None
     lo = start
     while lo > 0 and text[lo - 1] not in "，。；：！？\n\t、（(" and start - lo < COUNTED_NOUN_MAX:
         lo -= 1
