@@ -263,7 +263,7 @@ def unknown_hits(text: str, known: list[tuple[int, int, Entry]]) -> list[tuple[i
 def join_units(text: str, hits: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
     """A unit written right after its parent body becomes one name (市公安局治安支队); a lone unit stays only
     after a township's level word (镇派出所: the 乡镇 station of its county's body), else it is dropped."""
-    whole, suffixes, _, _ = prefix_rules()
+    _, suffixes, _, _ = prefix_rules()
     township = tuple(w for w, level in suffixes.items() if level == "township")
     joined: list[tuple[int, int, Entry]] = []
     for start, end, entry in hits:

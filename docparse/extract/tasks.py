@@ -389,6 +389,12 @@ def sentence_ranges(doc: Document, start: int, end: int) -> list[tuple[int, int]
     return inside or [(start, end)]
 
 
+def is_bracketed(sentence: str) -> bool:
+    """Whether a sentence is one bracketed phrase: （市交通局牵头，市公安局配合）。"""
+    body = sentence.strip().rstrip("。；")
+    return body.startswith(("（", "(")) and body.endswith(("）", ")"))
+
+
 def split_by_assignment(
     doc: Document, refs: list[Ref], start: int, end: int, first_leads: bool = False
 ) -> list[tuple[int, int]]:
@@ -396,8 +402,7 @@ def split_by_assignment(
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
     for s_start, s_end in sentence_ranges(doc, start, end):
-        # （市交通局牵头，…配合） closing an item assigns the item, it opens no task of its own
-        closing = text[s_start : s_end].strip().startswith(("（", "(")) and text[s_start : s_end].strip().rstrip("。；").endswith(("）", ")"))
+        closing = is_bracketed(text[s_start:s_end])  # （市交通局牵头，…配合） assigns its item, opens no task
         opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
         if parts and not (opens_task and has_own_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
             parts[-1] = (parts[-1][0], s_end)

@@ -176,7 +176,7 @@ def run_on_enumerations(doc: Document, sections: list[Section], base_id: int) ->
     is cut where the next one begins."""
     out: list[Section] = []
     for sec in [s for s in sections if s.style == "cn_enum"]:
-        start, end = sec.span  # type: ignore[misc]
+        end = sec.span[1]  # type: ignore[index]
         expected = CN_NUM.index(sec.marker[0]) + 1 if sec.marker[0] in CN_NUM[:10] else None
         if expected is None:
             continue
