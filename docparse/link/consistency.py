@@ -24,6 +24,7 @@ PRIOR_CUES = ("去年同期", "上年同期", "去年同期为", "上年同期�
 PRIOR_SUFFIX = "（上年同期）"  # the metrics stage's mark on a prior-period value
 DECREASE_CUES = ("下降", "减少")
 INCREASE_CUES = ("上升", "增长", "增加")
+SUBCOUNT_REACH = 12  # characters before a count in which 其中 makes it a part of the one before
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -82,6 +83,18 @@ def stated_rate_range(rate: Figure) -> tuple[float, float]:
     return low, high + (high - rate.metric.value)
 
 
+def whole_before(text: str, counts: list[Figure], part: Figure) -> Figure | None:
+    """The count a part is taken of: the last one before it in the same unit, passing over sub-counts given
+    after 其中 (发现隐患586项，其中重大事故隐患7项。已整改473项 → 586)."""
+    for c in reversed(counts):
+        if c.metric.unit != part.metric.unit:
+            return None
+        if "其中" in text[max(0, c.start - SUBCOUNT_REACH) : c.start]:
+            continue
+        return c
+    return None
+
+
 def rate_checks(doc: Document, figures: list[Figure], earlier: list[Figure] = ()) -> list[Check]:
     """A rate (…率) against the two same-unit counts right before it: part / whole.
 
@@ -97,8 +110,9 @@ def rate_checks(doc: Document, figures: list[Figure], earlier: list[Figure] = ()
             counts = [f for f in earlier if f.metric.unit != "%"] + counts
         if len(counts) < 2:
             continue
-        whole, part = counts[-2], counts[-1]
-        if whole.metric.unit != part.metric.unit or not (whole.exact and part.exact) or whole.metric.value <= 0:
+        part = counts[-1]
+        whole = whole_before(doc.norm_text, counts[:-1], part)
+        if whole is None or not (whole.exact and part.exact) or whole.metric.value <= 0:
             continue
         if part.metric.value > whole.metric.value:
             continue

@@ -70,3 +70,12 @@ def test_exact_counts_leave_no_rounding_room():
     # 12 against 16 is a fall of 25%; whole counts are exact, so 20% is wrong
     found = checks("本月发生事故12起，上年同期为16起，同比下降20%。")
     assert [(c.kind, c.stated, c.computed) for c in found] == [("change_mismatch", 20.0, 25.0)]
+
+
+def test_a_rate_is_taken_of_the_total_not_of_the_sub_count_after_qi_zhong():
+    text = (
+        "某市安委办关于燃气安全暗访情况的通报\n\n共暗访场所148家，发现问题隐患586项，其中重大事故隐患7项。"
+        "截至10月10日，已整改473项，整改率85.6%。\n"
+    )
+    found = docparse.read(text.encode(), name="t.txt").extraction.checks
+    assert [(c.kind, round(c.computed, 1)) for c in found] == [("rate_mismatch", 80.7)]
