@@ -362,9 +362,17 @@ def generic_refs(doc: Document) -> list[PartyRef]:
     for m in text_pattern.finditer(doc.norm_text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        span = doc.source_span(m.start(), m.end())
-        refs.append(PartyRef(m.group(), doc.text_of(span), span, kind="generic"))
+        end = m.end() + body_name_at(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
+        span = doc.source_span(m.start(), end)
+        refs.append(PartyRef(doc.norm_text[m.start() : end], doc.text_of(span), span, kind="generic"))
     return sorted(refs, key=lambda r: r.span.start)
+
+
+def body_name_at(text: str, start: int) -> int:
+    """Length of the longest department name (full or alias) written at `start`, or 0."""
+    forms = surface_forms()
+    longest = max(map(len, forms))
+    return next((k for k in range(longest, 1, -1) if text[start : start + k] in forms), 0)
 
 
 def is_generic_heading(heading: str) -> bool:

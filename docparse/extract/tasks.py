@@ -171,11 +171,19 @@ def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: b
         inside = [r for r in refs if label_end <= r.start and r.end <= (field_end.start() if field_end else stop)]
         if role == "responsible" and any(r == "lead" for _, _, r in labels[:i]):
             roles.update((r.start, "support") for r in inside)
+        elif role == "responsible" and names_roles(text, inside):
+            continue  # 责任单位：市住建局牵头，市发改委按职责分工负责: the words in the field decide, list by list
         elif role == "responsible":
             roles.update(responsible_roles(text, inside, first_leads))
         else:
             roles.update((r.start, role) for r in inside)
     return roles
+
+
+def names_roles(text: str, refs: list[Ref]) -> bool:
+    """Whether a role word follows a party of the field directly (市住建局牵头, 市财政局按职责分工负责),
+    as opposed to a lead mark such as （牵头） or words further on (排在首位的为牵头单位)."""
+    return any(cue.where == "after" and cue.pattern.match(text, r.end) for r in refs for cue in role_cues())
 
 
 def closes_lead_mark(text: str, end: int) -> bool:

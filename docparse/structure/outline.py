@@ -85,8 +85,8 @@ def marker_heading(line_text: str, line_start: int) -> Heading | None:
         m = pattern.match(line_text)
         if m:
             rest = line_text[m.end() :]
-            if not rest or rest[0] in "%‰年月日号个项家起人次":  # 1.5% or 2.3亿 is a number, not a marker
-                return None
+            if not rest or (style == "arabic_dot" and rest[0] in "%‰年月日号个项家起人次"):
+                return None  # 1.5% or 2.3亿 is a number, not a marker; （六）人员密集场所 is a heading
             stop = HEADING_END.search(rest)
             length = stop.start() if stop and stop.start() <= 60 else (len(rest) if len(rest) <= 60 else 0)
             if length == 0:

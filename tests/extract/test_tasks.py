@@ -391,3 +391,15 @@ def test_kinds_of_department_name_who_acts_in_a_division_of_duties():
     doc = read("二、整治内容及责任分工\n（一）学校和医院消防安全。开展消防安全检查。教育、卫生健康部门牵头。\n")
     schools = task_starting(doc, "学校和医院")  # 责任分工 keeps only items that name who acts
     assert [p.name for p in schools.lead] == ["教育部门", "卫生健康部门"]
+
+
+def test_role_words_right_after_parties_in_a_responsible_field():
+    doc = read(
+        "二、重点任务\n（四）燃气老旧管网更新改造。\n责任单位：市住房城乡建设局牵头，市发展改革委、市财政局按职责分工负责；"
+        "各县（市）区教育体育局落实属地责任。\n（六）人员密集场所消防检查。\n责任单位：市消防救援支队\n重点检查商场市场。\n"
+    )
+    pipes = task_starting(doc, "（四）燃气老旧管网")
+    assert names(pipes.lead)[0] == "市住房和城乡建设局"
+    assert names(pipes.support) == ["市发展和改革委员会", "市财政局"]
+    assert "各县（市）区教育体育局" in [p.name for p in pipes.lead + pipes.support if p.kind == "generic"]
+    assert names(task_starting(doc, "（六）人员密集场所").lead) == ["市消防救援支队"]  # （六）人员… is a heading
