@@ -252,7 +252,16 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
             return True
     if after.startswith(INSPECTOR_AFTER) or (after.startswith("对") and sanctions_in(text, end)):
         return True
+    if in_table_row(text, org.place_start):
+        return True  # a department in a task table's cell is assigned, whatever its row says
     return before.endswith(ADDRESSEE_BEFORE)
+
+
+def in_table_row(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line of a table written as text (cells apart by tabs)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return "\t" in text[line_start : line_end if line_end >= 0 else len(text)]
 
 
 @lru_cache(maxsize=1)

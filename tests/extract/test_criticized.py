@@ -79,3 +79,12 @@ def test_kinds_of_business_headings_and_parent_companies_are_no_names():
         "府谷县恒泰煤矿（隶属陕西米脂恒泰矿业有限公司）超层越界开采，至今未整改。\n"
     )
     assert set(entities(text)) == {"恒泰煤矿"}
+
+
+def test_departments_in_a_task_table_or_acting_on_a_schedule_are_not_blamed():
+    text = (
+        "某市安委办关于开展督查的通报\n\n二、存在问题\n\n（一）校车违法违规问题突出。\n\n"
+        "序号\t工作内容\t责任单位\t完成时限\n1\t排查接送学生车辆违法违规情况\t市公安局、市教育体育局（牵头）\t2024年9月15日前\n\n"
+        "三、工作要求\n\n市安委办每半月组织一次暗访督查，对工作不力的予以通报批评。市安委会将对事故反弹的区进行约谈。\n"
+    )
+    assert entities(text) == {}
