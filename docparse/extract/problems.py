@@ -179,6 +179,7 @@ def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
 
 def criticized_sentences(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int | None]]:
     """Sentences outside `taken` that criticize a region by name (not in directive sections)."""
+    from docparse.extract.criticized import in_table_row, sanction_words
     from docparse.extract.regions import section_role
 
     out = []
@@ -193,6 +194,11 @@ def criticized_sentences(doc: Document, taken: list[tuple[int, int]]) -> list[tu
             continue
         if section_role(doc, sent.section)[0] in DIRECTIVE_ROLES:
             continue
+        sentence = doc.norm_text[sent.norm_start : sent.norm_end].strip()
+        if sentence.startswith("对") and any(w in sentence for w in sanction_words()):
+            continue  # 对永宁县、贺兰县予以通报批评。: the penalty, not the problem it answers
+        if in_table_row(doc.norm_text, sent.norm_start):
+            continue  # a task table's row assigns work
         out.append((sent.norm_start, sent.norm_end, None, sent.section))
     return out
 

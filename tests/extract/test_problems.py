@@ -164,3 +164,14 @@ def test_problems_listed_on_in_the_paragraph_that_names_them():
     assert [p.text[:6] for p in found] == ["一是餐饮场所", "二是重大危险", "三是瓶装液化"]
     assert not found[-1].text.endswith("立即整改。")
     assert {r.name: r.stance for r in doc.extraction.regions}["无为县"] == "criticized"  # 无为市 since 2019
+
+
+def test_a_penalty_and_a_table_row_are_no_problems_while_slow_work_is():
+    text = (
+        "某市人民政府办公室关于开展燃气安全整治的紧急通知\n\n从暗访情况看，金凤区行动快、措施实；永宁县工作推进迟缓，安装率仅为41.2%；"
+        "灵武市瓶装液化石油气市场秩序混乱。对永宁县、灵武市予以通报批评。\n\n"
+        "序号\t工作内容\t责任单位\n1\t对东川区未整改隐患实行挂牌督办\t市应急局\n"
+    )
+    doc = docparse.read(text.encode(), name="n.txt")
+    assert [p.regions for p in doc.extraction.problems] == [["永宁县"], ["灵武市"]]
+    assert {r.name: r.stance for r in doc.extraction.regions}["金凤区"] == "praised"
