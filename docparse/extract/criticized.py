@@ -17,6 +17,7 @@ import ahocorasick
 from docparse.model import CriticizedEntity, Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.textspans import enclosing
 
 # Characters a name never contains: clause punctuation, quotes, and function words that end a subject.
 NAME_STOP = set("，。；：、！？“”‘’《》「」（）() \n的对在于与及或将把被是了为从向以由等要其并但虽")
@@ -259,9 +260,8 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
 
 def in_table_row(text: str, pos: int) -> bool:
     """Whether `pos` lies on a line of a table written as text (cells apart by tabs)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    return "\t" in text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start, line_end = enclosing(text, pos, pos, "\n")
+    return "\t" in text[line_start:line_end]
 
 
 @lru_cache(maxsize=1)

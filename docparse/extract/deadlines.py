@@ -379,7 +379,7 @@ def after_deadline_label(text: str, start: int, cues: Cues) -> bool:
 
 def item_heading(text: str, start: int) -> str:
     """The first sentence of the paragraph a date stands in, outline marker removed (七、关于特种设备安全。… → 关于特种设备安全)."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start, _ = enclosing(text, start, start, "\n")
     head = text[line_start:start].split("。", 1)[0]
     return OUTLINE_MARKER.sub("", head).strip()
 
@@ -409,9 +409,8 @@ CELL_END = re.compile(r"(?:\t| {2,})$")  # a cell separator right before a posit
 
 def table_cell_topic(text: str, start: int) -> str | None:
     """In a table row (cells split by tabs or runs of spaces), the first cell that names something (the 重点任务 column)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start, line_end = enclosing(text, start, start, "\n")
+    line = text[line_start:line_end]
     if not TABLE_CELLS.search(line):
         return None
     for cell in TABLE_CELLS.split(line):
@@ -423,9 +422,7 @@ def table_cell_topic(text: str, start: int) -> str | None:
 
 def fills_table_cell(text: str, start: int, end: int) -> bool:
     """Whether `[start, end)` is a whole cell of a table row written as text (the 完成时限 column)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = enclosing(text, start, end, "\n")
     before, after = text[line_start:start], text[end:line_end]
     opens_cell = CELL_END.search(before) is not None
     closes_cell = not after.strip() or TABLE_CELLS.match(after) is not None

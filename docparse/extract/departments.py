@@ -371,8 +371,12 @@ def generic_refs(doc: Document) -> list[PartyRef]:
 def body_name_at(text: str, start: int) -> int:
     """Length of the longest department name (full or alias) written at `start`, or 0."""
     forms = surface_forms()
-    longest = max(map(len, forms))
-    return next((k for k in range(longest, 1, -1) if text[start : start + k] in forms), 0)
+    return next((k for k in range(longest_surface(), 1, -1) if text[start : start + k] in forms), 0)
+
+
+@lru_cache(maxsize=1)
+def longest_surface() -> int:
+    return max(map(len, surface_forms()))
 
 
 def is_generic_heading(heading: str) -> bool:

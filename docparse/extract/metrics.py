@@ -176,6 +176,15 @@ def noun_after(text: str, end: int) -> str:
     return text[end:hi]
 
 
+CLAUSE_HEAD_BREAK = "，。；：！？\n\t"
+
+
+def head_before(text: str, pos: int, window: int, breaks: str = CLAUSE_HEAD_BREAK) -> str:
+    """The text before `pos` back to the nearest break character, at most `window` characters."""
+    head = text[max(0, pos - window) : pos]
+    return head[max(head.rfind(ch) for ch in breaks) + 1 :]
+
+
 COUNTED_NOUN_MAX = 10  # characters of a counted noun taken as its own indicator
 
 
@@ -186,14 +195,11 @@ def counted_thing(text: str, start: int, end: int, lex: UnitLexicon) -> str | No
     after = noun_after(text, end)
     if after and "\u4e00" <= after[0] <= "\u9fff":
         return None
-    lo = start
-    while lo > 0 and text[lo - 1] not in "，。；：！？\n\t、（(" and start - lo < COUNTED_NOUN_MAX:
-        lo -= 1
-    noun = text[lo:start]
+    noun = head_before(text, start, COUNTED_NOUN_MAX, CLAUSE_HEAD_BREAK + "、（(")
     stripped = True
     while stripped:
         stripped = False
-        for w in sorted(lex.lead_words, key=len, reverse=True):
+        for w in lex.lead_words:  # longest first, as the loader sorts them
             if noun.startswith(w) and len(noun) > len(w):
                 noun, stripped = noun[len(w) :], True
     if len(noun) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in noun):
@@ -207,10 +213,7 @@ def indicator_for(text: str, start: int, end: int, unit: str) -> str | None:
     noun = noun_after(text, end)
     if noun and "\u4e00" <= noun[0] <= "\u9fff":
         return lexicon_indicator(noun, unit, last=False)
-    lo = start
-    while lo > 0 and text[lo - 1] not in "，。；：！？\n\t" and start - lo < INDICATOR_WINDOW:
-        lo -= 1
-    return lexicon_indicator(text[lo:start], unit, last=True)
+    return lexicon_indicator(head_before(text, start, INDICATOR_WINDOW), unit, last=True)
 
 
 def prior_indicator(text: str, start: int, unit: str, found: list[Found]) -> str | None:
@@ -227,10 +230,7 @@ def prior_indicator(text: str, start: int, unit: str, found: list[Found]) -> str
 
 def aims_at(text: str, num_start: int, lex: UnitLexicon) -> bool:
     """Whether a goal verb in the figure's clause leads to it: 到2020年底，接入率达到100%; 比2019年下降10%以上."""
-    lo = num_start
-    while lo > 0 and text[lo - 1] not in "，。；：！？\n\t" and num_start - lo < INDICATOR_WINDOW:
-        lo -= 1
-    head = text[lo:num_start]
+    head = head_before(text, num_start, INDICATOR_WINDOW)
     return any(w in head for w in lex.goal_verbs) and not any(ch.isdigit() for ch in head[-2:])
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from docparse.model import Document, PartyRef, Problem, Section, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.structure.outline import INLINE, in_sequence
 
 ITEM_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、])"
@@ -53,14 +54,11 @@ def lines_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
-INLINE_ITEM = re.compile(r"(?:(?<=[。；：])|^)\s*(?P<marker>[一二三四五六七八九十]是)")
-
-
 def inline_zone(text: str, start: int, end: int, cues: dict[str, tuple[str, ...]]) -> Zone | None:
     """A paragraph whose sentence names problems and lists them on: 仍存在薄弱环节。一是…；二是…；三是…"""
     line = text[start:end]
-    items = [m for m in INLINE_ITEM.finditer(line)]
-    ordered = [m for k, m in enumerate(items) if m.group("marker")[0] == "一二三四五六七八九十"[k : k + 1]]
+    items = list(INLINE.finditer(line))
+    ordered = in_sequence(items)
     if len(ordered) < 2 or len(ordered) != len(items):
         return None
     lead = line[: ordered[0].start("marker")]
@@ -179,7 +177,7 @@ def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
 
 def criticized_sentences(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int | None]]:
     """Sentences outside `taken` that criticize a region by name (not in directive sections)."""
-    from docparse.extract.criticized import in_table_row, sanction_words
+    from docparse.extract.criticized import in_table_row, sanctions_in
     from docparse.extract.regions import section_role
 
     out = []
@@ -194,8 +192,7 @@ def criticized_sentences(doc: Document, taken: list[tuple[int, int]]) -> list[tu
             continue
         if section_role(doc, sent.section)[0] in DIRECTIVE_ROLES:
             continue
-        sentence = doc.norm_text[sent.norm_start : sent.norm_end].strip()
-        if sentence.startswith("对") and any(w in sentence for w in sanction_words()):
+        if doc.norm_text[sent.norm_start : sent.norm_end].lstrip().startswith("对") and sanctions_in(doc.norm_text, sent.norm_start):
             continue  # 对永宁县、贺兰县予以通报批评。: the penalty, not the problem it answers
         if in_table_row(doc.norm_text, sent.norm_start):
             continue  # a task table's row assigns work

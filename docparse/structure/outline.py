@@ -9,6 +9,7 @@ section_roles.tsv) or its parent's role, or, failing both, from what its body do
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -215,16 +216,19 @@ def inline_sections(doc: Document, parent: Section | None, start: int, end: int,
     return out
 
 
-def inline_in_paragraph(doc: Document, parent: Section | None, start: int, end: int, base_id: int) -> list[Section]:
-    text = doc.norm_text[start:end]
-    found = [m for m in INLINE.finditer(text)]
-    expected = 0
-    items = []
+def in_sequence(found: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """The enumeration markers that count on from 一 (一是, 二是, 三是 …), in order; the others left out."""
+    items: list[re.Match[str]] = []
     for m in found:
         ordinal = m.group("marker")[0]
-        if CN_NUM.index(ordinal) == expected if ordinal in CN_NUM[:10] else False:
+        if ordinal in CN_NUM[:10] and CN_NUM.index(ordinal) == len(items):
             items.append(m)
-            expected += 1
+    return items
+
+
+def inline_in_paragraph(doc: Document, parent: Section | None, start: int, end: int, base_id: int) -> list[Section]:
+    text = doc.norm_text[start:end]
+    items = in_sequence(INLINE.finditer(text))
     if len(items) < 2:
         return []
     out = []
