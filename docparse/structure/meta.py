@@ -253,9 +253,10 @@ def joint_organs(text: str) -> str | None:
 def issuer_from_title(title: str) -> str | None:
     """The organs before 关于 in a title written as text (甲 乙关于… gives 甲、乙)."""
     head, sep, _ = title.partition("关于")
-    if not sep or not 2 <= len(re.sub(r"\s", "", head)) <= 40:
+    compact = re.sub(r"\s", "", head)
+    if not sep or not 2 <= len(compact) <= 40:
         return None
-    return joint_organs(head) or re.sub(r"\s", "", head)
+    return joint_organs(head) or compact
 
 
 @stage("meta", step="structure", assigns="meta")
@@ -266,11 +267,10 @@ def extract_meta(doc: Document) -> Meta:
     if not lines:
         return meta
     header = header_lines(lines)
-    read_version_head(doc, header, meta)
+    number_pos = read_version_head(doc, header, meta)
 
     # GB/T 9704 puts the title below the 发文字号 (or a 简报's 第5期 line); a 文种 word above it is the masthead
     # (漳州市安委会会议纪要, 安全生产工作简报).
-    number_pos = next((i for i, ln in enumerate(header) if meta.doc_number and ln.start <= doc.norm_index(meta.doc_number.span.start) < ln.end), None)
     issue_pos = next((i for i, ln in enumerate(header) if ISSUE_LINE.match(ln.text)), None)
     anchor = number_pos if number_pos is not None else issue_pos
     title_range = (find_title(header, anchor + 1) if anchor is not None else None) or find_title(header)
@@ -343,8 +343,10 @@ def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
             meta.issuer = make_field(doc, ln.start, ln.end, speaker.group("office") + speaker.group("name"))
 
 
-def read_version_head(doc: Document, header: list[Line], meta: Meta) -> None:
-    """份号, 密级, 紧急程度, 发文机关标志, 发文字号 and 签发人 from the header zone."""
+def read_version_head(doc: Document, header: list[Line], meta: Meta) -> int | None:
+    """份号, 密级, 紧急程度, 发文机关标志, 发文字号 and 签发人 from the header zone; returns the header
+    position of the 发文字号 line, if any."""
+    number_pos = None
     for pos, ln in enumerate(header):
         if COPY_NUMBER.match(ln.text) and meta.copy_number is None:
             meta.copy_number = make_field(doc, ln.start, ln.end)
@@ -357,6 +359,7 @@ def read_version_head(doc: Document, header: list[Line], meta: Meta) -> None:
         number = DOC_NUMBER.search(ln.text) or BARE_DOC_NUMBER_LINE.match(ln.text)
         if number and meta.doc_number is None and is_number_line(ln.text, number):
             meta.doc_number = make_field(doc, ln.start + number.start(), ln.start + number.end())
+            number_pos = pos
             above = header[pos - 1].text if pos > 0 else ""
             masthead = MASTHEAD_END.search(above) and "关于" not in above  # not a title written above its number
             if meta.issuer_mark is None and pos > 0 and (ORG_LINE.match(above) or masthead):
@@ -365,6 +368,7 @@ def read_version_head(doc: Document, header: list[Line], meta: Meta) -> None:
         signer = SIGNER.search(ln.text)
         if signer:
             meta.signer = make_field(doc, ln.start + signer.start("name"), ln.start + signer.end("name"))
+    return number_pos
 
 
 def is_number_line(text: str, number: re.Match[str]) -> bool:
