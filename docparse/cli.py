@@ -13,7 +13,7 @@ import click
 
 import docparse
 from docparse.batch import collect_files, read_many
-from docparse.errors import DocparseError
+from docparse.errors import DocparseError, check_writable, writing
 from docparse.export.json import dumps
 
 
@@ -80,7 +80,7 @@ def extract(files: tuple[str, ...], fmt: str, indent: int | None, disable: tuple
         raise click.BadParameter(str(err), param_hint="--disable") from None
     if files == ("-",):
         try:
-            doc = docparse.read(sys.stdin.buffer.read(), name="<stdin>", disable=disable)
+            doc = docparse.read(_input("-"), name="<stdin>", disable=disable)
         except DocparseError as err:
             fail_line("<stdin>", err.reason)
             click.echo(dumps({"file": "<stdin>", "error": {"code": err.code, "message": err.reason}}))
@@ -126,18 +126,23 @@ def eval_command(gold_dir: str, doc_dir: str, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="任务清单.xlsx or .csv; without it, a table on screen.")
 def tasks(file: str, output: str | None) -> None:
     """The task list (任务清单) of a plan: 序号, 任务内容, 牵头单位, 配合单位, 完成时限, 所属行业领域."""
-    from docparse.export.excel import save_task_list, task_list_rows
+    from docparse.export.excel import save_task_list, task_list_format, task_list_rows
 
-    try:
-        doc = docparse.read(_input(file), name=_name(file))
-    except DocparseError as err:
-        fail_line(file, err.reason)
-        sys.exit(1)
     if output:
         try:
+            task_list_format(output)
+        except DocparseError as err:
+            raise click.BadParameter(err.reason, param_hint="-o") from None
+    try:
+        if output:
+            check_writable(output)
+        doc = docparse.read(_input(file), name=_name(file))
+        if output:
             save_task_list(doc, output)
-        except ValueError as err:
-            raise click.BadParameter(str(err), param_hint="-o") from None
+    except DocparseError as err:
+        fail_line(err.path or file, err.reason)
+        sys.exit(1)
+    if output:
         click.echo(f"{len(doc.extraction.tasks)} tasks written to {output}", err=True)
     else:
         from docparse.export.table import print_task_list
@@ -175,7 +180,10 @@ def batch(inputs: tuple[str, ...], out_dir: str, force: bool, jobs: int | None) 
 
 
 def _input(file: str) -> str | bytes:
-    return sys.stdin.buffer.read() if file == "-" else file
+    """A path, or for "-" the bytes on stdin, read with the same size limit as a file."""
+    from docparse.read import read_bounded
+
+    return read_bounded(sys.stdin.buffer, "<stdin>") if file == "-" else file
 
 
 def _name(file: str) -> str | None:
@@ -210,6 +218,8 @@ def copycheck(files: tuple[str, ...], against: bool, index_path: str | None, cor
     if (against and len(files) < 2) or (index_path and len(files) != 1) or (corpus and files):
         raise click.UsageError("usage: CHECKED --against REF [REF...] | CHECKED --index FILE | --corpus DIR")
     try:
+        if output:
+            check_writable(output)
         if corpus:
             from docparse.batch import collect_files
 
@@ -226,11 +236,16 @@ def copycheck(files: tuple[str, ...], against: bool, index_path: str | None, cor
     except DocparseError as err:
         fail_line(err.path or files[0] if files else corpus or "", err.reason)
         sys.exit(1)
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
+    if not output:
         click.echo(text)
+        return
+    try:
+        with writing(output), open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except DocparseError as err:
+        fail_line(output, err.reason)
+        sys.exit(1)
+    click.echo(f"docparse: report written to {output}", err=True)
 
 
 @main.group()
@@ -245,14 +260,18 @@ def index_add(files: tuple[str, ...], index_path: str) -> None:
     """Add FILES (files or directories) to the copy-check index."""
     from docparse.copycheck import CopyIndex
 
-    ix = CopyIndex(index_path)
     failures: list[DocparseError] = []
 
     def report(err: DocparseError) -> None:
         failures.append(err)
         fail_line(err.path or index_path, err.reason)
 
-    added = ix.add(collect_files(files), on_error=report)
+    try:
+        ix = CopyIndex(index_path)
+        added = ix.add(collect_files(files), on_error=report)
+    except DocparseError as err:
+        fail_line(err.path or index_path, err.reason)
+        sys.exit(1)
     click.echo(f"{added} added, {len(ix)} in {index_path}" + (f", {len(failures)} failed" if failures else ""), err=True)
     if failures:
         sys.exit(1)
@@ -283,6 +302,11 @@ def graph_command(files: tuple[str, ...], output: str | None, run_audit: bool, f
             format_of(output)
         except DocparseError as err:
             raise click.BadParameter(err.reason, param_hint="-o") from None
+        try:
+            check_writable(output)
+        except DocparseError as err:
+            fail_line(output, err.reason)
+            sys.exit(1)
     graph, failures = graph_of_files(files, copycheck=copycheck)
     for failure in failures:
         fail_line(failure.path, failure.error or "")

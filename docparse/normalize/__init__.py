@@ -124,33 +124,37 @@ class Line:
     hard_break: bool
 
 
+# One line and its terminator: CRLF counts as one line end, a lone CR (old Mac files) as another.
+LINE_WITH_END = re.compile(r"([^\n\f\r\v\u2028\u2029]*)(\r\n|[\n\f\r\v\u2028\u2029]|\Z)")
+BLANK = " \t\u3000\u00a0\u200b\ufeff"
+
+
 def split_lines(text: str, hard_breaks: set[int]) -> list[Line | None]:
     """Lines with their source offsets; `None` marks a blank line (a paragraph gap)."""
     lines: list[Line | None] = []
     page_break = False
-    for m in re.finditer(r"[^\n\f\r\v\u2028\u2029]*", text):
-        raw = m.group()
-        if m.start() > 0 and text[m.start() - 1] == "\f":
-            page_break = True
-        if m.start() == m.end() and m.start() > 0 and text[m.start() - 1] not in "\n\f\r":
-            continue  # finditer's empty match right after a non-empty one
-        stripped = raw.strip(" \t\u3000\u00a0\u200b\ufeff")
+    for m in LINE_WITH_END.finditer(text):
+        raw, end = m.group(1), m.group(2)
+        if not raw and not end:
+            break  # the empty match at the end of the text
+        stripped = raw.strip(BLANK)
         if not stripped:
-            if m.start() != m.end() or (m.start() > 0 and text[m.start() - 1] in "\n\f"):
+            if m.start() > 0 or raw:
                 lines.append(None)
-            continue
-        lead = len(raw) - len(raw.lstrip(" \t\u3000\u00a0\u200b\ufeff"))
-        start = m.start() + lead
-        lines.append(
-            Line(
-                start=start,
-                end=start + len(stripped),
-                text=map_chars(stripped),
-                page_break_before=page_break,
-                hard_break=start in hard_breaks,
+        else:
+            start = m.start() + len(raw) - len(raw.lstrip(BLANK))
+            lines.append(
+                Line(
+                    start=start,
+                    end=start + len(stripped),
+                    text=map_chars(stripped),
+                    page_break_before=page_break,
+                    hard_break=start in hard_breaks,
+                )
             )
-        )
-        page_break = False
+            page_break = False
+        if end == "\f":
+            page_break = True
     return lines
 
 

@@ -7,11 +7,15 @@ extension second, so a mislabelled file still reaches the right reader.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from docparse.errors import DocparseError, EmptyInputError, EncryptedError, NotADocumentError, TooLargeError
+from docparse.errors import (
+    CorruptError, DocparseError, EmptyInputError, EncodingError, EncryptedError, NotADocumentError, TooLargeError,
+)
 from docparse.model import RawDocument, Source
 
 Reader = Callable[[bytes, Source], RawDocument]
@@ -78,17 +82,16 @@ def read_raw(source: str | os.PathLike[str] | bytes, name: str | None = None) ->
     else:
         path = os.fspath(source)
         try:
-            size = os.path.getsize(path)
-            if size > MAX_INPUT_BYTES:
-                raise TooLargeError(_too_large_reason(size), path)
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = read_bounded(fh, path)
         except IsADirectoryError:
             raise NotADocumentError("is a directory, not a document", path) from None
         except FileNotFoundError:
             raise NotADocumentError("no such file", path) from None
         except PermissionError:
             raise NotADocumentError("permission denied", path) from None
+        except OSError as err:
+            raise NotADocumentError(f"cannot be read ({err.strerror or err})", path) from None
     if len(data) > MAX_INPUT_BYTES:
         raise TooLargeError(_too_large_reason(len(data)), path)
     if not data.strip():
@@ -114,9 +117,36 @@ def read_raw(source: str | os.PathLike[str] | bytes, name: str | None = None) ->
         raw = reader(data, meta)
     except DocparseError as err:
         raise err.with_path(path)
+    except RecursionError:
+        raise CorruptError(f"damaged {fmt} file: nested too deeply to read", path) from None
+    except UnicodeError:
+        raise EncodingError(f"damaged {fmt} file: its text is not validly encoded", path) from None
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # noqa: BLE001 - a third-party parser's failure on bad bytes is a bad input
+        raise CorruptError(f"damaged {fmt} file ({type(err).__name__} in the {fmt} reader)", path) from None
     if not raw.text.strip():
         raise EmptyInputError("no text in the document", path)
     return raw
+
+
+def read_bounded(stream: BinaryIO, path: str | None) -> bytes:
+    """All bytes of `stream`, or `TooLargeError` once more than the limit arrives.
+
+    The size is checked while reading, not after: a device (/dev/zero), a FIFO or a pipe on stdin
+    has no size to stat, and reading it whole first would exhaust memory.
+    """
+    if hasattr(stream, "fileno"):
+        try:
+            size = os.fstat(stream.fileno()).st_size
+        except (OSError, ValueError, io.UnsupportedOperation):
+            size = 0
+        if size > MAX_INPUT_BYTES:
+            raise TooLargeError(_too_large_reason(size), path)
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise TooLargeError(_too_large_reason(len(data), at_least=True), path)
+    return data
 
 
 def _is_encrypted_ooxml(data: bytes) -> bool:
@@ -128,9 +158,9 @@ def _is_encrypted_ooxml(data: bytes) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in head and "EncryptionInfo".encode("utf-16-le") in head
 
 
-def _too_large_reason(size: int) -> str:
+def _too_large_reason(size: int, at_least: bool = False) -> str:
     return (
-        f"file is {size / 1e6:.1f} MB; docparse reads documents up to "
+        f"file is {'over ' if at_least else ''}{size / 1e6:.1f} MB; docparse reads documents up to "
         f"{MAX_INPUT_BYTES / 1e6:.0f} MB (set DOCPARSE_MAX_BYTES to raise the limit)"
     )
 

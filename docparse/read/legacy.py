@@ -26,8 +26,26 @@ LABELS = {"doc": "legacy Word", "wps": "WPS", "rtf": "RTF"}
 INSTALL_HINT = "install LibreOffice (apt-get install libreoffice-writer) to convert it"
 
 
+WRITER_HINT = (
+    "this LibreOffice has no Writer component, which opens {label} files; "
+    "install it (apt-get install libreoffice-writer-nogui, or add Writer in the LibreOffice installer)"
+)
+
+
 def converter() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def lacks_writer(exe: str) -> bool:
+    """Whether the LibreOffice behind `exe` is installed without Writer (e.g. only Calc).
+
+    Writer is the module libswlo in LibreOffice's program folder; without it a conversion fails with
+    a message that reads like a damaged file. An installation laid out differently is given the
+    benefit of the doubt.
+    """
+    program = Path(os.path.realpath(exe)).parent
+    modules = list(program.glob("lib*lo.so")) + list(program.glob("*lo.dll"))
+    return bool(modules) and not any(m.name in ("libswlo.so", "swlo.dll") for m in modules)
 
 
 @register_reader("doc")
@@ -49,6 +67,8 @@ def _via_libreoffice(data: bytes, source: Source, fmt: str) -> RawDocument:
     exe = converter()
     if exe is None:
         raise MissingConverterError(f"legacy Word/WPS file; {INSTALL_HINT}")
+    if lacks_writer(exe):
+        raise MissingConverterError(WRITER_HINT.format(label=LABELS[fmt]))
     with tempfile.TemporaryDirectory(prefix="docparse-lo-") as tmp:
         infile = Path(tmp) / f"input.{fmt}"
         infile.write_bytes(data)

@@ -87,7 +87,8 @@ def _detect(data: bytes) -> tuple[str, str]:
 @register_reader("txt")
 def read_text(data: bytes, source: Source) -> RawDocument:
     text, encoding = decode_text(data)
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\t\f")
+    # \r is a line end (Windows CRLF, old Mac CR), \v and \f are page and line breaks some editors write.
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if control > 0.01 * min(len(text), 8192):
         raise NotADocumentError("binary file, not text (control characters)")
     src = replace(source, format="txt", encoding=encoding, reader="text")
