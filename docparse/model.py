@@ -7,6 +7,8 @@ maps a normalized range back to the source, so every item can be checked against
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -116,14 +118,7 @@ class OffsetMap:
 
     def to_norm(self, source_offset: int) -> int:
         """First normalized index whose source offset is >= `source_offset`."""
-        lo, hi = 0, len(self._src)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._src[mid] < source_offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self._src, source_offset)
 
 
 @dataclass(slots=True)

@@ -2,13 +2,89 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from docparse.model import Span
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=8)
+def break_positions(text: str, breaks: str) -> tuple[int, ...]:
+    """Offsets of every break character in `text`, ascending; computed once per text and break set.
+
+    Kept because extractors ask for the clause, sentence or line around thousands of items: a scan
+    outward from each would cost the length of the stretch every time (quadratic in one long sentence).
+    """
+    pattern = re.compile("[" + re.escape(breaks) + "]")
+    return tuple(m.start() for m in pattern.finditer(text))
+
 
 def enclosing(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     """The stretch around `[start, end)` up to, not including, the nearest break character on each side."""
-    lo = start
-    while lo > 0 and text[lo - 1] not in breaks:
-        lo -= 1
-    hi = end
-    while hi < len(text) and text[hi] not in breaks:
-        hi += 1
+    positions = break_positions(text, breaks)
+    before = bisect_left(positions, start)
+    lo = positions[before - 1] + 1 if before else 0
+    after = bisect_left(positions, end)
+    hi = positions[after] if after < len(positions) else len(text)
     return lo, hi
+
+
+class IntervalIndex:
+    """Half-open intervals `[start, end)` sorted once, for overlap and containment queries by bisection.
+
+    Extractors compare every mention with every other (is this name inside a generic phrase, does this
+    body overlap an enterprise); with the intervals sorted by start and the longest length known, a
+    query looks only at intervals that start within reach of it.
+    """
+
+    __slots__ = ("starts", "ends", "longest")
+
+    def __init__(self, intervals: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(intervals)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+        self.longest = max((e - s for s, e in ordered), default=0)
+
+    def _reach(self, lo: int, hi: int) -> range:
+        """Indices of intervals whose start lies in `[lo, hi)`."""
+        return range(bisect_left(self.starts, lo), bisect_left(self.starts, hi))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether an interval shares a position with `[start, end)`."""
+        return any(self.ends[i] > start for i in self._reach(start - self.longest, end))
+
+    def containing(self, pos: int, *, inside: bool = False) -> tuple[int, int] | None:
+        """The first interval that holds position `pos` (start <= pos < end; with `inside`, start < pos too)."""
+        for i in self._reach(pos - self.longest, pos if inside else pos + 1):
+            if self.ends[i] > pos:
+                return self.starts[i], self.ends[i]
+        return None
+
+    def near(self, start: int, end: int, gap: int) -> bool:
+        """Whether an interval starts within `gap` of `end` or ends within `gap` of `start`."""
+        return any(
+            abs(self.starts[i] - end) <= gap or abs(start - self.ends[i]) <= gap
+            for i in self._reach(start - gap - self.longest, end + gap + 1)
+        )
+
+
+class SpanLookup(Generic[T]):
+    """Items that carry a `.span`, for the first of them (in their given order) lying inside a span."""
+
+    __slots__ = ("items", "order", "starts")
+
+    def __init__(self, items: Sequence[T]) -> None:
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda i: items[i].span.start)  # type: ignore[attr-defined]
+        self.starts = [items[i].span.start for i in self.order]  # type: ignore[attr-defined]
+
+    def first_within(self, span: Span) -> T | None:
+        lo, hi = bisect_left(self.starts, span.start), bisect_right(self.starts, span.end)
+        inside = [i for i in self.order[lo:hi] if self.items[i].span.end <= span.end]  # type: ignore[attr-defined]
+        return self.items[min(inside)] if inside else None

@@ -17,7 +17,7 @@ import ahocorasick
 from docparse.model import CriticizedEntity, Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import enclosing
+from docparse.textspans import IntervalIndex, enclosing
 
 # Characters a name never contains: clause punctuation, quotes, and function words that end a subject.
 NAME_STOP = set("，。；：、！？“”‘’《》「」（）() \n的对在于与及或将把被是了为从向以由等要其并但虽")
@@ -84,29 +84,27 @@ def walk_left(text: str, pos: int, kind: str) -> int:
     return start
 
 
-def snap_to_place(start: int, place_spans: dict[int, int]) -> int:
+def snap_to_place(start: int, places: Places) -> int:
     """Back to the start of a place the walk stopped inside: 于都县 opens with 于, a stop character."""
-    for place_start, place_end in place_spans.items():
-        if place_start < start < place_end:
-            return place_start
-    return start
+    around = places.index.containing(start, inside=True)
+    return around[0] if around else start
 
 
-def skip_places(start: int, end: int, place_spans: dict[int, int]) -> int:
+def skip_places(start: int, end: int, places: Places) -> int:
     """Move `start` past place names that open the name (曲靖市陆良县…)."""
-    while start in place_spans and place_spans[start] < end:
-        start = place_spans[start]
+    while start in places.spans and places.spans[start] < end:
+        start = places.spans[start]
     return start
 
 
-def find_organizations(text: str, place_spans: dict[int, int]) -> list[OrgName]:
-    """Enterprise and department names in `text`; `place_spans` maps a region mention's start to its end."""
+def find_organizations(text: str, places: Places) -> list[OrgName]:
+    """Enterprise and department names in `text`, with the region mentions written around them."""
     found: list[OrgName] = []
     stopwords = suffix_table().stopwords
     endings = suffix_table().endings
     for end, (suffix, kind) in sorted(suffix_ends(text).items()):
-        place_start = snap_to_place(walk_left(text, end - len(suffix), kind), place_spans)
-        start = skip_places(place_start, end, place_spans)
+        place_start = snap_to_place(walk_left(text, end - len(suffix), kind), places)
+        start = skip_places(place_start, end, places)
         core = text[start : end - len(suffix)]
         if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):
             continue
@@ -136,27 +134,39 @@ def drop_contained(names: list[OrgName]) -> list[OrgName]:
     return out
 
 
-def region_place_spans(doc: Document) -> dict[int, int]:
-    """Normalized start -> end of every region mention the regions stage found."""
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The region mentions the regions stage found, in normalized offsets, indexed three ways."""
+
+    spans: dict[int, int]  # start -> end
+    ends: dict[int, int]  # end -> start
+    index: IntervalIndex
+
+    @classmethod
+    def from_spans(cls, spans: dict[int, int]) -> Places:
+        return cls(spans, {e: s for s, e in spans.items()}, IntervalIndex(spans.items()))
+
+
+def region_place_spans(doc: Document) -> Places:
+    """Every region mention the regions stage found, by its normalized start and end."""
     spans: dict[int, int] = {}
     for region in doc.extraction.regions:
         for m in region.mentions:
             s = doc.norm_index(m.span.start)
             spans[s] = doc.norm_index(m.span.end)
-    return spans
+    return Places.from_spans(spans)
 
 
-def place_before(start: int, place_spans: dict[int, int]) -> int:
+def place_before(start: int, places: Places) -> int:
     """Start of the places written right before `start`, or around it (京山县 before or under 县安监局,
     曲靖市陆良县 before …)."""
-    start = snap_to_place(start, place_spans)
-    place_ends = {e: s for s, e in place_spans.items()}
-    while start in place_ends:
-        start = place_ends[start]
+    start = snap_to_place(start, places)
+    while start in places.ends:
+        start = places.ends[start]
     return start
 
 
-def department_names(doc: Document, place_spans: dict[int, int]) -> list[OrgName]:
+def department_names(doc: Document, places: Places) -> list[OrgName]:
     """Department mentions from the departments stage, each with the place written before it (京山县安监局)."""
     names = []
     for dept in doc.extraction.departments:
@@ -164,13 +174,13 @@ def department_names(doc: Document, place_spans: dict[int, int]) -> list[OrgName
             continue
         for ref in dept.mentions:
             s, e = doc.norm_index(ref.span.start), doc.norm_index(ref.span.end)
-            start = place_before(s, place_spans)
+            start = place_before(s, places)
             names.append(OrgName(start, e, "department", start))
     return names
 
 
-def overlaps(org: OrgName, others: list[OrgName]) -> bool:
-    return any(o.place_start < org.end and org.place_start < o.end for o in others)
+def name_index(names: list[OrgName]) -> IntervalIndex:
+    return IntervalIndex((o.place_start, o.end) for o in names)
 
 
 def organizations(doc: Document) -> list[OrgName]:
@@ -182,8 +192,15 @@ def organizations(doc: Document) -> list[OrgName]:
     if not depts:
         return own
     enterprises = [o for o in own if o.kind == "enterprise"]
-    depts = [d for d in depts if not overlaps(d, enterprises)]
-    extra = [o for o in own if o.kind == "department" and not overlaps(o, depts) and not overlaps(o, enterprises)]
+    taken_by_enterprises = name_index(enterprises)
+    depts = [d for d in depts if not taken_by_enterprises.overlaps(d.place_start, d.end)]
+    taken_by_depts = name_index(depts)
+    extra = [
+        o for o in own
+        if o.kind == "department"
+        and not taken_by_depts.overlaps(o.place_start, o.end)
+        and not taken_by_enterprises.overlaps(o.place_start, o.end)
+    ]
     return sorted(enterprises + depts + extra, key=lambda o: o.start)
 
 
@@ -196,24 +213,24 @@ INSPECTOR_AFTER = ("抽查发现", "检查发现", "督查发现", "暗访发现
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
 
 
-def is_named(text: str, org: OrgName, place_spans: dict[int, int]) -> bool:
+def is_named(text: str, org: OrgName, places: Places) -> bool:
     """A department criticized by name opens with its place or level (临沧市国土资源局), and no
     quantifier stands before it (个别专委会 is nobody in particular)."""
     if any(text.endswith(g, 0, org.place_start) for g in GENERIC_BEFORE):
         return False
     if text.startswith(REFERENCE_OPENERS, org.place_start):
         return False
-    if org.kind == "enterprise" or org.place_start in place_spans:
+    if org.kind == "enterprise" or org.place_start in places.spans:
         return True
     return text[org.place_start : org.place_start + 1] in LEVEL_PREFIX
 
 
-def qualified_name(doc: Document, org: OrgName, written: str) -> str:
+def qualified_name(doc: Document, org: OrgName, written: str, places: Places) -> str:
     """县应急管理局 in the paragraph on 于都县 is 于都县应急管理局: a name that opens with a bare level
     character takes the last place of that level named before it in its paragraph."""
     text = doc.norm_text
     level_char = written[:1]
-    if level_char not in LEVEL_PREFIX or org.place_start != org.start or org.start in region_place_spans(doc).values():
+    if level_char not in LEVEL_PREFIX or org.place_start != org.start or org.start in places.ends:
         return written
     paragraph_start = text.rfind("\n", 0, org.start) + 1
     best: tuple[int, str] | None = None
@@ -329,7 +346,7 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
     seen: set[tuple[str, int]] = set()
     orgs = organizations(doc)
     places = region_place_spans(doc)
-    ctx.name_ends = frozenset(places.values()) | {o.end for o in orgs}
+    ctx.name_ends = frozenset(places.ends) | {o.end for o in orgs}
     for i, org in enumerate(orgs):
         if not is_named(doc.norm_text, org, places):
             continue
@@ -346,7 +363,7 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             continue
         name = doc.norm_text[org.start : org.end]
         if org.kind == "department":
-            name = qualified_name(doc, org, name)
+            name = qualified_name(doc, org, name, places)
         if (name, org.start) in seen:
             continue
         seen.add((name, org.start))

@@ -19,6 +19,7 @@ import ahocorasick
 from docparse.model import Department, Document, PartyRef
 from docparse.pipeline import stage
 from docparse.resources import data_path, load_tsv
+from docparse.textspans import IntervalIndex
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # What may stand between two names of one list: nothing (a lost 、), 、, or a conjunction.
@@ -247,15 +248,14 @@ def lexicon_hits(text: str) -> list[tuple[int, int, Entry]]:
 
 def unknown_hits(text: str, known: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
     """Bodies outside the lexicon written as 市X局 inside a list of known ones."""
-    taken = [(s, e) for s, e, _ in known]
+    taken = IntervalIndex((s, e) for s, e, _ in known)
     hits = []
     for m in UNKNOWN_BODY.finditer(text):
         if any(ch in UNKNOWN_BODY_STOP for ch in m.group(2)):
             continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
-        near = any(abs(s - m.end()) <= 2 or abs(m.start() - e) <= 2 for s, e in taken)
-        if near:
+        if taken.near(m.start(), m.end(), 2):
             hits.append((m.start(2), m.end(), Entry(m.group(2) + m.group(3), "department", None, "")))
     return hits
 
@@ -388,10 +388,10 @@ def department_mentions(doc: Document, generics: list[PartyRef] | None = None) -
     """All department mentions in the document; names inside a generic phrase (各级安委会) are left out."""
     text = doc.norm_text
     generics = generic_refs(doc) if generics is None else generics
-    covered = [(doc.norm_index(g.span.start), doc.norm_index(g.span.end)) for g in generics]
+    covered = IntervalIndex((doc.norm_index(g.span.start), doc.norm_index(g.span.end)) for g in generics)
     hits = lexicon_hits(text)
     hits = sorted(hits + unknown_hits(text, hits), key=lambda h: h[0])
-    hits = [h for h in join_units(text, hits) if not any(s <= h[0] < e or s < h[1] <= e for s, e in covered)]
+    hits = [h for h in join_units(text, hits) if not covered.containing(h[0]) and not covered.containing(h[1] - 1)]
     return with_abbreviations(text, with_prefixes(text, hits))
 
 

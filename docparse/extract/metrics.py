@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from docparse.extract.deadlines import chinese_integer, is_report
 from docparse.model import Document, Metric
@@ -224,7 +225,8 @@ def prior_indicator(text: str, start: int, unit: str, found: list[Found]) -> str
     if not (PRIOR_PERIOD.search(head) or enumerated):
         return None
     lo, _ = sentence_bounds(text, start, start)
-    current = next((f for f in reversed(found) if f.start >= lo and f.unit == unit and not (f.indicator or "").endswith(PRIOR_SUFFIX)), None)
+    in_sentence = takewhile(lambda f: f.start >= lo, reversed(found))
+    current = next((f for f in in_sentence if f.unit == unit and not (f.indicator or "").endswith(PRIOR_SUFFIX)), None)
     return f"{current.indicator}{PRIOR_SUFFIX}" if current is not None else None
 
 
@@ -244,6 +246,8 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
     """Reported figures and targets in normalized text, as offsets; `plan` for a plan, where few sentences report."""
     lex = unit_lexicon()
     found: list[Found] = []
+    # One verdict per sentence: a long sentence holds many figures, and searching it again for each is quadratic.
+    sentence_reports: dict[tuple[int, int], bool] = {}
     for m in lex.pattern.finditer(text):
         start, end = m.start(), m.end()
         unit = m.group("unit")
@@ -266,9 +270,11 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
         value = figure_value(m, lex)
         if value is None:
             continue
-        lo, hi = sentence_bounds(text, start, end)
+        bounds = sentence_bounds(text, start, end)
+        if bounds not in sentence_reports:
+            sentence_reports[bounds] = reports_facts(text[bounds[0] : bounds[1]], plan)
         target = False
-        if bound or not reports_facts(text[lo:hi], plan) or any(head.endswith(w) for w in lex.target):
+        if bound or not sentence_reports[bounds] or any(head.endswith(w) for w in lex.target):
             # not a reported fact: a target when a goal verb leads to it (达标率达到90%以上), else a rule (10人以上)
             target = aims_at(text, num_start, lex)
             if not target:

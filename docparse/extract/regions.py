@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from docparse.extract.criticized import find_organizations
+from docparse.extract.criticized import Places, find_organizations
 from docparse.extract.problems import fallback_zones
 from docparse.model import Document, Region, RegionMention
 from docparse.pipeline import stage
@@ -570,7 +570,7 @@ def is_locative(text: str, start: int) -> bool:
 
 def mark_guards(doc: Document, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> None:
     text = doc.norm_text
-    places = {c.start: c.end for c in cands}
+    places = Places.from_spans({c.start: c.end for c in cands})
     orgs = [o for o in find_organizations(text, places) if o.kind == "enterprise"]
     org_starts = [o.place_start for o in orgs]
     issuer = set(issuer_keys)
@@ -624,8 +624,8 @@ def regions(doc: Document) -> list[Region]:
         group_start.setdefault(c.group, c.start)
         group_end[c.group] = c.end
     ctx.mention_spans = sorted((s, 0) for s in group_start.values())
-    places = {c.start: c.end for c in cands}
-    ctx.name_ends = frozenset(places.values()) | {o.end for o in find_organizations(doc.norm_text, places)}
+    places = Places.from_spans({c.start: c.end for c in cands})
+    ctx.name_ends = frozenset(places.ends) | {o.end for o in find_organizations(doc.norm_text, places)}
     by_unit: dict[str, Region] = {}
     for c in cands:
         if c.role == "subject":

@@ -19,6 +19,7 @@ from docparse.extract.departments import LIST_GAP, generic_refs, is_generic_head
 from docparse.model import Cell, Deadline, Document, PartyRef, Section, Span, Table, Task
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.textspans import IntervalIndex, SpanLookup
 
 TASK_ROLES = ("tasks", "measures", "phases")
 ASSIGNMENT_ONLY_ROLES = ("organization",)  # a leaf here is a task only if it names who does it
@@ -324,17 +325,13 @@ def heading_actors(doc: Document, sec: Section, refs: list[Ref]) -> list[PartyRe
     return []
 
 
-def deadline_within(deadlines: list[Deadline], span: Span) -> Deadline | None:
-    return next((d for d in deadlines if span.start <= d.span.start and d.span.end <= span.end), None)
-
-
-def task_deadline(doc: Document, span: Span, sec: Section | None) -> Deadline | None:
+def task_deadline(doc: Document, deadlines: SpanLookup[Deadline], span: Span, sec: Section | None) -> Deadline | None:
     """The deadline written inside the task, else the one in the heading of an enclosing section (a phase)."""
-    found = deadline_within(doc.extraction.deadlines, span)
+    found = deadlines.first_within(span)
     if found or sec is None:
         return found
     for s in reversed(doc.section_path(sec.parent)):
-        found = deadline_within(doc.extraction.deadlines, s.heading_span)
+        found = deadlines.first_within(s.heading_span)
         if found:
             return found
     return None
@@ -374,7 +371,14 @@ def bracketed_assignments(doc: Document, refs: list[Ref], start: int, end: int) 
 
 
 def make_task(
-    doc: Document, start: int, end: int, refs: list[Ref], sec: Section | None, sector: str | None, first_leads: bool = False
+    doc: Document,
+    deadlines: SpanLookup[Deadline],
+    start: int,
+    end: int,
+    refs: list[Ref],
+    sec: Section | None,
+    sector: str | None,
+    first_leads: bool = False,
 ) -> Task:
     lead, support = assign_roles(doc.norm_text, refs, start, end, first_leads)
     span = doc.source_span(start, end)
@@ -384,7 +388,7 @@ def make_task(
         sector=sector,
         lead=lead,
         support=support,
-        deadline=task_deadline(doc, span, sec),
+        deadline=task_deadline(doc, deadlines, span, sec),
         phase=phase_of(doc, sec) if sec else None,
         section=sec.id if sec else None,
     )
@@ -424,6 +428,7 @@ def split_by_assignment(
 
 def item_tasks(
     doc: Document,
+    deadlines: SpanLookup[Deadline],
     sec: Section,
     refs: list[Ref],
     table_ranges: list[tuple[int, int]] = (),
@@ -438,12 +443,12 @@ def item_tasks(
     sector = item_sector(doc, sec)
     tasks = []
     for p_start, p_end in split_by_assignment(doc, main_refs, start, end, first_leads):
-        task = make_task(doc, p_start, p_end, refs_within(main_refs, p_start, p_end), sec, sector, first_leads)
+        task = make_task(doc, deadlines, p_start, p_end, refs_within(main_refs, p_start, p_end), sec, sector, first_leads)
         if not task.lead:
             task.lead = heading_actors(doc, sec, refs)
         tasks.append(task)
     for b_start, b_end, b_sector, b_refs in brackets:
-        task = make_task(doc, b_start, b_end, b_refs, sec, b_sector)
+        task = make_task(doc, deadlines, b_start, b_end, b_refs, sec, b_sector)
         if not task.lead:  # 危险废物（市生态环境局）: a bare name in brackets leads
             task.lead = [r.ref for r in b_refs]
         tasks.append(task)
@@ -452,16 +457,19 @@ def item_tasks(
     return tasks
 
 
-def paragraph_tasks(doc: Document, refs: list[Ref], table_ranges: list[tuple[int, int]] = ()) -> list[Task]:
+def paragraph_tasks(
+    doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], table_ranges: list[tuple[int, int]] = ()
+) -> list[Task]:
     """Without an outline: every paragraph outside a table that assigns a department to lead is a task."""
     tasks = []
+    in_tables = IntervalIndex(table_ranges)
     for m in re.finditer(r"[^\n]+", doc.norm_text):
-        if any(t_start <= m.start() < t_end for t_start, t_end in table_ranges):
+        if in_tables.containing(m.start()):
             continue
         inside = refs_within(refs, m.start(), m.end())
         if inside and has_own_lead(doc.norm_text, inside, m.start(), m.end()):
             sector = sector_of(doc.norm_text[m.start() : m.start() + TOPIC_MAX])
-            tasks.append(make_task(doc, m.start(), m.end(), inside, None, sector))
+            tasks.append(make_task(doc, deadlines, m.start(), m.end(), inside, None, sector))
     return tasks
 
 
@@ -521,7 +529,9 @@ def responsible_cell_roles(
     return parties, []
 
 
-def table_tasks(doc: Document, refs: list[Ref], tables: list[Table], first_leads: bool = False) -> list[Task]:
+def table_tasks(
+    doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], tables: list[Table], first_leads: bool = False
+) -> list[Task]:
     """One task per row of a table whose header names a task column and a lead column."""
     tasks = []
     for table in tables:
@@ -549,7 +559,7 @@ def table_tasks(doc: Document, refs: list[Ref], tables: list[Table], first_leads
                     sector=sector,
                     lead=lead,
                     support=support,
-                    deadline=deadline_within(doc.extraction.deadlines, deadline_cell or span),
+                    deadline=deadlines.first_within(deadline_cell or span),
                     section=None,
                 )
             )
@@ -684,11 +694,12 @@ def tasks(doc: Document) -> list[Task]:
     tables = doc.tables + text_tables(doc)
     table_ranges = sorted(norm_range(doc, t.span) for t in tables)
     first_leads = first_listed_leads(doc)
+    deadlines = SpanLookup(doc.extraction.deadlines)
     leaves = task_sections(doc)
     if leaves:
-        found = [task for sec in leaves for task in item_tasks(doc, sec, refs, table_ranges, first_leads)]
+        found = [task for sec in leaves for task in item_tasks(doc, deadlines, sec, refs, table_ranges, first_leads)]
     elif not doc.sections:
-        found = paragraph_tasks(doc, refs, table_ranges)
+        found = paragraph_tasks(doc, deadlines, refs, table_ranges)
     else:
         found = []
-    return found + table_tasks(doc, refs, tables, first_leads)
+    return found + table_tasks(doc, deadlines, refs, tables, first_leads)
