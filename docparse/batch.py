@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from docparse.errors import DocparseError
+from docparse.errors import DocparseError, TimeBudgetError
 from docparse.model import Document
 from docparse.pipeline import Pipeline
 from docparse.read import EXTENSIONS
+
+DEFAULT_FILE_TIMEOUT_S = 600.0
 
 
 @dataclass(slots=True)
@@ -28,6 +33,35 @@ class Result:
 
     def error_dict(self) -> dict[str, object]:
         return {"file": self.path, "error": {"code": self.error_code, "message": self.error}}
+
+
+def file_time_budget() -> float:
+    """Seconds one file of a batch may take (DOCPARSE_FILE_TIMEOUT; 0 for no limit)."""
+    try:
+        return float(os.environ.get("DOCPARSE_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT_S))
+    except ValueError:
+        return DEFAULT_FILE_TIMEOUT_S
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise `TimeBudgetError` in this thread once `seconds` have passed, so that one pathological file
+    becomes an error line instead of stalling a batch. A timer signal only reaches the main thread of
+    a process (every process-pool worker runs its tasks there); elsewhere, as in threads, no limit."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeBudgetError(f"took longer than {seconds:g} s (set DOCPARSE_FILE_TIMEOUT to allow more)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -56,7 +90,8 @@ def read_many(paths: Iterable[str | os.PathLike[str]], *, disable: tuple[str, ..
 
 def read_one(pipeline: Pipeline, path: str) -> Result:
     try:
-        return Result(path, document=pipeline(path))
+        with time_budget(file_time_budget()):
+            return Result(path, document=pipeline(path))
     except DocparseError as err:
         return Result(path, error_code=err.code, error=err.reason)
     except RecursionError:

@@ -21,13 +21,14 @@ from typing import Any
 
 from docparse.batch import Result, collect_files
 from docparse.corpus import Entry, extract_records, file_sha256
-from docparse.errors import DocparseError
+from docparse.errors import DocparseError, writing
 from docparse.export import frames
 
 DOCUMENTS = "documents.jsonl"
 FAILURES = "failures.jsonl"
 TABLES = "tables"
 MANIFEST = "batch.json"
+WRITTEN_BY = "docparse batch"
 OUTPUTS = (DOCUMENTS, FAILURES, TABLES, MANIFEST)
 
 
@@ -45,22 +46,49 @@ class BatchSummary:
 
 
 def prepare_output(out_dir: Path, force: bool) -> None:
-    """Create OUT/, or check it holds only an earlier batch (resumed), or clear that with `force`."""
+    """Create OUT/, or check it holds only an earlier batch (resumed), or clear that with `force`.
+
+    Files with the batch's own names are touched only when batch.json proves an earlier batch wrote
+    them: a user's own documents.jsonl in that folder is never truncated, resumed into or deleted.
+    """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputExistsError("output path exists and is not a folder", str(out_dir))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    foreign = [p.name for p in out_dir.iterdir() if p.name not in OUTPUTS]
-    if foreign:
-        raise OutputExistsError(
-            f"output folder holds other files ({', '.join(sorted(foreign)[:3])}); choose an empty folder", str(out_dir)
-        )
-    if force:
-        for name in OUTPUTS:
-            target = out_dir / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
+    with writing(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        foreign = [p.name for p in out_dir.iterdir() if p.name not in OUTPUTS]
+        if foreign:
+            raise OutputExistsError(
+                f"output folder holds other files ({', '.join(sorted(foreign)[:3])}); choose an empty folder", str(out_dir)
+            )
+        present = [name for name in OUTPUTS if (out_dir / name).exists()]
+        if present and not written_by_batch(out_dir / MANIFEST):
+            raise OutputExistsError(
+                "was not written by docparse batch (its folder has no batch.json of a batch); choose an empty folder",
+                str(out_dir / present[0]),
+            )
+        if force:
+            for name in OUTPUTS:
+                target = out_dir / name
+                if target.is_dir():
+                    shutil.rmtree(target)
+                elif target.exists():
+                    target.unlink()
+        write_manifest(out_dir, {"status": "running"})
+
+
+def written_by_batch(manifest: Path) -> bool:
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("written_by") == WRITTEN_BY
+
+
+def write_manifest(out_dir: Path, facts: dict[str, Any]) -> None:
+    """batch.json: what ran, and the mark that proves the folder's files are a batch's own."""
+    (out_dir / MANIFEST).write_text(
+        json.dumps({"written_by": WRITTEN_BY, **facts}, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
 
 
 def done_keys(jsonl: Path) -> set[tuple[str, str]]:
@@ -113,7 +141,7 @@ def run_batch(
     todo = [path for path in files if (path, file_sha256(path)) not in done]
     summary.skipped = len(files) - len(todo)
     entries = extract_records(todo, executor, jobs)
-    with (out / DOCUMENTS).open("a", encoding="utf-8") as sink:
+    with writing(out / DOCUMENTS), (out / DOCUMENTS).open("a", encoding="utf-8") as sink:
         for entry in entries if progress is None else progress(entries, len(todo)):
             if entry.record_json is None:
                 summary.failures.append(Result(entry.path, error_code=entry.error_code, error=entry.error))
@@ -121,13 +149,12 @@ def run_batch(
             sink.write(entry.record_json + "\n")
             sink.flush()
             summary.done += 1
-    write_failures(out / FAILURES, summary.failures)
-    summary.tables = write_tables(out)
-    (out / MANIFEST).write_text(
-        json.dumps({"inputs": [str(p) for p in paths], "files": len(files), "failed": len(summary.failures)},
-                   ensure_ascii=False, indent=2),
-        encoding="utf-8",
-    )
+    with writing(out):
+        write_failures(out / FAILURES, summary.failures)
+        summary.tables = write_tables(out)
+        write_manifest(
+            out, {"status": "done", "inputs": [str(p) for p in paths], "files": len(files), "failed": len(summary.failures)}
+        )
     return summary
 
 

@@ -32,7 +32,8 @@ from typing import Any
 
 from docparse.batch import collect_files, read_one
 from docparse.export import frames
-from docparse.model import SCHEMA_VERSION
+from docparse.export.json import EXTRACTION_KEYS
+from docparse.model import SCHEMA_NAME, SCHEMA_VERSION
 from docparse.pipeline import Pipeline
 
 Record = dict[str, Any]
@@ -96,18 +97,25 @@ class JsonCache:
         return self.directory / self.version / sha256[:2] / f"{sha256}.json"
 
     def get(self, sha256: str) -> Record | None:
+        """The cached record of a file's content, or None when there is none or it is not a whole record
+        of this schema (edited, truncated, or written by something else): such an entry is recomputed."""
         try:
-            return json.loads(self._path(sha256).read_text(encoding="utf-8"))
+            record = json.loads(self._path(sha256).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        return record if is_whole_record(record, sha256) else None
 
     def put(self, sha256: str, record: Record | str) -> None:
-        """Store a record (a dict, or its JSON text as a worker returns it)."""
+        """Store a record (a dict, or its JSON text as a worker returns it); a cache that cannot be
+        written (read-only, full disk) only costs the next run its speed, so the failure is not raised."""
         target = self._path(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(record if isinstance(record, str) else json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, target)  # atomic, so a crash never leaves half a record behind
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(record if isinstance(record, str) else json.dumps(record, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, target)  # atomic, so a crash never leaves half a record behind
+        except OSError:
+            tmp.unlink(missing_ok=True)
 
     def version_dirs(self) -> list[Path]:
         """The folders of every version's results; nothing else under `directory` is ever touched,
@@ -125,6 +133,18 @@ class JsonCache:
         """(records, bytes) held in the cache, all versions together."""
         files = [p for folder in self.version_dirs() for p in folder.glob("*/*.json")]
         return len(files), sum(p.stat().st_size for p in files)
+
+
+def is_whole_record(record: Any, sha256: str) -> bool:
+    """Whether `record` is a complete `Document.to_dict()` of this schema for the content `sha256`."""
+    if not isinstance(record, dict) or record.get("schema") != SCHEMA_NAME or record.get("version") != SCHEMA_VERSION:
+        return False
+    source = record.get("source")
+    if not isinstance(source, dict) or source.get("sha256") != sha256:
+        return False
+    return isinstance(record.get("meta"), dict) and all(
+        isinstance(record.get(key), list) for key in ("sections", *EXTRACTION_KEYS)
+    )
 
 
 def extract_record(path: str) -> Entry:

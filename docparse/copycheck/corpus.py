@@ -21,7 +21,9 @@ from docparse.copycheck.check import (
     prepare,
 )
 from docparse.copycheck.direction import copy_direction
-from docparse.copycheck.index import IndexStorage, MemoryStorage, SQLiteStorage, find_candidates, stored_from
+from docparse.copycheck.index import (
+    IndexStorage, MemoryStorage, SQLiteStorage, find_candidates, index_errors, stored_from,
+)
 from docparse.copycheck.report import CopyReport, DocumentInfo, _info_dict
 from docparse.errors import DocparseError
 from docparse.model import Document
@@ -216,19 +218,42 @@ class CopyIndex:
         settings: CopyCheckSettings | None = None,
         candidates: CandidateSettings | None = None,
     ) -> None:
-        self.storage: IndexStorage = storage or (SQLiteStorage(path) if path else MemoryStorage())
+        self.path = path
         self.settings = settings or CopyCheckSettings()
         self.candidates = candidates or CandidateSettings()
+        self._storage: IndexStorage | None = storage or (None if path else MemoryStorage())
+        if self._storage is None and os.path.exists(path):
+            self._storage = SQLiteStorage(path)
+        if self._storage is not None:
+            self._check_shape(self._storage)
+
+    @property
+    def storage(self) -> IndexStorage:
+        """The storage to read; a path that does not exist yet is an error here, not an empty index."""
+        if self._storage is None:
+            self._storage = SQLiteStorage(self.path)  # raises: no such index
+        return self._storage
+
+    def _writable_storage(self) -> IndexStorage:
+        """The storage to add to: an index file that does not exist yet is created."""
+        if self._storage is None:
+            self._storage = SQLiteStorage(self.path, create=True)
+            self._check_shape(self._storage)
+        return self._storage
+
+    def _check_shape(self, storage: IndexStorage) -> None:
         shape = f"k={self.settings.align.k};rate={self.settings.fingerprint_rate}"
-        stored = self.storage.setting("shingles")
-        if stored is None:
-            self.storage.set_setting("shingles", shape)
-            self.storage.commit()
-        elif stored != shape:
-            raise DocparseError(f"index was built with {stored}, not {shape}", path)
+        with index_errors(self.path):
+            stored = storage.setting("shingles")
+            if stored is None:
+                with storage.transaction():
+                    storage.set_setting("shingles", shape)
+            elif stored != shape:
+                raise DocparseError(f"index was built with {stored}, not {shape}", self.path)
 
     def __len__(self) -> int:
-        return self.storage.count()
+        with index_errors(self.path):
+            return self.storage.count()
 
     def add(
         self, sources: Iterable[Source | PreparedText], on_error: Callable[[DocparseError], None] | None = None
@@ -238,7 +263,7 @@ class CopyIndex:
         A file that cannot be read raises, unless `on_error` is given: then it is told about the failure
         and the other files are still added.
         """
-        frequency = self.storage.load_frequency() or DocumentFrequency()
+        storage = self._writable_storage()
         fixed = default_boilerplate(self.settings)
         added = 0
         for source in sources:
@@ -249,14 +274,16 @@ class CopyIndex:
                     raise
                 on_error(err)
                 continue
-            if self.storage.has(text.info.sha256):
-                continue
             fps = text.fingerprints(self.settings.fingerprint_rate)
-            self.storage.add(stored_from(text), fps[~fixed.shingle_flags(fps)])
-            frequency.add(text.hashes)
+            # one transaction per plan, the frequency sketch read inside it: concurrent writers lose nothing
+            with index_errors(self.path), storage.transaction():
+                if storage.has(text.info.sha256):
+                    continue
+                storage.add(stored_from(text), fps[~fixed.shingle_flags(fps)])
+                frequency = storage.load_frequency() or DocumentFrequency()
+                frequency.add(text.hashes)
+                storage.save_frequency(frequency)
             added += 1
-        self.storage.save_frequency(frequency)
-        self.storage.commit()
         return added
 
     def boilerplate(self) -> BoilerplateModel:
@@ -268,15 +295,11 @@ class CopyIndex:
         """Check one plan against the indexed plans that share enough fingerprints with it."""
         k = self.settings.align.k
         text = source if isinstance(source, PreparedText) else prepare(load_document(source), k)
-        model = self.boilerplate()
-        fps = boilerplate_fingerprints(text, model, self.settings.fingerprint_rate)
-        found = find_candidates(self.storage, fps, self.candidates.min_shared, self.candidates.min_containment)
-        refs = []
-        for cand in found:
-            stored = self.storage.get(cand.doc_id)
-            if stored.sha256 == text.info.sha256:
-                continue
-            refs.append(prepare(stored.document(), k))
-            if len(refs) >= self.candidates.max_candidates:
-                break
+        with index_errors(self.path):
+            model = self.boilerplate()
+            fps = boilerplate_fingerprints(text, model, self.settings.fingerprint_rate)
+            found = find_candidates(self.storage, fps, self.candidates.min_shared, self.candidates.min_containment)
+            stored_refs = [self.storage.get(cand.doc_id) for cand in found[: self.candidates.max_candidates + 1]]
+        refs = [prepare(stored.document(), k) for stored in stored_refs if stored.sha256 != text.info.sha256]
+        refs = refs[: self.candidates.max_candidates]
         return check_prepared(text, refs, model, self.settings)

@@ -10,10 +10,14 @@ such a pair does not have; bench/bench_copycheck.py compares them). Storage sits
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
+import urllib.parse
 import zlib
 from array import array
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,6 +25,7 @@ import numpy as np
 
 from docparse.copycheck.boilerplate import DocumentFrequency
 from docparse.copycheck.check import PreparedText
+from docparse.errors import DocparseError
 from docparse.model import Document, Meta, OffsetMap, Source
 
 INDEX_FORMAT = "docparse.copycheck.index/1"
@@ -74,6 +79,7 @@ class IndexStorage(Protocol):
     def setting(self, key: str) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
     def commit(self) -> None: ...
+    def transaction(self) -> AbstractContextManager[None]: ...
 
 
 def pack_body(doc: StoredDocument) -> bytes:
@@ -98,17 +104,86 @@ def unpack_body(body: bytes) -> tuple[str, str, tuple[tuple[int, int], ...], byt
     return parts[0].decode("utf-8"), parts[1].decode("utf-8"), spans, parts[3]
 
 
-class SQLiteStorage:
-    """The default storage: one SQLite file the user names (`--index FILE`)."""
+class IndexFileError(DocparseError):
+    """The index file is missing, is not a docparse index, or is damaged."""
 
-    def __init__(self, path: str) -> None:
+    code = "E_INDEX"
+
+
+@contextmanager
+def index_errors(path: str | None) -> Iterator[None]:
+    """SQLite's failures on a damaged or foreign file, as one-line errors naming the index."""
+    try:
+        yield
+    except sqlite3.DatabaseError as err:
+        raise IndexFileError(f"damaged or not a docparse index ({err})", path) from None
+
+
+def existing_index_format(path: str) -> str:
+    """The format a docparse index file records, read without changing a byte of the file.
+
+    Refuses a missing or empty file and any SQLite database that is not a docparse index, so that
+    a query never reads a typo'd path as an empty index and `index add` never writes into a user's
+    own database.
+    """
+    if not os.path.exists(path):
+        raise IndexFileError("no such index; create it with `docparse index add FILES --index PATH`", path)
+    if os.path.getsize(path) == 0:
+        raise IndexFileError("empty file, not a docparse index", path)
+    with index_errors(path):
+        db = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            rows = dict(db.execute("SELECT key, value FROM settings")) if "settings" in tables else {}
+        finally:
+            db.close()
+    # indexes written before the format was recorded hold only the shingle settings
+    found = rows.get("format") or (INDEX_FORMAT if "shingles" in rows and "documents" in tables else None)
+    if found is None:
+        raise IndexFileError("not a docparse index (a SQLite database without docparse's tables); it was left as it is", path)
+    if found != INDEX_FORMAT:
+        raise IndexFileError(f"index format {found}, this docparse reads {INDEX_FORMAT}", path)
+    return found
+
+
+class SQLiteStorage:
+    """The default storage: one SQLite file the user names (`--index FILE`).
+
+    Several processes may add to one index at once: each plan is written in its own IMMEDIATE
+    transaction (the document-frequency sketch is read and written inside it), and a writer waits
+    for another's lock instead of failing.
+    """
+
+    BUSY_TIMEOUT_S = 120
+
+    def __init__(self, path: str, *, create: bool = False) -> None:
         self.path = path
-        self.db = sqlite3.connect(path)
-        self.db.executescript(
-            """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT);
+        if not (create and not os.path.exists(path)):
+            existing_index_format(path)
+        with index_errors(path):
+            self.db = sqlite3.connect(path, timeout=self.BUSY_TIMEOUT_S, isolation_level=None)
+            self.db.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_S * 1000}")
+            if create:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                with self.transaction():
+                    self._create_tables()
+                    self.db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('format', ?)", (INDEX_FORMAT,))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction that holds the write lock from its start (BEGIN IMMEDIATE)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _create_tables(self) -> None:
+        for statement in (
+            """CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS documents (
                 id INTEGER PRIMARY KEY, path TEXT, sha256 TEXT UNIQUE, title TEXT, date TEXT,
                 n_fingerprints INTEGER, body BLOB);
@@ -116,7 +191,9 @@ class SQLiteStorage:
                 hash INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (hash, doc)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS frequency (id INTEGER PRIMARY KEY CHECK (id = 0), n_documents INTEGER, sketch BLOB);
             """
-        )
+        ).split(";"):
+            if statement.strip():
+                self.db.execute(statement)
 
     def add(self, doc: StoredDocument, fingerprints: np.ndarray) -> int:
         body = zlib.compress(pack_body(doc), level=3)
@@ -182,7 +259,7 @@ class SQLiteStorage:
         self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
     def commit(self) -> None:
-        self.db.commit()
+        """Nothing to do: every write runs in its own `transaction()`."""
 
     def close(self) -> None:
         self.db.close()
@@ -237,6 +314,10 @@ class MemoryStorage:
 
     def commit(self) -> None:
         pass
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        yield
 
 
 def stored_from(text: PreparedText) -> StoredDocument:

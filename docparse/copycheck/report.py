@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from docparse.errors import check_writable, writing
 from docparse.model import Span
 
 if TYPE_CHECKING:
@@ -212,7 +213,8 @@ class CopyReport:
         return report_html(self)
 
     def save_html(self, path: str) -> None:
-        with open(path, "w", encoding="utf-8") as fh:
+        check_writable(path)
+        with writing(path), open(path, "w", encoding="utf-8") as fh:
             fh.write(self.to_html())
 
     def _repr_html_(self) -> str:

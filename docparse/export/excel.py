@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from docparse.errors import OutputError, check_writable, writing
 from docparse.export.frames import as_record, names
 from docparse.model import Document
 
@@ -36,20 +37,28 @@ def task_list_rows(doc: Document | dict[str, Any]) -> list[tuple[str, ...]]:
     ]
 
 
+def task_list_format(path: str | os.PathLike[str]) -> str:
+    """The file type the 任务清单 is written as, from the extension: ".xlsx" or ".csv"."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise OutputError(f"the task list is written as .xlsx or .csv, not '{suffix or 'no extension'}'", str(path))
+    return suffix
+
+
 def save_task_list(doc: Document | dict[str, Any], path: str | os.PathLike[str]) -> Path:
     """Write the 任务清单 as .xlsx or .csv (by the file's extension); returns the path written."""
     path = Path(path)
+    suffix = task_list_format(path)
+    check_writable(path)
     rows = task_list_rows(doc)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(HEADER)
-            writer.writerows(rows)
-    elif suffix == ".xlsx":
-        write_xlsx(rows, path)
-    else:
-        raise ValueError(f"{path}: the task list is written as .xlsx or .csv, not '{suffix or 'no extension'}'")
+    with writing(path):
+        if suffix == ".csv":
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(HEADER)
+                writer.writerows(rows)
+        else:
+            write_xlsx(rows, path)
     return path
 
 

@@ -58,10 +58,32 @@ def cjk_font() -> str:
     for name, fname in sorted(fonts.items()):
         if "CJK" in name or "Han Sans" in name or "WenQuanYi" in name:
             return fname
+    found = font_installed_since_cache(set(fonts.values()))
+    if found:
+        return found
     raise FontNotFoundError(
         "no CJK font found for Chinese labels: install one (Debian/Ubuntu: apt-get install -y fonts-noto-cjk), "
         f"or set {FONT_ENV} to a .ttf/.otf/.ttc file"
     )
+
+
+def font_installed_since_cache(known: set[str]) -> str | None:
+    """A font file on disk with Chinese glyphs that matplotlib's font cache does not list yet.
+
+    matplotlib builds its font list once and caches it, so `apt-get install fonts-noto-cjk` after that
+    (the step our own error message recommends) is invisible to it until the cache is rebuilt.
+    """
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    for fname in sorted(set(font_manager.findSystemFonts()) - known):
+        try:
+            if FT2Font(fname).get_char_index(ord("安")):
+                font_manager.fontManager.addfont(fname)
+                return fname
+        except (OSError, RuntimeError, ValueError):
+            continue
+    return None
 
 
 @dataclass(slots=True)

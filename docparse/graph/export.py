@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from docparse.errors import DocparseError
+from docparse.errors import DocparseError, check_writable, writing
 from docparse.graph.build import GRAPH_SCHEMA, GRAPH_VERSION
 
 FORMATS = ("graphml", "gexf", "json", "png", "html")
@@ -87,6 +87,12 @@ def save(graph: nx.MultiDiGraph, path: str | Path, *, document: str | None = Non
     (interactive view), chosen by the file's suffix; `document` (a document node id) limits a picture to it."""
     path = Path(path)
     fmt = format_of(path)
+    check_writable(path)
+    with writing(path):
+        return write_graph(graph, path, fmt, document)
+
+
+def write_graph(graph: nx.MultiDiGraph, path: Path, fmt: str, document: str | None) -> Path:
     if fmt == "png":
         from docparse.graph.draw import draw_assignments
 

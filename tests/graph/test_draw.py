@@ -53,6 +53,7 @@ def test_no_cjk_font_is_a_clear_error(monkeypatch, plan_graph, tmp_path):
 
     monkeypatch.delenv(draw.FONT_ENV, raising=False)
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [])
     cjk_font.cache_clear()
     try:
         with pytest.raises(FontNotFoundError, match="fonts-noto-cjk"):
@@ -63,6 +64,20 @@ def test_no_cjk_font_is_a_clear_error(monkeypatch, plan_graph, tmp_path):
     try:
         with pytest.raises(FontNotFoundError, match=draw.FONT_ENV):
             cjk_font()
+    finally:
+        cjk_font.cache_clear()
+
+
+def test_a_font_installed_after_matplotlibs_cache_is_found(monkeypatch, font):
+    """apt-get install fonts-noto-cjk after matplotlib cached its font list: the file on disk is used."""
+    from matplotlib import font_manager
+
+    monkeypatch.delenv(draw.FONT_ENV, raising=False)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: ["/nonexistent/a.ttf", font])
+    cjk_font.cache_clear()
+    try:
+        assert cjk_font() == font
     finally:
         cjk_font.cache_clear()
 

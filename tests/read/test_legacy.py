@@ -12,7 +12,7 @@ import pytest
 import docparse
 from docparse.errors import MissingConverterError, UnreadableInputError
 from docparse.read import read_raw
-from tests.helpers import seed
+from tests.helpers import ROOT, seed
 
 HAVE_SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice (soffice) is not installed")
@@ -86,6 +86,38 @@ def test_doc_without_libreoffice_names_the_fix(tmp_path, monkeypatch):
     with pytest.raises(MissingConverterError) as info:
         read_raw(path)
     assert "LibreOffice" in info.value.reason and "apt-get install" in info.value.reason
+
+
+def test_doc_with_a_libreoffice_without_writer_names_the_component(tmp_path, monkeypatch):
+    """A LibreOffice installed with Calc only: the .doc is valid, and the message says to add Writer."""
+    program = tmp_path / "libreoffice" / "program"
+    program.mkdir(parents=True)
+    for module in ("libmergedlo.so", "libsclo.so"):  # core and Calc, no Writer (libswlo.so)
+        (program / module).write_bytes(b"")
+    soffice = program / "soffice"
+    soffice.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "soffice").symlink_to(soffice)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
+    with pytest.raises(MissingConverterError) as info:
+        read_raw(path)
+    assert "Writer" in info.value.reason and "damaged" not in info.value.reason
+
+
+REAL_DOCS = sorted((ROOT / "corpora" / "real" / "docs").glob("*.doc"))
+
+
+@needs_soffice
+@pytest.mark.parametrize("path", REAL_DOCS, ids=lambda p: p.name)
+def test_real_word_97_files_convert_and_extract(path):
+    doc = docparse.read(path)
+    assert doc.source.converted_from == "doc"
+    assert len(doc.norm_text) > 200
+    assert doc.sections or doc.tables  # a notice has an outline, a checklist is one table
 
 
 def _ofd(pages: list[list[tuple[float, str]]]) -> bytes:

@@ -69,6 +69,13 @@ def test_failures_are_listed_not_raised(tmp_path):
 
 
 def test_shipped_corpus_is_all_readable():
+    """Every shipped document reads; the real Word 97 files need LibreOffice, and without it say so."""
     corpus = docparse.Corpus(ROOT / "corpora", use_cache=False, max_workers=2)
-    assert corpus.failures().empty
-    assert len(corpus.records) >= 13
+    failures = corpus.failures()
+    legacy = failures["file"].str.endswith((".doc", ".wps"))
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        assert failures.empty, failures.to_dict("records")
+    else:
+        assert legacy.all(), failures[~legacy].to_dict("records")
+        assert failures["error"].str.contains("LibreOffice").all()
+    assert len(corpus.records) >= 250
