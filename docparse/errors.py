@@ -68,6 +68,12 @@ class MissingDependencyError(DocparseError):
     code = "E_MISSING_DEPENDENCY"
 
 
+class StageError(DocparseError):
+    """A pipeline stage failed on a document: a docparse bug that this file shows."""
+
+    code = "E_INTERNAL"
+
+
 class TimeBudgetError(DocparseError):
     """One file took longer than a batch gives each file (DOCPARSE_FILE_TIMEOUT seconds)."""
 

@@ -8,10 +8,12 @@ of the document attribute it assigns and the attributes it requires (as spaCy co
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from docparse.errors import CorruptError, DocparseError, StageError
 from docparse.model import Document, RawDocument
 from docparse.normalize import normalize
 from docparse.read import read_raw
@@ -102,12 +104,36 @@ class Pipeline:
         return problems
 
     def __call__(self, source: str | os.PathLike[str] | bytes, name: str | None = None) -> Document:
-        return self.run(make_document(read_raw(source, name=name)))
+        raw = read_raw(source, name=name)
+        with stage_failures("normalize", raw.source.path):
+            doc = make_document(raw)
+        return self.run(doc)
 
     def run(self, doc: Document) -> Document:
         for s in self.stages:
-            _assign(doc, s.assigns, s.fn(doc))
+            with stage_failures(s.name, doc.source.path):
+                _assign(doc, s.assigns, s.fn(doc))
         return doc
+
+
+@contextmanager
+def stage_failures(name: str, path: str | None) -> Iterator[None]:
+    """A stage's own failure on a document, as a DocparseError naming the stage and the file.
+
+    The library raises nothing else: a notebook looping over a thousand files catches one type.
+    """
+    try:
+        yield
+    except DocparseError:
+        raise
+    except RecursionError:
+        raise CorruptError(f"document structure too deeply nested for stage '{name}'", path) from None
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # noqa: BLE001 - reported on the document's line, with what to send us
+        raise StageError(
+            f"stage '{name}' failed ({type(err).__name__}: {err}); please report it with this file", path
+        ) from err
 
 
 def make_document(raw: RawDocument) -> Document:

@@ -32,6 +32,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = nearly_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     # GB18030 is a superset of GBK and GB2312, the encodings of older government text files.
     try:
         text = data.decode("gb18030")
@@ -49,6 +52,21 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return _detect(data)
 
 
+# A UTF-8 file with a few damaged bytes (a bad sector, a cut-and-paste of binary) is still UTF-8:
+# GBK or Big5 text read as UTF-8 fails on most of its Chinese characters, not on a handful.
+MAX_DAMAGED_SHARE = 0.002
+MAX_DAMAGED = 50
+
+
+def nearly_utf8(data: bytes) -> str | None:
+    """The text of UTF-8 bytes with a few undecodable bytes (each replaced by U+FFFD), else None."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    if damaged > MAX_DAMAGED or damaged > MAX_DAMAGED_SHARE * len(text) or not _looks_like_chinese(text, 0.9):
+        return None
+    return text
+
+
 def _bomless_utf16(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4:
@@ -64,12 +82,12 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def _looks_like_chinese(text: str) -> bool:
+def _looks_like_chinese(text: str, min_printable: float = 0.95) -> bool:
     if not text:
         return False
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch in "，。、；：")
     printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
-    return printable / len(text) > 0.95 and cjk / len(text) > 0.1
+    return printable / len(text) > min_printable and cjk / len(text) > 0.1
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -92,4 +110,7 @@ def read_text(data: bytes, source: Source) -> RawDocument:
     if control > 0.01 * min(len(text), 8192):
         raise NotADocumentError("binary file, not text (control characters)")
     src = replace(source, format="txt", encoding=encoding, reader="text")
-    return RawDocument(text=text, source=src)
+    warnings = []
+    if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+        warnings.append(f"{text.count(chr(0xFFFD))} undecodable byte sequence(s) shown as U+FFFD")
+    return RawDocument(text=text, source=src, warnings=warnings)

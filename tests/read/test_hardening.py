@@ -134,3 +134,20 @@ def test_seed_text_with_crlf_gives_the_same_extraction():
     windows = docparse.read(text.replace("\n", "\r\n").encode("gbk", "replace"), name="a.txt")
     assert len(windows.extraction.tasks) == len(unix.extraction.tasks)
     assert [d.date for d in windows.extraction.deadlines] == [d.date for d in unix.extraction.deadlines]
+
+
+def test_a_few_damaged_bytes_in_utf8_text_are_shown_not_refused(tmp_path):
+    data = bytearray(seed("001").read_bytes())
+    data[500], data[900] = 0xFF, 0xFE
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(bytes(data))
+    doc = docparse.read(path)
+    assert doc.source.encoding == "utf-8" and "\ufffd" in doc.text
+    assert any("U+FFFD" in w for w in doc.warnings)
+    assert len(doc.extraction.tasks) == len(docparse.read(seed("001")).extraction.tasks)
+
+
+def test_gbk_text_is_still_read_as_gbk_not_as_damaged_utf8(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(NOTICE.encode("gbk"))
+    assert docparse.read(path).source.encoding == "gb18030"
