@@ -122,6 +122,34 @@ class Line:
     text: str  # normalized
     page_break_before: bool
     hard_break: bool
+    offsets: list[int] | None = None  # source offset of each character of `text`, once some were dropped
+
+    def source_offsets(self) -> list[int] | range:
+        return self.offsets if self.offsets is not None else range(self.start, self.end)
+
+    def drop(self, spans: list[tuple[int, int]]) -> None:
+        """Leave the characters of `spans` (offsets into `text`) out of the analysis text."""
+        kept = [i for i in range(len(self.text)) if not any(s <= i < e for s, e in spans)]
+        offsets = self.source_offsets()
+        self.offsets = [offsets[i] for i in kept]
+        self.text = "".join(self.text[i] for i in kept)
+
+
+# Mirror sites annotate characters with their pinyin: 通(tōng)知, 规划的(de)通知. A document is glossed when
+# several annotations carry tone marks; then every bracketed lower-case syllable after a character goes.
+TONE_MARKED_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])（[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]*）")
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}）")
+MIN_GLOSSES = 3
+
+
+def is_glossed(lines: list[Line | None]) -> bool:
+    return sum(len(TONE_MARKED_GLOSS.findall(ln.text)) for ln in lines if ln is not None) >= MIN_GLOSSES
+
+
+def drop_glosses(line: Line) -> None:
+    spans = [m.span() for m in PINYIN_GLOSS.finditer(line.text)]
+    if spans:
+        line.drop(spans)
 
 
 # One line and its terminator: CRLF counts as one line end, a lone CR (old Mac files) as another.
@@ -225,6 +253,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
     """Normalized text, its offset map into `raw.text`, and the noise that was left out."""
     fmt = raw.source.format
     lines = split_lines(raw.text, raw.hard_breaks)
+    glossed = is_glossed(lines)
     script = ScriptConverter()
     traditional = script.is_traditional(raw.text)
     headers = running_headers(raw)
@@ -246,6 +275,10 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
                 noise.append(Noise(Span(ln.start, ln.end), raw.text[ln.start : ln.end], reason))
             content.append(None)
             continue
+        if glossed:
+            drop_glosses(ln)
+            if not ln.text:
+                continue
         if traditional:
             ln.text = script.convert(ln.text)
         content.append(ln)
@@ -267,7 +300,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
                 pieces.append(" ")  # keep words apart when a Latin or digit run was wrapped
                 index.append(prev.end)
         pieces.append(ln.text)
-        index.extend(range(ln.start, ln.end))
+        index.extend(ln.source_offsets())
         prev = ln
     noise.sort(key=lambda n: n.span.start)
     return "".join(pieces), OffsetMap(index, len(raw.text)), noise

@@ -8,6 +8,7 @@ A wrapper such as 关于印发…方案的通知 also yields the `Embedded` docu
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,9 +73,21 @@ def norm_lines(doc: Document) -> list[Line]:
 
 
 def make_field(doc: Document, start: int, end: int, value: object | None = None) -> Field:
+    """A metadata element of normalized `[start, end)`: its value, and its span and text as written.
+
+    The value is the text as written, unless normalization read it differently beyond width and
+    punctuation (traditional script, pinyin glosses): then it is the normalized reading.
+    """
     span = doc.source_span(start, end)
     text = doc.text_of(span)
-    return Field(value if value is not None else as_written(text), span, text)
+    if value is None:
+        written, reading = as_written(text), as_written(doc.norm_text[start:end])
+        value = reading if width_folded(reading) != width_folded(written) else written
+    return Field(value, span, text)
+
+
+def width_folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
 
 
 def as_written(text: str) -> str:
