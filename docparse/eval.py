@@ -252,15 +252,25 @@ def region_matches(gold_name: str, predicted_names: Iterable[str]) -> bool:
     return False
 
 
-def names_match(gold_name: str, predicted_name: str, min_overlap: int = 4) -> bool:
-    """Entity names: equal, or one contains the other and the shorter has at least `min_overlap` chars."""
-    a, b = compact(gold_name), compact(predicted_name)
+def canonical_entity(name: str) -> str:
+    """An entity name compared as written, without spaces, width variants, quotes or a bracketed note."""
+    return re.sub(r"[（(][^）)]*[）)]|[“”\"'‘’]", "", compact(name))
+
+
+# Places written before a name: 澜沧县勐满曼纳金矿 is 勐满曼纳金矿 with where it is.
+PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|州|盟|县|旗|区))+")
+
+
+def names_match(gold_name: str, predicted_name: str) -> bool:
+    """Entity names: the same canonical name, or the same name with the place it stands in written
+    before it. A part of a name (金矿 of 勐满曼纳金矿, 有限公司 of 某某有限公司) is not the entity."""
+    a, b = canonical_entity(gold_name), canonical_entity(predicted_name)
     if not a or not b:
         return False
     if a == b:
         return True
-    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    return len(shorter) >= min_overlap and shorter in longer
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return longer.endswith(shorter) and bool(PLACE_PREFIX.fullmatch(longer[: -len(shorter)]))
 
 
 _MULTIPLIERS = (("亿", 1e8), ("万", 1e4))
@@ -352,6 +362,24 @@ class Context:
 
     def cue_spans(self, cue: str) -> list[Span]:
         return self.source.find_all(cue)
+
+    def line_of(self, span: Span) -> Span:
+        """The source line (between line breaks) that holds the start of `span`."""
+        text = self.doc.text
+        start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+        ends = [i for i in (text.find("\n", span.start), text.find("\r", span.start)) if i >= 0]
+        return Span(start, min(ends) if ends else len(text))
+
+    def attached(self, gold_item: dict[str, Any], span: Span) -> bool:
+        """Whether a predicted item's span stands on a line where the gold item's cue or task is written.
+
+        A deadline of the right date found at the wrong task is not the gold deadline. Where the
+        gold's phrases cannot be found in the text (older gold, damaged text), date alone decides.
+        """
+        anchors = [s for key in ("cue", "task") if gold_item.get(key) for s in self.cue_spans(gold_item[key])]
+        if not anchors:
+            return True
+        return any(spans_overlap(self.line_of(a), span) or spans_overlap(a, span) for a in anchors)
 
 
 FieldEvaluator = Callable[[Context], dict[str, FieldResult]]
@@ -478,7 +506,8 @@ def _cue_items_with_regions(
 
 
 def problem_fields(ctx: Context) -> dict[str, FieldResult]:
-    """A gold problem is found when a predicted problem's text or category contains its cue.
+    """A gold problem is found when a predicted problem's text contains its cue or its span overlaps
+    where the cue is written (a category name that happens to contain the cue does not count).
 
     An unmatched prediction flagged `copy_paste` is not a false positive here: the copy-paste
     field scores it, and the gold may count that accusation as part of a broader problem.
@@ -487,8 +516,7 @@ def problem_fields(ctx: Context) -> dict[str, FieldResult]:
         return {}
 
     def matches(g: dict[str, Any], p: Any) -> bool:
-        cue = compact(g["cue"])
-        return cue in compact(p.text) or (bool(p.category) and cue in compact(p.category))
+        return mentions_cue(g["cue"], p.text, p.span, ctx.cue_spans(g["cue"]))
 
     return _cue_items_with_regions(
         "problems", ctx.gold["problems"], list(ctx.doc.extraction.problems), matches, lambda p: p.copy_paste
@@ -594,7 +622,7 @@ def deadline_fields(ctx: Context) -> dict[str, FieldResult]:
     return {
         "deadlines": matched_result(
             ctx.gold["deadlines"], predicted,
-            lambda g, d: deadline_matches(g, d.date, d.start, d.end),
+            lambda g, d: deadline_matches(g, d.date, d.start, d.end) and ctx.attached(g, d.span),
             lambda g: f"{g.get('date') or str(g.get('start')) + '/' + str(g.get('end'))} {g['cue']}",
             lambda d: f"{d.date or str(d.start) + '/' + str(d.end)} {_short(d.text)}",
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+
+import docparse
 from rich.cells import cell_len
 
 from docparse.eval import (
@@ -177,9 +179,12 @@ def test_matching_is_one_to_one():
     assert len(max_matching(1, 3, lambda i, j: True)) == 1
 
 
-def test_entity_names_match_leniently():
-    assert names_match("勐满曼纳金矿", "澜沧县勐满曼纳金矿")
+def test_entity_names_match_by_canonical_name():
+    assert names_match("勐满曼纳金矿", "澜沧县勐满曼纳金矿")  # the place written before the name
+    assert names_match("恒泰煤矿", "恒泰煤矿（隶属某某有限公司）")
     assert not names_match("金矿", "澜沧县勐满曼纳金矿")
+    assert not names_match("曼纳金矿", "勐满曼纳金矿")  # a part of the name is another name
+    assert not names_match("大理州国土资源局", "临沧市国土资源局")
 
 
 def test_cue_found_across_line_breaks_and_widths():
@@ -214,3 +219,32 @@ def test_score_is_undefined_without_items():
     assert Score().f1 is None and Score().precision is None
     assert Score(fn=2).recall == 0 and Score(fn=2).precision is None and Score(fn=2).f1 == 0
     assert (Score(1, 2, 3) + Score(1, 0, 0)) == Score(2, 2, 3)
+
+
+def test_a_deadline_counts_only_at_its_own_task():
+    from docparse.eval import evaluate_document
+
+    text = "一、动员部署。2024年5月15日前完成部署。\n二、自查自改。2024年6月30日前完成自查。\n三、总结。2024年5月15日前报送上年总结。\n"
+    doc = docparse.read(text.encode("utf-8"), name="plan.txt")
+    gold = {"deadlines": [{"date": "2024-06-30", "cue": "2024年6月30日前", "task": "自查自改"}]}
+    assert evaluate_document(gold, doc).fields["deadlines"].score.tp == 1
+    elsewhere = {"deadlines": [{"date": "2024-06-30", "cue": "6月30日前", "task": "总结"}]}
+    elsewhere_doc = docparse.read(text.replace("三、总结。2024年5月15日前", "三、总结。").encode("utf-8"), name="p.txt")
+    result = evaluate_document(elsewhere, elsewhere_doc).fields["deadlines"]
+    assert result.score.tp == 1  # the cue's own line holds the predicted deadline
+    wrong_task = {"deadlines": [{"date": "2024-05-15", "cue": "上年总结", "task": "总结"}]}
+    assert evaluate_document(wrong_task, doc).fields["deadlines"].score.tp == 1
+    detached = {"deadlines": [{"date": "2024-06-30", "cue": "总结", "task": "报送上年总结"}]}
+    assert evaluate_document(detached, doc).fields["deadlines"].score.tp == 0
+
+
+def test_a_problem_counts_by_overlap_with_where_its_cue_is_written():
+    from docparse.eval import evaluate_document
+
+    text = "一、存在问题\n（一）隐患排查不彻底。部分企业自查走过场，重大隐患整改不到位。\n"
+    doc = docparse.read(text.encode("utf-8"), name="t.txt")
+    assert doc.extraction.problems, "the fixture must yield a problem"
+    gold = {"problems": [{"cue": "自查走过场", "regions": []}]}
+    assert evaluate_document(gold, doc).fields["problems"].score.tp == 1
+    absent = {"problems": [{"cue": "台账不健全", "regions": []}]}
+    assert evaluate_document(absent, doc).fields["problems"].score.tp == 0

@@ -5,7 +5,7 @@ import pytest
 from docparse.pipeline import make_document
 from docparse.read import read_raw
 from tests.docgen import make_pdf
-from tests.helpers import seed
+from tests.helpers import cjk_font_missing, seed
 
 
 def paragraphs(text: str) -> list[str]:
@@ -14,6 +14,10 @@ def paragraphs(text: str) -> list[str]:
 
 @pytest.mark.parametrize("prefix", ["000", "001"])
 def test_wrapped_pdf_gives_back_the_paragraphs_of_the_text(seed_pdf, prefix):
+    # The generated PDF uses STSong-Light without embedding it, as many office PDFs do; PDFium then
+    # places glyphs with a system CJK font, and without one it drops a 。 that stands alone on a line.
+    if cjk_font_missing():
+        pytest.skip(f"PDFium needs a system CJK font for a non-embedded CID font: {cjk_font_missing()}")
     expected = paragraphs(make_document(read_raw(seed(prefix))).norm_text)
     doc = make_document(read_raw(seed_pdf(prefix)))
     assert paragraphs(doc.norm_text) == expected
