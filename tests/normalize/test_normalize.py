@@ -5,7 +5,7 @@ from docparse.model import RawDocument, Source
 from docparse.normalize import map_chars, normalize
 from docparse.pipeline import make_document
 from docparse.read import read_raw
-from tests.helpers import seed
+from tests.helpers import ROOT, seed
 
 
 def raw(text: str, fmt: str = "txt") -> RawDocument:
@@ -76,3 +76,23 @@ def test_every_seed_normalizes_without_losing_body_text(prefix):
     noise_chars = sum(1 for n in doc.noise for ch in n.text if "\u4e00" <= ch <= "\u9fff")
     norm_chars = sum(1 for ch in doc.norm_text if "\u4e00" <= ch <= "\u9fff")
     assert norm_chars == body_chars - noise_chars
+
+
+def test_pinyin_glosses_of_mirror_sites_leave_the_analysis_text():
+    import docparse
+
+    path = ROOT / "corpora" / "real" / "docs" / "064_tongbao.txt"  # a real mirror page: 通(tōng)知
+    doc = docparse.read(path)
+    assert "(tōng)" in doc.text and "（tōng）" not in doc.norm_text and "tōng" not in doc.norm_text
+    assert doc.meta.title.value.endswith("先进单位和优秀组织单位的通知")
+    assert "通(tōng)知" in doc.meta.title.text  # the evidence stays as written
+    start = doc.norm_text.index("通知")
+    span = doc.source_span(start, start + 2)
+    assert doc.text_of(span) == "通(tōng)知"
+
+
+def test_a_bracketed_lower_case_word_stays_where_there_are_no_glosses():
+    import docparse
+
+    doc = docparse.read("检查组(zu)共3个，检查企业12家。".encode("utf-8"), name="a.txt")
+    assert "（zu）" in doc.norm_text
