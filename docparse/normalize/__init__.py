@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from docparse.model import Noise, OffsetMap, RawDocument, Span
 from docparse.resources import load_tsv
+from docparse.textspans import IntervalIndex
 
 # Punctuation that ends a paragraph line; a CJK line ending otherwise usually continues.
 TERMINAL = set("。；：！？…”’」』】;:!?")
@@ -186,7 +187,20 @@ def split_lines(text: str, hard_breaks: set[int]) -> list[Line | None]:
     return lines
 
 
+@lru_cache(maxsize=1)
+def spam_words() -> tuple[str, ...]:
+    return tuple(row["word"].lower() for row in load_tsv("spam_words.tsv"))
+
+
+def is_spam(text: str) -> bool:
+    """A line injected by a mirror site: two or more distinct spam words in it."""
+    lowered = text.lower()
+    return sum(1 for w in spam_words() if w in lowered) >= 2
+
+
 def classify_noise(line: Line, fmt: str) -> str | None:
+    if is_spam(line.text):
+        return "spam"
     for pat in noise_patterns():
         if ("all" in pat.formats or fmt in pat.formats) and pat.regex.match(line.text):
             return pat.reason
@@ -259,14 +273,21 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
     headers = running_headers(raw)
     noise = list(raw.noise)
     known_noise = {(n.span.start, n.span.end) for n in noise}
+    reader_noise = IntervalIndex((n.span.start, n.span.end) for n in raw.noise)
 
     content: list[Line | None] = []
     for ln in lines:
         if ln is None:
             content.append(None)
             continue
-        if any(n.span.start <= ln.start < n.span.end for n in raw.noise):
+        if reader_noise.containing(ln.start):
             continue
+        if glossed:
+            drop_glosses(ln)
+            if not ln.text:
+                continue
+        if traditional:  # before the noise patterns, which are written in simplified characters (首頁 >> is 首页 >>)
+            ln.text = script.convert(ln.text)
         reason = classify_noise(ln, fmt)
         if reason is None and re.sub(r"\d+", "#", raw.text[ln.start : ln.end]) in headers:
             reason = "running_header"
@@ -275,12 +296,6 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
                 noise.append(Noise(Span(ln.start, ln.end), raw.text[ln.start : ln.end], reason))
             content.append(None)
             continue
-        if glossed:
-            drop_glosses(ln)
-            if not ln.text:
-                continue
-        if traditional:
-            ln.text = script.convert(ln.text)
         content.append(ln)
 
     real = [ln for ln in content if ln is not None]

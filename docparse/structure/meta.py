@@ -21,6 +21,8 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 
 NUM = r"[\d〇零一二三四五六七八九十]"
 DATE = re.compile(rf"({NUM}{{4}})\s*年\s*({NUM}{{1,2}})\s*月\s*({NUM}{{1,3}})\s*日")
 DATE_LINE = re.compile(rf"^{DATE.pattern}$")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 PRINT_LINE = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{DATE.pattern})\s*印发?$")
 DOC_NUMBER = re.compile(
     r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［【（]\s*(?:19|20)\d{2}\s*[〕\]］】）]\s*第?\s*\d{1,5}\s*号)"
@@ -61,6 +63,20 @@ class Line:
     start: int  # normalized offsets
     end: int
     text: str
+    gap_before: bool = False  # left-out text (page chrome, noise) stands between it and the line before
+    whole: Line | None = None  # the line as it stood, when a label or bracketed number was trimmed off
+
+
+def norm_line_gaps(doc: Document, lines: list[Line]) -> None:
+    """Mark the lines that left-out text (page chrome) separates from the one before, in the source; a blank
+    line alone does not (a two-line title is often written with one between its parts)."""
+    prev_end = None
+    for ln in lines:
+        span = doc.source_span(ln.start, ln.end)
+        if prev_end is not None:
+            between = doc.text[prev_end : span.start]
+            ln.gap_before = bool(between.strip())
+        prev_end = span.end
 
 
 def norm_lines(doc: Document) -> list[Line]:
@@ -69,7 +85,9 @@ def norm_lines(doc: Document) -> list[Line]:
     for i, text in enumerate(doc.norm_text.split("\n")):
         lines.append(Line(i, pos, pos + len(text), text.strip()))
         pos += len(text) + 1
-    return [ln for ln in lines if ln.text]
+    kept = [ln for ln in lines if ln.text]
+    norm_line_gaps(doc, kept)
+    return kept
 
 
 def make_field(doc: Document, start: int, end: int, value: object | None = None) -> Field:
@@ -137,22 +155,143 @@ def kind_of_title(title: str) -> str | None:
     return None
 
 
+STRONG_CUE = 4  # a phrase only that kind of document writes (通报如下, 特此通知)
+MIN_MENTIONS = 2
+
+
 def kind_from_content(text: str) -> str:
+    """The 文种 of a document without a title that names it: a phrase only that kind writes, else the
+    kind the text itself keeps naming (a news page on a 通报 says 通报 again and again), else a weaker cue."""
     scores: dict[str, int] = defaultdict(int)
     for cue, kind, weight in content_cues():
         if cue in text:
             scores[kind] += weight
-    return max(scores, key=lambda k: scores[k]) if scores else "其他"
+    best = max(scores, key=lambda k: scores[k]) if scores else None
+    if best is not None and scores[best] >= STRONG_CUE:
+        return best
+    return kind_from_mentions(text) or best or "其他"
+
+
+def kind_from_mentions(text: str) -> str | None:
+    """The 文种 word the text uses most, outside the titles of other documents it cites (《…》)."""
+    own = re.sub(r"《[^》]{0,80}》", "", text)
+    counts: dict[str, int] = defaultdict(int)
+    for cue, kind in title_kinds():
+        if len(cue) >= 2:
+            # 一周一通报, 每月通报, 定期通报: a recurring activity, not this document
+            counts[kind] += len(re.findall(rf"(?<![一每期时])(?<!及时){re.escape(cue)}", own))
+    kind = max(counts, key=lambda k: counts[k], default=None)
+    return kind if kind is not None and counts[kind] >= MIN_MENTIONS else None
 
 
 def is_body_line(line: Line) -> bool:
     return line.text[-1] in TERMINAL or len(line.text) > 70
 
 
+# Web pages put a label or a breadcrumb before the title on its line, and the 文号 in brackets after it:
+# 原标题：…, 文件名称：…, 首页 » 政策法规 » 省人民政府办公厅关于印发…的通知（鄂政办发〔2017〕49号）.
+OUTLINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])")
+# Decorations of a headline as pages list it: a bullet or bar before it; a file type, a page index or (全文) after.
+LEADING_DECORATION = re.compile(r"^(?:[•●◆■▪|｜\-–—]+\s*)+")
+TRAILING_DECORATION = re.compile(
+    r"(?:\s*(?:[（(]\d{1,2}-\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?|ofd)|\s*【\d{1,2}】|\s*[（(](?:全文|[一二三四五六七八九十\d]{1,2})[)）]|\s*[|｜]+)$",
+    re.IGNORECASE,
+)
+TITLE_LABEL = re.compile(r"^(?:原标题|标题|文件名称|文件标题|文章标题|名称|政策解读|第[一二三四五六七八九十\d]{1,3}篇)\s*[：:]\s*")
+BREADCRUMB = re.compile(r"^(?:[^>»›＞]{0,30}[>»›＞]{1,2}\s*){2,}(?:正文\s*)?")
+TRAILING_NUMBER = re.compile(r"\s*[（(](?P<number>[^（()）]{0,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)[)）]$")
+
+
+def trimmed(line: Line) -> Line:
+    """The line without a label or breadcrumb before its text and a bracketed 文号 after it."""
+    text, start, end = line.text, line.start, line.end
+    for prefix in (LEADING_DECORATION, TITLE_LABEL, BREADCRUMB):
+        m = prefix.match(text)
+        if m and m.end() < len(text):
+            text, start = text[m.end() :], start + m.end()
+    for suffix in (TRAILING_NUMBER, TRAILING_DECORATION):
+        m = suffix.search(text)
+        if m and m.start() > 0:
+            end -= len(text) - m.start()
+            text = text[: m.start()]
+    if (start, end) == (line.start, line.end):
+        return line
+    return Line(line.index, start, end, text, line.gap_before, line)
+
+
+# A government portal's metadata table (政府信息公开): 索引号：… 发布机构：… 名称：… 文号：… 成文日期：…
+PORTAL_LABEL = re.compile(
+    r"(索引号|组配分类|主题分类|体裁分类|服务对象|发布机构|发文机关|名称|标题|文件名称|文号|发文字号|文件编号|"
+    r"成文日期|发布日期|发文日期|生成日期|发布时间|实施日期|实施时间|有效性|公开方式|公开范围|主题词|关键词)\s*[：:]\s*"
+)
+PORTAL_TITLE = ("标题", "名称", "文件名称")
+PORTAL_NUMBER = ("文号", "发文字号", "文件编号")
+
+
+def is_portal_line(text: str) -> bool:
+    return PORTAL_LABEL.match(text) is not None
+
+
+def portal_fields(lines: list[Line]) -> dict[str, tuple[int, int]]:
+    """Label -> normalized range of its value, from the portal metadata lines at the top of a page."""
+    fields: dict[str, tuple[int, int]] = {}
+    for ln in lines[:40]:
+        if not is_portal_line(ln.text):
+            continue
+        labels = list(PORTAL_LABEL.finditer(ln.text))
+        for m, nxt in zip(labels, labels[1:] + [None]):
+            end = nxt.start() if nxt else len(ln.text)
+            value = ln.text[m.end() : end].rstrip()
+            if value and m.group(1) not in fields:
+                fields[m.group(1)] = (ln.start + m.end(), ln.start + m.end() + len(value))
+    return fields
+
+
+def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
+    """Title, 文号 and 成文日期 from a portal's metadata table, where the page's text gave none."""
+    fields = portal_fields(lines)
+    title = next((fields[k] for k in PORTAL_TITLE if k in fields), None)
+    if meta.title is None and title:
+        meta.title = make_field(doc, *title)
+        meta.doc_type = Field(kind_of_title(meta.title.value), meta.title.span, meta.title.text)
+    number = next((fields[k] for k in PORTAL_NUMBER if k in fields), None)
+    if meta.doc_number is None and number and DOC_NUMBER.search(doc.norm_text[number[0] : number[1]]):
+        meta.doc_number = make_field(doc, *number)
+    if meta.date is None and "成文日期" in fields:
+        date = DATE.search(doc.norm_text[slice(*fields["成文日期"])]) or ISO_DATE.search(doc.norm_text[slice(*fields["成文日期"])])
+        if date:
+            meta.date = make_field(doc, *fields["成文日期"], iso_date(date))
+
+
+# The body that a news page reports as acting: 国务院安委办今天通报…, 省政府安委办对4市地政府下发…警示函.
+ORGAN_SUFFIX = (
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|安全生产委员会办公室|安全生产委员会|"
+    r"安委会办公室|安委会|安委办|安办|委员会|领导小组|[一二三四五六七八九十\d]*(?:综合)?(?:督查组|检查组|巡查组|督导组)|"
+    r"办公厅|办公室|监督管理局|管理局|管理处|厅|局|部|委|总队|支队|大队|处)"
+)
+REPORTING = re.compile(
+    rf"(?:^|[，。；：\n]|讯|电)\s*(?:据|经)?(?P<org>[\u4e00-\u9fff（）]{{2,28}}?{ORGAN_SUFFIX})"
+    r"(?:今天|今日|近日|日前|近期|昨天|昨日|\d{1,2}月\d{1,2}日)?"
+    r"(?:[向对就在给][^，。；\n]{1,30}?)?"
+    r"(?:通报|印发|下发|公布|发布|发出|曝光|约谈|召开|表彰|奖励|部署|开展)"
+)
+
+
+def reporting_organ(text: str) -> re.Match[str] | None:
+    """The first body the opening of a page reports as issuing or acting (the issuer of a news page)."""
+    return REPORTING.search(text[:800])
+
+
+def position(lines: list[Line], line: Line) -> int:
+    """Where `line` (or the trimmed copy of one) stands in `lines`."""
+    return next(i for i, ln in enumerate(lines) if ln.index == line.index)
+
+
 def header_lines(lines: list[Line]) -> list[Line]:
-    """The 版头 and title zone: lines before the first body paragraph (at most 12)."""
+    """The 版头 and title zone: lines before the first body paragraph (at most 12), trimmed of page labels."""
     out = []
     for ln in lines[:12]:
+        ln = trimmed(ln)
         if is_body_line(ln) and not ln.text.endswith("："):
             break
         out.append(ln)
@@ -166,10 +305,12 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
             continue
         if ln.text.endswith("文件") or DOC_NUMBER.fullmatch(ln.text) or kind_of_title(ln.text) is None:
             continue
+        if is_portal_line(ln.text) or is_chrome(ln.text):
+            continue
         if len(ln.text) > 80:
             continue
         first = pos
-        while first > after and is_title_part(header[first - 1].text) and pos - first < 2:
+        while first > after and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
             first -= 1
         return first, pos
     return None
@@ -186,9 +327,32 @@ def is_headline(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def chrome_words() -> tuple[str, ...]:
+    return tuple(row["word"] for row in load_tsv("web_chrome.tsv"))
+
+
+def is_chrome(text: str) -> bool:
+    return len(text) <= 60 and any(w in text for w in chrome_words())
+
+
+def lead_headline(header: list[Line]) -> Line | None:
+    """The headline that opens a page without a GB/T 9704 title: the first header line that reads as one
+    (a short line of text, no sentence, date, source, portal or chrome line, no outline heading)."""
+    for ln in header[:4]:
+        if is_portal_line(ln.text) or DOC_NUMBER.search(ln.text) or ORG_DATE_LINE.match(ln.text):
+            continue
+        if is_chrome(ln.text) or OUTLINE_HEADING.match(ln.text):
+            continue
+        if is_headline(ln.text) and 8 <= len(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
+            return ln
+    return None
+
+
 def is_title_part(text: str) -> bool:
     return (
         len(text) <= 30
+        and not is_chrome(text)
         and text[-1] not in TERMINAL + "："
         and not text.endswith("文件")
         and not DOC_NUMBER.search(text)
@@ -299,17 +463,21 @@ def extract_meta(doc: Document) -> Meta:
         meta.title = make_field(doc, headline.start, headline.end)
         kind = kind_of_title(meta.issuer_mark.value) or kind_of_title(meta.title.value)
         meta.doc_type = Field(kind, meta.issuer_mark.span, meta.issuer_mark.text)
-        after_title = lines.index(headline) + 1
+        after_title = position(lines, headline) + 1
     elif title_range:
         first, last = header[title_range[0]], header[title_range[1]]
         meta.title = make_field(doc, first.start, last.end)
         kind = kind_of_title(meta.title.value)
         meta.doc_type = Field(kind, meta.title.span, meta.title.text)
-        after_title = lines.index(last) + 1
+        after_title = position(lines, last) + 1
         embedded = extract_embedded(doc, lines, meta.title.value, after_title)
         if embedded:
             doc.embedded = [embedded]
     else:
+        lead = lead_headline(header)
+        if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
+            meta.title = make_field(doc, lead.start, lead.end)
+            after_title = position(lines, lead) + 1
         kind = kind_from_content(doc.norm_text[:5000] + doc.norm_text[-2000:])
         first_line = lines[0]
         meta.doc_type = Field(kind, doc.source_span(first_line.start, first_line.start), "")
@@ -323,6 +491,7 @@ def extract_meta(doc: Document) -> Meta:
         body_stop = next(i for i, ln in enumerate(lines) if doc.source_span(ln.start, ln.end).start >= doc.embedded[0].span.start)
     read_tail(doc, lines, after_title, body_stop, meta)
     read_byline(doc, header, meta)
+    read_portal_table(doc, lines, meta)
     if meta.issuer is None and meta.issuer_mark is not None:
         name = MASTHEAD_END.sub("", meta.issuer_mark.value)
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
@@ -330,6 +499,10 @@ def extract_meta(doc: Document) -> Meta:
         name = issuer_from_title(meta.title.text)
         if name:
             meta.issuer = Field(name, meta.title.span, meta.title.text)
+    if meta.issuer is None:
+        organ = reporting_organ(doc.norm_text)
+        if organ:
+            meta.issuer = make_field(doc, organ.start("org"), organ.end("org"))
     return meta
 
 
