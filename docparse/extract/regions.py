@@ -495,6 +495,58 @@ def sanction_on(ctx: StanceContext, text: str, start: int, end: int, s_start: in
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class TierTable:
+    in_text: re.Pattern[str]  # a tier word used as one in a sentence: after a marker, or before 等次-like words
+    in_heading: re.Pattern[str]  # the same in a heading, where 先进单位 and 优秀组织单位 are tiers too
+    stance: dict[str, str]
+
+
+def tier_pattern(words: list[str], markers: list[str], suffixes: list[str]) -> re.Pattern[str]:
+    def alt(items: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+
+    return re.compile(rf"(?:{alt(markers)})[“\"「]?(?P<a>{alt(words)})|(?P<b>{alt(words)})[”\"」]?(?:{alt(suffixes)})")
+
+
+@lru_cache(maxsize=1)
+def tier_table() -> TierTable:
+    rows = load_tsv("tiers.tsv")
+    kinds: dict[str, list[str]] = {}
+    for r in rows:
+        kinds.setdefault(r["kind"], []).append(r["word"])
+    words, markers, suffixes = kinds["tier"], kinds["marker"], kinds["suffix"]
+    # 不合格单位为：张家口市政府, 先进集体有：…: a heading word that a list follows is a tier in a sentence too
+    introduced = [h + f for h in kinds["heading_suffix"] for f in ("为", "是", "有", "包括", "：")]
+    return TierTable(
+        tier_pattern(words, markers, suffixes + introduced),
+        tier_pattern(words, markers, suffixes + kinds["heading_suffix"]),
+        {r["word"]: r["stance"] for r in rows if r["kind"] == "tier"},
+    )
+
+
+def tier_given(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[str, str] | None:
+    """(stance, tier word) of the tier a results sentence gives the region at `[start, end)`: the first
+    tier after it in its sentence, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
+    table = tier_table()
+    found = [(m.start(), m.group("a") or m.group("b")) for m in table.in_text.finditer(text, s_start, s_end)]
+    after = [f for f in found if f[0] >= end]
+    before = [f for f in found if f[0] < start]
+    chosen = after[0] if after else before[-1] if before else None
+    return (table.stance[chosen[1]], chosen[1]) if chosen else None
+
+
+def tier_heading(heading: str | None) -> tuple[str, str] | None:
+    """(stance, tier word) of a section headed by a tier (一、先进单位, 二、优秀组织单位)."""
+    if not heading or len(heading) > 20:
+        return None
+    m = tier_table().in_heading.search(heading)
+    if not m:
+        return None
+    word = m.group("a") or m.group("b")
+    return tier_table().stance[word], word
+
+
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
     """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
 
@@ -508,6 +560,9 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
         if sanction is not None:
             return Verdict("criticized", sanction, s_end)
         return Verdict("neutral", None, s_end)
+    tier = tier_given(text, s_start, s_end, start, end) or tier_heading(heading)
+    if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
+        return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES
     forward = cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)
     found = verdict_from(forward)
@@ -568,6 +623,18 @@ def is_locative(text: str, start: int) -> bool:
     return len(subject) >= 2
 
 
+def is_inspected(text: str, start: int) -> bool:
+    """此次督查共检查了6个市（广州、深圳…）, 督导组先后在北京、天津…: the places an inspection visited, its
+    scope; what it found there is said of them in later clauses, which judge them on their own."""
+    lo = max(0, start - TITLE_WINDOW)
+    opened = text.rfind("（", lo, start)
+    if opened >= 0 and text.rfind("）", opened, start) < 0:
+        start = opened  # a list in brackets elaborates the clause before it: 检查了6个市（广州、深圳…，深圳市光明新区…）
+    clause_start = max(text.rfind(ch, lo, start) for ch in "，。；：\n") + 1
+    before = text[clause_start:start]
+    return any(w in before for w in guard_words()["inspected"])
+
+
 def mark_guards(doc: Document, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> None:
     text = doc.norm_text
     places = Places.from_spans({c.start: c.end for c in cands})
@@ -586,6 +653,8 @@ def mark_guards(doc: Document, gaz: Gazetteer, cands: list[Candidate], issuer_ke
             c.role = "accident"
         elif is_locative(text, c.start):
             c.role = "locative"
+        elif is_inspected(text, c.start):
+            c.role = "inspected"
 
 
 # --- the stage ------------------------------------------------------------------------------------

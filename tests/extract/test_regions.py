@@ -6,7 +6,7 @@ import pytest
 
 import docparse
 from docparse.extract.regions import find_candidates, gazetteer
-from tests.helpers import gold, seed
+from tests.helpers import ROOT, gold, seed
 
 # A criticizing 通报 of 四川 written for these tests: short forms (甘孜州, 阿坝州), a bare enumeration
 # (泸州、宜宾、乐山等3个市), a company named after a city (成都天府燃气有限公司), places that only locate a
@@ -306,3 +306,36 @@ def test_praise_announced_with_yu_yi_tong_bao():
     text = "某市安委办关于煤矿大检查情况的通报\n\n二、好的做法\n\n靖边县隐患全部整改到位。对神木市、靖边县予以通报表扬。\n"
     regions = {r.name: r.stance for r in docparse.read(text.encode(), name="t.txt").extraction.regions}
     assert regions["神木市"] == regions["靖边县"] == "praised"
+
+
+REAL = ROOT / "corpora" / "real" / "docs"
+
+
+def stances_in(path) -> dict[str, str]:
+    return {r.name: r.stance for r in docparse.read(path).extraction.regions}
+
+
+def test_a_tier_given_to_a_list_goes_to_every_member():
+    """云南 2019 考核结果: 昆明、玉溪…丽江等10个州、市人民政府…考核为优秀等次; 昭通…等5个…良好等次."""
+    got = stances_in(REAL / "r144_tongbao.txt")
+    for name in ("昆明市", "玉溪市", "保山市", "楚雄州", "红河州", "普洱市", "西双版纳州", "大理州", "德宏州", "丽江市"):
+        assert got[name] == "praised", name
+    assert got["昭通市"] == "neutral"  # 良好, a middle tier: no stance
+
+
+def test_a_tier_before_the_list_it_names():
+    """广东: 考核等次为“优秀”的地市和单位包括：深圳、广州、东莞、肇庆、佛山、汕尾6个市."""
+    got = stances_in(REAL / "r132_tongbao.txt")
+    assert all(got[n] == "praised" for n in ("深圳市", "广州市", "东莞市", "肇庆市", "佛山市", "汕尾市"))
+
+
+def test_the_places_an_inspection_visited_are_not_judged():
+    """此次督查共检查了6个市（广州、深圳…）in a 基本情况 section: the scope, not praise."""
+    got = stances_in(REAL / "r103_tongbao.txt")
+    assert got["广州市"] == got["深圳市"] == "neutral"
+
+
+def test_a_tier_word_in_a_name_gives_no_stance():
+    doc = docparse.read("昆明市举办优秀企业家座谈会，玉溪市召开先进单位经验交流会。".encode("utf-8"), name="a.txt")
+    got = {r.name: r.stance for r in doc.extraction.regions}
+    assert got["昆明市"] == "neutral"  # 优秀 names the entrepreneurs, no tier is given
