@@ -2,21 +2,23 @@
 
 A problems section (二、存在的问题) gives one problem per sub-heading, its category the heading
 (（一）思想认识有偏差); text with no outline gives one per item after a lead-in sentence (还存在不少差距和不足。
-主要表现在4个方面：一是…). A document with neither gives the sentences that criticize a named region
-or unit; where it has a problems part, criticism elsewhere (an accident report, a 约谈 in the measures) is narrative.
+主要表现在4个方面：一是…). A document with neither gives each clause that states a shortcoming (a criticism
+cue of the stance lexicon) outside requirements, penalties and directive sections, as news pages and
+narrative reports name them; where it has a problems part, criticism elsewhere is narrative.
 `copy_paste` marks accusations that plans were copied (照抄照搬, 高度雷同).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from docparse.model import Document, PartyRef, Problem, Section, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.textspans import IntervalIndex
 from docparse.structure.outline import INLINE, in_sequence
 
 ITEM_MARKER = re.compile(
@@ -175,29 +177,147 @@ def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
     ]
 
 
-def criticized_sentences(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int | None]]:
-    """Sentences outside `taken` that criticize a region by name (not in directive sections)."""
-    from docparse.extract.criticized import in_table_row, sanctions_in
-    from docparse.extract.regions import section_role
+CLAUSE_BREAKS = re.compile(r"[，；：。！？\n]")
+LIST_BREAK = "、"
+# A clause that opens with one of these asks for something or acts on someone; it names no shortcoming.
+REQUIREMENT = re.compile(
+    r"(?:要|必须|务必|应当|须|请|严禁|禁止|不得|坚决|切实|严格|严肃|从严|依法|一律|加强|强化|推进|确保|有效|全面|深入|及时|立即|对|针对|根据|按照|依据"
+    r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理)"
+)
+MIN_CLAUSE, MAX_CLAUSE = 4, 60
+CONDITION = re.compile(r"(?:如果|如有|若|一旦|凡)")
+GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
+# Rules, standards and measures set out what must be; they name no problem of anyone's.
+NORM_TYPES = frozenset({"办法", "规定", "条例", "细则", "标准", "规范", "规则"})
 
-    out = []
-    starts = sorted(
-        doc.norm_index(m.span.start) for r in doc.extraction.regions for m in r.mentions if m.stance == "criticized"
-    )
+
+def inside_other(other: IntervalIndex, start: int, end: int) -> bool:
+    around = other.containing(start)
+    return around is not None and around[1] >= end
+
+
+@lru_cache(maxsize=1)
+def deficiency_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{row['pattern']})" for row in load_tsv("deficiency_patterns.tsv")))
+
+
+@dataclass(frozen=True, slots=True)
+class Shortcomings:
+    """Where the criticism cues of the stance lexicon (不到位, 薄弱, 未落实, 频发…) and region mentions stand."""
+
+    text: str
+    cue_starts: list[int]
+    cue_ends: list[int]
+    region_starts: list[int]
+    penalties: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> Shortcomings:
+        from docparse.extract.regions import cue_table, find_cues
+
+        penalties = cue_table().sanctions + problem_cues().get("consequence", ())
+        stance_cues = find_cues(doc.norm_text, keep_none=True)
+        cues = {(c.start, c.end) for c in stance_cues if c.stance == "criticized" and c.text not in penalties}
+        cues |= {m.span() for m in deficiency_pattern().finditer(doc.norm_text)}
+        # a pattern inside a cue that praises or says nothing (未发生, 未雨绸缪, 未经本网) is that cue's
+        other = IntervalIndex((c.start, c.end) for c in stance_cues if c.stance != "criticized")
+        ordered = sorted(c for c in cues if not inside_other(other, *c))
+        regions = sorted(doc.norm_index(m.span.start) for r in doc.extraction.regions for m in r.mentions)
+        return cls(doc.norm_text, [c[0] for c in ordered], [c[1] for c in ordered], regions, penalties)
+
+    def first_cue_end(self, start: int, end: int) -> int | None:
+        i = bisect_left(self.cue_starts, start)
+        return self.cue_ends[i] if i < len(self.cue_starts) and self.cue_ends[i] <= end else None
+
+    def has_cue(self, start: int, end: int) -> bool:
+        return self.first_cue_end(start, end) is not None
+
+    def names_a_region(self, start: int, end: int) -> bool:
+        i = bisect_left(self.region_starts, start)
+        return i < len(self.region_starts) and self.region_starts[i] < end
+
+    def states_one(self, start: int, end: int, head: int) -> bool:
+        """Whether the clause `[start, end)` states a shortcoming, rather than asks, penalizes or targets;
+        `head` is where its comma clause starts, whose opening verb governs every member of a list."""
+        cue_end = self.first_cue_end(start, end)
+        if cue_end is None or REQUIREMENT.match(self.text, head) or not MIN_CLAUSE <= end - start <= MAX_CLAUSE:
+            return False
+        if CONDITION.match(self.text, head) or GOAL.search(self.text, head, cue_end):
+            return False  # 如果事故频发…; 防止隐患反弹, 决不能流于形式: a condition or an aim, not a finding
+        if any(w in self.text[head:end] for w in self.penalties):
+            return False  # 对…进行约谈, 共查处无证、证照不全: the penalty, not the shortcoming it answers
+        return not modifies_a_noun(self.text, cue_end, end)  # 逾期未改正的: whom a rule targets
+
+
+def deficiency_clauses(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int | None]]:
+    """Clauses that state a shortcoming, outside directive sections, requirements, penalties and table rows:
+    each one problem, the way news pages and narrative reports name them (检查不严不细、执法宽松软)."""
+    from docparse.extract.criticized import in_table_row, sanctions_in
+
+    if doc.meta.doc_type is not None and doc.meta.doc_type.value in NORM_TYPES:
+        return []
+    text = doc.norm_text
+    found = Shortcomings.of(doc)
+    out: list[tuple[int, int, str | None, int | None]] = []
     for sent in doc.sentences:
-        i = bisect_left(starts, sent.norm_start)
-        if i == len(starts) or starts[i] >= sent.norm_end:
+        s, e = sent.norm_start, sent.norm_end
+        if any(ts <= s < te for ts, te in taken) or is_directive(doc, sent.section):
             continue
-        if any(s <= sent.norm_start < e for s, e in taken):
+        if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
             continue
-        if section_role(doc, sent.section)[0] in DIRECTIVE_ROLES:
-            continue
-        if doc.norm_text[sent.norm_start : sent.norm_end].lstrip().startswith("对") and sanctions_in(doc.norm_text, sent.norm_start):
-            continue  # 对永宁县、贺兰县予以通报批评。: the penalty, not the problem it answers
-        if in_table_row(doc.norm_text, sent.norm_start):
-            continue  # a task table's row assigns work
-        out.append((sent.norm_start, sent.norm_end, None, sent.section))
+        out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
     return out
+
+
+def sentence_shortcomings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int]]:
+    """The shortcomings one sentence states; a clause that goes on about the region the clause before it
+    blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%)."""
+    out: list[tuple[int, int]] = []
+    named_last = False
+    for cs, ce, head in clauses_of(found.text, start, end, found.has_cue):
+        if not found.states_one(cs, ce, head):
+            named_last = named_last and found.has_cue(cs, ce)  # a clause with no shortcoming ends the run
+            continue
+        if named_last and not found.names_a_region(cs, ce):
+            out[-1] = (out[-1][0], ce)
+            continue
+        out.append((cs, ce))
+        named_last = found.names_a_region(cs, ce)
+    return out
+
+
+NOUN_AFTER_DE = 8
+
+
+def modifies_a_noun(text: str, cue_end: int, clause_end: int) -> bool:
+    """Whether the shortcoming only describes a noun that ends the clause (…未改正的; …不到位的单位)."""
+    de = text.rfind("的", cue_end, clause_end)
+    return de >= 0 and clause_end - de <= NOUN_AFTER_DE + 1
+
+
+def is_directive(doc: Document, section_id: int | None) -> bool:
+    """Whether a section or one it lies in sets tasks, measures, phases or organization (the outline's roles)."""
+    return any(sec.role in DIRECTIVE_ROLES for sec in doc.section_path(section_id))
+
+
+def clauses_of(text: str, start: int, end: int, has_cue) -> list[tuple[int, int, int]]:
+    """(start, end, head) of the clauses of a sentence, `head` where the comma clause holding it starts;
+    a clause that lists shortcomings (消防设施不全、安全通道不畅) gives each member as a clause of its own,
+    when every member carries its own cue."""
+    out = []
+    pos = start
+    for m in list(CLAUSE_BREAKS.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        members, member_start = [], pos
+        for part in text[pos:stop].split(LIST_BREAK):
+            members.append((member_start, member_start + len(part)))
+            member_start += len(part) + 1
+        if len(members) > 1 and all(has_cue(a, b) for a, b in members):
+            out.extend((a, b, pos) for a, b in members)
+        else:
+            out.append((pos, stop, pos))
+        pos = stop + 1
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e, h) for s, e, h in out if text[s:e].strip()]
 
 
 def regions_in(doc: Document, span: Span) -> list[str]:
@@ -236,9 +356,10 @@ def problems(doc: Document) -> list[Problem]:
     from docparse.extract.criticized import organizations
 
     items = section_items(doc) or zone_items(doc)
-    if not items:
+    clause_level = not items
+    if clause_level:
         # a document with a problems part names its problems there; elsewhere criticism is narrative
-        items = criticized_sentences(doc, [])
+        items = deficiency_clauses(doc, [])
     orgs = organizations(doc)
     out = []
     for s, e, category, section in sorted(items):
@@ -246,9 +367,17 @@ def problems(doc: Document) -> list[Problem]:
         accusations = copy_paste_passages(doc, s, e, category)
         # A problem that holds a copy-paste accusation gets it as its own item (with only its regions).
         copied = not accusations and accuses_copying(text)
-        out.append(make_problem(doc, s, e, category, section, orgs, copy_paste=copied))
+        problem = make_problem(doc, s, e, category, section, orgs, copy_paste=copied)
+        if clause_level and not problem.regions:  # 临沧、普洱…落实不到位: the sentence names whom the clause blames
+            problem.regions = regions_in(doc, doc.source_span(*sentence_around(doc, s)))
+        out.append(problem)
         out.extend(make_problem(doc, cs, ce, category, section, orgs, copy_paste=True) for cs, ce in accusations)
     return out
+
+
+def sentence_around(doc: Document, pos: int) -> tuple[int, int]:
+    i = max(bisect_right(doc.sentences, pos, key=lambda x: x.norm_start) - 1, 0)
+    return doc.sentences[i].norm_start, doc.sentences[i].norm_end
 
 
 def copy_paste_passages(doc: Document, start: int, end: int, category: str | None) -> list[tuple[int, int]]:

@@ -344,14 +344,15 @@ def cue_table() -> CueTable:
     return CueTable(auto, tuple(negators), re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})"), tuple(sanctions))
 
 
-def find_cues(text: str) -> list[Cue]:
+def find_cues(text: str, keep_none: bool = False) -> list[Cue]:
     """Stance cues, leftmost-longest; a praised cue right after a negator (不积极) counts as criticism.
 
-    Words listed as `none` (泄漏报警) take part in the longest match only to hide the cue inside them."""
+    Words listed as `none` (泄漏报警) take part in the longest match only to hide the cue inside them;
+    `keep_none` returns them too, for a caller that must know what they hide."""
     table = cue_table()
     cues = []
     for e, (word, stance, weight) in table.automaton.iter_long(text):
-        if stance == "none":
+        if stance == "none" and not keep_none:
             continue
         s = e + 1 - len(word)
         if stance == "praised" and any(text[max(0, s - len(n)) : s] == n for n in table.negators):

@@ -6,7 +6,7 @@ import pytest
 
 import docparse
 from tests.extract.test_regions import SICHUAN
-from tests.helpers import gold, seed
+from tests.helpers import ROOT, gold, seed
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +175,30 @@ def test_a_penalty_and_a_table_row_are_no_problems_while_slow_work_is():
     doc = docparse.read(text.encode(), name="n.txt")
     assert [p.regions for p in doc.extraction.problems] == [["永宁县"], ["灵武市"]]
     assert {r.name: r.stance for r in doc.extraction.regions}["金凤区"] == "praised"
+
+
+REAL = ROOT / "corpora" / "real" / "docs"
+
+
+def test_a_news_page_names_each_shortcoming_it_lists():
+    """A real 街道 inspection report: 发现消防设备数量不足、消防器材遮挡、消防通道堆放杂物…等安全隐患9条."""
+    texts = [p.text for p in docparse.read(REAL / "r139_tongbao.txt").extraction.problems]
+    for cue in ("消防设备数量不足", "消防器材遮挡", "消防通道堆放杂物", "经营项目超范围"):
+        assert any(cue in t for t in texts), cue
+
+
+def test_the_situation_clauses_of_a_notice_are_its_problems():
+    """国办发明电〔2007〕16号: 事故隐患仍然大量存在，一些重大危险源尚未得到有效治理和监控，重特大事故时有发生."""
+    texts = [p.text for p in docparse.read(REAL / "r352_tongzhi.txt").extraction.problems]
+    for cue in ("事故隐患仍然大量存在", "尚未得到有效治理和监控", "重特大事故时有发生", "形势依然严峻"):
+        assert sum(cue in t for t in texts) == 1, cue
+
+
+def test_aims_conditions_penalties_and_rules_name_no_problem():
+    text = (
+        "关于做好汛期安全工作的通知\n今年以来，全市安全形势总体平稳。要防止隐患反弹回潮，决不能流于形式。"
+        "如果事故多发，将严肃问责。共查处无证、证照不全、证照过期企业32家次。\n"
+    )
+    assert docparse.read(text.encode("utf-8"), name="n.txt").extraction.problems == []
+    rule = "火灾事故调查规定\n第一条 有下列情形之一的，不予受理：（一）主要事实不清的；（二）证据不足。\n"
+    assert docparse.read(rule.encode("utf-8"), name="r.txt").extraction.problems == []
