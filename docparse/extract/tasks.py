@@ -453,7 +453,9 @@ def item_tasks(
             task.lead = [r.ref for r in b_refs]
         tasks.append(task)
     if is_assignment_only(doc.section_path(sec.id)[0]):
-        tasks = [t for t in tasks if any(names_a_body(p) for p in t.lead + t.support)]
+        # an item of such a part is a task when it names who does it: a body, or the generic party its
+        # requirement is addressed to (各学校要…, 各地区、各有关部门要…)
+        tasks = [t for t in tasks if t.lead or any(names_a_body(p) for p in t.support)]
     return tasks
 
 

@@ -403,3 +403,18 @@ def test_role_words_right_after_parties_in_a_responsible_field():
     assert names(pipes.support) == ["市发展和改革委员会", "市财政局"]
     assert "各县（市）区教育体育局" in [p.name for p in pipes.lead + pipes.support if p.kind == "generic"]
     assert names(task_starting(doc, "（六）人员密集场所").lead) == ["市消防救援支队"]  # （六）人员… is a heading
+
+
+def test_the_generic_party_a_requirement_is_addressed_to_leads_the_item():
+    """A real school notice: 一、提高认识，明确安全管理责任 … 各学校要提高思想认识 (no department anywhere)."""
+    from tests.helpers import ROOT
+
+    doc = docparse.read(ROOT / "corpora" / "real" / "docs" / "r350_tongzhi.txt")
+    leads = {t.text.split("\n")[0][:12]: [p.name for p in t.lead] for t in doc.extraction.tasks}
+    assert any(names == ["各学校"] for names in leads.values()), leads
+
+
+def test_a_generic_party_that_only_receives_is_no_lead():
+    text = "关于开展检查的通知\n一、工作要求\n（一）及时报送。检查结果报送有关部门，由市应急局汇总。\n"
+    doc = docparse.read(text.encode("utf-8"), name="n.txt")
+    assert all("有关部门" not in [p.name for p in t.lead] for t in doc.extraction.tasks)
