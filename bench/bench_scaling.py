@@ -67,8 +67,8 @@ def docx_table(chars: int) -> bytes:
     table = document.add_table(rows=rows + 1, cols=4)
     for cell, text in zip(table.rows[0].cells, ("重点任务", "牵头单位", "配合单位", "完成时限")):
         cell.text = text
-    for i in range(rows):
-        cells = table.rows[i + 1].cells
+    for i, row in enumerate(list(table.rows)[1:]):  # rows listed once: indexing table.rows rebuilds the list
+        cells = row.cells
         cells[0].text = f"开展第{i}项隐患排查整治"
         cells[1].text = DEPARTMENTS[i % 6]
         cells[2].text = DEPARTMENTS[(i + 1) % 6]
@@ -97,10 +97,10 @@ def read_seconds(data: bytes, name: str) -> float:
 def exponent(kind: str, base: int) -> tuple[list[tuple[int, float]], float]:
     make, name = KINDS[kind]
     points = []
-    for factor in (1, 4, 16):
+    for factor in (1, 4, 16):  # size in characters of text: a DOCX's bytes are compressed
         content = make(base * factor)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        points.append((len(data), read_seconds(data, name)))
+        points.append((base * factor, read_seconds(data, name)))
     (size1, t1), (size16, t16) = points[0], points[-1]
     return points, math.log(t16 / t1) / math.log(size16 / size1)
 
@@ -113,11 +113,11 @@ def main() -> None:
     import docparse
 
     docparse.read("安全生产".encode("utf-8"), name="warm.txt")  # load lexicons and models once
-    print(f"{'kind':10} {'1× s':>8} {'4× s':>8} {'16× s':>8} {'16× MB':>8} {'k':>6}")
+    print(f"{'kind':10} {'1× s':>8} {'4× s':>8} {'16× s':>8} {'16× kchar':>10} {'k':>6}")
     for kind in args.kinds.split(","):
         points, k = exponent(kind, args.base)
         times = " ".join(f"{t:8.2f}" for _, t in points)
-        print(f"{kind:10} {times} {points[-1][0] / 1e6:8.2f} {k:6.2f}")
+        print(f"{kind:10} {times} {points[-1][0] / 1e3:10.0f} {k:6.2f}")
 
 
 if __name__ == "__main__":
