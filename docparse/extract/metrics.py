@@ -230,6 +230,33 @@ def prior_indicator(text: str, start: int, unit: str, found: list[Found]) -> str
     return f"{current.indicator}{PRIOR_SUFFIX}" if current is not None else None
 
 
+CLASSIFIERS = frozenset("个家名所台栋条户处支座辆艘项件批只口间具")
+PAIR_JOINERS = ("、", "，", "和", "及", ",")
+CLASSIFIED_NOUN_MAX = 8
+
+
+def pair_follower(text: str, start: int, unit: str, found: list[Found]) -> str | None:
+    """The indicator of the second figure of a pair (较大事故4起、66人; 302起、307人): the lexicon word of the
+    clause before the first figure for this unit, else a count of the unit."""
+    if not found or text[found[-1].end : start] not in PAIR_JOINERS:
+        return None
+    head = head_before(text, found[-1].start, INDICATOR_WINDOW)
+    return lexicon_indicator(head, unit, last=True) or f"{unit}数"
+
+
+def classified_noun(text: str, end: int, unit: str, lex: UnitLexicon) -> str | None:
+    """What a figure with a classifier counts when the noun after it is outside the indicator lexicon
+    (16个督导组, 86名矿工, 3所学校): that noun, unless it counts the document's own parts (3个方面)."""
+    if unit not in CLASSIFIERS:
+        return None
+    noun = re.split(r"[，。；：、！？\n\t和及与（(]", text[end : end + NOUN_AFTER], maxsplit=1)[0][:CLASSIFIED_NOUN_MAX]
+    if len(noun) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in noun[:2]):
+        return None
+    if any(w in noun for w in lex.plan_items):
+        return None
+    return noun
+
+
 def aims_at(text: str, num_start: int, lex: UnitLexicon) -> bool:
     """Whether a goal verb in the figure's clause leads to it: 到2020年底，接入率达到100%; 比2019年下降10%以上."""
     head = head_before(text, num_start, INDICATOR_WINDOW)
@@ -257,8 +284,8 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
         bound = next((w for w in lex.threshold if text.startswith(w, end)), "")
         head = text[max(0, num_start - 4) : num_start]
         noun = counted_noun(text, end)
-        if (head.endswith("等") and noun) or head.endswith(lex.back_references) or head.endswith("第"):
-            continue  # 等3个部门, 上述5起, 总第86期: a list's size, a reference back, an ordinal
+        if head.endswith(lex.back_references) or head.endswith("第"):
+            continue  # 上述5起, 总第86期: a reference back, an ordinal (等3个部门, a list's size, counts)
         if unit in FREQUENCY_UNITS and "每" in text[max(0, num_start - INDICATOR_WINDOW) : num_start].split("。")[-1]:
             continue  # 每月至少开展1次: how often a duty recurs, not a count
         if unit in COUNTED_ITEMS and any(w in noun for w in lex.plan_items):
@@ -286,6 +313,10 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
             indicator = prior_indicator(text, start, unit, found)
         if indicator is None:
             indicator = counted_thing(text, m.start("num") if not m.group("pre") else start, end, lex)
+        if indicator is None:
+            indicator = pair_follower(text, start, unit, found)
+        if indicator is None:
+            indicator = classified_noun(text, end, unit, lex)
         if indicator is None:
             continue
         approx = m.group("pre") or m.group("approx") or m.group("approx2")

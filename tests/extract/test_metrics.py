@@ -77,7 +77,10 @@ def test_spans_point_at_the_source_text():
 
 
 def test_seed_metrics_f1():
-    """Matched one to one by value and unit, the five seeds together reach F1 0.9 with every gold figure found."""
+    """Matched one to one by value and unit, the five seeds together reach F1 0.85 with every gold figure found.
+
+    The seed gold leaves out counts of bodies and groups (16个州市, 8个督查组) that the real corpus's gold
+    counts (corpora/real/ANNOTATING.md, as issue 15 asks: 18个省份, N个考核组), so those are its false positives."""
     tp = fp = fn = 0
     for prefix in ("000", "001", "002", "003", "004"):
         expected = list(gold(prefix)["metrics"])
@@ -90,7 +93,7 @@ def test_seed_metrics_f1():
                 tp += 1
         fn += len(expected)
     assert fn == 0
-    assert 2 * tp / (2 * tp + fp + fn) >= 0.9
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.85
 
 
 def test_round_magnitudes_and_enforcement_figures():
@@ -120,3 +123,15 @@ def test_counted_things_without_an_indicator_word_and_what_is_no_count():
 def test_ti_qing_reports_an_action_it_asks_nobody():
     found = metrics("全年责令停产停业整顿企业86家，提请关闭取缔非法违法企业31家。")
     assert [(m.value, m.unit) for m in found] == [(86, "家"), (31, "家")]
+
+
+def test_counts_of_bodies_and_the_second_figure_of_a_pair():
+    text = (
+        "关于上半年安全生产情况的通报\n上半年，全省共派出16个督导组，检查了86名矿工和3所学校，"
+        "发生较大事故4起、66人，一般事故302起、307人。全市从3个方面部署工作。\n"
+    )
+    doc = docparse.read(text.encode("utf-8"), name="t.txt")
+    got = {(m.value, m.unit) for m in doc.extraction.metrics}
+    for figure in ((16, "个"), (86, "名"), (3, "所"), (4, "起"), (66, "人"), (302, "起"), (307, "人")):
+        assert figure in got, figure
+    assert (3, "个") not in got  # 3个方面: the document's own parts
