@@ -274,11 +274,18 @@ def year_context(doc: Document) -> YearContext:
         positions.append(m.start())
         years.append(year)
         counts[year] += 1
-    doc_year = doc_date.year if doc_date else None
+    doc_year = doc_date.year if doc_date else number_year(doc)
     if doc_year is None and counts:
         # Ties go to the earliest year: a plan names its first year more than once, a report its own.
         doc_year = min(counts, key=lambda y: (-counts[y], y))
     return YearContext(doc_date, doc_year, positions, years)
+
+
+def number_year(doc: Document) -> int | None:
+    """The year of the document's 文号 (国土资电发〔2017〕27号), where its date is not written."""
+    number = doc.meta.doc_number
+    m = re.search(r"(?:19|20)\d{2}", str(number.value)) if number is not None and number.value else None
+    return int(m.group()) if m else None
 
 
 def _inside_title(text: str, offset: int) -> bool:
@@ -604,6 +611,10 @@ def looks_back(m: re.Match[str], first: date | None, last: date, ctx: YearContex
     return year_to_date and ctx.doc_date is not None and last < ctx.doc_date
 
 
+# Counts of accidents and casualties: a period they are counted over is a window of statistics, not of work.
+TALLY = re.compile(r"\d+\s*起|死亡\s*\d+\s*人|\d+\s*人(?:死亡|受伤)|同比(?:上升|下降|增加|减少)")
+
+
 def find_deadlines(doc: Document) -> list[Found]:
     """Every date expression of the normalized text that reads as a due date or a planned period."""
     text = doc.norm_text
@@ -611,13 +622,14 @@ def find_deadlines(doc: Document) -> list[Found]:
     ctx = year_context(doc)
     reporting_document = is_report(doc)
     matches = list(EXPRESSION.finditer(text))
-    dated = doc.meta.date
-    # the document's own date (成文日期, a speech's bracketed date) is no deadline
+    dated, titled = doc.meta.date, doc.meta.title
+    # the document's own date (成文日期, a speech's bracketed date) is no deadline, nor the period its title names
     own_date = (doc.norm_index(dated.span.start), doc.norm_index(dated.span.end)) if dated is not None else (-1, -1)
+    own_title = (doc.norm_index(titled.span.start), doc.norm_index(titled.span.end)) if titled is not None else (-1, -1)
     found: list[Found] = []
     taken: set[int] = set()
     for i, m in enumerate(matches):
-        if own_date[0] <= m.start() < own_date[1]:
+        if own_date[0] <= m.start() < own_date[1] or own_title[0] <= m.start() < own_title[1]:
             continue
         dates = expression_dates(m, ctx)
         if dates is None:
@@ -683,6 +695,7 @@ def find_deadlines(doc: Document) -> list[Found]:
             opens = (start > 0 and text[start - 1] in "自从于") or text[start] in "自从"
             acts = activity_follows(text, end, next_start, cues)  # 4月至6月在全省开展…行动
             planned = (not report or opens or acts) and not any(p in context for p in cues.past)
+            planned = planned and not TALLY.search(context)  # 2024年1月至6月，全省发生事故42起: a window of statistics
         if not planned and not is_range and fills_table_cell(text, start, end):
             # 2024年12月 alone in a task table's 完成时限 cell: due at its end
             found.append(Found(start, end, "due", None, last, table_cell_topic(text, start), inferred))

@@ -242,3 +242,15 @@ def test_a_plans_year_in_its_title_and_a_reports_future_dates():
     )
     doc = docparse.read(summary.encode(), name="s.txt")
     assert [d.date for d in doc.extraction.deadlines] == ["2022-12-31"]
+
+
+def test_the_year_of_the_doc_number_resolves_dates_when_the_date_is_not_written():
+    text = "关于加强信息报送工作的通知\n国土资电发〔2017〕27号\n各省、自治区国土资源主管部门：\n请于8月31日前报送总结材料。\n"
+    doc = docparse.read(text.encode("utf-8"), name="n.txt")
+    assert "2017-08-31" in [d.date for d in doc.extraction.deadlines]
+
+
+def test_a_window_of_statistics_is_no_deadline():
+    text = "2024年1月至6月云南省生产安全事故情况\n2024年1月至6月，全省发生生产安全事故42起、死亡39人。\n"
+    doc = docparse.read(text.encode("utf-8"), name="t.txt")
+    assert doc.extraction.deadlines == []
