@@ -548,6 +548,29 @@ def tier_heading(heading: str | None) -> tuple[str, str] | None:
     return tier_table().stance[word], word
 
 
+@lru_cache(maxsize=1)
+def official_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """(an office written right after a region's name, the penalties) of official_sanctions.tsv."""
+    rows = load_tsv("official_sanctions.tsv")
+    titles = sorted((r["word"] for r in rows if r["kind"] == "title"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, titles)) + ")"), tuple(r["word"] for r in rows if r["kind"] == "sanction")
+
+
+def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | None:
+    """The penalty of an official of the region that ends at `end`, named with its office in a sentence that
+    sanctions (三都镇镇长…被免职; 免去照金镇镇党委副书记…的职务): the region answers for it."""
+    titles, penalties = official_sanctions()
+    if not (titles.match(text, end) or titles.match(text, end - 1)):  # 三都镇长: the office shares the 镇
+        return None
+    sentence = text[s_start:s_end]
+    return next((p for p in penalties if p in sentence), None)
+
+
+def official_penalty(doc: Document, ctx: StanceContext, c: Candidate) -> str | None:
+    i = max(bisect_right(ctx.sentence_starts, c.start) - 1, 0)
+    return sanctioned_official(doc.norm_text, c.end, ctx.sentence_starts[i], ctx.sentence_ends[i])
+
+
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
     """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
 
@@ -698,7 +721,10 @@ def regions(doc: Document) -> list[Region]:
     ctx.name_ends = frozenset(places.ends) | {o.end for o in find_organizations(doc.norm_text, places)}
     by_unit: dict[str, Region] = {}
     for c in cands:
-        if c.role == "subject":
+        penalty = official_penalty(doc, ctx, c) if c.role in ("subject", "accident") else None
+        if penalty is not None:  # the place of an accident too, where its officials answer for it
+            stance, cue = "criticized", penalty
+        elif c.role == "subject":
             verdict = stance_of_span(doc, ctx, c.start, group_end[c.group])
             stance, cue = verdict.stance, verdict.cue
         else:

@@ -339,3 +339,11 @@ def test_a_tier_word_in_a_name_gives_no_stance():
     doc = docparse.read("昆明市举办优秀企业家座谈会，玉溪市召开先进单位经验交流会。".encode("utf-8"), name="a.txt")
     got = {r.name: r.stance for r in doc.extraction.regions}
     assert got["昆明市"] == "neutral"  # 优秀 names the entrepreneurs, no tier is given
+
+
+def test_a_region_whose_officials_are_sanctioned_is_criticized():
+    """A real accident 通报 (吕梁): the officials of 城北街道 are named with their offices and expelled."""
+    assert stances_in(REAL / "r716_tongbao.txt")["城北街道"] == "criticized"
+    text = "关于会议的通报\n会上，某县县长作了表态发言，介绍了经验。\n"
+    doc = docparse.read(text.encode("utf-8"), name="a.txt")
+    assert all(r.stance == "neutral" for r in doc.extraction.regions)  # an office without a penalty
