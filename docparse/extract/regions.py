@@ -31,7 +31,10 @@ ENUM_TAIL = re.compile(
 )
 # The level an enumeration's tail names (等5个自治州 -> prefecture); 市 and 区 name more than one.
 TAIL_LEVEL = {"州": "prefecture", "盟": "prefecture", "地": "prefecture", "县": "county", "旗": "county", "省": "province"}
-CITATION_AFTER = re.compile(r"^(?:《|(?:人民政府|政府|党委|委员会)[\u4e00-\u9fff]{0,8}关于)")
+# after a place: a cited document (《…》), or the author of a decision or instruction (自治区和南宁市关于…的决策部署)
+CITATION_AFTER = re.compile(r"^(?:《|(?:(?:人民政府|政府|党委|委员会)[\u4e00-\u9fff]{0,8})?关于)")
+# 除郑州、焦作…外，其他地区…未发生…: the places excepted from what the sentence says of the rest
+EXCEPTED = re.compile(r"除[^，。；除外]{0,60}外")
 DIRECTIVE_SUBJECT = r"^(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
 CLAUSE_END = "，。；！？\n"
 NAME_BOUNDARY = set("，。；：！？、（）“”《》 \n和及与对在由")
@@ -647,6 +650,12 @@ def is_locative(text: str, start: int) -> bool:
     return len(subject) >= 2
 
 
+def is_excepted(text: str, start: int) -> bool:
+    """Inside 除…外: what the sentence says is said of the others, not of these."""
+    opened = text.rfind("除", max(0, start - 60), start)
+    return opened >= 0 and (m := EXCEPTED.match(text, opened)) is not None and m.end() > start
+
+
 def is_inspected(text: str, start: int) -> bool:
     """此次督查共检查了6个市（广州、深圳…）, 督导组先后在北京、天津…: the places an inspection visited, its
     scope; what it found there is said of them in later clauses, which judge them on their own."""
@@ -679,6 +688,8 @@ def mark_guards(doc: Document, gaz: Gazetteer, cands: list[Candidate], issuer_ke
             c.role = "locative"
         elif is_inspected(text, c.start):
             c.role = "inspected"
+        elif is_excepted(text, c.start):
+            c.role = "excepted"
 
 
 # --- the stage ------------------------------------------------------------------------------------

@@ -347,3 +347,11 @@ def test_a_region_whose_officials_are_sanctioned_is_criticized():
     text = "关于会议的通报\n会上，某县县长作了表态发言，介绍了经验。\n"
     doc = docparse.read(text.encode("utf-8"), name="a.txt")
     assert all(r.stance == "neutral" for r in doc.extraction.regions)  # an office without a penalty
+
+
+def test_places_excepted_and_authors_of_decisions_are_not_judged():
+    """河南: 除郑州、焦作…市外，其他地区…未发生…事故 praises the others, not these."""
+    got = stances_in(REAL / "r736_tongbao.txt")
+    assert got["郑州市"] == got["焦作市"] == "neutral"
+    doc = docparse.read("全区认真贯彻落实自治区和南宁市关于安全生产的决策部署。".encode("utf-8"), name="a.txt")
+    assert all(r.stance == "neutral" for r in doc.extraction.regions)
