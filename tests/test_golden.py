@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import cjk_font_missing
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from golden import changed_keys, corpus_documents, current_output, golden_path  # noqa: E402
 
@@ -28,6 +30,9 @@ def test_output_is_the_stored_output(document):
     target = golden_path(document)
     if not target.exists():
         pytest.skip("no stored output yet")
+    if document.suffix.lower() == ".pdf" and cjk_font_missing():
+        # PDFium places the glyphs of a font the PDF does not embed with a system font, and drops some without one
+        pytest.skip(f"the stored PDF output was made where a CJK font is installed: {cjk_font_missing()}")
     stored = json.loads(target.read_text(encoding="utf-8"))
     current = current_output(document)
     assert stored == current, f"changed keys: {changed_keys(stored, current)}"
