@@ -249,7 +249,7 @@ class Shortcomings:
         return not modifies_a_noun(self.text, cue_end, end)  # 逾期未改正的: whom a rule targets
 
 
-def deficiency_clauses(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int | None]]:
+def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
     """Clauses that state a shortcoming, outside directive sections, requirements, penalties and table rows:
     each one problem, the way news pages and narrative reports name them (检查不严不细、执法宽松软)."""
     from docparse.extract.criticized import in_table_row, sanctions_in
@@ -261,7 +261,7 @@ def deficiency_clauses(doc: Document, taken: list[tuple[int, int]]) -> list[tupl
     out: list[tuple[int, int, str | None, int | None]] = []
     for sent in doc.sentences:
         s, e = sent.norm_start, sent.norm_end
-        if any(ts <= s < te for ts, te in taken) or is_directive(doc, sent.section):
+        if is_directive(doc, sent.section):
             continue
         if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
             continue
@@ -359,7 +359,7 @@ def problems(doc: Document) -> list[Problem]:
     clause_level = not items
     if clause_level:
         # a document with a problems part names its problems there; elsewhere criticism is narrative
-        items = deficiency_clauses(doc, [])
+        items = deficiency_clauses(doc)
     orgs = organizations(doc)
     out = []
     for s, e, category, section in sorted(items):

@@ -375,6 +375,11 @@ class StanceContext:
     sentence_roles: list[tuple[str | None, str | None]]  # (role, heading) per sentence
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # enumeration groups, sorted
     name_ends: frozenset[int] = frozenset()  # where a region or organisation name ends (objects of a sanction)
+    sentence_tiers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> its tiers, once
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence that holds normalized offset `pos`."""
+        return max(bisect_right(self.sentence_starts, pos) - 1, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,15 +534,18 @@ def tier_table() -> TierTable:
     )
 
 
-def tier_given(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[str, str] | None:
-    """(stance, tier word) of the tier a results sentence gives the region at `[start, end)`: the first
-    tier after it in its sentence, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
-    table = tier_table()
-    found = [(m.start(), m.group("a") or m.group("b")) for m in table.in_text.finditer(text, s_start, s_end)]
+def tiers_in(text: str, s_start: int, s_end: int) -> list[tuple[int, str]]:
+    """(offset, tier word) of every tier given in the sentence `[s_start, s_end)`."""
+    return [(m.start(), m.group("a") or m.group("b")) for m in tier_table().in_text.finditer(text, s_start, s_end)]
+
+
+def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str, str] | None:
+    """(stance, tier word) of the tier a results sentence (its tiers `found`) gives the region at
+    `[start, end)`: the first tier after it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
     after = [f for f in found if f[0] >= end]
     before = [f for f in found if f[0] < start]
     chosen = after[0] if after else before[-1] if before else None
-    return (table.stance[chosen[1]], chosen[1]) if chosen else None
+    return (tier_table().stance[chosen[1]], chosen[1]) if chosen else None
 
 
 def tier_heading(heading: str | None) -> tuple[str, str] | None:
@@ -570,7 +578,7 @@ def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | 
 
 
 def official_penalty(doc: Document, ctx: StanceContext, c: Candidate) -> str | None:
-    i = max(bisect_right(ctx.sentence_starts, c.start) - 1, 0)
+    i = ctx.sentence_of(c.start)
     return sanctioned_official(doc.norm_text, c.end, ctx.sentence_starts[i], ctx.sentence_ends[i])
 
 
@@ -579,7 +587,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
 
     Instructions (红河州要…, a 下步工作 section) judge nobody, except a penalty announced on a name."""
     text = doc.norm_text
-    i = max(bisect_right(ctx.sentence_starts, start) - 1, 0)
+    i = ctx.sentence_of(start)
     s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
     role, heading = ctx.sentence_roles[i]
     if cue_table().directive.match(text, end) or role in DIRECTIVE_ROLES:
@@ -587,7 +595,9 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
         if sanction is not None:
             return Verdict("criticized", sanction, s_end)
         return Verdict("neutral", None, s_end)
-    tier = tier_given(text, s_start, s_end, start, end) or tier_heading(heading)
+    if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
+        ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
+    tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_heading(heading)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES

@@ -64,7 +64,6 @@ class Line:
     end: int
     text: str
     gap_before: bool = False  # left-out text (page chrome, noise) stands between it and the line before
-    whole: Line | None = None  # the line as it stood, when a label or bracketed number was trimmed off
 
 
 def norm_line_gaps(doc: Document, lines: list[Line]) -> None:
@@ -216,7 +215,7 @@ def trimmed(line: Line) -> Line:
             text = text[: m.start()]
     if (start, end) == (line.start, line.end):
         return line
-    return Line(line.index, start, end, text, line.gap_before, line)
+    return Line(line.index, start, end, text, line.gap_before)
 
 
 # A government portal's metadata table (政府信息公开): 索引号：… 发布机构：… 名称：… 文号：… 成文日期：…
@@ -258,7 +257,8 @@ def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
     if meta.doc_number is None and number and DOC_NUMBER.search(doc.norm_text[number[0] : number[1]]):
         meta.doc_number = make_field(doc, *number)
     if meta.date is None and "成文日期" in fields:
-        date = DATE.search(doc.norm_text[slice(*fields["成文日期"])]) or ISO_DATE.search(doc.norm_text[slice(*fields["成文日期"])])
+        written = doc.norm_text[slice(*fields["成文日期"])]
+        date = DATE.search(written) or ISO_DATE.search(written)
         if date:
             meta.date = make_field(doc, *fields["成文日期"], iso_date(date))
 
