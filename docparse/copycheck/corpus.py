@@ -22,7 +22,7 @@ from docparse.copycheck.check import (
 )
 from docparse.copycheck.direction import copy_direction
 from docparse.copycheck.index import (
-    IndexStorage, MemoryStorage, SQLiteStorage, find_candidates, index_errors, stored_from,
+    IndexStorage, MemoryStorage, SQLiteStorage, UninitializedIndexError, find_candidates, index_errors, stored_from,
 )
 from docparse.copycheck.report import CopyReport, DocumentInfo, _info_dict
 from docparse.errors import DocparseError
@@ -223,7 +223,10 @@ class CopyIndex:
         self.candidates = candidates or CandidateSettings()
         self._storage: IndexStorage | None = storage or (None if path else MemoryStorage())
         if self._storage is None and os.path.exists(path):
-            self._storage = SQLiteStorage(path)
+            try:
+                self._storage = SQLiteStorage(path)
+            except UninitializedIndexError:
+                pass  # empty, or another process is creating it: a query fails on it, `add` waits and fills it
         if self._storage is not None:
             self._check_shape(self._storage)
 

@@ -119,6 +119,28 @@ def index_errors(path: str | None) -> Iterator[None]:
         raise IndexFileError(f"damaged or not a docparse index ({err})", path) from None
 
 
+class UninitializedIndexError(IndexFileError):
+    """An index file with no tables yet: empty, or being created by another process right now."""
+
+
+def recorded_format(path: str, db: sqlite3.Connection) -> str | None:
+    """The index format an open database records; None when it has no tables yet.
+
+    Raises for a SQLite database that is not a docparse index, or one of another format.
+    """
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    rows = dict(db.execute("SELECT key, value FROM settings")) if "settings" in tables else {}
+    # indexes written before the format was recorded hold only the shingle settings
+    found = rows.get("format") or (INDEX_FORMAT if "shingles" in rows and "documents" in tables else None)
+    if found is None:
+        raise IndexFileError("not a docparse index (a SQLite database without docparse's tables); it was left as it is", path)
+    if found != INDEX_FORMAT:
+        raise IndexFileError(f"index format {found}, this docparse reads {INDEX_FORMAT}", path)
+    return found
+
+
 def existing_index_format(path: str) -> str:
     """The format a docparse index file records, read without changing a byte of the file.
 
@@ -129,46 +151,43 @@ def existing_index_format(path: str) -> str:
     if not os.path.exists(path):
         raise IndexFileError("no such index; create it with `docparse index add FILES --index PATH`", path)
     if os.path.getsize(path) == 0:
-        raise IndexFileError("empty file, not a docparse index", path)
+        raise UninitializedIndexError("empty file, not a docparse index", path)
     with index_errors(path):
         db = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True)
         try:
-            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            rows = dict(db.execute("SELECT key, value FROM settings")) if "settings" in tables else {}
+            found = recorded_format(path, db)
         finally:
             db.close()
-    # indexes written before the format was recorded hold only the shingle settings
-    found = rows.get("format") or (INDEX_FORMAT if "shingles" in rows and "documents" in tables else None)
     if found is None:
-        raise IndexFileError("not a docparse index (a SQLite database without docparse's tables); it was left as it is", path)
-    if found != INDEX_FORMAT:
-        raise IndexFileError(f"index format {found}, this docparse reads {INDEX_FORMAT}", path)
+        raise UninitializedIndexError("a SQLite database without tables, not a docparse index", path)
     return found
 
 
 class SQLiteStorage:
     """The default storage: one SQLite file the user names (`--index FILE`).
 
-    Several processes may add to one index at once: each plan is written in its own IMMEDIATE
-    transaction (the document-frequency sketch is read and written inside it), and a writer waits
-    for another's lock instead of failing.
+    Several processes may add to one index at once, even while creating it: the tables are made inside
+    an IMMEDIATE transaction that a second creator waits for, each plan is written in its own
+    transaction (the document-frequency sketch is read and written inside it), and a writer waits for
+    another's lock instead of failing.
     """
 
     BUSY_TIMEOUT_S = 120
 
     def __init__(self, path: str, *, create: bool = False) -> None:
         self.path = path
-        if not (create and not os.path.exists(path)):
+        if not create:
             existing_index_format(path)
         with index_errors(path):
             self.db = sqlite3.connect(path, timeout=self.BUSY_TIMEOUT_S, isolation_level=None)
             self.db.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_S * 1000}")
             if create:
+                with self.transaction():
+                    if recorded_format(path, self.db) is None:
+                        self._create_tables()
+                        self.db.execute("INSERT INTO settings (key, value) VALUES ('format', ?)", (INDEX_FORMAT,))
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
-                with self.transaction():
-                    self._create_tables()
-                    self.db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('format', ?)", (INDEX_FORMAT,))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
