@@ -106,7 +106,8 @@ def document_info(doc: Document) -> DocumentInfo:
     if doc.embedded:
         title = doc.embedded[0].title.value or title
     date = doc.meta.date.value if doc.meta.date else None
-    return DocumentInfo(doc.source.path, doc.source.sha256, title, date, len(doc.text))
+    issuer = doc.meta.issuer.value if doc.meta.issuer else None
+    return DocumentInfo(doc.source.path, doc.source.sha256, title, date, len(doc.text), issuer)
 
 
 def prepare(doc: Document, k: int, gazetteer: Gazetteer | None = None) -> PreparedText:

@@ -21,11 +21,12 @@ if TYPE_CHECKING:
     from docparse.model import Document
 
 SCHEMA_NAME = "docparse.copycheck"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: documents carry their issuer (发文机关)
 
 COPIED = "copied"
 PARTLY_COPIED = "partly copied"
 ORIGINAL = "original"
+VERDICT_LABELS = {COPIED: "照抄照搬", PARTLY_COPIED: "部分照搬", ORIGINAL: "未见照搬"}  # the words of the HTML report
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +53,14 @@ class Thresholds:
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
+    """Who and what a compared document is, for a reader: its title, 发文机关 (issuer) and 成文日期."""
+
     path: str | None
     sha256: str
-    title: str | None
+    title: str | None  # the plan's own title (the 方案 under a 关于印发…的通知), else the document's
     date: str | None  # 成文日期, ISO 8601
     chars: int  # length of the source text
+    issuer: str | None = None  # 发文机关; None where the document does not name it or an index did not keep it
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +234,10 @@ def _span_dict(span: Span) -> dict[str, int]:
 
 
 def _info_dict(info: DocumentInfo) -> dict[str, Any]:
-    return {"path": info.path, "sha256": info.sha256, "title": info.title, "date": info.date, "chars": info.chars}
+    return {
+        "path": info.path, "sha256": info.sha256, "title": info.title, "issuer": info.issuer, "date": info.date,
+        "chars": info.chars,
+    }  # fmt: skip
 
 
 def _result_dict(r: ReferenceResult) -> dict[str, Any]:
