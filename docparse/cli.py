@@ -200,7 +200,7 @@ def _is_dir(path: str) -> bool:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--against", "against", is_flag=True, help="FILES are CHECKED REF [REF...]: check the first against the rest.")
 @click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Check CHECKED against an index (docparse index add).")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), help="All copied pairs of the documents under DIR.")
@@ -209,7 +209,10 @@ def _is_dir(path: str) -> bool:
 @click.option("--threshold", type=float, default=None, help="--corpus: smallest score reported (default: the partly-copied threshold).")
 def copycheck(files: tuple[str, ...], against: bool, index_path: str | None, corpus: str | None, fmt: str,
               output: str | None, threshold: float | None) -> None:  # fmt: skip
-    """Copy-paste check (照抄照搬): CHECKED --against REF..., CHECKED --index FILE, or --corpus DIR."""
+    """Copy-paste check (照抄照搬): CHECKED --against REF..., CHECKED --index FILE, or --corpus DIR.
+
+    CHECKED may be "-": the plan is read from stdin.
+    """
     from docparse.copycheck import CopyIndex, check_corpus, copycheck as check
 
     modes = sum([against, index_path is not None, corpus is not None])
@@ -217,6 +220,8 @@ def copycheck(files: tuple[str, ...], against: bool, index_path: str | None, cor
         raise click.UsageError("give exactly one of --against, --index, --corpus")
     if (against and len(files) < 2) or (index_path and len(files) != 1) or (corpus and files):
         raise click.UsageError("usage: CHECKED --against REF [REF...] | CHECKED --index FILE | --corpus DIR")
+    if "-" in files[1:]:
+        raise click.UsageError('only CHECKED can be "-" (stdin); references are files')
     try:
         if output:
             check_writable(output)
@@ -231,7 +236,8 @@ def copycheck(files: tuple[str, ...], against: bool, index_path: str | None, cor
             if fmt == "html":
                 raise click.UsageError("--corpus writes table or json")
         else:
-            report = check(files[0], list(files[1:])) if against else CopyIndex(index_path).check(files[0])
+            checked = docparse.read(_input(files[0]), name="<stdin>", steps=("structure",)) if files[0] == "-" else files[0]
+            report = check(checked, list(files[1:])) if against else CopyIndex(index_path).check(checked)
             text = {"json": report.to_json, "html": report.to_html}.get(fmt, lambda: "\n".join(report.explain()))()
     except DocparseError as err:
         fail_line(err.path or files[0] if files else corpus or "", err.reason)

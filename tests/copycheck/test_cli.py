@@ -37,3 +37,23 @@ def test_index_add_goes_on_past_a_bad_file_and_reports_it(tmp_path, seed_plan):
     result = CliRunner().invoke(main, ["index", "add", str(empty), str(seed_plan), "--index", index])
     assert result.exit_code == 1
     assert f"docparse: {empty}: " in result.stderr and "1 added, 1 in" in result.stderr and "1 failed" in result.stderr
+
+
+def test_copycheck_reads_the_checked_plan_from_stdin(copy_dir, seed_plan, tmp_path):
+    plan = (copy_dir / "county_copy.txt").read_bytes()
+    runner = CliRunner()
+    result = runner.invoke(main, ["copycheck", "-", "--against", str(seed_plan), "--format", "json"], input=plan)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["checked"]["path"] == "<stdin>"
+    assert data["checked"]["title"] == "嵩明县重大事故隐患专项排查整治2023行动方案"
+    assert data["verdict"] == "copied" and data["references"][0]["score"] >= 0.9
+    page = tmp_path / "r.html"
+    html = runner.invoke(main, ["copycheck", "-", "--against", str(seed_plan), "--format", "html", "-o", str(page)], input=plan)
+    assert html.exit_code == 0, html.output
+    assert "<h1>嵩明县重大事故隐患专项排查整治2023行动方案" in page.read_text(encoding="utf-8")
+    # stdin is one plan: it cannot also be a reference
+    both = runner.invoke(main, ["copycheck", str(seed_plan), "--against", "-"], input=plan)
+    assert both.exit_code == 2 and "stdin" in both.stderr
+    empty = runner.invoke(main, ["copycheck", "-", "--against", str(seed_plan)], input=b"")
+    assert empty.exit_code == 1 and "docparse: <stdin>: " in empty.stderr
