@@ -126,7 +126,7 @@ def eval_command(gold_dir: str, doc_dir: str, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="任务清单.xlsx or .csv; without it, a table on screen.")
 def tasks(file: str, output: str | None) -> None:
     """The task list (任务清单) of a plan: 序号, 任务内容, 牵头单位, 配合单位, 完成时限, 所属行业领域."""
-    from docparse.export.excel import save_task_list, task_list_format, task_list_rows
+    from docparse.export.excel import save_task_list, task_list_format, task_list_heading, task_list_rows
 
     if output:
         try:
@@ -147,7 +147,7 @@ def tasks(file: str, output: str | None) -> None:
     else:
         from docparse.export.table import print_task_list
 
-        print_task_list(task_list_rows(doc))
+        print_task_list(task_list_heading(doc), task_list_rows(doc))
 
 
 @main.command()

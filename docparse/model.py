@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_NAME = "docparse.document"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the document's jurisdiction, and each department's full_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +218,7 @@ class Department:
     jurisdiction: str | None
     kind: str = "department"
     mentions: list[PartyRef] = field(default_factory=list)
+    full_name: str | None = None  # with its place where the document gives it: 昆明市应急管理局
 
 
 @dataclass(slots=True)
@@ -345,6 +346,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     embedded: list[Embedded] = field(default_factory=list)
     extraction: Extraction = field(default_factory=Extraction)
+    jurisdiction: str | None = None  # the issuing body's place (昆明市; 全国 for a national body)
     warnings: list[str] = field(default_factory=list)
 
     def source_span(self, norm_start: int, norm_end: int) -> Span:

@@ -45,6 +45,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "problems",
     "entities_criticized",
     "metrics",
+    "jurisdiction",
     "checks",
 )
 

@@ -7,8 +7,10 @@ cache stores, so cached and fresh documents give identical tables.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from docparse.model import Document
@@ -40,14 +42,63 @@ def names(parties: list[Record]) -> str:
     return "、".join(dict.fromkeys(p["name"] for p in parties))
 
 
-def deadline_text(deadline: Record | None) -> str | None:
-    if not deadline:
-        return None
-    if deadline.get("date"):
-        return deadline["date"]
-    if deadline.get("start") or deadline.get("end"):
-        return f"{deadline.get('start') or ''}/{deadline.get('end') or ''}"
-    return deadline.get("text")
+def place_names(record: Record, parties: list[Record]) -> list[str]:
+    """Each party under its full name (昆明市应急管理局) where the document gives its place, in order,
+    without repeats; generic parties (各地) as written."""
+    full = {d["name"]: d.get("full_name") or d["name"] for d in record.get("departments") or []}
+    return list(dict.fromkeys(full.get(p["name"], p["name"]) for p in parties))
+
+
+def section_path(record: Record, section_id: int | None) -> str:
+    """The markers from the outermost section down (三、（二）2.), as a reader finds an item."""
+    sections = record.get("sections") or []
+    markers: list[str] = []
+    while section_id is not None and 0 <= section_id < len(sections):
+        markers.append(sections[section_id].get("marker") or "")
+        section_id = sections[section_id].get("parent")
+    return "".join(reversed(markers))
+
+
+def phase_deadline_ends(record: Record) -> list[str]:
+    """Ends of the deadlines that close a phase of the plan (what a 阶段 heading is due by)."""
+    phases = {t.get("phase") for t in record.get("tasks") or []} - {None}
+    return [d.get("date") or d.get("end") for d in record.get("deadlines") or []
+            if d.get("what") in phases and (d.get("date") or d.get("end"))]  # fmt: skip
+
+
+TITLE_PERIOD = re.compile(r"(?:19|20)\d\d\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
+
+
+def campaign_end(record: Record) -> str | None:
+    """The last day of the campaign a plan runs: the end of its last phase, else the end year of the
+    period its title names ((2024—2026年) -> 2026-12-31)."""
+    ends = phase_deadline_ends(record)
+    if ends:
+        return max(ends)
+    match = TITLE_PERIOD.search(str((record.get("meta") or {}).get("title") or ""))
+    return f"{match.group(1)}-12-31" if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDeadline:
+    """A task's 完成时限 and where it comes from: the item itself, its phase, or the campaign's end."""
+
+    text: str | None
+    due: str | None  # ISO date the task is due by (a period's end)
+    start: str | None  # a period's first day
+    source: str | None  # item, phase, campaign
+
+
+def task_deadline(record: Record, task: Record, end_of_campaign: str | None) -> TaskDeadline:
+    deadline = task.get("deadline")
+    if deadline:
+        span, own = task.get("span") or [0, 0], deadline.get("span") or [0, 0]
+        inside = span[0] <= own[0] and own[1] <= span[1]
+        return TaskDeadline(deadline.get("text"), deadline.get("date") or deadline.get("end"), deadline.get("start"),
+                            "item" if inside else "phase")  # fmt: skip
+    if end_of_campaign:
+        return TaskDeadline(None, end_of_campaign, None, "campaign")
+    return TaskDeadline(None, None, None, None)
 
 
 def document_rows(record: Record) -> list[Record]:
@@ -60,8 +111,9 @@ def document_rows(record: Record) -> list[Record]:
         "doc_type": meta.get("doc_type"),
         "doc_number": meta.get("doc_number"),
         "issuer": meta.get("issuer"),
+        "jurisdiction": record.get("jurisdiction"),
         "date": meta.get("date"),
-        "recipients": "；".join(meta.get("recipients") or []),
+        "recipients": list(meta.get("recipients") or []),
         "pages": len(record.get("pages") or []),
         "sections": len(record.get("sections") or []),
     }
@@ -71,18 +123,27 @@ def document_rows(record: Record) -> list[Record]:
 
 
 def task_rows(record: Record) -> list[Record]:
-    return [
-        {
+    """One row per task; lead and support are lists of full names, and a task that gives no 完成时限
+    inherits its phase's or the campaign's, with `deadline_source` saying which."""
+    end_of_campaign = campaign_end(record)
+    rows = []
+    for i, t in enumerate(record.get("tasks") or []):
+        deadline = task_deadline(record, t, end_of_campaign)
+        rows.append({
             "task": i + 1,
+            "jurisdiction": record.get("jurisdiction"),
             "sector": t.get("sector"),
-            "lead": names(t.get("lead") or []),
-            "support": names(t.get("support") or []),
-            "deadline": deadline_text(t.get("deadline")),
+            "lead": place_names(record, t.get("lead") or []),
+            "support": place_names(record, t.get("support") or []),
+            "deadline": deadline.due,
+            "deadline_start": deadline.start,
+            "deadline_text": deadline.text,
+            "deadline_source": deadline.source,
             "phase": t.get("phase"),
+            "section": section_path(record, t.get("section")),
             **provenance(record, t.get("span"), t.get("text")),
-        }
-        for i, t in enumerate(record.get("tasks") or [])
-    ]
+        })  # fmt: skip
+    return rows
 
 
 def department_rows(record: Record) -> list[Record]:
@@ -93,8 +154,10 @@ def department_rows(record: Record) -> list[Record]:
         rows.append(
             {
                 "name": d.get("name"),
+                "full_name": d.get("full_name") or d.get("name"),
                 "level": d.get("level"),
                 "jurisdiction": d.get("jurisdiction"),
+                "doc_jurisdiction": record.get("jurisdiction"),
                 "kind": d.get("kind"),
                 "mentions": len(mentions),
                 "written_as": "、".join(dict.fromkeys(m["text"] for m in mentions)),
@@ -105,7 +168,8 @@ def department_rows(record: Record) -> list[Record]:
 
 
 def region_rows(record: Record) -> list[Record]:
-    """One row per region mention, with the region's overall stance beside the mention's own."""
+    """One row per region mention, with the region's overall stance beside the mention's own, and
+    the jurisdiction of the body whose document speaks of it."""
     rows = []
     for r in record.get("regions") or []:
         for m in r.get("mentions") or []:
@@ -118,6 +182,7 @@ def region_rows(record: Record) -> list[Record]:
                     "stance": r.get("stance"),
                     "mention_stance": m.get("stance"),
                     "cue": m.get("cue"),
+                    "jurisdiction": record.get("jurisdiction"),
                     "date": (record.get("meta") or {}).get("date"),
                     **provenance(record, m.get("span"), m.get("text")),
                 }
@@ -130,8 +195,9 @@ def problem_rows(record: Record) -> list[Record]:
         {
             "category": p.get("category"),
             "copy_paste": bool(p.get("copy_paste")),
-            "regions": "、".join(p.get("regions") or []),
-            "departments": names(p.get("departments") or []),
+            "regions": list(p.get("regions") or []),
+            "departments": place_names(record, p.get("departments") or []),
+            "jurisdiction": record.get("jurisdiction"),
             "date": (record.get("meta") or {}).get("date"),
             **provenance(record, p.get("span"), p.get("text")),
         }
@@ -205,7 +271,34 @@ def frame(kind: str, documents: Iterable[Document | Record]):
 
     rows = [row for doc in documents for row in TABLES[kind](as_record(doc))]
     columns = list(rows[0]) if rows else empty_columns(kind)
-    return pd.DataFrame(rows, columns=columns)
+    return with_missing_as_na(pd.DataFrame(rows, columns=columns))
+
+
+# Column types by name, the same in every table and in an empty one; any other column is text.
+INTEGER_COLUMNS = {"task", "start", "end", "page", "pages", "sections", "mentions", "count"}
+FLOAT_COLUMNS = {"value"}
+FLAG_COLUMNS = {"copy_paste", "year_inferred"}
+DATE_COLUMNS = {"date", "deadline", "deadline_start", "period_start", "period_end"}
+LIST_COLUMNS = {"lead", "support", "recipients", "regions", "departments"}
+
+
+def with_missing_as_na(df):
+    """Every missing value as pandas' NA (NaT in date columns), whether a record had None or '':
+    text is `string`, counts `Int64`, figures `Float64`, flags `boolean`, dates `datetime64`, and
+    lists stay lists (list columns in Parquet)."""
+    import pandas as pd
+
+    for column in df.columns:
+        if column in LIST_COLUMNS:
+            continue
+        if column in DATE_COLUMNS:
+            df[column] = pd.to_datetime(df[column], errors="coerce", format="ISO8601").astype("datetime64[ns]")
+            continue
+        values = df[column].astype(object).where(df[column].notna(), None).replace({"": None})
+        dtype = ("Int64" if column in INTEGER_COLUMNS or column.startswith("n_") else "Float64" if column in FLOAT_COLUMNS
+                 else "boolean" if column in FLAG_COLUMNS else "string")  # fmt: skip
+        df[column] = values.astype(dtype)
+    return df
 
 
 def empty_columns(kind: str) -> list[str]:

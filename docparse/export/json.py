@@ -55,6 +55,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "file": doc.source.path,
         "source": to_jsonable(doc.source),
         "meta": meta_to_dict(doc.meta),
+        "jurisdiction": doc.jurisdiction,
         "embedded": to_jsonable(doc.embedded),
         "sections": to_jsonable(doc.sections),
     }

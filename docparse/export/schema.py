@@ -68,6 +68,7 @@ def document_schema() -> dict[str, Any]:
         "file": {"type": ["string", "null"]},
         "source": type_schema(model.Source, defs),
         "meta": meta_schema(),
+        "jurisdiction": {"type": ["string", "null"]},
         "embedded": {"type": "array", "items": type_schema(model.Embedded, defs)},
         "sections": {"type": "array", "items": type_schema(model.Section, defs)},
     }

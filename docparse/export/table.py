@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from docparse.export.excel import TaskRow
 from docparse.export.json import meta_to_dict
 from docparse.model import Document
 
@@ -38,14 +41,41 @@ def print_structure(doc: Document, console: Console | None = None) -> None:
                       + "；".join(f"{n.reason}: {n.text[:30]}" for n in doc.noise[:5]) + "[/dim]")
 
 
-def print_task_list(rows: list[tuple[str, ...]], console: Console | None = None) -> None:
-    from docparse.export.excel import HEADER
+WIDE = 140  # terminal columns from which every column of the 任务清单 fits beside the text
 
+
+def print_task_list(heading: list[str], rows: list[TaskRow], console: Console | None = None) -> None:
+    """The 任务清单 as a table that fits the terminal: each task's text cut to about two lines, and
+    配合单位, 行业领域 and 出处 only where the terminal is wide enough; the file output keeps it all."""
     console = console or Console()
-    table = RichTable(title="任务清单", show_lines=True)
-    for name in HEADER:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        text = row[1] if len(row[1]) <= 60 else row[1][:59] + "…"  # the file output keeps it whole
-        table.add_row(row[0], text, *row[2:])
+    wide = console.width >= WIDE
+    table = RichTable(title=heading[0], caption=task_list_caption(heading, rows, wide), box=box.SIMPLE_HEAD,
+                      row_styles=["", "dim"], expand=True)  # fmt: skip
+    table.add_column("序号", no_wrap=True, justify="right", width=4)
+    # fold: rich wraps only at spaces otherwise, and Chinese has none
+    table.add_column("任务内容", ratio=4, overflow="fold")
+    table.add_column("牵头单位", ratio=2, overflow="fold")
+    if wide:
+        table.add_column("配合单位", ratio=2, overflow="fold")
+    deadlines = [row.deadline + ("*" if row.inherited_from else "") for row in rows]
+    table.add_column("完成时限", width=min(18, max(map(cell_len, deadlines), default=8)), overflow="fold")
+    if wide:
+        table.add_column("所属行业领域", ratio=1, overflow="fold")
+        table.add_column("出处", ratio=1, overflow="fold")
+    # about two wrapped lines: the text's share of the columns, two cells a character, two lines
+    text_chars = max(16, int((4 / 10 if wide else 4 / 6) * (console.width - 30)))
+    for row, deadline in zip(rows, deadlines):
+        text = row.text if len(row.text) <= text_chars else row.text[: text_chars - 1] + "…"
+        cells = [str(row.number), text, row.lead]
+        cells += [row.support, deadline, row.sector, row.where] if wide else [deadline]
+        table.add_row(*cells)
     console.print(table)
+
+
+def task_list_caption(heading: list[str], rows: list[TaskRow], wide: bool) -> str:
+    notes = [line for line in heading[1:] if line]
+    if any(row.inherited_from for row in rows):
+        notes.append("* 本项未写时限，沿用所属阶段或行动期限")
+    if not wide:
+        notes.append("配合单位、行业领域、出处等见 -o 任务清单.xlsx 或更宽的终端")
+    return "\n".join(notes)

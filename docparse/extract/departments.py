@@ -33,6 +33,8 @@ KIND_LIST_MAX = 60  # characters: the longest list of department kinds before �
 # The body word that ends a department's name (公安局, 应急管理厅, 发展和改革委员会): what a department kind lacks.
 BODY_WORD = re.compile(r"(?:委员会|局|厅|委)$")
 UNKNOWN_BODY_STOP = set("的等各有关相级部门和与及或要对在将请经")
+# The level word a canonical name starts with (市应急管理局, 市委宣传部 -> 市), longest first.
+LEVEL_WORDS = ("自治区", "自治州", "地区", "省", "市", "州", "县", "区", "旗", "盟", "乡", "镇")
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,6 +506,15 @@ def departments(doc: Document) -> list[Department]:
             level = mention_level(m)
             if not m.prefix and name != m.name:  # took the prefixed name of the same body
                 level = next((mention_level(o) for o in mentions if o.name == name), level)
-            found[name] = Department(name, level, jurisdiction, m.entry.kind, [])
+            found[name] = Department(name, level, jurisdiction, m.entry.kind, [], full_name(name, level, jurisdiction))
         found[name].mentions.append(ref)
     return list(found.values())
+
+
+def full_name(name: str, level: str | None, jurisdiction: str | None) -> str:
+    """The name with its place in place of the level word (市应急管理局 of 昆明市 -> 昆明市应急管理局,
+    市委宣传部 -> 昆明市委宣传部), so bodies of different places never share a name."""
+    if level == "central" or not jurisdiction or name.startswith(jurisdiction):
+        return name
+    word = next((w for w in LEVEL_WORDS if name.startswith(w) and len(name) - len(w) >= 2), None)
+    return jurisdiction + name[len(word) :] if word else name

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 
 from docparse.errors import CorruptError, NotADocumentError, TooLargeError
-from docparse.model import Cell, RawDocument, Source, Span, Table
+from docparse.model import Cell, Page, RawDocument, Source, Span, Table
 from docparse.read import register_reader
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -31,6 +31,7 @@ def _w(tag: str) -> str:
 
 P, TBL, TR, TC, R = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r")
 T, TAB, BR, CR = _w("t"), _w("tab"), _w("br"), _w("cr")
+RENDERED_BREAK, BR_TYPE = _w("lastRenderedPageBreak"), _w("type")
 SKIP = {_w("del"), _w("moveFrom"), f"{{{MC}}}Fallback", _w("pPr"), _w("rPr"), _w("instrText"), _w("delText")}
 CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml"), _w("smartTag"), _w("ins"), _w("moveTo")}
 
@@ -92,7 +93,25 @@ def read_docx(data: bytes, source: Source) -> RawDocument:
     writer.block_items(document.element.body)
     text = "".join(writer.parts)
     src = replace(source, format="docx", reader="python-docx")
-    return RawDocument(text=text, source=src, tables=writer.tables, hard_breaks=writer.hard_breaks, warnings=writer.warnings)
+    return RawDocument(text=text, source=src, pages=pages_between(writer.page_breaks, text), tables=writer.tables,
+                       hard_breaks=writer.hard_breaks, warnings=writer.warnings)  # fmt: skip
+
+
+def pages_between(breaks: list[int], text: str) -> list[Page]:
+    """Pages as Word last laid them out (w:lastRenderedPageBreak) or as the author broke them; none
+    when the file records no break, since its page count is then unknown. A page starts after the
+    line ends a break leaves before the next paragraph."""
+    length = len(text)
+    starts = [0]
+    for b in sorted(set(breaks)):
+        while b < length and text[b] == "\n":
+            b += 1
+        if starts[-1] < b < length:
+            starts.append(b)
+    if len(starts) == 1:
+        return []
+    ends = [*starts[1:], length]
+    return [Page(i + 1, Span(start, end)) for i, (start, end) in enumerate(zip(starts, ends))]
 
 
 class _Writer:
@@ -104,6 +123,7 @@ class _Writer:
         self.pos = 0
         self.tables: list[Table] = []
         self.hard_breaks: set[int] = set()
+        self.page_breaks: list[int] = []
         self.warnings: list[str] = []
 
     def write(self, s: str) -> None:
@@ -127,8 +147,13 @@ class _Writer:
 
     def paragraph(self, p) -> None:
         boxes: list = []
-        text = self.numbering.label(p) + paragraph_text(p, boxes)
+        breaks: list[int] = []
+        label = self.numbering.label(p)
+        text = label + paragraph_text(p, boxes, breaks)
         self.new_line(text)
+        if breaks_page_before(p):
+            breaks.append(-len(label))
+        self.page_breaks.extend(self.pos + len(label) + b for b in breaks)
         self.write(text)
         for box in boxes:  # text boxes anchored in the paragraph: their paragraphs follow it
             self.block_items(box)
@@ -160,6 +185,12 @@ class _Writer:
         return " ".join(" ".join(pieces).replace("\t", " ").replace("\n", " ").split(" ")).strip()
 
 
+def breaks_page_before(p) -> bool:
+    """Whether the paragraph's properties start it on a new page (w:pageBreakBefore, not switched off)."""
+    mark = p.find(f"{_w('pPr')}/{_w('pageBreakBefore')}")
+    return mark is not None and mark.get(_w("val"), "true") not in ("0", "false", "off")
+
+
 def _rows(tbl):
     for child in tbl.iterchildren():
         if child.tag == TR:
@@ -176,12 +207,14 @@ def _cells(tr):
             yield from _cells(child)
 
 
-def paragraph_text(p, boxes: list) -> str:
+def paragraph_text(p, boxes: list, page_breaks: list[int] | None = None) -> str:
     """The visible text of a paragraph (insertions kept, deletions and field codes left out).
 
-    Text boxes met on the way (w:txbxContent) are appended to `boxes` rather than inlined.
+    Text boxes met on the way (w:txbxContent) are appended to `boxes` rather than inlined; the
+    offsets where a page begins inside the paragraph are appended to `page_breaks`.
     """
     out: list[str] = []
+    breaks = page_breaks if page_breaks is not None else []
 
     def walk(el) -> None:
         for child in el.iterchildren():
@@ -192,6 +225,11 @@ def paragraph_text(p, boxes: list) -> str:
                 out.append(child.text or "")
             elif tag == TAB:
                 out.append("\t")
+            elif tag == RENDERED_BREAK:
+                breaks.append(len("".join(out)))
+            elif tag == BR and child.get(BR_TYPE) == "page":
+                out.append("\n")
+                breaks.append(len("".join(out)))
             elif tag in (BR, CR):
                 out.append("\n")
             elif tag == _w("noBreakHyphen"):

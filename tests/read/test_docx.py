@@ -75,3 +75,32 @@ def test_spreadsheet_is_not_a_word_document(tmp_path):
     path.write_bytes(buf.getvalue())
     with pytest.raises(NotADocumentError, match="spreadsheet, not a Word document"):
         read_raw(path)
+
+
+def test_pages_come_from_the_breaks_word_recorded(tmp_path):
+    from docx import Document as WordDocument
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+
+    word = WordDocument()
+    word.add_paragraph("一、总体要求")
+    word.add_paragraph("第一页的正文。").add_run().add_break(WD_BREAK.PAGE)
+    word.add_paragraph("二、重点任务")
+    laid_out = word.add_paragraph("第二页的正文，")
+    laid_out.add_run().element.append(OxmlElement("w:lastRenderedPageBreak"))
+    laid_out.add_run("第三页接着写。")
+    kept = word.add_paragraph("三、保障措施")
+    kept.paragraph_format.page_break_before = True
+    path = tmp_path / "plan.docx"
+    word.save(path)
+
+    raw = read_raw(path)
+    starts = {p.number: raw.text[p.span.start : p.span.end] for p in raw.pages}
+    assert [p.number for p in raw.pages] == [1, 2, 3, 4]
+    assert starts[1].startswith("一、总体要求") and starts[2].startswith("二、重点任务")
+    assert starts[3] == "第三页接着写。\n" and starts[4] == "三、保障措施"
+    assert raw.pages[-1].span.end == len(raw.text)
+
+
+def test_a_docx_without_recorded_breaks_claims_no_pages(seed_docx):
+    assert read_raw(seed_docx("001")).pages == []
