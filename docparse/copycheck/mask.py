@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from docparse.copycheck.fold import fold_text
+
 REGION = 0xE000  # private-use code points: never in real text after normalization
 LEVEL = 0xE001
 NUMBER = 0xE002
@@ -47,6 +49,7 @@ class MaskedText:
     codes: np.ndarray  # uint32
     norm_start: np.ndarray  # int64
     norm_end: np.ndarray  # int64
+    folded_length: np.ndarray  # int64: folded characters each code stands for (a masked 西双版纳州 is 5)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -59,8 +62,9 @@ class MaskedText:
         return int(self.norm_start[start]), int(self.norm_end[end - 1])
 
     def weights(self) -> np.ndarray:
-        """Normalized characters each code stands for (a masked 西双版纳州 weighs 4 + 1)."""
-        return self.norm_end - self.norm_start
+        """Characters each code stands for (a masked 西双版纳州 weighs 4 + 1); pinyin dropped by folding
+        inside a masked name does not count."""
+        return self.folded_length
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +140,14 @@ def _kept(codes: np.ndarray) -> np.ndarray:
 
 
 def mask_text(norm_text: str, gazetteer: Gazetteer | None = None) -> MaskedText:
-    """Mask region names, level characters and numbers in a normalized text (see module docstring)."""
+    """Mask region names, level characters and numbers in a normalized text (see module docstring).
+
+    The text is folded first (`fold.fold_text`: pinyin annotations, traditional characters), and the
+    codes' ranges are given in the normalized text, not the folded one.
+    """
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    folded = fold_text(norm_text)
+    norm_text = folded.text
     codes = _codes_of(norm_text)
     upper = (codes >= 0x41) & (codes <= 0x5A)
     codes[upper] += 0x20
@@ -163,4 +173,6 @@ def mask_text(norm_text: str, gazetteer: Gazetteer | None = None) -> MaskedText:
     codes[np.isin(codes, LEVEL_CODES)] = LEVEL
     keep = _kept(codes) & ~drop
     starts = np.arange(n, dtype=np.int64)
-    return MaskedText(codes=codes[keep], norm_start=starts[keep], norm_end=ends[keep])
+    # back to normalized offsets: a code ends just after the last folded character it stands for
+    starts, ends = starts[keep], ends[keep]
+    return MaskedText(codes[keep], folded.origin[starts], folded.origin[ends - 1] + 1, ends - starts)
