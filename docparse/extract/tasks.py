@@ -28,6 +28,12 @@ SENTENCE_START = set("。；！？\n")
 BRACKETED = re.compile(r"（([^（）\n]{2,80})）")
 TOPIC_END = re.compile(r"[由。，；：（]")
 TOPIC_MAX = 16  # a topic is a few words (城镇燃气和自建房); a longer heading is a sentence, not a topic
+# A list of items is a list of sectors when this many of its items, and this share, name a known sector.
+SECTOR_LIST_MIN = 3
+SECTOR_LIST_SHARE = 0.75
+NOT_SECTOR_LIST_STYLES = ("article", "chapter")  # the articles of a rule are no list of sectors
+TOPIC_PART_SEP = set("、和及与，,/ ")  # between the sectors of one topic: 城镇燃气和自建房
+SECTOR_LOOKBACK = 3000  # characters before a task searched for its sector's name (a merged table cell above)
 PHASE_DATE = re.compile(r"（[^（）]*）$")
 PHASE_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]+阶段[：，、]?(?=.)")
 TABLE_COLUMNS = {
@@ -105,6 +111,12 @@ def sector_automaton() -> ahocorasick.Automaton:
         auto.add_word(row["term"], (row["term"], row["sector"]))
     auto.make_automaton()
     return auto
+
+
+@lru_cache(maxsize=1)
+def lexicon_sectors() -> frozenset[str]:
+    """The canonical sectors of sectors.tsv."""
+    return frozenset(row["sector"] for row in load_tsv("sectors.tsv"))
 
 
 def sectors_in(text: str) -> list[tuple[int, int, str]]:
@@ -291,13 +303,99 @@ def topic_of(doc: Document, sec: Section) -> str:
     return (heading[: m.start()] if m else heading)[:TOPIC_MAX]
 
 
-def item_sector(doc: Document, sec: Section) -> str | None:
-    """The sector of a task item: named in its topic, else in an enclosing heading."""
+def item_sector(doc: Document, sec: Section, lists: set[tuple[int | None, str]] = frozenset()) -> str | None:
+    """The sector of a task item: named in its topic, else in an enclosing heading; a topic the lexicon does
+    not know counts as a sector of its own where it stands in one of the `lists` of sectors (`listed_topic`)."""
     for s in reversed(doc.section_path(sec.id)):
-        sector = sector_of(topic_of(doc, s))
+        sector = sector_of(topic_of(doc, s)) or listed_topic(s, lists)
         if sector:
             return sector
     return None
+
+
+def sector_lists(doc: Document) -> set[tuple[int | None, str]]:
+    """The lists of items (parent section, marker style) most of whose items name a known sector: 煤矿, 道路交通…"""
+    items: dict[tuple[int | None, str], list[bool]] = {}
+    for sec in doc.sections:
+        if sec.style not in NOT_SECTOR_LIST_STYLES:
+            items.setdefault((sec.parent, sec.style), []).append(sector_of(topic_of(doc, sec)) is not None)
+    return {key for key, named in items.items() if sum(named) >= max(SECTOR_LIST_MIN, SECTOR_LIST_SHARE * len(named))}
+
+
+def listed_topic(sec: Section, lists: set[tuple[int | None, str]]) -> str | None:
+    """The topic of an item that names no sector the lexicon knows but stands in a list of items that do, as
+    written: 矿山 among （二）危险化学品和烟花爆竹、（三）道路交通…; the plan's own name for a sector of its list."""
+    if (sec.parent, sec.style) not in lists:
+        return None
+    m = TOPIC_END.search(sec.heading)
+    topic = (sec.heading[: m.start()] if m else sec.heading).strip()
+    if not 2 <= len(topic) <= TOPIC_MAX or topic.startswith("关于"):  # a sentence; a 关于… item of minutes
+        return None
+    return topic
+
+
+@dataclass(frozen=True, slots=True)
+class SectorWording:
+    """A task's sector (行业领域) as the document writes it: the canonical sector, the words as written and where."""
+
+    sector: str  # canonical: 文化旅游
+    text: str  # as written: 文化和旅游
+    span: Span  # into the source text
+
+
+def task_sector_wording(doc: Document, task: Task) -> list[SectorWording]:
+    """Where the document names each sector of a task, in the order of `task.sector`.
+
+    Looked for where the tasks stage found the sector: the task's opening words (水利 of 水利（市水务局负责）),
+    the topics of the enclosing headings, innermost first ((十一)文化和旅游由…); then, for table rows, the
+    row's line before the task cell and the task itself, and last the nearest mention before the task (a
+    merged 行业领域 cell written once above).
+    """
+    wanted = [s for s in (task.sector or "").split("、") if s]
+    text = doc.norm_text
+    start, end = norm_range(doc, task.span)
+    windows = [(start, topic_end(text, start, end), False)]
+    for sec in reversed(doc.section_path(task.section)):
+        h_start, h_end = norm_range(doc, sec.heading_span)
+        windows.append((h_start, topic_end(text, h_start, h_end), False))
+    topics = len(windows)
+    line_start = text.rfind("\n", 0, start) + 1
+    windows += [(line_start, start, True), (start, end, False), (max(0, start - SECTOR_LOOKBACK), start, True)]
+    found: dict[str, tuple[int, int]] = {}
+    for k, (lo, hi, nearest_last) in enumerate(windows):
+        hits = [(lo + a, lo + b, sector) for a, b, sector in sectors_in(text[lo:hi])]
+        for sector in wanted:
+            if sector not in lexicon_sectors():  # a sector of the plan's own (listed_topic): its name as written
+                at = text.rfind(sector, lo, hi) if nearest_last else text.find(sector, lo, hi)
+                if at >= 0:
+                    hits.append((at, at + len(sector), sector))
+        for a, b, sector in sorted(hits, reverse=nearest_last):
+            if sector in wanted and sector not in found:
+                # in a topic, the whole part that names the sector: 旅游景区 of 旅游, 城镇燃气 of 城镇燃气和自建房
+                found[sector] = topic_part(text, a, b, lo, hi) if k < topics else (a, b)
+        if len(found) == len(wanted):
+            break
+    out = []
+    for sector in wanted:
+        if sector in found:
+            span = doc.source_span(*found[sector])
+            out.append(SectorWording(sector, doc.text_of(span), span))
+    return out
+
+
+def topic_part(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The part of a topic `text[lo:hi]` around a sector term at [start, end), up to the separators each side."""
+    while start > lo and text[start - 1] not in TOPIC_PART_SEP:
+        start -= 1
+    while end < hi and text[end] not in TOPIC_PART_SEP:
+        end += 1
+    return start, end
+
+
+def topic_end(text: str, start: int, end: int) -> int:
+    """Where the topic opening at `start` ends: its first party or stop, at most TOPIC_MAX characters on."""
+    m = TOPIC_END.search(text, start, min(end, start + TOPIC_MAX))
+    return m.start() if m else min(end, start + TOPIC_MAX)
 
 
 def phase_of(doc: Document, sec: Section) -> str | None:
@@ -433,14 +531,16 @@ def item_tasks(
     refs: list[Ref],
     table_ranges: list[tuple[int, int]] = (),
     first_leads: bool = False,
+    lists: set[tuple[int | None, str]] = frozenset(),
 ) -> list[Task]:
-    """The tasks of one leaf item: its parts, then its bracketed sector assignments."""
+    """The tasks of one leaf item: its parts, then its bracketed sector assignments; `lists` are the document's
+    lists of sectors (`sector_lists`)."""
     start, end = clipped_at_tables(*norm_range(doc, sec.span), table_ranges)
     inside = refs_within(refs, start, end)
     brackets = bracketed_assignments(doc, inside, start, end)
     in_brackets = {r.start for _, _, _, rs in brackets for r in rs}
     main_refs = [r for r in inside if r.start not in in_brackets]
-    sector = item_sector(doc, sec)
+    sector = item_sector(doc, sec, lists)
     tasks = []
     for p_start, p_end in split_by_assignment(doc, main_refs, start, end, first_leads):
         task = make_task(doc, deadlines, p_start, p_end, refs_within(main_refs, p_start, p_end), sec, sector, first_leads)
@@ -699,7 +799,8 @@ def tasks(doc: Document) -> list[Task]:
     deadlines = SpanLookup(doc.extraction.deadlines)
     leaves = task_sections(doc)
     if leaves:
-        found = [task for sec in leaves for task in item_tasks(doc, deadlines, sec, refs, table_ranges, first_leads)]
+        lists = sector_lists(doc)
+        found = [t for sec in leaves for t in item_tasks(doc, deadlines, sec, refs, table_ranges, first_leads, lists)]
     elif not doc.sections:
         found = paragraph_tasks(doc, deadlines, refs, table_ranges)
     else:

@@ -2,7 +2,8 @@
 plan implements which, built from extracted documents.
 
 Every node and edge attribute is a `str`, `int`, `float` or `bool` (never `None` or a list), so the graph
-goes to GraphML and GEXF as it is and reads back with the same attributes. A missing value is a missing key.
+goes to GraphML and GEXF as it is and reads back with the same attributes. A missing value is a missing key;
+several values are one string joined by `ALIAS_SEP` (a department's `aliases`, a sector's `written_as`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from docparse.extract.tasks import lexicon_sectors, sector_automaton, task_sector_wording
 from docparse.model import CriticizedEntity, Department, Document, PartyRef, Region, Span, Task
 from docparse.resources import load_tsv
 
@@ -94,14 +96,6 @@ def sector_regulators() -> dict[str, dict[str, str]]:
     for row in load_tsv("sector_regulators.tsv"):
         out.setdefault(row["sector"], {})[row["regulator"]] = row["role"]
     return out
-
-
-@lru_cache(maxsize=1)
-def sector_automaton():
-    """Every sector term of sectors.tsv, for finding the sectors a document names."""
-    from docparse.extract.tasks import sector_automaton as automaton
-
-    return automaton()
 
 
 def sectors_named(text: str) -> dict[str, tuple[int, int, str, int]]:
@@ -336,6 +330,7 @@ class GraphBuilder:
         for i, task in enumerate(doc.extraction.tasks):
             node = task_id(doc, i)
             sectors = task_sectors(task)
+            wording = {w.sector: w for w in task_sector_wording(doc, task)}
             generic = [r.text for r in task.lead if r.kind == "generic"]
             generic_kinds = [k for k in dict.fromkeys(map(regulator_kind, generic)) if k]
             self.add_node(
@@ -347,8 +342,11 @@ class GraphBuilder:
             )  # fmt: skip
             self.add_edge(doc_node, node, "contains", doc=doc_node)
             for sector in sectors:
-                self.add_sector(sector)
-                self.add_edge(node, sector_id(sector), "covers", doc=doc_node)
+                written = wording.get(sector)
+                self.add_sector(sector, written.text if written else None)
+                evidence = span_attrs(doc, written.span) if written else {}
+                self.add_edge(node, sector_id(sector), "covers", doc=doc_node, written_as=written and written.text,
+                              **evidence)  # fmt: skip
             for role, refs in (("leads", task.lead), ("supports", task.support)):
                 seen: set[str] = set()
                 for ref in refs:
@@ -359,18 +357,26 @@ class GraphBuilder:
                     evidence = dict(doc=doc_node, task=node, text=ref.text, **span_attrs(doc, ref.span))
                     self.add_edge(party, node, role, **evidence)
                     for sector in sectors:
-                        self.add_edge(party, sector_id(sector), role, **evidence)
+                        written = wording.get(sector)
+                        self.add_edge(party, sector_id(sector), role, written_as=written and written.text, **evidence)
 
-    def add_sector(self, sector: str) -> str:
+    def add_sector(self, sector: str, written_as: str | None = None) -> str:
+        """The node of a canonical sector (its id and label, shared by every document), with `written_as`, the
+        names the documents' tasks give it (文化和旅游|旅游景区 for 文化旅游), joined by `ALIAS_SEP`, first met first."""
         node = sector_id(sector)
         if node not in self.graph:
             reference = sector_regulators().get(sector, {})
             leads = [k for k, role in reference.items() if role == "lead"]
             parts = [k for k, role in reference.items() if role != "lead"]
             self.add_node(
-                node, kind="sector", label=sector, in_reference=bool(reference),
+                node, kind="sector", label=sector, in_lexicon=sector in lexicon_sectors(), in_reference=bool(reference),
                 reference_leads=SECTOR_SEP.join(leads) or None, reference_parts=SECTOR_SEP.join(parts) or None,
             )  # fmt: skip
+        if written_as:
+            data = self.graph.nodes[node]
+            names = list(filter(None, data.get("written_as", "").split(ALIAS_SEP)))
+            if written_as not in names:
+                data["written_as"] = ALIAS_SEP.join([*names, written_as])
         return node
 
     def add_sector_mentions(self, doc: Document, doc_node: str) -> None:
@@ -456,8 +462,12 @@ def build(documents: Document | Iterable[Document], *, copies: Iterable["CopyPai
     """The responsibility graph of one or many extracted documents.
 
     Nodes (attribute `kind`): document, department (one per body and jurisdiction: 市应急局 and 市应急管理局 of
-    昆明 are one node, 昆明市 and a county's 应急管理局 two), sector, task, region, enterprise. Edges (attribute
-    `kind`): leads and supports (department -> task and -> sector), covers (task -> sector), contains
+    昆明 are one node, 昆明市 and a county's 应急管理局 two), sector (one per canonical sector of sectors.tsv, so
+    plans link across documents, with the documents' own names in `written_as`: 文化和旅游 for 文化旅游; a
+    plan's own sector the lexicon does not know is a node of its own name, `in_lexicon=False`), task, region,
+    enterprise. Edges (attribute
+    `kind`): leads and supports (department -> task and -> sector, the latter with the sector's name as the
+    task's document writes it in `written_as`), covers (task -> sector, `written_as` with its span), contains
     (document -> task), mentions (document -> sector named), criticizes (document -> region, department or
     enterprise, with reason and span), issued_by (document -> department), implements (document -> the plan it
     carries out, from 根据《…》 citations, and from copy-check pairs given as `copies` or computed with

@@ -3,21 +3,28 @@
 Nothing is loaded from a network, so the page works on an intranet machine. Columns, left to right:
 documents, departments, sectors, then the regions and enterprises criticized. Tasks are folded into their
 department → sector edges (the count of tasks is the edge's weight). Hover a node to see its links, click it
-for its attributes and evidence, untick an edge kind to hide it, type in the box to find a name.
+for its attributes and evidence, untick an edge kind to hide it, type in the box to find a name. The page is
+templates/graph.html.j2; its header gives the whole graph's counts (those `docparse graph` prints) next to
+what it draws, and a table says, kind by kind, what is not drawn and why.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from html import escape
+from functools import cache
 from pathlib import Path
 
+import jinja2
 import networkx as nx
+from markupsafe import Markup
+
+from docparse.graph.build import ALIAS_SEP, EDGE_KINDS, NODE_KINDS
 
 COLUMNS = {"document": 0, "department": 1, "sector": 2, "region": 3, "enterprise": 3}
 COLUMN_X = (330, 620, 850, 1060)
+COLUMN_HEADS = ("文件 documents", "部门 departments", "行业领域 sectors", "被通报 criticized")
 LABEL_SIDE = ("end", "end", "start", "start")
 ROW_HEIGHT = 22
 TOP = 70
@@ -29,6 +36,34 @@ NODE_COLOR = {"document": "#444444", "department": "#b2182b", "sector": "#2166ac
 LABEL_CHARS = 24
 CHAR_WIDTH = 12  # px of one CJK character at the label size
 EVIDENCE_PER_EDGE = 5
+NAMES_LEFT_OUT = 200  # names listed per kind of node the drawing leaves out
+NODE_NAMES = {
+    "document": "文件 documents", "department": "部门 departments", "sector": "行业领域 sectors", "task": "任务 tasks",
+    "region": "地区 regions", "enterprise": "企业 enterprises",
+}  # fmt: skip
+EDGE_NAMES = {
+    "leads": "牵头 leads", "supports": "配合 supports", "covers": "属于行业 covers", "contains": "含任务 contains",
+    "mentions": "提及行业 mentions", "criticizes": "通报 criticizes", "issued_by": "发文 issued_by",
+    "implements": "落实 implements",
+}  # fmt: skip
+# Why a node or edge of a kind is not drawn (shown where some are not).
+NODE_LEFT_OUT = {
+    "task": "并入“部门→行业领域”连线 folded into the department → sector lines",
+    "department": "未牵头或配合任何行业领域（只负责无行业领域的任务，或只被提及），未发文，未被通报 "
+                  "leads or supports no sector (only tasks without one, or only named), issues nothing, not criticized",
+    "sector": "无部门牵头或配合，只被提及 no department leads or supports it; only mentioned",
+    "document": "本页只画一份文件，或被引用的文件无连线 another document, or a cited plan with no line",
+}  # fmt: skip
+FOLDED_ROLE = "部门→任务的边并入部门→行业领域连线；同一对节点间的多条边合为一条 to tasks: folded; parallel edges: one line"
+EDGE_LEFT_OUT = {
+    "leads": FOLDED_ROLE,
+    "supports": FOLDED_ROLE,
+    "covers": "随任务并入连线 folded with the tasks",
+    "contains": "随任务并入连线 folded with the tasks",
+    "mentions": "未画出，见行业领域节点的详情 not drawn; see a sector's details",
+}  # fmt: skip
+PARALLEL = "同一对节点间的多条边合为一条 parallel edges: one line"
+OTHER_DOCUMENTS = "属于其他文件；或 of other documents; or: "
 
 
 @dataclass(slots=True)
@@ -40,15 +75,39 @@ class ViewEdge:
     evidence: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class KindCount:
+    """One kind of node or edge: how many the graph has, how many the page draws, and why not the rest."""
+
+    kind: str
+    name: str
+    total: int
+    drawn: int
+    lines: int = 0  # for edges: the lines that draw them
+    note: str = ""
+    left_out: tuple[str, ...] = ()  # names of the nodes not drawn
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The whole graph's counts, as `docparse graph` prints them, and what the page draws of it."""
+
+    nodes: int
+    edges: int
+    drawn_nodes: int
+    drawn_lines: int
+    drawn_edges: int  # the graph's edges that the drawn lines stand for
+    node_kinds: tuple[KindCount, ...]
+    edge_kinds: tuple[KindCount, ...]
+
+
 def view_edges(graph: nx.MultiDiGraph, document: str | None) -> list[ViewEdge]:
     """The edges shown: one per (source, target, kind), counting the tasks or mentions folded into it."""
     folded: dict[tuple[str, str, str], ViewEdge] = {}
     for u, v, d in graph.edges(data=True):
+        if not drawn(graph, v, d, document):
+            continue
         kind = d["kind"]
-        if kind not in SHOWN_EDGES or (document is not None and d.get("doc") != document):
-            continue
-        if kind in ("leads", "supports") and graph.nodes[v].get("kind") != "sector":
-            continue
         edge = folded.setdefault((u, v, kind), ViewEdge(u, v, kind))
         edge.count += 1
         text = d.get("context") or d.get("text")
@@ -57,6 +116,14 @@ def view_edges(graph: nx.MultiDiGraph, document: str | None) -> list[ViewEdge]:
         if text and len(edge.evidence) < EVIDENCE_PER_EDGE and text not in edge.evidence:
             edge.evidence.append(str(text))
     return list(folded.values())
+
+
+def drawn(graph: nx.MultiDiGraph, target: str, data: dict, document: str | None) -> bool:
+    """Whether an edge is part of a drawn line: a shown kind, of the document, a lead or support of a sector."""
+    kind = data["kind"]
+    if kind not in SHOWN_EDGES or (document is not None and data.get("doc") != document):
+        return False
+    return kind not in ("leads", "supports") or graph.nodes[target].get("kind") == "sector"
 
 
 def column_order(graph: nx.MultiDiGraph, edges: list[ViewEdge], documents: list[str]) -> list[list[str]]:
@@ -84,8 +151,79 @@ def column_order(graph: nx.MultiDiGraph, edges: list[ViewEdge], documents: list[
     return columns
 
 
+def view_counts(graph: nx.MultiDiGraph, shown: set[str], edges: list[ViewEdge], document: str | None = None) -> Counts:
+    """What the page draws of the graph, kind by kind, against the graph's own counts. The page of one
+    document leaves out the other documents' nodes too: it gives their numbers, not their names."""
+    node_total = Counter(d.get("kind", "") for _, d in graph.nodes(data=True))
+    node_drawn = Counter(graph.nodes[n].get("kind", "") for n in shown)
+    left_out: dict[str, list[str]] = defaultdict(list)
+    for n, d in graph.nodes(data=True):
+        if n not in shown and d.get("kind") != "task" and document is None:
+            left_out[d.get("kind", "")].append(str(d.get("label", n)))
+    other = OTHER_DOCUMENTS if document is not None else ""
+    edge_total = Counter(d["kind"] for _, _, d in graph.edges(data=True))
+    edge_drawn = Counter()
+    lines = Counter()
+    for e in edges:
+        edge_drawn[e.kind] += e.count
+        lines[e.kind] += 1
+    node_kinds = tuple(
+        KindCount(k, NODE_NAMES.get(k, k), node_total[k], node_drawn[k],
+                  note=other + NODE_LEFT_OUT.get(k, "") if node_drawn[k] < node_total[k] else "",
+                  left_out=names_once(left_out[k]))
+        for k in ordered(node_total, NODE_KINDS)
+    )  # fmt: skip
+    edge_kinds = tuple(
+        KindCount(k, EDGE_NAMES.get(k, k), edge_total[k], edge_drawn[k], lines[k],
+                  other + EDGE_LEFT_OUT.get(k, PARALLEL) if lines[k] < edge_total[k] else "")
+        for k in ordered(edge_total, EDGE_KINDS)
+    )  # fmt: skip
+    return Counts(graph.number_of_nodes(), graph.number_of_edges(), len(shown), len(edges),
+                  sum(e.count for e in edges), node_kinds, edge_kinds)  # fmt: skip
+
+
+def names_once(names: list[str]) -> tuple[str, ...]:
+    """Names in order, each once, with how many nodes bear it (安全生产委员会 ×5: one per plan that names it)."""
+    counted = Counter(names)
+    return tuple(f"{n} ×{c}" if c > 1 else n for n, c in sorted(counted.items())[:NAMES_LEFT_OUT])
+
+
+def ordered(counts: Counter, known: tuple[str, ...]) -> list[str]:
+    """The kinds present, known ones in their usual order, then any other."""
+    return [k for k in known if counts[k]] + sorted(k for k in counts if k not in known)
+
+
 def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def node_title(data: dict, label: str) -> str:
+    """A node's tooltip: its full label, and for a sector the names the documents write it with."""
+    written = [w for w in str(data.get("written_as", "")).split(ALIAS_SEP) if w and w != label]
+    return f"{label}（文件写作 written as：{'、'.join(written)}）" if written else label
+
+
+def edge_path(x1: int, y1: int, c1: int, x2: int, y2: int, c2: int) -> str:
+    if c1 == c2:  # plan -> plan, or a document criticizing a document's column: an arc on the left
+        bend = 60 + abs(y2 - y1) // 4
+        return f"M{x1},{y1} C{x1 - bend},{y1} {x2 - bend},{y2} {x2},{y2}"
+    mid = (x1 + x2) / 2
+    return f"M{x1},{y1} C{mid:.0f},{y1} {mid:.0f},{y2} {x2},{y2}"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("docparse.graph", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def script_json(payload: object) -> Markup:
+    """JSON safe inside a <script> element: no `</` or `<!--` that would end or hide it."""
+    return Markup(json.dumps(payload, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--"))
 
 
 def graph_html(graph: nx.MultiDiGraph, *, document: str | None = None, title: str | None = None) -> str:
@@ -94,61 +232,35 @@ def graph_html(graph: nx.MultiDiGraph, *, document: str | None = None, title: st
     documents = [document] if document else [n for n, d in graph.nodes(data=True) if d.get("kind") == "document" and not d.get("external")]
     columns = column_order(graph, edges, documents)
     longest = max((len(short(str(graph.nodes[n].get("label", n)))) for n in columns[3]), default=0)
-    width = COLUMN_X[3] + 20 + longest * CHAR_WIDTH
-    xy: dict[str, tuple[int, int, int]] = {}
-    for c, col in enumerate(columns):
-        for i, n in enumerate(col):
-            xy[n] = (COLUMN_X[c], TOP + i * ROW_HEIGHT, c)
-    height = TOP + max((len(c) for c in columns), default=1) * ROW_HEIGHT + 40
+    xy = {n: (COLUMN_X[c], TOP + i * ROW_HEIGHT, c) for c, col in enumerate(columns) for i, n in enumerate(col)}
     index = {n: i for i, n in enumerate(xy)}
-    title = title or (str(graph.nodes[document].get("label")) if document else "责任图 responsibility graph")
-
-    paths = []
-    for k, e in enumerate(edges):
-        x1, y1, c1 = xy[e.source]
-        x2, y2, c2 = xy[e.target]
-        if c1 == c2:  # plan -> plan, or a document criticizing a document's column: an arc on the left
-            bend = 60 + abs(y2 - y1) // 4
-            d = f"M{x1},{y1} C{x1 - bend},{y1} {x2 - bend},{y2} {x2},{y2}"
-        else:
-            mid = (x1 + x2) / 2
-            d = f"M{x1},{y1} C{mid:.0f},{y1} {mid:.0f},{y2} {x2},{y2}"
-        stroke = min(1 + e.count * 0.6, 5)
-        dash = ' stroke-dasharray="4 3"' if e.kind == "supports" else ""
-        paths.append(
-            f'<path class="edge" data-k="{k}" data-kind="{e.kind}" data-s="{index[e.source]}" data-t="{index[e.target]}" '
-            f'd="{d}" stroke="{EDGE_STYLE[e.kind]}" stroke-width="{stroke:.1f}"{dash}/>'
-        )
-    circles = []
+    nodes = []
     for n, (x, y, c) in xy.items():
         data = graph.nodes[n]
-        kind = data.get("kind", "")
         label = str(data.get("label", n))
-        anchor = LABEL_SIDE[c]
-        dx = -9 if anchor == "end" else 9
-        color = "#bbbbbb" if data.get("external") else NODE_COLOR.get(kind, "#666666")
-        circles.append(
-            f'<g class="node" data-i="{index[n]}" data-kind="{escape(kind)}" transform="translate({x},{y})">'
-            f'<circle r="6" fill="{color}"/><text x="{dx}" dy="4" text-anchor="{anchor}">{escape(short(label))}</text>'
-            f"<title>{escape(label)}</title></g>"
-        )
-    headers = "".join(
-        f'<text class="head" x="{x}" y="{TOP - 30}" text-anchor="middle">{escape(h)}</text>'
-        for x, h in zip(COLUMN_X, ("文件 documents", "部门 departments", "行业领域 sectors", "被通报 criticized"))
-    )
+        color = "#bbbbbb" if data.get("external") else NODE_COLOR.get(data.get("kind", ""), "#666666")
+        nodes.append({"i": index[n], "kind": data.get("kind", ""), "x": x, "y": y, "anchor": LABEL_SIDE[c],
+                      "dx": -9 if LABEL_SIDE[c] == "end" else 9, "color": color, "label": short(label),
+                      "title": node_title(data, label)})  # fmt: skip
+    lines = [
+        {"k": k, "kind": e.kind, "s": index[e.source], "t": index[e.target],
+         "d": edge_path(*xy[e.source], *xy[e.target]), "color": EDGE_STYLE[e.kind],
+         "width": f"{min(1 + e.count * 0.6, 5):.1f}", "dashed": e.kind == "supports"}
+        for k, e in enumerate(edges)
+    ]  # fmt: skip
     payload = {
-        "nodes": [{"id": n, **{k: v for k, v in graph.nodes[n].items()}} for n in xy],
+        "nodes": [{"id": n, **graph.nodes[n]} for n in xy],
         "edges": [{"kind": e.kind, "s": index[e.source], "t": index[e.target], "count": e.count, "evidence": e.evidence}
                   for e in edges],
     }  # fmt: skip
-    data = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
-    toggles = "".join(
-        f'<label><input type="checkbox" data-edge-kind="{k}" checked> <span style="color:{EDGE_STYLE[k]}">{k}</span></label> '
-        for k in SHOWN_EDGES
-    )
-    return PAGE.format(
-        title=escape(title), width=width, height=height, headers=headers, edges="\n".join(paths),
-        nodes="\n".join(circles), data=data, toggles=toggles, script=SCRIPT, count=len(xy),
+    return environment().get_template("graph.html.j2").render(
+        title=title or (str(graph.nodes[document].get("label")) if document else "责任图 responsibility graph"),
+        document=str(graph.nodes[document].get("label", document)) if document else None,
+        width=COLUMN_X[3] + 20 + longest * CHAR_WIDTH,
+        height=TOP + max((len(c) for c in columns), default=1) * ROW_HEIGHT + 40,
+        heads=[{"x": x, "y": TOP - 30, "text": h} for x, h in zip(COLUMN_X, COLUMN_HEADS, strict=True)],
+        nodes=nodes, lines=lines, data=script_json(payload), counts=view_counts(graph, set(xy), edges, document),
+        toggles=[(k, EDGE_NAMES[k], EDGE_STYLE[k]) for k in SHOWN_EDGES],
     )  # fmt: skip
 
 
@@ -156,117 +268,3 @@ def save_html(graph: nx.MultiDiGraph, path: str | Path, *, document: str | None 
     path = Path(path)
     path.write_text(graph_html(graph, document=document), encoding="utf-8")
     return path
-
-
-PAGE = """<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; }}
-header {{ padding: 8px 14px; border-bottom: 1px solid #ddd; }}
-header h1 {{ font-size: 16px; margin: 0 0 6px 0; }}
-header label {{ font-size: 13px; margin-right: 8px; }}
-#find {{ font-size: 13px; padding: 2px 6px; width: 180px; }}
-main {{ display: flex; }}
-#canvas {{ flex: 1; overflow: auto; }}
-#details {{ width: 340px; border-left: 1px solid #ddd; padding: 8px 12px; font-size: 13px; overflow: auto; max-height: 95vh; }}
-#details td {{ vertical-align: top; padding: 1px 4px; }}
-#details li {{ margin-bottom: 4px; }}
-svg text {{ font-size: 12px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }}
-svg text.head {{ font-weight: bold; font-size: 13px; }}
-.edge {{ fill: none; opacity: .45; }}
-.node {{ cursor: pointer; }}
-.dim {{ opacity: .08; }}
-.node.dim {{ opacity: .2; }}
-.hit circle {{ stroke: #000; stroke-width: 2px; }}
-.hidden {{ display: none; }}
-</style></head>
-<body>
-<header><h1>{title}</h1>{toggles}<input id="find" placeholder="查找 find a name"> <span id="status">{count} nodes</span></header>
-<main><div id="canvas"><svg id="graph" width="{width}" height="{height}" viewBox="0 0 {width} {height}">
-{headers}
-<g id="edges">
-{edges}
-</g>
-<g id="nodes">
-{nodes}
-</g>
-</svg></div>
-<aside id="details"><p>Click a node for its attributes and evidence.</p></aside></main>
-<script type="application/json" id="graph-data">{data}</script>
-<script>{script}</script>
-</body></html>
-"""
-
-SCRIPT = r"""
-(function () {
-  var data = JSON.parse(document.getElementById('graph-data').textContent);
-  var nodes = Array.prototype.slice.call(document.querySelectorAll('.node'));
-  var edges = Array.prototype.slice.call(document.querySelectorAll('.edge'));
-  var hiddenKinds = {};
-  var pinned = null;
-  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; }); }
-  function visible(e) { return !hiddenKinds[e.getAttribute('data-kind')]; }
-  function highlight(i) {
-    if (i === null) {
-      nodes.forEach(function (n) { n.classList.remove('dim'); });
-      edges.forEach(function (e) { e.classList.remove('dim'); });
-      return;
-    }
-    var near = {}; near[i] = true;
-    edges.forEach(function (e) {
-      var s = e.getAttribute('data-s'), t = e.getAttribute('data-t');
-      var on = visible(e) && (s == i || t == i);
-      if (on) { near[s] = true; near[t] = true; }
-      e.classList.toggle('dim', !on);
-    });
-    nodes.forEach(function (n) { n.classList.toggle('dim', !near[n.getAttribute('data-i')]); });
-  }
-  function details(i) {
-    var node = data.nodes[i], rows = '';
-    Object.keys(node).forEach(function (k) { rows += '<tr><td>' + esc(k) + '</td><td>' + esc(node[k]) + '</td></tr>'; });
-    var items = '';
-    data.edges.forEach(function (e) {
-      if (e.s != i && e.t != i) return;
-      var other = data.nodes[e.s == i ? e.t : e.s];
-      var dir = e.s == i ? '→' : '←';
-      items += '<li><b>' + esc(e.kind) + '</b> ' + dir + ' ' + esc(other.label || other.id) +
-        (e.count > 1 ? ' ×' + e.count : '') +
-        (e.evidence.length ? '<br><small>' + e.evidence.map(esc).join('<br>') + '</small>' : '') + '</li>';
-    });
-    document.getElementById('details').innerHTML =
-      '<h3>' + esc(node.label || node.id) + '</h3><table>' + rows + '</table><ul>' + items + '</ul>';
-  }
-  nodes.forEach(function (n) {
-    var i = n.getAttribute('data-i');
-    n.addEventListener('mouseenter', function () { if (pinned === null) highlight(i); });
-    n.addEventListener('mouseleave', function () { if (pinned === null) highlight(null); });
-    n.addEventListener('click', function () {
-      pinned = pinned === i ? null : i;
-      highlight(pinned);
-      if (pinned !== null) details(i);
-    });
-  });
-  document.querySelectorAll('input[data-edge-kind]').forEach(function (box) {
-    box.addEventListener('change', function () {
-      hiddenKinds[box.getAttribute('data-edge-kind')] = !box.checked;
-      edges.forEach(function (e) { e.classList.toggle('hidden', !visible(e)); });
-      highlight(pinned);
-    });
-  });
-  document.getElementById('find').addEventListener('input', function (ev) {
-    var q = ev.target.value.trim();
-    nodes.forEach(function (n) {
-      var label = data.nodes[n.getAttribute('data-i')].label || '';
-      n.classList.toggle('hit', q !== '' && label.indexOf(q) >= 0);
-    });
-  });
-  document.getElementById('status').textContent = nodes.length + ' nodes, ' + edges.length + ' edges';
-  // How many nodes the browser laid out inside the drawing: what a reader can see, for tests and checks.
-  var box = document.getElementById('graph').getBoundingClientRect();
-  var shown = nodes.filter(function (n) {
-    var r = n.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
-    return r.width > 0 && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
-  }).length;
-  document.documentElement.setAttribute('data-rendered', String(shown));
-})();
-"""

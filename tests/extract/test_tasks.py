@@ -1,8 +1,9 @@
 import docparse
+from docparse.extract.tasks import task_sector_wording
 from docparse.extract.tasks import tasks as extract_tasks
 from docparse.model import Cell, Deadline, RawDocument, Source, Span, Table
 from docparse.pipeline import Pipeline, make_document
-from tests.helpers import gold, seed
+from tests.helpers import ROOT, gold, seed
 
 # A county plan in the manner of 四川 (written for these tests): a lead with 依职责分工负责 support, a
 # lead-and-配合 pair, a support list whose separators were lost, two leads 按职责分别牵头, and phases.
@@ -109,6 +110,35 @@ def test_seed_001_bracketed_sector_assignments_are_tasks():
     assert names(by_sector["危险废物"].lead) == ["市生态环境局"]
     muck = task_starting(doc, "渣土消纳")
     assert names(muck.lead) == ["市城市管理局"]  # the bracketed leads are not the item's
+
+
+def test_seed_001_sectors_as_the_plan_writes_them():
+    doc = docparse.read(seed("001"))
+    written = {w.sector: w.text for t in doc.extraction.tasks for w in task_sector_wording(doc, t)}
+    assert written["文化旅游"] == "文化和旅游" and written["医院"] == "医疗卫生"
+    assert written["城市运行"] == "渣土消纳" and written["燃气"] == "城镇燃气" and written["水利"] == "水利"
+    for task in doc.extraction.tasks:
+        wording = task_sector_wording(doc, task)
+        assert [w.sector for w in wording] == (task.sector.split("、") if task.sector else [])
+        for w in wording:
+            assert doc.text_of(w.span) == w.text
+
+
+# A plan's sector lists may name a sector the lexicon does not know: 宣汉县's 矿山, a township's 水库.
+def test_a_sector_the_lexicon_does_not_know_is_named_as_the_plan_writes_it():
+    doc = docparse.read(ROOT / "corpora/own/docs/sc_xuanhan_2024_plan.txt")
+    mines = task_starting(doc, "矿山。由县应急管理局")
+    assert mines.sector == "矿山" and names(mines.lead) == ["县应急管理局", "县经济和信息化局"]
+    assert [(w.sector, w.text) for w in task_sector_wording(doc, mines)] == [("矿山", "矿山")]
+    township = docparse.read(ROOT / "corpora/heldout_blind2/docs/yn_township_2024_plan.txt")
+    assert task_starting(township, "水库和农业生产安全").sector == "水库和农业生产安全"
+
+
+def test_items_of_other_lists_take_no_sector_of_their_own():
+    doc = read(SICHUAN_COUNTY_PLAN)  # the phases 动员部署, 集中整治 are not a list of sectors
+    assert task_starting(doc, "各乡镇").sector is None
+    minutes = docparse.read(ROOT / "corpora/heldout_mixed/docs/fj_zhangzhou_2021_minutes.txt")
+    assert all(t.sector is None for t in minutes.extraction.tasks if "关于工作调度" in t.text[:12])
 
 
 def test_seed_001_phase_tasks_carry_their_phase_and_acting_party():

@@ -172,3 +172,25 @@ def test_copy_check_links_a_copied_plan_to_its_source(plan, derived_county_plan)
     links = [d for _, v, d in edges_of(graph, "implements", document_id(derived_county_plan)) if v == document_id(plan)]
     copied = [d for d in links if d["evidence"].startswith("copycheck:")]
     assert copied and copied[0]["score"] > 0.9
+
+
+def test_sector_nodes_keep_the_plans_own_names(plan, plan_graph, plan_node):
+    """A sector node is the canonical sector (linking plans), and keeps what the plan calls it, with evidence."""
+    written = {n: d.get("written_as", "").split("|") for n, d in nodes_of(plan_graph, "sector").items()}
+    assert "文化和旅游" in written["sector:文化旅游"] and "医疗卫生" in written["sector:医院"]
+    assert "渣土消纳" in written["sector:城市运行"] and "城镇燃气" in written["sector:燃气"]
+    covers = [d for _, v, d in edges_of(plan_graph, "covers", plan_node) if v == "sector:文化旅游"]
+    assert covers and all(plan.text[d["span_start"] : d["span_end"]] == d["written_as"] == "文化和旅游" for d in covers)
+    leads = {(u, d["written_as"]) for u, v, d in edges_of(plan_graph, "leads", plan_node) if v == "sector:医院"}
+    assert leads == {("dept:昆明市卫生健康委员会", "医疗卫生")}
+
+
+def test_a_sector_the_lexicon_does_not_know_is_a_node_of_its_own(plan, county_plan):
+    graph = build([plan, county_plan])
+    mines = graph.nodes["sector:矿山"]
+    assert mines["label"] == mines["written_as"] == "矿山" and mines["in_lexicon"] is False
+    leads = {graph.nodes[u]["label"] for u, v, _ in edges_of(graph, "leads") if v == "sector:矿山"}
+    assert leads == {"宣汉县应急管理局", "宣汉县经济和信息化局"}
+    assert graph.nodes["sector:文化旅游"]["in_lexicon"] is True
+    # both plans' names of one canonical sector on its one node
+    assert {"道路运输", "道路交通"} <= set(graph.nodes["sector:道路运输"]["written_as"].split("|"))
