@@ -159,8 +159,12 @@ class CommonPhrase:
     documents: int
 
 
-def common_phrases(texts: list, k: int, min_documents: int, min_length: int = 12) -> list[CommonPhrase]:
-    """Passages made of shingles found in at least `min_documents` of the prepared `texts`.
+def common_phrases(
+    texts: list, k: int, min_documents: int, min_length: int = 12, groups: list[str] | None = None
+) -> list[CommonPhrase]:
+    """Passages made of shingles found in at least `min_documents` of the prepared `texts`, or, with
+    `groups` (one label per text, such as its campaign), in texts of at least that many groups: phrasing
+    shared across campaigns, never the text one campaign's plans inherit from their parent.
 
     How the shipped list is built (scripts/build_boilerplate.py) and how the benchmark builds its
     held-out lists: document frequency of masked shingles, then each document's maximal runs of
@@ -168,7 +172,11 @@ def common_phrases(texts: list, k: int, min_documents: int, min_length: int = 12
     """
     if not texts:
         return []
-    distinct = [np.unique(t.hashes) for t in texts]
+    labels = groups if groups is not None else [str(i) for i in range(len(texts))]
+    by_group: dict[str, list[np.ndarray]] = {}
+    for t, label in zip(texts, labels):
+        by_group.setdefault(label, []).append(t.hashes)
+    distinct = [np.unique(np.concatenate(parts)) for parts in by_group.values()]
     values, df = np.unique(np.concatenate(distinct), return_counts=True)
     phrases: dict[str, int] = {}
     for t in texts:

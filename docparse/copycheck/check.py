@@ -15,6 +15,7 @@ from docparse.copycheck.boilerplate import (
     covered_codes,
     shipped_boilerplate,
 )
+from docparse.copycheck.formulaic import formulaic_ranges
 from docparse.copycheck.mask import Gazetteer, MaskedText, mask_text
 from docparse.copycheck.report import (
     COPIED,
@@ -31,6 +32,9 @@ from docparse.model import Document, Span
 # Punctuation that closes a copied sentence: a passage found on the masked stream extends over it.
 CLOSING_PUNCTUATION = set("。；！？：，、”’）》」』】")
 BOILERPLATE_PASSAGE_SHARE = 0.75  # a passage at least this much boilerplate is shown as boilerplate
+FORMULAIC_PASSAGE_SHARE = 0.75  # a passage at least this much formulaic (title, 印发 notice, citations) is shown as such
+FORMULAIC = "formulaic"
+BOILERPLATE = "boilerplate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,7 @@ class PreparedText:
     masked: MaskedText
     hashes: np.ndarray  # uint64, one per shingle start
     metadata: np.ndarray  # bool per masked code: inside a metadata field (文号, 主送, 日期…)
+    formulaic: np.ndarray  # bool per masked code: a formulaic part (title, 印发 notice, citation; formulaic.py)
 
     def fingerprints(self, rate: int) -> np.ndarray:
         return fingerprints(self.hashes, rate)
@@ -111,14 +116,20 @@ def document_info(doc: Document) -> DocumentInfo:
 
 
 def prepare(doc: Document, k: int, gazetteer: Gazetteer | None = None) -> PreparedText:
-    """Mask and shingle a document; mark its metadata codes."""
+    """Mask and shingle a document; mark its metadata and formulaic codes."""
     masked = mask_text(doc.norm_text, gazetteer)
-    metadata = np.zeros(len(masked), dtype=bool)
-    for span in metadata_spans(doc):
-        ns, ne = doc.norm_index(span.start), doc.norm_index(span.end)
+    metadata = codes_within(masked, [(doc.norm_index(s.start), doc.norm_index(s.end)) for s in metadata_spans(doc)])
+    formulaic = codes_within(masked, formulaic_ranges(doc))
+    return PreparedText(doc, document_info(doc), masked, shingle_hashes(masked.codes, k), metadata, formulaic)
+
+
+def codes_within(masked: MaskedText, ranges: list[tuple[int, int]]) -> np.ndarray:
+    """Per masked code: whether it stands for normalized text inside one of `ranges`."""
+    flags = np.zeros(len(masked), dtype=bool)
+    for ns, ne in ranges:
         lo, hi = np.searchsorted(masked.norm_start, [ns, ne])
-        metadata[lo:hi] = True
-    return PreparedText(doc, document_info(doc), masked, shingle_hashes(masked.codes, k), metadata)
+        flags[lo:hi] = True
+    return flags
 
 
 def load_document(source: str | os.PathLike[str] | Document) -> Document:
@@ -146,7 +157,13 @@ def passage_of(
     window = slice(al.a_start, al.a_end)
     chars = int(weights[window][counted[window]].sum())
     bp_chars = int(weights[window][counted[window] & boilerplate[window]].sum())
-    kind = COPIED if chars > 0 and bp_chars < BOILERPLATE_PASSAGE_SHARE * chars else "boilerplate"
+    formula_chars = int(weights[window][~checked.metadata[window] & checked.formulaic[window]].sum())
+    if formula_chars and formula_chars >= FORMULAIC_PASSAGE_SHARE * (chars + formula_chars):
+        kind = FORMULAIC
+    elif chars > 0 and bp_chars < BOILERPLATE_PASSAGE_SHARE * chars:
+        kind = COPIED
+    else:
+        kind = BOILERPLATE
     copied = chars - bp_chars if kind == COPIED else 0
     cspan = source_span(checked, al.a_start, al.a_end)
     rspan = source_span(reference, al.b_start, al.b_end)
@@ -201,12 +218,13 @@ def check_prepared(
     """The report for one prepared plan against prepared references."""
     k = settings.align.k
     weights = checked.masked.weights()
-    counted = ~checked.metadata
+    counted = ~checked.metadata & ~checked.formulaic
     bp = boilerplate.code_flags(checked, k)
     total = int(weights.sum())
     metadata_chars = int(weights[checked.metadata].sum())
+    formulaic_chars = int(weights[~checked.metadata & checked.formulaic].sum())
     bp_chars = int(weights[counted & bp].sum())
-    substantive = total - metadata_chars - bp_chars
+    substantive = total - metadata_chars - formulaic_chars - bp_chars
     copied_any = np.zeros(len(weights), dtype=bool)
     results = []
     for ref in references:
@@ -242,6 +260,7 @@ def check_prepared(
         substantive_chars=substantive,
         copied_chars=copied_all,
         local_chars=substantive - copied_all,
+        formulaic_chars=formulaic_chars,
     )
     docs = {checked.info.sha256: checked.doc} | {r.info.sha256: r.doc for r in references}
     return CopyReport(checked.info, account, results, settings.thresholds, settings.as_dict(), docs)

@@ -3,7 +3,7 @@ then both texts side by side per reference.
 
 The page is `templates/report.html.j2` (Jinja2, autoescaped): inline CSS and a few lines of inline
 JavaScript, no CDN, no external file. Copied passages are highlighted in both texts and link to each
-other (click one to jump to its counterpart); boilerplate has its own colour. Offsets are sliced in
+other (click one to jump to its counterpart); boilerplate and formulaic parts have their own colours. Offsets are sliced in
 Python, so characters outside the BMP (𠮷) cannot shift highlights.
 """
 
@@ -24,7 +24,7 @@ class Piece:
     """A stretch of one text: unmarked (`kind` None), or a passage with its id and its counterpart's."""
 
     text: str
-    kind: str | None = None  # "copied" or "boilerplate"
+    kind: str | None = None  # "copied", "boilerplate" or "formulaic"
     mark_id: str = ""
     to: str = ""
 
@@ -110,9 +110,8 @@ def report_html(report: CopyReport) -> str:
         ref_doc = report.documents.get(result.reference.sha256)
         left, right = [], []
         for i, p in enumerate(result.passages):
-            kind = "copied" if p.kind == COPIED else "boilerplate"
-            left.append((p.checked.start, p.checked.end, kind, f"c{n}-{i}", f"r{n}-{i}"))
-            right.append((p.reference.start, p.reference.end, kind, f"r{n}-{i}", f"c{n}-{i}"))
+            left.append((p.checked.start, p.checked.end, p.kind, f"c{n}-{i}", f"r{n}-{i}"))
+            right.append((p.reference.start, p.reference.end, p.kind, f"r{n}-{i}", f"c{n}-{i}"))
         sections.append(
             Section(
                 n=n,

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from docparse.model import Document
 
 SCHEMA_NAME = "docparse.copycheck"
-SCHEMA_VERSION = "1.1"  # 1.1: documents carry their issuer (发文机关)
+SCHEMA_VERSION = "1.2"  # 1.1: documents carry their issuer (发文机关); 1.2: formulaic parts counted apart
 
 COPIED = "copied"
 PARTLY_COPIED = "partly copied"
@@ -67,7 +67,7 @@ class DocumentInfo:
 class CopiedPassage:
     """A passage of the checked plan found in a reference, with its place in both source texts."""
 
-    kind: str  # "copied" (counts in the score) or "boilerplate" (shown, not counted)
+    kind: str  # "copied" (counts in the score), "boilerplate" or "formulaic" (shown, not counted)
     checked: Span
     reference: Span
     checked_text: str  # as written
@@ -91,7 +91,7 @@ class ReferenceResult:
 
 @dataclass(frozen=True, slots=True)
 class TextAccount:
-    """How the checked plan's characters are counted: chars = metadata + boilerplate + substantive."""
+    """How the checked plan's characters are counted: chars = metadata + formulaic + boilerplate + substantive."""
 
     chars: int  # counted characters of the whole text
     metadata_chars: int  # 文号, 主送机关, 署名, 成文日期, 抄送, 印发: not part of the plan's content
@@ -99,6 +99,7 @@ class TextAccount:
     substantive_chars: int  # the denominator of every score
     copied_chars: int  # substantive characters copied from at least one reference
     local_chars: int  # substantive characters found in no reference
+    formulaic_chars: int = 0  # title, 印发 notice, cited titles and 文号, standard headings: not counted
 
 
 @dataclass(slots=True)
@@ -136,6 +137,7 @@ class CopyReport:
         lines = [
             f"counted characters {a.chars} (CJK, letters, digits; punctuation not counted)",
             f"- metadata {a.metadata_chars} (文号, 主送, 署名, 日期: not plan content)",
+            f"- formulaic {a.formulaic_chars} (title, 印发 notice, cited titles, standard headings: not counted)",
             f"- boilerplate {a.boilerplate_chars} (standard formulations: shown, not counted)",
             f"= substantive {a.substantive_chars}: the denominator of every score",
             f"local {a.local_chars} ({self.local_share:.1%}) found in no reference",
@@ -165,6 +167,7 @@ class CopyReport:
             "account": {
                 "chars": self.account.chars,
                 "metadata_chars": self.account.metadata_chars,
+                "formulaic_chars": self.account.formulaic_chars,
                 "boilerplate_chars": self.account.boilerplate_chars,
                 "substantive_chars": self.account.substantive_chars,
                 "copied_chars": self.account.copied_chars,

@@ -39,7 +39,7 @@ def test_every_point_of_the_score_is_explained(copy_dir, seed_plan):
     result = report.results[0]
     assert sum(p.contribution for p in result.passages) == pytest.approx(result.score, abs=1e-9)
     a = report.account
-    assert a.chars == a.metadata_chars + a.boilerplate_chars + a.substantive_chars
+    assert a.chars == a.metadata_chars + a.formulaic_chars + a.boilerplate_chars + a.substantive_chars
     assert a.substantive_chars == a.copied_chars + a.local_chars
     assert any("substantive" in line for line in report.explain())
 
