@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docparse.batch import Result, collect_files
-from docparse.corpus import Entry, extract_records, file_sha256
+from docparse.batch import Result, collect_files, file_sha256, parse_records
 from docparse.errors import DocparseError, writing
 from docparse.export import frames
 
@@ -126,7 +125,7 @@ def run_batch(
     out_dir: str | os.PathLike[str],
     *,
     force: bool = False,
-    progress: Callable[[Iterable[Entry], int], Iterable[Entry]] | None = None,
+    progress: Callable[[Iterable[Result], int], Iterable[Result]] | None = None,
     jobs: int | None = None,
     executor: Executor | None = None,
 ) -> BatchSummary:
@@ -140,13 +139,13 @@ def run_batch(
     summary = BatchSummary(out)
     todo = [path for path in files if (path, file_sha256(path)) not in done]
     summary.skipped = len(files) - len(todo)
-    entries = extract_records(todo, executor, jobs)
+    results = parse_records(todo, executor, jobs)
     with writing(out / DOCUMENTS), (out / DOCUMENTS).open("a", encoding="utf-8") as sink:
-        for entry in entries if progress is None else progress(entries, len(todo)):
-            if entry.record_json is None:
-                summary.failures.append(Result(entry.path, error_code=entry.error_code, error=entry.error))
+        for result in results if progress is None else progress(results, len(todo)):
+            if not result.ok:
+                summary.failures.append(result)
                 continue
-            sink.write(entry.record_json + "\n")
+            sink.write(result.record_json + "\n")
             sink.flush()
             summary.done += 1
     with writing(out):

@@ -21,37 +21,18 @@ import json
 import os
 import re
 import shutil
-import threading
-import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Iterable
+from concurrent.futures import Executor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docparse.batch import collect_files, read_one
+from docparse import batch
+from docparse.batch import Record, Result, collect_files, file_sha256
 from docparse.export import frames
 from docparse.export.json import EXTRACTION_KEYS
 from docparse.model import SCHEMA_NAME, SCHEMA_VERSION
-from docparse.pipeline import Pipeline
-
-Record = dict[str, Any]
-
-
-def default_cache_dir() -> Path:
-    if os.environ.get("DOCPARSE_CACHE_DIR"):
-        return Path(os.environ["DOCPARSE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "docparse"
-
-
-def file_sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+from docparse.resources import default_cache_dir
 
 
 @lru_cache(maxsize=1)
@@ -69,19 +50,6 @@ def code_fingerprint() -> str:
 
 # <docparse version>-<schema version>-<code fingerprint>, as JsonCache.version writes it
 VERSION_DIR = re.compile(r"\d+(\.\d+)*[0-9A-Za-z.+!_]*-\d+\.\d+(-[0-9a-f]{12})?")
-
-
-@dataclass(slots=True)
-class Entry:
-    """One file of the corpus: its JSON record, or the error that stopped it."""
-
-    path: str
-    record: Record | None = None
-    error_code: str | None = None
-    error: str | None = None
-    # The record as JSON text while it crosses from a worker: a string pickles at memcpy speed,
-    # where a nested dict is rebuilt object by object in the parent (a second per 1,000 documents).
-    record_json: str | None = None
 
 
 class JsonCache:
@@ -147,53 +115,6 @@ def is_whole_record(record: Any, sha256: str) -> bool:
     )
 
 
-def extract_record(path: str) -> Entry:
-    """Parse one file into its JSON record (runs in worker processes, so it takes and returns plain data)."""
-    result = read_one(Pipeline(), path)
-    if result.document is None:
-        return Entry(path, error_code=result.error_code, error=result.error)
-    return Entry(path, record_json=json.dumps(result.document.to_dict(), ensure_ascii=False))
-
-
-def exit_with_parent() -> None:
-    """Worker initializer: end this worker when the process that started it is gone.
-
-    A parent killed outright (SIGKILL, an out-of-memory kill) cannot shut its pool down, and the
-    workers, which hold the pool's pipes open themselves, would otherwise wait forever.
-    """
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="docparse-exit-with-parent").start()
-
-
-def extract_records(paths: list[str], executor: Executor | None = None, max_workers: int | None = None) -> Iterator[Entry]:
-    """Entries in the order of `paths`, each yielded as soon as it is done, so that a caller that
-    stores them one by one keeps what was done when the run is interrupted.
-
-    `executor`: any `concurrent.futures.Executor`; otherwise a process pool of `max_workers`
-    (default: one per CPU; 1 parses in this process).
-    """
-    if not paths:
-        return
-    if executor is not None:
-        # only submit(): the one method every Executor implements (some cluster executors lack map)
-        for future in [executor.submit(extract_record, path) for path in paths]:
-            yield future.result()
-        return
-    workers = max_workers or min(len(paths), os.cpu_count() or 1)
-    if workers <= 1:
-        yield from map(extract_record, paths)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent) as pool:
-        # small chunks keep both processes busy to the end; one chunk is still many documents
-        yield from pool.map(extract_record, paths, chunksize=max(1, len(paths) // (workers * 32)))
-
-
 class Corpus:
     """Documents from files and directories, parsed once and served as tables.
 
@@ -219,18 +140,18 @@ class Corpus:
         self.cache = JsonCache(cache_dir) if use_cache else None
         self.entries = self._parse(executor, max_workers)
 
-    def _parse(self, executor: Executor | None, max_workers: int | None) -> list[Entry]:
-        entries: dict[str, Entry] = {}
+    def _parse(self, executor: Executor | None, max_workers: int | None) -> list[Result]:
+        entries: dict[str, Result] = {}
         todo: list[tuple[str, str | None]] = []
         for path in self.paths:
             sha = file_sha256(path) if self.cache and os.path.isfile(path) else None
             cached = self.cache.get(sha) if self.cache and sha else None
             if cached is not None:
                 cached["file"] = path
-                entries[path] = Entry(path, record=cached)
+                entries[path] = Result(path, record=cached)
             else:
                 todo.append((path, sha))
-        for (path, sha), entry in zip(todo, extract_records([p for p, _ in todo], executor, max_workers)):
+        for (path, sha), entry in zip(todo, batch.parse_records([p for p, _ in todo], executor, max_workers)):
             if entry.record_json is not None:
                 if self.cache and sha:
                     self.cache.put(sha, entry.record_json)

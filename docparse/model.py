@@ -7,12 +7,15 @@ maps a normalized range back to the source, so every item can be checked against
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from docparse.analyse.organizations import OrgName
+    from docparse.analyse.places import PlaceFacts
+    from docparse.analyse.stance import StanceFacts
 
 SCHEMA_NAME = "docparse.document"
 SCHEMA_VERSION = "1.1"  # 1.1: the document's jurisdiction, and each department's full_name
@@ -331,6 +334,18 @@ class Extraction:
 
 
 @dataclass(slots=True)
+class Analysis:
+    """Facts several extractors read, each computed once by a stage of the analyse step (see
+    docparse/analyse/); they are the means of extraction, not its results, and are not exported."""
+
+    generic_parties: list[PartyRef] = field(default_factory=list)  # 各地, 各有关部门, 公安、交通等部门
+    places: PlaceFacts | None = None  # region mentions with their roles, and the names found by their endings
+    organizations: list[OrgName] = field(default_factory=list)  # enterprises and bodies, with the place before them
+    stance: StanceFacts | None = None  # stance cues and each sentence's part
+    is_report: bool = False  # the document reports what happened (通报, 总结) rather than plans it
+
+
+@dataclass(slots=True)
 class Document:
     """One document: source text, normalized text with its offset map, structure and items."""
 
@@ -345,6 +360,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     embedded: list[Embedded] = field(default_factory=list)
+    analysis: Analysis = field(default_factory=Analysis)
     extraction: Extraction = field(default_factory=Extraction)
     jurisdiction: str | None = None  # the issuing body's place (昆明市; 全国 for a national body)
     warnings: list[str] = field(default_factory=list)

@@ -37,7 +37,12 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "meta",
     "outline",
     "sentences",
+    "reporting",
+    "parties",
     "departments",
+    "places",
+    "organizations",
+    "stance",
     "regions",
     "deadlines",
     "recurrences",
@@ -62,8 +67,9 @@ def stage(name: str, *, step: str, assigns: str, requires: Iterable[str] = ()) -
 
 def _load_stages() -> None:
     # Importing the modules registers their stages.
-    import docparse.extract  # noqa: F401
-    import docparse.link  # noqa: F401
+    import docparse.analyse
+    import docparse.extract
+    import docparse.link
     import docparse.structure  # noqa: F401
 
 
@@ -131,7 +137,7 @@ def stage_failures(name: str, path: str | None) -> Iterator[None]:
         raise CorruptError(f"document structure too deeply nested for stage '{name}'", path) from None
     except (MemoryError, KeyboardInterrupt):
         raise
-    except Exception as err:  # noqa: BLE001 - reported on the document's line, with what to send us
+    except Exception as err:
         raise StageError(
             f"stage '{name}' failed ({type(err).__name__}: {err}); please report it with this file", path
         ) from err

@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from docparse.copycheck.fold import fold_text
+from docparse.matching import TermMatcher
 
 REGION = 0xE000  # private-use code points: never in real text after normalization
 LEVEL = 0xE001
@@ -75,26 +76,14 @@ class Gazetteer:
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """Longest non-overlapping occurrences of the names' stems, as `(start, end)`, in text order."""
-        automaton = _automaton(self.names)
-        if automaton is None:
-            return []
-        return [(end - n + 1, end + 1) for end, n in automaton.iter_long(text)]
+        return [(start, end) for start, end, _ in _stem_matcher(self.names).longest(text)]
 
 
 @lru_cache(maxsize=8)
-def _automaton(names: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """An Aho-Corasick automaton over the stems (thousands of names: a regex alternation is too slow)."""
-    import ahocorasick
-
+def _stem_matcher(names: tuple[str, ...]) -> TermMatcher[None]:
+    """The names' stems (thousands of names: a regex alternation is too slow)."""
     # Level suffixes stay outside the name so 昆明市 masks like a generic 某某县: REGION + LEVEL.
-    stems = {_stem(n) for n in names if len(_stem(n)) >= 2}
-    if not stems:
-        return None
-    automaton = ahocorasick.Automaton()
-    for stem in stems:
-        automaton.add_word(stem, len(stem))
-    automaton.make_automaton()
-    return automaton
+    return TermMatcher(dict.fromkeys(_stem(n) for n in names if len(_stem(n)) >= 2))
 
 
 def _stem(name: str) -> str:

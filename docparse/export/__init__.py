@@ -1,1 +1,1 @@
-"""Stage 6, export: readers of the document model (JSON, tables, HTML). None re-reads a file."""
+"""Stage 7, export: readers of the document model (JSON, tables, HTML). None re-reads a file."""

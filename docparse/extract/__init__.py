@@ -1,4 +1,4 @@
-"""Stage 4, extract: pure functions from a structured Document to items; every module in this package registers its stages on import."""
+"""Stage 5, extract: pure functions from a structured Document to items; every module in this package registers its stages on import."""
 
 import importlib
 import pkgutil

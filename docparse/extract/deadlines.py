@@ -19,40 +19,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from docparse.analyse.numerals import chinese_integer
 from docparse.model import Deadline, Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.textspans import enclosing
 
 # --- Chinese numerals ------------------------------------------------------------------------------
-
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
-
-
-def chinese_integer(text: str) -> int | None:
-    """An integer written in ASCII or Chinese numerals: 二十 → 20, 两千 → 2000, 二〇二三 → 2023; None if not one."""
-    if not text:
-        return None
-    if text.isascii() and text.isdigit():
-        return int(text)
-    if len(text) > 1 and all(ch in CN_DIGITS for ch in text):  # positional: 二〇二三
-        return int("".join(str(CN_DIGITS[ch]) for ch in text))
-    total = section = 0
-    digit: int | None = None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        elif ch in CN_UNITS:
-            section += (1 if digit is None else digit) * CN_UNITS[ch]
-            digit = None
-        elif ch in CN_SECTIONS:
-            total = (total + section + (digit or 0)) * CN_SECTIONS[ch]
-            section, digit = 0, None
-        else:
-            return None
-    return total + section + (digit or 0)
 
 
 # --- the grammar -----------------------------------------------------------------------------------
@@ -136,7 +109,6 @@ class Cues:
     baseline: tuple[str, ...]
     phase: tuple[str, ...]
     past: tuple[str, ...]
-    report_types: frozenset[str]
     by: tuple[str, ...]  # 到, 至 before a period's end: 到2024年底，… is due then
     at: tuple[str, ...]  # 于, 在 before a date: 在三季度完成 is due at its end
     directive: tuple[str, ...]
@@ -155,7 +127,7 @@ def time_cues() -> Cues:
 
     return Cues(
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
-        frozenset(words("report_type")), words("by"), words("at"), words("directive"), words("completion"),
+        words("by"), words("at"), words("directive"), words("completion"),
         words("deadline_label"), words("activity"), words("plan_verb"),
     )
 
@@ -506,14 +478,6 @@ def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, d
     return span[0], span[1], False, inferred
 
 
-def is_report(doc: Document) -> bool:
-    """Whether the document reports what happened (通报, 总结) rather than plans it."""
-    if any(e.doc_type == "方案" for e in doc.embedded):
-        return False
-    doc_type = doc.meta.doc_type.value if doc.meta.doc_type is not None else None
-    return doc_type in time_cues().report_types
-
-
 def due_duty(text: str, m: re.Match[str], next_start: int | None, cues: Cues) -> str | None:
     """What a due date governs: the phase it closes, the task of its table row, or the clause after it."""
     start, end = m.start(), m.end()
@@ -615,124 +579,244 @@ def looks_back(m: re.Match[str], first: date | None, last: date, ctx: YearContex
 TALLY = re.compile(r"\d+\s*起|死亡\s*\d+\s*人|\d+\s*人(?:死亡|受伤)|同比(?:上升|下降|增加|减少)")
 
 
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression of the text with the facts every reading of it asks about."""
+
+    m: re.Match[str]
+    first: date | None
+    last: date
+    is_range: bool
+    inferred: bool
+    report: bool  # said in a report, of its own time or earlier
+    before: str  # the three characters before it
+    next_start: int | None  # where the next date expression starts
+    clause: str
+    clause_end: int
+
+    @property
+    def start(self) -> int:
+        return self.m.start()
+
+    @property
+    def end(self) -> int:
+        return self.m.end()
+
+    def due(self, what: str | None) -> Found:
+        return Found(self.start, self.end, "due", None, self.last, what, self.inferred)
+
+    def period(self, what: str | None) -> Found:
+        return Found(self.start, self.end, "period", self.first, self.last, what, self.inferred)
+
+
+@dataclass(slots=True)
+class DateScan:
+    """What the readings of one document share: its text, cues, dates and the expressions already read."""
+
+    text: str
+    cues: Cues
+    ctx: YearContext
+    matches: list[re.Match[str]]
+    taken: set[int]  # starts of expressions already read as part of an enumeration
+
+
 def find_deadlines(doc: Document) -> list[Found]:
-    """Every date expression of the normalized text that reads as a due date or a planned period."""
-    text = doc.norm_text
-    cues = time_cues()
-    ctx = year_context(doc)
-    reporting_document = is_report(doc)
-    matches = list(EXPRESSION.finditer(text))
-    dated, titled = doc.meta.date, doc.meta.title
-    # the document's own date (成文日期, a speech's bracketed date) is no deadline, nor the period its title names
-    own_date = (doc.norm_index(dated.span.start), doc.norm_index(dated.span.end)) if dated is not None else (-1, -1)
-    own_title = (doc.norm_index(titled.span.start), doc.norm_index(titled.span.end)) if titled is not None else (-1, -1)
+    """Every date expression of the normalized text that reads as a due date or a planned period: each
+    is read by the first of `READINGS` that decides it."""
+    scan = DateScan(doc.norm_text, time_cues(), year_context(doc), list(EXPRESSION.finditer(doc.norm_text)), set())
+    skipped = own_ranges(doc)
     found: list[Found] = []
-    taken: set[int] = set()
-    for i, m in enumerate(matches):
-        if own_date[0] <= m.start() < own_date[1] or own_title[0] <= m.start() < own_title[1]:
+    for i, m in enumerate(scan.matches):
+        if any(lo <= m.start() < hi for lo, hi in skipped):
             continue
-        dates = expression_dates(m, ctx)
-        if dates is None:
+        mention = date_mention(scan, i, doc.analysis.is_report)
+        if mention is None:
             continue
-        first, last, is_range, inferred = dates
-        start, end = m.start(), m.end()
-        if looks_back(m, first, last, ctx):
-            continue
-        # a report's dates after its own date are plans (a 总结's 到2022年底…, a 通报's 9月至11月将…)
-        report = reporting_document and not (ctx.doc_date is not None and (first or last) > ctx.doc_date)
-        whole_year = first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
-        if _inside_title(text, start) or (whole_year and is_parenthetical(text, start, end)):
-            continue  # 《…实施方案（2024年）》: the year names the plan, it schedules nothing
-        before = text[max(0, start - 3) : start]
-        if any(before.endswith(c) for c in cues.baseline) or before.endswith("每年") or before.endswith("每月"):
-            continue
-        next_start = matches[i + 1].start() if i + 1 < len(matches) else None
-        due = m.group("due")
-        bracketed = is_parenthetical(text, start, end)
-        phase = phase_name_after(text, end)
-        as_of = any(before.endswith(c) for c in cues.as_of)
-        lo, hi = clause_bounds(text, start, end)
-        clause = text[lo:hi]
-        labelled = after_deadline_label(text, start, cues)
-        if labelled and not is_range:
-            found.append(Found(start, end, "due", None, last, item_heading(text, start) or None, inferred))
-            continue
-        if due and not is_range:
-            # 截至6月30日前 is a due date; 截止11月底止 and 截止11月底， are statistics cut-offs.
-            if as_of and not due.endswith("前"):
-                continue
-            what = due_duty(text, m, next_start, cues)
-            for j in enumerated_dates(text, matches, i):
-                earlier = expression_dates(matches[j], ctx)
-                if earlier is not None and matches[j].start() not in taken:
-                    taken.add(matches[j].start())
-                    found.append(Found(matches[j].start(), matches[j].end(), "due", None, earlier[1], what, earlier[3]))
-            taken.add(start)
-            found.append(Found(start, end, "due", None, last, what, inferred))
-            continue
-        if as_of:
-            # 截至6月30日，各地要全面完成整改: a cut-off followed by an order to finish is a due date.
-            rest = text[hi : hi + 60].split("。", 1)[0]
-            if not report and any(w in rest for w in cues.directive) and any(w in rest for w in cues.completion):
-                found.append(Found(start, end, "due", None, last, next_clause(text, end) or None, inferred))
-            continue
-        if first is not None and (last - first).days > MAX_PERIOD_DAYS:
-            continue
-        if not is_range and not report and ends_at_period_end(m) and any(before.endswith(w) for w in cues.by):
-            # 到2024年底，重点行业领域…机制基本建立: the plan's goal is due at the period's end.
-            found.append(Found(start, end, "due", None, last, next_clause(text, end) or None, inferred))
-            continue
-        if not is_range and (m.group("single") or "").endswith("年内"):
-            duty = what_after(text, end, next_start)
-            if not report and duty.startswith(cues.plan_verbs):
-                found.append(Found(start, end, "due", None, last, duty, inferred))
-            continue
-        planned = bracketed or phase is not None or bool(m.group("from_today"))
-        alone = len(clause.strip()) - (end - start) <= 2  # 2021年1至11月，全市共发生…: the date is its own clause
-        context = clause + (next_clause(text, end) if alone else "")
-        if not planned and is_range:
-            # a report plans too where a range opens with 自/从/于 and no past word follows (自7月起至10月底，开展…)
-            opens = (start > 0 and text[start - 1] in "自从于") or text[start] in "自从"
-            acts = activity_follows(text, end, next_start, cues)  # 4月至6月在全省开展…行动
-            planned = (not report or opens or acts) and not any(p in context for p in cues.past)
-            planned = planned and not TALLY.search(context)  # 2024年1月至6月，全省发生事故42起: a window of statistics
-        if not planned and not is_range and fills_table_cell(text, start, end):
-            # 2024年12月 alone in a task table's 完成时限 cell: due at its end
-            found.append(Found(start, end, "due", None, last, table_cell_topic(text, start), inferred))
-            continue
-        if not planned and not is_range and first != last and opens_activity(text, m, clause, next_start, cues):
-            # 6月份组织开展“安全生产月”活动: a period opening its clause and followed by an activity
-            found.append(Found(start, end, "period", first, last, what_after(text, end, next_start) or None, inferred))
-            continue
-        if not planned and not is_range and any(before.endswith(w) for w in cues.at):
-            # 各地要在三季度完成排查: a period with a completion verb is due at its end; 于9月下旬组织开展督导:
-            # a period with an activity verb is when it happens (in a report's requirements too).
-            duty = what_after(text, end, next_start)
-            if any(p in clause for p in cues.past):
-                continue
-            if not report and any(duty.startswith(w) for w in cues.completion):
-                found.append(Found(start, end, "due", None, last, subject_before(text, start, cues) + duty, inferred))
-            elif first is not None and first != last and any(duty.startswith(w) for w in cues.activity):
-                found.append(Found(start, end, "period", first, last, duty, inferred))
-            continue
-        if not planned:
-            continue
-        if bracketed:
-            what = what_before(text, start)
-        elif phase:
-            what = phase
-        else:
-            what = what_after(text, end, next_start) or (next_clause(text, end) if alone else "") or label_before(text, start)
-        if not is_range and first == last:
-            found.append(Found(start, end, "due", None, last, what or None, inferred))
-        else:
-            found.append(Found(start, end, "period", first, last, what or None, inferred))
-    found.extend(length_periods(text, ctx, found))
+        for reading in READINGS:
+            decided = reading(scan, i, mention)
+            if decided is not None:
+                found.extend(decided)
+                break
+    found.extend(length_periods(scan.text, scan.ctx, found))
     found.sort(key=lambda f: f.start)
     return found
 
 
-@stage("deadlines", step="extract", assigns="extraction.deadlines", requires=("meta",))
+def own_ranges(doc: Document) -> list[tuple[int, int]]:
+    """The document's own date (成文日期, a speech's bracketed date) and title: no deadline, nor the period
+    its title names."""
+    return [(doc.norm_index(f.span.start), doc.norm_index(f.span.end)) for f in (doc.meta.date, doc.meta.title) if f]
+
+
+def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMention | None:
+    """The facts of expression `i`, or None where it is no date of work at all: it names no valid date,
+    looks back, names a plan's year in its title, or is a baseline (比2020年, 每年)."""
+    text, m = scan.text, scan.matches[i]
+    dates = expression_dates(m, scan.ctx)
+    if dates is None:
+        return None
+    first, last, is_range, inferred = dates
+    start, end = m.start(), m.end()
+    if looks_back(m, first, last, scan.ctx):
+        return None
+    whole_year = first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    if _inside_title(text, start) or (whole_year and is_parenthetical(text, start, end)):
+        return None  # 《…实施方案（2024年）》: the year names the plan, it schedules nothing
+    before = text[max(0, start - 3) : start]
+    if any(before.endswith(c) for c in scan.cues.baseline) or before.endswith("每年") or before.endswith("每月"):
+        return None
+    # a report's dates after its own date are plans (a 总结's 到2022年底…, a 通报's 9月至11月将…)
+    doc_date = scan.ctx.doc_date
+    report = reporting_document and not (doc_date is not None and (first or last) > doc_date)
+    next_start = scan.matches[i + 1].start() if i + 1 < len(scan.matches) else None
+    lo, hi = clause_bounds(text, start, end)
+    return DateMention(m, first, last, is_range, inferred, report, before, next_start, text[lo:hi], hi)
+
+
+def is_as_of(mention: DateMention, cues: Cues) -> bool:
+    return any(mention.before.endswith(c) for c in cues.as_of)
+
+
+def labelled_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """完成时限：2024年6月底: the item's due date."""
+    if d.is_range or not after_deadline_label(scan.text, d.start, scan.cues):
+        return None
+    return [d.due(item_heading(scan.text, d.start) or None)]
+
+
+def stated_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """6月底前完成, with the dates enumerated before it (3月、6月底前) due alike."""
+    if d.is_range or not d.m.group("due"):
+        return None
+    # 截至6月30日前 is a due date; 截止11月底止 and 截止11月底， are statistics cut-offs.
+    if is_as_of(d, scan.cues) and not d.m.group("due").endswith("前"):
+        return []
+    what = due_duty(scan.text, d.m, d.next_start, scan.cues)
+    found = []
+    for j in enumerated_dates(scan.text, scan.matches, i):
+        earlier = expression_dates(scan.matches[j], scan.ctx)
+        if earlier is not None and scan.matches[j].start() not in scan.taken:
+            scan.taken.add(scan.matches[j].start())
+            found.append(Found(scan.matches[j].start(), scan.matches[j].end(), "due", None, earlier[1], what, earlier[3]))
+    scan.taken.add(d.start)
+    return [*found, d.due(what)]
+
+
+def cut_off(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """截至6月30日: a statistics cut-off, unless an order to finish follows (截至6月30日，各地要全面完成整改)."""
+    if not is_as_of(d, scan.cues):
+        return None
+    rest = scan.text[d.clause_end : d.clause_end + 60].split("。", 1)[0]
+    cues = scan.cues
+    if not d.report and any(w in rest for w in cues.directive) and any(w in rest for w in cues.completion):
+        return [d.due(next_clause(scan.text, d.end) or None)]
+    return []
+
+
+def too_long(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """A period of years is a campaign's span or history, not a work period."""
+    return [] if d.first is not None and (d.last - d.first).days > MAX_PERIOD_DAYS else None
+
+
+def goal_at_period_end(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """到2024年底，重点行业领域…机制基本建立: the plan's goal is due at the period's end."""
+    if d.is_range or d.report or not ends_at_period_end(d.m) or not any(d.before.endswith(w) for w in scan.cues.by):
+        return None
+    return [d.due(next_clause(scan.text, d.end) or None)]
+
+
+def within_the_year(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """年内完成…: due by the year's end where a plan verb follows; otherwise no date of work."""
+    if d.is_range or not (d.m.group("single") or "").endswith("年内"):
+        return None
+    duty = what_after(scan.text, d.end, d.next_start)
+    return [d.due(duty)] if not d.report and duty.startswith(scan.cues.plan_verbs) else []
+
+
+def is_planned(scan: DateScan, d: DateMention) -> bool:
+    """Whether the expression is a planned date or period: bracketed, a phase's, 即日起, or a range that
+    opens an activity and reports no past work."""
+    text = scan.text
+    if is_parenthetical(text, d.start, d.end) or phase_name_after(text, d.end) is not None or d.m.group("from_today"):
+        return True
+    if not d.is_range:
+        return False
+    # a report plans too where a range opens with 自/从/于 and no past word follows (自7月起至10月底，开展…)
+    opens = (d.start > 0 and text[d.start - 1] in "自从于") or text[d.start] in "自从"
+    acts = activity_follows(text, d.end, d.next_start, scan.cues)  # 4月至6月在全省开展…行动
+    context = date_context(text, d)
+    planned = (not d.report or opens or acts) and not any(p in context for p in scan.cues.past)
+    return planned and not TALLY.search(context)  # 2024年1月至6月，全省发生事故42起: a window of statistics
+
+
+def is_alone(d: DateMention) -> bool:
+    """2021年1至11月，全市共发生…: the date is its own clause."""
+    return len(d.clause.strip()) - (d.end - d.start) <= 2
+
+
+def date_context(text: str, d: DateMention) -> str:
+    """The clause of the date, and the next one where the date is its own clause."""
+    return d.clause + (next_clause(text, d.end) if is_alone(d) else "")
+
+
+def table_cell_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """2024年12月 alone in a task table's 完成时限 cell: due at its end."""
+    if d.is_range or is_planned(scan, d) or not fills_table_cell(scan.text, d.start, d.end):
+        return None
+    return [d.due(table_cell_topic(scan.text, d.start))]
+
+
+def activity_period(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """6月份组织开展“安全生产月”活动: a period opening its clause and followed by an activity."""
+    if d.is_range or d.first == d.last or is_planned(scan, d):
+        return None
+    if not opens_activity(scan.text, d.m, d.clause, d.next_start, scan.cues):
+        return None
+    return [d.period(what_after(scan.text, d.end, d.next_start) or None)]
+
+
+def at_a_period(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """各地要在三季度完成排查: a period with a completion verb is due at its end; 于9月下旬组织开展督导: a
+    period with an activity verb is when it happens (in a report's requirements too)."""
+    cues = scan.cues
+    if d.is_range or is_planned(scan, d) or not any(d.before.endswith(w) for w in cues.at):
+        return None
+    duty = what_after(scan.text, d.end, d.next_start)
+    if any(p in d.clause for p in cues.past):
+        return []
+    if not d.report and any(duty.startswith(w) for w in cues.completion):
+        return [d.due(subject_before(scan.text, d.start, cues) + duty)]
+    if d.first is not None and d.first != d.last and any(duty.startswith(w) for w in cues.activity):
+        return [d.period(duty)]
+    return []
+
+
+def planned_date(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """A planned date or period (`is_planned`) with what it is for: the words before a bracketed date, the
+    phase it names, or what follows; nothing else reads as a date of work."""
+    if not is_planned(scan, d):
+        return []
+    text = scan.text
+    phase = phase_name_after(text, d.end)
+    if is_parenthetical(text, d.start, d.end):
+        what = what_before(text, d.start)
+    elif phase:
+        what = phase
+    else:
+        what = what_after(text, d.end, d.next_start) or (next_clause(text, d.end) if is_alone(d) else "")
+        what = what or label_before(text, d.start)
+    if not d.is_range and d.first == d.last:
+        return [d.due(what or None)]
+    return [d.period(what or None)]
+
+
+READINGS = (
+    labelled_due, stated_due, cut_off, too_long, goal_at_period_end, within_the_year,
+    table_cell_due, activity_period, at_a_period, planned_date,
+)  # fmt: skip
+
+
+@stage("deadlines", step="extract", assigns="extraction.deadlines", requires=("meta", "analysis.is_report"))
 def deadlines(doc: Document) -> list[Deadline]:
     """Due dates and planned periods, in text order, each with the clause it governs."""
     out: list[Deadline] = []

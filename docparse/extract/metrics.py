@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
-from docparse.extract.deadlines import chinese_integer, is_report
+from docparse.analyse.numerals import chinese_integer
 from docparse.model import Document, Metric
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
@@ -266,7 +266,7 @@ def aims_at(text: str, num_start: int, lex: UnitLexicon) -> bool:
 def states_facts(doc: Document) -> bool:
     """Whether the document's sentences report what happened unless they direct (通报, 总结, 讲话, 纪要)."""
     kind = doc.meta.doc_type.value if doc.meta.doc_type is not None else None
-    return is_report(doc) or kind in unit_lexicon().report_types
+    return doc.analysis.is_report or kind in unit_lexicon().report_types
 
 
 def find_metrics(text: str, plan: bool = False) -> list[Found]:
@@ -277,56 +277,67 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
     sentence_reports: dict[tuple[int, int], bool] = {}
     for m in lex.pattern.finditer(text):
         start, end = m.start(), m.end()
-        unit = m.group("unit")
-        num_start = m.start("num")
-        if any(text.startswith(w, end) for w in lex.not_after):
-            continue
-        bound = next((w for w in lex.threshold if text.startswith(w, end)), "")
-        head = text[max(0, num_start - 4) : num_start]
-        noun = counted_noun(text, end)
-        if head.endswith(lex.back_references) or head.endswith("第"):
-            continue  # 上述5起, 总第86期: a reference back, an ordinal (等3个部门, a list's size, counts)
-        if unit in FREQUENCY_UNITS and "每" in text[max(0, num_start - INDICATOR_WINDOW) : num_start].split("。")[-1]:
-            continue  # 每月至少开展1次: how often a duty recurs, not a count
-        if unit in COUNTED_ITEMS and any(w in noun for w in lex.plan_items):
-            continue
-        if text[end : end + 1] in ("年", "月", "日", "号") or (m.group("num").isascii() and len(m.group("num")) > 9):
-            continue
-        if inside_name(text, num_start, end):
-            continue
-        value = figure_value(m, lex)
+        value = figure_value(m, lex) if is_figure(text, m, lex) else None
         if value is None:
             continue
         bounds = sentence_bounds(text, start, end)
         if bounds not in sentence_reports:
             sentence_reports[bounds] = reports_facts(text[bounds[0] : bounds[1]], plan)
+        bound = next((w for w in lex.threshold if text.startswith(w, end)), "")
+        head = text[max(0, m.start("num") - 4) : m.start("num")]
         target = False
         if bound or not sentence_reports[bounds] or any(head.endswith(w) for w in lex.target):
             # not a reported fact: a target when a goal verb leads to it (达标率达到90%以上), else a rule (10人以上)
-            target = aims_at(text, num_start, lex)
+            target = aims_at(text, m.start("num"), lex)
             if not target:
                 continue
-        indicator = indicator_for(text, start, end + len(bound), unit)
-        if indicator is None and found and text[found[-1].end : start] in ("、", "和", "及") and found[-1].unit == unit:
-            indicator = found[-1].indicator  # 同比分别下降26.4%、23.3%
-        if indicator is None:
-            indicator = prior_indicator(text, start, unit, found)
-        if indicator is None:
-            indicator = counted_thing(text, m.start("num") if not m.group("pre") else start, end, lex)
-        if indicator is None:
-            indicator = pair_follower(text, start, unit, found)
-        if indicator is None:
-            indicator = classified_noun(text, end, unit, lex)
+        indicator = figure_indicator(text, m, bound, lex, found)
         if indicator is None:
             continue
         approx = m.group("pre") or m.group("approx") or m.group("approx2")
         if approx is None and text.startswith("左右", end):
             approx = "左右"
-        found.append(Found(start, end, value, unit, approx, indicator, target))
+        found.append(Found(start, end, value, m.group("unit"), approx, indicator, target))
     return found
 
 
-@stage("metrics", step="extract", assigns="extraction.metrics", requires=("sentences",))
+def is_figure(text: str, m: re.Match[str], lex: UnitLexicon) -> bool:
+    """Whether a number with its unit counts something, rather than referring back (上述5起), ordering (总第86期),
+    saying how often (每月至少开展1次), dating (2024年), numbering a plan's items or standing inside a name."""
+    end, num_start, unit = m.end(), m.start("num"), m.group("unit")
+    if any(text.startswith(w, end) for w in lex.not_after):
+        return False
+    head = text[max(0, num_start - 4) : num_start]
+    if head.endswith(lex.back_references) or head.endswith("第"):
+        return False  # 上述5起, 总第86期: a reference back, an ordinal (等3个部门, a list's size, counts)
+    if unit in FREQUENCY_UNITS and "每" in text[max(0, num_start - INDICATOR_WINDOW) : num_start].split("。")[-1]:
+        return False  # 每月至少开展1次: how often a duty recurs, not a count
+    if unit in COUNTED_ITEMS and any(w in counted_noun(text, end) for w in lex.plan_items):
+        return False
+    if text[end : end + 1] in ("年", "月", "日", "号") or (m.group("num").isascii() and len(m.group("num")) > 9):
+        return False
+    return not inside_name(text, num_start, end)
+
+
+def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, found: list[Found]) -> str | None:
+    """What a figure measures: named beside it, shared with the figure listed before it (同比分别下降26.4%、23.3%),
+    named earlier in its sentence, the thing it counts, its pair's, or the noun class after it."""
+    start, end, unit = m.start(), m.end(), m.group("unit")
+    indicator = indicator_for(text, start, end + len(bound), unit)
+    if indicator is None and found and text[found[-1].end : start] in ("、", "和", "及") and found[-1].unit == unit:
+        indicator = found[-1].indicator
+    if indicator is None:
+        indicator = prior_indicator(text, start, unit, found)
+    if indicator is None:
+        indicator = counted_thing(text, m.start("num") if not m.group("pre") else start, end, lex)
+    if indicator is None:
+        indicator = pair_follower(text, start, unit, found)
+    if indicator is None:
+        indicator = classified_noun(text, end, unit, lex)
+    return indicator
+
+
+@stage("metrics", step="extract", assigns="extraction.metrics", requires=("sentences", "analysis.is_report"))
 def metrics(doc: Document) -> list[Metric]:
     """Reported figures and targets in text order."""
     out = []

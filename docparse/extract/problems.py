@@ -15,92 +15,21 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from docparse.analyse.stance import (
+    ITEM_MARKER,
+    cue_table,
+    heading_role,
+    in_table_row,
+    problem_cues,
+    sanctions_in,
+)
 from docparse.model import Document, PartyRef, Problem, Section, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.textspans import IntervalIndex
-from docparse.structure.outline import INLINE, in_sequence
 
-ITEM_MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、])"
-)
-LEAD_IN_END = re.compile(r"(?:[：:？?]\s*$|表现在|如下)")
 CATEGORY_END = re.compile(r"[，。；：]")
 DIRECTIVE_ROLES = {"measures", "tasks", "phases", "organization"}
-
-
-@dataclass(frozen=True, slots=True)
-class Zone:
-    """A stretch of normalized text with a role, found from a lead-in sentence where there is no outline."""
-
-    start: int
-    end: int
-    role: str
-    heading: str
-    items: tuple[tuple[int, int], ...]  # the marked items (一是…) inside, as normalized ranges
-
-
-@lru_cache(maxsize=1)
-def problem_cues() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for row in load_tsv("problem_cues.tsv"):
-        out.setdefault(row["kind"], []).append(row["cue"])
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def lines_of(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-def inline_zone(text: str, start: int, end: int, cues: dict[str, tuple[str, ...]]) -> Zone | None:
-    """A paragraph whose sentence names problems and lists them on: 仍存在薄弱环节。一是…；二是…；三是…"""
-    line = text[start:end]
-    items = list(INLINE.finditer(line))
-    ordered = in_sequence(items)
-    if len(ordered) < 2 or len(ordered) != len(items):
-        return None
-    lead = line[: ordered[0].start("marker")]
-    if not any(c in lead for c in cues["lead_in"]):
-        return None
-    bounds = [start + m.start("marker") for m in ordered] + [end]
-    # the last item ends with its sentence: what follows (各地各部门务必…) is no part of it
-    last_end = text.find("。", bounds[-2], end)
-    bounds[-1] = last_end + 1 if last_end >= 0 else end
-    spans = tuple((bounds[k], bounds[k + 1]) for k in range(len(ordered)))
-    return Zone(spans[0][0], spans[-1][1], "problems", lead.strip(), spans)
-
-
-def fallback_zones(doc: Document) -> list[Zone]:
-    """Problem and achievement lists introduced by a lead-in line (…存在不少差距和不足。主要表现在：)."""
-    text = doc.norm_text
-    cues = problem_cues()
-    lines = lines_of(text)
-    zones: list[Zone] = []
-    for i, (s, e) in enumerate(lines):
-        line = text[s:e]
-        inline = inline_zone(text, s, e, cues)
-        if inline is not None:
-            zones.append(inline)
-            continue
-        if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
-            continue
-        role = "problems" if any(c in line for c in cues["lead_in"]) else None
-        if role is None and any(c in line for c in cues.get("praise_lead_in", ())):
-            role = "evaluation"
-        if role is None:
-            continue
-        items = []
-        for s2, e2 in lines[i + 1 :]:
-            if not ITEM_MARKER.match(text[s2:e2]):
-                break
-            items.append((s2, e2))
-        if items:
-            zones.append(Zone(items[0][0], items[-1][1], role, line.strip(), tuple(items)))
-    return zones
 
 
 def accuses_copying(sentence: str) -> bool:
@@ -123,8 +52,6 @@ def category_of(text: str) -> str:
 
 def top_problem_sections(doc: Document) -> list[Section]:
     """Sections whose heading names the problems part (存在的问题), outermost only."""
-    from docparse.extract.regions import heading_role
-
     tops = []
     for s in doc.sections:
         if heading_role(s.heading) == "problems" and not any(
@@ -171,7 +98,7 @@ def section_items(doc: Document) -> list[tuple[int, int, str | None, int | None]
 def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
     return [
         (s, e, category_of(doc.norm_text[s:e]), None)
-        for z in fallback_zones(doc)
+        for z in doc.analysis.stance.zones
         if z.role == "problems"
         for s, e in z.items
     ]
@@ -213,10 +140,8 @@ class Shortcomings:
 
     @classmethod
     def of(cls, doc: Document) -> Shortcomings:
-        from docparse.extract.regions import cue_table, find_cues
-
         penalties = cue_table().sanctions + problem_cues().get("consequence", ())
-        stance_cues = find_cues(doc.norm_text, keep_none=True)
+        stance_cues = doc.analysis.stance.cues
         cues = {(c.start, c.end) for c in stance_cues if c.stance == "criticized" and c.text not in penalties}
         cues |= {m.span() for m in deficiency_pattern().finditer(doc.norm_text)}
         # a pattern inside a cue that praises or says nothing (未发生, 未雨绸缪, 未经本网) is that cue's
@@ -252,8 +177,6 @@ class Shortcomings:
 def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
     """Clauses that state a shortcoming, outside directive sections, requirements, penalties and table rows:
     each one problem, the way news pages and narrative reports name them (检查不严不细、执法宽松软)."""
-    from docparse.extract.criticized import in_table_row, sanctions_in
-
     if doc.meta.doc_type is not None and doc.meta.doc_type.value in NORM_TYPES:
         return []
     text = doc.norm_text
@@ -350,17 +273,16 @@ def parties_in(doc: Document, span: Span, orgs) -> list[PartyRef]:
     "problems",
     step="extract",
     assigns="extraction.problems",
-    requires=("sections", "sentences", "extraction.regions", "extraction.departments"),
+    requires=("sections", "sentences", "analysis.organizations", "analysis.stance", "extraction.regions",
+              "extraction.departments"),  # fmt: skip
 )
 def problems(doc: Document) -> list[Problem]:
-    from docparse.extract.criticized import organizations
-
     items = section_items(doc) or zone_items(doc)
     clause_level = not items
     if clause_level:
         # a document with a problems part names its problems there; elsewhere criticism is narrative
         items = deficiency_clauses(doc)
-    orgs = organizations(doc)
+    orgs = doc.analysis.organizations
     out = []
     for s, e, category, section in sorted(items):
         text = doc.norm_text[s:e]

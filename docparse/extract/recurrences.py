@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docparse.extract.deadlines import chinese_integer
+from docparse.analyse.numerals import chinese_integer
 from docparse.model import Document, Recurrence
 from docparse.pipeline import stage
 from docparse.resources import load_tsv

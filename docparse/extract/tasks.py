@@ -13,10 +13,23 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
-from docparse.extract.departments import LIST_GAP, generic_refs, is_generic_heading, names_a_body
-from docparse.model import Cell, Deadline, Document, PartyRef, Section, Span, Table, Task
+from docparse.analyse.departments import (
+    LIST_GAP,
+    is_generic_heading,
+    names_a_body,
+    role_cues,
+)
+from docparse.matching import TermMatcher
+from docparse.model import (
+    Cell,
+    Deadline,
+    Document,
+    PartyRef,
+    Section,
+    Span,
+    Table,
+    Task,
+)
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.textspans import IntervalIndex, SpanLookup
@@ -69,31 +82,7 @@ class Ref:
     ref: PartyRef
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    role: str
-    where: str
-    pattern: re.Pattern[str]
-
-
 # --- data ----------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def role_cues() -> tuple[Cue, ...]:
-    """Role cues, the longest first; each `after` cue may follow the filler words (等部门, 依职责)."""
-    rows = load_tsv("role_cues.tsv")
-    filler = "|".join(r["cue"] for r in rows if r["role"] == "filler")
-    cues = []
-    for r in sorted((r for r in rows if r["role"] != "filler"), key=lambda r: -len(r["cue"])):
-        if r["where"] in ("after", "subject"):
-            pattern = re.compile(f"(?:{filler})*(?:{r['cue']})")
-        elif r["where"] == "before":
-            pattern = re.compile(f"(?:{r['cue']})$")
-        else:
-            pattern = re.compile(r["cue"])
-        cues.append(Cue(r["role"], r["where"], pattern))
-    return tuple(cues)
 
 
 @lru_cache(maxsize=1)
@@ -105,12 +94,9 @@ def role_words() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def sector_automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for row in load_tsv("sectors.tsv"):
-        auto.add_word(row["term"], (row["term"], row["sector"]))
-    auto.make_automaton()
-    return auto
+def sector_matcher() -> TermMatcher[tuple[str, str]]:
+    """Every sector term of sectors.tsv -> (term, canonical sector)."""
+    return TermMatcher({row["term"]: (row["term"], row["sector"]) for row in load_tsv("sectors.tsv")})
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +107,7 @@ def lexicon_sectors() -> frozenset[str]:
 
 def sectors_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, sector) of every sector term in `text`, leftmost-longest."""
-    return [(end - len(term) + 1, end + 1, sector) for end, (term, sector) in sector_automaton().iter_long(text)]
+    return [(start, end, sector) for start, end, (_, sector) in sector_matcher().longest(text)]
 
 
 def sector_of(text: str) -> str | None:
@@ -140,7 +126,7 @@ def party_refs(doc: Document) -> list[Ref]:
         for dept in doc.extraction.departments
         for m in dept.mentions
     ]
-    refs += [Ref(doc.norm_index(g.span.start), doc.norm_index(g.span.end), g) for g in generic_refs(doc)]
+    refs += [Ref(doc.norm_index(g.span.start), doc.norm_index(g.span.end), g) for g in doc.analysis.generic_parties]
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -788,7 +774,7 @@ def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]])
     "tasks",
     step="extract",
     assigns="extraction.tasks",
-    requires=("sections", "sentences", "extraction.departments", "extraction.deadlines"),
+    requires=("sections", "sentences", "analysis.generic_parties", "extraction.departments", "extraction.deadlines"),
 )
 def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""

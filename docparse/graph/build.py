@@ -17,8 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from docparse.extract.tasks import lexicon_sectors, sector_automaton, task_sector_wording
-from docparse.model import CriticizedEntity, Department, Document, PartyRef, Region, Span, Task
+from docparse.extract.tasks import lexicon_sectors, sector_matcher, task_sector_wording
+from docparse.model import (
+    CriticizedEntity,
+    Department,
+    Document,
+    PartyRef,
+    Region,
+    Span,
+    Task,
+)
 from docparse.resources import load_tsv
 
 if TYPE_CHECKING:
@@ -101,9 +109,9 @@ def sector_regulators() -> dict[str, dict[str, str]]:
 def sectors_named(text: str) -> dict[str, tuple[int, int, str, int]]:
     """Sector -> (start, end, term, count): its first mention in `text` and how often it is named."""
     found: dict[str, tuple[int, int, str, int]] = {}
-    for end, (term, sector) in sector_automaton().iter_long(text):
+    for start, end, (term, sector) in sector_matcher().longest(text):
         first = found.get(sector)
-        found[sector] = (first[0], first[1], first[2], first[3] + 1) if first else (end - len(term) + 1, end + 1, term, 1)
+        found[sector] = (first[0], first[1], first[2], first[3] + 1) if first else (start, end, term, 1)
     return found
 
 
@@ -155,7 +163,7 @@ def region_ancestors(adcode: str | None) -> list[tuple[str, str]]:
     """(level, name) of the places above a region, nearest first, from the region gazetteer."""
     if not adcode:
         return []
-    from docparse.extract.regions import gazetteer
+    from docparse.analyse.gazetteer import gazetteer
 
     gaz = gazetteer()
     if adcode not in gaz.units:

@@ -1,4 +1,4 @@
-"""Stage 5, link: cross-item resolution and consistency checks; every module in this package registers its stages on import."""
+"""Stage 6, link: cross-item resolution and consistency checks; every module in this package registers its stages on import."""
 
 import importlib
 import pkgutil

@@ -87,33 +87,32 @@ def map_chars(line: str) -> str:
     return COMMA_COLON.sub(lambda m: "，" if m.group() == "," else "：", out)
 
 
-class ScriptConverter:
-    """Traditional -> simplified, applied only to documents that are written in traditional script."""
+@lru_cache(maxsize=1)
+def t2s_converter():
+    """OpenCC's traditional -> simplified converter, built once: building it reads its dictionaries,
+    which costs more than normalizing a short document."""
+    import opencc
 
-    def __init__(self) -> None:
-        self._cc = None
+    return opencc.OpenCC("t2s")
 
-    def _converter(self):
-        if self._cc is None:
-            import opencc
 
-            self._cc = opencc.OpenCC("t2s")
-        return self._cc
+def is_traditional(text: str) -> bool:
+    """Whether a document is written in traditional script (over 3% of its CJK characters change)."""
+    sample = "".join(CJK.findall(text[:20000]))
+    if len(sample) < 10:
+        return False
+    converted = t2s_converter().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return changed / len(sample) > 0.03
 
-    def is_traditional(self, text: str) -> bool:
-        sample = "".join(CJK.findall(text[:20000]))
-        if len(sample) < 10:
-            return False
-        converted = self._converter().convert(sample)
-        changed = sum(1 for a, b in zip(sample, converted) if a != b)
-        return changed / len(sample) > 0.03
 
-    def convert(self, line: str) -> str:
-        """Convert keeping the length; phrase rules that change length fall back to characters."""
-        out = self._converter().convert(line)
-        if len(out) == len(line):
-            return out
-        return "".join(c if len(c := self._converter().convert(ch)) == 1 else ch for ch in line)
+def to_simplified(line: str) -> str:
+    """Traditional -> simplified keeping the length; phrase rules that change length fall back to characters."""
+    cc = t2s_converter()
+    out = cc.convert(line)
+    if len(out) == len(line):
+        return out
+    return "".join(c if len(c := cc.convert(ch)) == 1 else ch for ch in line)
 
 
 @dataclass(slots=True)
@@ -268,8 +267,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
     fmt = raw.source.format
     lines = split_lines(raw.text, raw.hard_breaks)
     glossed = is_glossed(lines)
-    script = ScriptConverter()
-    traditional = script.is_traditional(raw.text)
+    traditional = is_traditional(raw.text)
     headers = running_headers(raw)
     noise = list(raw.noise)
     known_noise = {(n.span.start, n.span.end) for n in noise}
@@ -287,7 +285,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
             if not ln.text:
                 continue
         if traditional:  # before the noise patterns, which are written in simplified characters (首頁 >> is 首页 >>)
-            ln.text = script.convert(ln.text)
+            ln.text = to_simplified(ln.text)
         reason = classify_noise(ln, fmt)
         if reason is None and re.sub(r"\d+", "#", raw.text[ln.start : ln.end]) in headers:
             reason = "running_header"

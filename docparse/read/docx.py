@@ -334,6 +334,91 @@ class _Instance:
     levels: dict[int, Level] = field(default_factory=dict)  # whole-level overrides
 
 
+def numbering_root(document):  # type: ignore[no-untyped-def]
+    try:
+        return document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        return None
+
+
+def styles_root(document):  # type: ignore[no-untyped-def]
+    try:
+        return document.part.styles.element if hasattr(document.part, "styles") else document.styles.element
+    except Exception:  # a document without a styles part
+        return None
+
+
+def abstract_lists(root) -> tuple[dict[str, dict[int, Level]], dict[str, str], dict[str, tuple[str, int]]]:  # type: ignore[no-untyped-def]
+    """The abstract lists' levels, the style each links to (numStyleLink), and the (list, level) each
+    paragraph style names."""
+    abstracts: dict[str, dict[int, Level]] = {}
+    links: dict[str, str] = {}
+    style_levels: dict[str, tuple[str, int]] = {}
+    if root is None:
+        return abstracts, links, style_levels
+    for an in root.iterchildren(_w("abstractNum")):
+        aid = an.get(_w("abstractNumId"))
+        abstracts[aid] = {int(lvl.get(_w("ilvl"), "0")): _level(lvl) for lvl in an.iterchildren(_w("lvl"))}
+        link = an.find(_w("numStyleLink"))
+        if link is not None:
+            links[aid] = link.get(_w("val"))
+        for lvl in an.iterchildren(_w("lvl")):
+            ps = lvl.find(_w("pStyle"))
+            if ps is not None:
+                style_levels[ps.get(_w("val"))] = (aid, int(lvl.get(_w("ilvl"), "0")))
+    return abstracts, links, style_levels
+
+
+def list_instances(root) -> dict[str, _Instance]:  # type: ignore[no-untyped-def]
+    """The lists paragraphs point to (w:num), each an abstract list with its overrides."""
+    nums: dict[str, _Instance] = {}
+    if root is None:
+        return nums
+    for num in root.iterchildren(_w("num")):
+        ref = num.find(_w("abstractNumId"))
+        if ref is None:
+            continue
+        inst = _Instance(ref.get(_w("val")))
+        for ov in num.iterchildren(_w("lvlOverride")):
+            ilvl = int(ov.get(_w("ilvl"), "0"))
+            so = ov.find(_w("startOverride"))
+            if so is not None:
+                inst.overrides[ilvl] = int(so.get(_w("val"), "1"))
+            lvl = ov.find(_w("lvl"))
+            if lvl is not None:
+                inst.levels[ilvl] = _level(lvl)
+        nums[num.get(_w("numId"))] = inst
+    return nums
+
+
+def style_numbering(root) -> tuple[dict[str, tuple[str | None, int | None]], dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The numbering each paragraph style sets itself, and the style each is based on."""
+    style_numpr: dict[str, tuple[str | None, int | None]] = {}
+    based_on: dict[str, str] = {}
+    if root is None:
+        return style_numpr, based_on
+    for st in root.iterchildren(_w("style")):
+        sid = st.get(_w("styleId"))
+        b = st.find(_w("basedOn"))
+        if b is not None:
+            based_on[sid] = b.get(_w("val"))
+        npr = st.find(f"{_w('pPr')}/{_w('numPr')}")
+        if npr is not None:
+            style_numpr[sid] = _numpr(npr)
+    return style_numpr, based_on
+
+
+def inherit_style_numbering(style_numpr: dict[str, tuple[str | None, int | None]], based_on: dict[str, str]) -> None:
+    """A style without numbering of its own takes that of the nearest style it is based on."""
+    for sid in list(based_on):
+        seen, cur = set(), sid
+        while cur not in style_numpr and cur in based_on and cur not in seen:
+            seen.add(cur)
+            cur = based_on[cur]
+        if cur in style_numpr and sid not in style_numpr:
+            style_numpr[sid] = style_numpr[cur]
+
+
 class Numbering:
     """Word list numbering: the label ("一、", "（二）", "3.") of each numbered paragraph, in order.
 
@@ -352,67 +437,18 @@ class Numbering:
 
     @classmethod
     def from_document(cls, document) -> "Numbering":
-        abstracts: dict[str, dict[int, Level]] = {}
-        nums: dict[str, _Instance] = {}
-        style_numpr: dict[str, tuple[str | None, int | None]] = {}
-        style_levels: dict[str, tuple[str, int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
-            root = None
-        links: dict[str, str] = {}
-        if root is not None:
-            for an in root.iterchildren(_w("abstractNum")):
-                aid = an.get(_w("abstractNumId"))
-                abstracts[aid] = {int(lvl.get(_w("ilvl"), "0")): _level(lvl) for lvl in an.iterchildren(_w("lvl"))}
-                link = an.find(_w("numStyleLink"))
-                if link is not None:
-                    links[aid] = link.get(_w("val"))
-                for lvl in an.iterchildren(_w("lvl")):
-                    ps = lvl.find(_w("pStyle"))
-                    if ps is not None:
-                        style_levels[ps.get(_w("val"))] = (aid, int(lvl.get(_w("ilvl"), "0")))
-            for num in root.iterchildren(_w("num")):
-                ref = num.find(_w("abstractNumId"))
-                if ref is None:
-                    continue
-                inst = _Instance(ref.get(_w("val")))
-                for ov in num.iterchildren(_w("lvlOverride")):
-                    ilvl = int(ov.get(_w("ilvl"), "0"))
-                    so = ov.find(_w("startOverride"))
-                    if so is not None:
-                        inst.overrides[ilvl] = int(so.get(_w("val"), "1"))
-                    lvl = ov.find(_w("lvl"))
-                    if lvl is not None:
-                        inst.levels[ilvl] = _level(lvl)
-                nums[num.get(_w("numId"))] = inst
-        try:
-            styles_root = document.part.styles.element if hasattr(document.part, "styles") else document.styles.element
-        except Exception:  # a document without a styles part
-            styles_root = None
-        based_on: dict[str, str] = {}
-        if styles_root is not None:
-            for st in styles_root.iterchildren(_w("style")):
-                sid = st.get(_w("styleId"))
-                b = st.find(_w("basedOn"))
-                if b is not None:
-                    based_on[sid] = b.get(_w("val"))
-                npr = st.find(f"{_w('pPr')}/{_w('numPr')}")
-                if npr is not None:
-                    style_numpr[sid] = _numpr(npr)
+        """The numbering of a python-docx document: its lists (numbering part) and the numbering its
+        paragraph styles carry (styles part), either part possibly missing."""
+        root = numbering_root(document)
+        abstracts, links, style_levels = abstract_lists(root)
+        nums = list_instances(root)
+        style_numpr, based_on = style_numbering(styles_root(document))
         # numStyleLink: the abstract list's levels are those of the list its style points to
         for aid, style in links.items():
             num_id = style_numpr.get(style, (None, None))[0]
             if num_id in nums and nums[num_id].abstract in abstracts and not abstracts[aid]:
                 abstracts[aid] = abstracts[nums[num_id].abstract]
-        # a style inherits numbering from the style it is based on
-        for sid in list(based_on):
-            seen, cur = set(), sid
-            while cur not in style_numpr and cur in based_on and cur not in seen:
-                seen.add(cur)
-                cur = based_on[cur]
-            if cur in style_numpr and sid not in style_numpr:
-                style_numpr[sid] = style_numpr[cur]
+        inherit_style_numbering(style_numpr, based_on)
         return cls(abstracts, nums, style_numpr, style_levels)
 
     def label(self, p) -> str:

@@ -11,7 +11,9 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import mul
 
+from docparse.matching import TermMatcher
 from docparse.resources import load_json
 
 MIN_PROBABILITY = 0.6
@@ -23,18 +25,18 @@ def model() -> dict:
     return load_json("models/section_role.json")
 
 
+@lru_cache(maxsize=1)
+def vocabulary_matcher() -> TermMatcher[int]:
+    """The model's n-grams -> their feature index, found overlapping in one pass."""
+    return TermMatcher(model()["vocabulary"])
+
+
 def features(text: str, m: dict) -> dict[int, float]:
     """L2-normalised sublinear TF-IDF of the text's character n-grams, as scikit-learn computes it."""
     text = WHITESPACE.sub(" ", text.lower())  # scikit-learn's char analyzer does the same first
-    lo, hi = m["ngram_range"]
-    counts: Counter[int] = Counter()
-    vocabulary = m["vocabulary"]
-    for n in range(lo, hi + 1):
-        for i in range(len(text) - n + 1):
-            index = vocabulary.get(text[i : i + n])
-            if index is not None:
-                counts[index] += 1
-    weights = {i: (1 + math.log(c)) * m["idf"][i] for i, c in counts.items()}
+    counts = Counter(vocabulary_matcher().every_value(text))
+    idf = m["idf"]
+    weights = {i: (1 + math.log(c)) * idf[i] for i, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {i: w / norm for i, w in weights.items()}
 
@@ -42,8 +44,9 @@ def features(text: str, m: dict) -> dict[int, float]:
 def predict_role(text: str) -> tuple[str, float]:
     """The most probable role of a section body and its probability."""
     m = model()
-    x = features(text, m)
-    logits = [b + sum(row[i] * w for i, w in x.items()) for row, b in zip(m["coef"], m["intercept"])]
+    found = features(text, m)
+    indices, weights = list(found), list(found.values())
+    logits = [b + sum(map(mul, weights, map(row.__getitem__, indices))) for b, row in zip(m["intercept"], m["coef"])]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     best = max(range(len(exps)), key=exps.__getitem__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import docparse
+from docparse.analyse.numerals import chinese_integer
 from docparse.eval import deadline_matches
-from docparse.extract.deadlines import chinese_integer
 from tests.helpers import gold, seed
 
 # A county notice dated 2021: implicit years come from its date.

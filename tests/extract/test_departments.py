@@ -1,5 +1,5 @@
 import docparse
-from docparse.extract.departments import canonical_name
+from docparse.analyse.departments import canonical_name
 from tests.helpers import gold, seed
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import docparse
-from docparse.extract.regions import find_candidates, gazetteer
+from docparse.analyse.gazetteer import gazetteer
+from docparse.analyse.places import find_candidates
 from tests.helpers import ROOT, gold, seed
 
 # A criticizing 通报 of 四川 written for these tests: short forms (甘孜州, 阿坝州), a bare enumeration
@@ -277,7 +278,7 @@ def test_a_place_after_在_that_only_says_where_is_neutral():
     [("暗访发现的问题", "problems"), ("三、好的做法", "evaluation"), ("各地要对检查发现的问题逐项整改并报送", None)],
 )
 def test_heading_cues_beyond_the_section_roles(heading, role):
-    from docparse.extract.regions import heading_role
+    from docparse.analyse.stance import heading_role
 
     assert heading_role(heading) == role
 

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 import docparse
 from docparse.cli import main
-from docparse.corpus import JsonCache, code_fingerprint, file_sha256
+from docparse.batch import file_sha256
+from docparse.corpus import JsonCache, code_fingerprint
 from docparse.model import SCHEMA_VERSION
 from tests.helpers import seed
 

@@ -33,11 +33,11 @@ def test_corpus_gives_tables_with_provenance(seed_corpus):
 def test_second_run_reads_the_cache_and_parses_nothing(seed_corpus, monkeypatch):
     """An unchanged corpus is served from the cache: no document goes through the pipeline again (how much
     faster that is belongs to bench/bench_corpus.py, not to a timed test)."""
-    import docparse.corpus as corpus_module
+    import docparse.batch as batch_module
 
     corpus, cache = seed_corpus
     parsed: list[str] = []
-    monkeypatch.setattr(corpus_module, "extract_record", lambda path: parsed.append(path))
+    monkeypatch.setattr(batch_module, "parse_record", lambda path: parsed.append(path))
     again = docparse.Corpus(SEEDS, cache_dir=cache)
     assert parsed == []
     assert again.records == corpus.records

@@ -16,7 +16,8 @@ import docparse
 from docparse.batch_run import OutputExistsError, run_batch
 from docparse.cli import main
 from docparse.copycheck import CopyIndex
-from docparse.corpus import JsonCache, file_sha256
+from docparse.batch import file_sha256
+from docparse.corpus import JsonCache
 from docparse.errors import DocparseError, OutputError
 from docparse.export.excel import save_task_list
 from tests.helpers import ROOT, SEEDS, seed

@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import ahocorasick
-
+from docparse.analyse.gazetteer import gazetteer
+from docparse.matching import TermMatcher
 from docparse.model import Department, Document, PartyRef
 from docparse.pipeline import stage
-from docparse.resources import data_path, load_tsv
+from docparse.resources import load_tsv
 from docparse.textspans import IntervalIndex
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -94,12 +94,9 @@ def surface_forms() -> dict[str, Entry]:
 
 
 @lru_cache(maxsize=1)
-def automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for surface, entry in surface_forms().items():
-        auto.add_word(surface, (surface, entry))
-    auto.make_automaton()
-    return auto
+def lexicon_matcher() -> TermMatcher[Entry]:
+    """Every surface form of the department lexicon -> its entry."""
+    return TermMatcher(surface_forms())
 
 
 def canonical_name(name: str) -> str:
@@ -142,32 +139,6 @@ def generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # --- prefixes ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def known_places() -> frozenset[str]:
-    """Place names of the region gazetteer (regions.tsv) when it is installed, else empty."""
-    path = data_path("regions.tsv")
-    if not path.is_file():
-        return frozenset()
-    names: set[str] = set()
-    for row in load_tsv("regions.tsv"):
-        names.update(n for n in (row.get("name"), row.get("full_name")) if n)
-        names.update(a for a in (row.get("aliases") or "").split("|") if a)
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def short_place_names() -> dict[str, tuple[str, str]]:
-    """Bare names of provinces and prefectures (漳州, 广东) -> (level, name): a body may be named after its place
-    with no level word (漳州海事局, 广东海事局)."""
-    if not data_path("regions.tsv").is_file():
-        return {}
-    return {
-        row["short"]: (row["level"], row["name"])
-        for row in load_tsv("regions.tsv")
-        if row.get("short") and len(row["short"]) >= 2 and row["level"] in ("province", "prefecture")
-    }
-
-
 def strip_stop_words(start: int, run: str) -> tuple[int, str]:
     """Drop the words before a place that are no part of it (由, 牵头, 中共) from the left of a run."""
     _, _, stops, _ = prefix_rules()
@@ -197,7 +168,7 @@ def place_before(text: str, end: int, suffix: str) -> tuple[int, str | None]:
     while start > 0 and end - start < 8 and CJK.match(text[start - 1]):
         start -= 1
     run = text[start:end]
-    places = known_places()
+    places = gazetteer().place_names
     if places:
         k = next((k for k in range(len(run), 1, -1) if is_place_here(text, end - k, run[-k:], suffix, places)), 0)
         return (end - k, run[-k:]) if k else (end, None)
@@ -215,7 +186,7 @@ def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
     whole, suffixes, _, _ = prefix_rules()
     end = start
     party = "委" if entry.needs == "party" else ""  # 市委宣传部, also when written 市宣传部 or 市网信办
-    shorts = short_place_names()
+    shorts = gazetteer().short_names
     for k in (4, 3, 2):
         place = text[max(0, start - k) : start]
         if not party and place in shorts:
@@ -240,9 +211,8 @@ def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
 def lexicon_hits(text: str) -> list[tuple[int, int, Entry]]:
     """Leftmost-longest lexicon matches (start, end, entry) in normalized text."""
     hits = []
-    for last, (surface, entry) in automaton().iter_long(text):
-        start, end = last - len(surface) + 1, last + 1
-        if surface.endswith("部") and text.startswith("门", end):
+    for start, end, entry in lexicon_matcher().longest(text):
+        if text[end - 1] == "部" and text.startswith("门", end):
             continue  # 应急管理部门 names a kind of department, not the ministry
         hits.append((start, end, entry))
     return hits
@@ -354,6 +324,7 @@ def department_kind_names() -> frozenset[str]:
     return frozenset(department_kinds().values())
 
 
+@stage("parties", step="analyse", assigns="analysis.generic_parties")
 def generic_refs(doc: Document) -> list[PartyRef]:
     """Generic subjects (各地, 各有关部门, 企业主要负责人) and department kinds (公安、交通运输等部门) in the
     normalized text."""
@@ -386,11 +357,10 @@ def is_generic_heading(heading: str) -> bool:
     return generic_patterns()[1].match(heading.strip("。：；，")) is not None
 
 
-def department_mentions(doc: Document, generics: list[PartyRef] | None = None) -> list[Mention]:
+def department_mentions(doc: Document) -> list[Mention]:
     """All department mentions in the document; names inside a generic phrase (各级安委会) are left out."""
     text = doc.norm_text
-    generics = generic_refs(doc) if generics is None else generics
-    covered = IntervalIndex((doc.norm_index(g.span.start), doc.norm_index(g.span.end)) for g in generics)
+    covered = IntervalIndex((doc.norm_index(g.span.start), doc.norm_index(g.span.end)) for g in doc.analysis.generic_parties)
     hits = lexicon_hits(text)
     hits = sorted(hits + unknown_hits(text, hits), key=lambda h: h[0])
     hits = [h for h in join_units(text, hits) if not covered.containing(h[0]) and not covered.containing(h[1] - 1)]
@@ -486,7 +456,7 @@ def mention_level(m: Mention) -> str | None:
     return m.prefix.level if m.prefix and m.prefix.level else m.entry.level
 
 
-@stage("departments", step="extract", assigns="extraction.departments")
+@stage("departments", step="analyse", assigns="extraction.departments", requires=("analysis.generic_parties",))
 def departments(doc: Document) -> list[Department]:
     """Departments named in the document, in order of first mention, each with its mentions."""
     mentions = department_mentions(doc)
@@ -518,3 +488,29 @@ def full_name(name: str, level: str | None, jurisdiction: str | None) -> str:
         return name
     word = next((w for w in LEVEL_WORDS if name.startswith(w) and len(name) - len(w) >= 2), None)
     return jurisdiction + name[len(word) :] if word else name
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    """A word that gives the parties next to it a role (牵头, 配合, 负责), and where it stands."""
+
+    role: str
+    where: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> tuple[RoleCue, ...]:
+    """Role cues, the longest first; each `after` cue may follow the filler words (等部门, 依职责)."""
+    rows = load_tsv("role_cues.tsv")
+    filler = "|".join(r["cue"] for r in rows if r["role"] == "filler")
+    cues = []
+    for r in sorted((r for r in rows if r["role"] != "filler"), key=lambda r: -len(r["cue"])):
+        if r["where"] in ("after", "subject"):
+            pattern = re.compile(f"(?:{filler})*(?:{r['cue']})")
+        elif r["where"] == "before":
+            pattern = re.compile(f"(?:{r['cue']})$")
+        else:
+            pattern = re.compile(r["cue"])
+        cues.append(RoleCue(r["role"], r["where"], pattern))
+    return tuple(cues)

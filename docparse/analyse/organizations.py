@@ -1,0 +1,197 @@
+"""Organisations named in the text: enterprises recognised by their name endings (有限公司, 分公司,
+金矿, 加油站… in data/entity_suffixes.tsv), the name running left from the ending to the clause start
+less a leading place (曲靖市陆良县青山客运有限责任公司 names 青山客运有限责任公司 located in 陆良县);
+departments from the departments stage, each with the place written before it; and bodies only an
+ending finds (临沧市国土资源局). Found once; the regions, problems and criticized-entities stages read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docparse.matching import TermMatcher
+from docparse.model import Document
+from docparse.pipeline import stage
+from docparse.resources import load_tsv
+from docparse.textspans import IntervalIndex
+
+# Characters a name never contains: clause punctuation, quotes, and function words that end a subject.
+NAME_STOP = set("，。；：、！？“”‘’《》「」（）() \n的对在于与及或将把被是了为从向以由等要其并但虽")
+
+
+MAX_NAME = 30
+
+
+MIN_ENTERPRISE_CORE = 2  # characters before the ending: 煤矿 alone is a sector, not a name
+
+
+LEVEL_PREFIX = set("省市县州区")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """An organisation name in the normalized text; `start` is after any leading place names."""
+
+    start: int
+    end: int
+    kind: str  # enterprise, department
+    place_start: int  # where the leading place names begin (== start when there are none)
+
+
+@dataclass(frozen=True, slots=True)
+class SuffixTable:
+    matcher: TermMatcher[tuple[str, str, str]]  # ending -> (ending, kind, characters it may not stand before)
+    stopwords: tuple[str, ...]
+    endings: frozenset[str]  # every enterprise ending (宾馆, 酒店 …)
+
+
+@lru_cache(maxsize=1)
+def suffix_table() -> SuffixTable:
+    endings_of: dict[str, tuple[str, str, str]] = {}
+    stopwords = []
+    endings = set()
+    for row in load_tsv("entity_suffixes.tsv"):
+        if row["kind"] == "not_name":
+            stopwords.append(row["word"])
+        else:
+            endings_of[row["word"]] = (row["word"], row["kind"], row["not_before"])
+            if row["kind"] == "enterprise":
+                endings.add(row["word"])
+    return SuffixTable(TermMatcher(endings_of), tuple(stopwords), frozenset(endings))
+
+
+def suffix_ends(text: str) -> dict[int, tuple[str, str]]:
+    """End offset -> (suffix, kind) for the longest valid ending that ends there."""
+    out: dict[int, tuple[str, str]] = {}
+    for _, end, (word, kind, not_before) in suffix_table().matcher.every(text):
+        if end < len(text) and text[end] in not_before:
+            continue
+        if end not in out or len(word) > len(out[end][0]):
+            out[end] = (word, kind)
+    return out
+
+
+def walk_left(text: str, pos: int, kind: str) -> int:
+    """Start of the name that ends before `pos`: back to a stop character, at most MAX_NAME characters."""
+    start = pos
+    while start > 0 and pos - start < MAX_NAME:
+        ch = text[start - 1]
+        if ch in NAME_STOP and not (kind == "department" and ch == "和"):
+            break
+        if ch.isdigit() and kind == "enterprise":
+            break
+        start -= 1
+    return start
+
+
+def snap_to_place(start: int, places: Places) -> int:
+    """Back to the start of a place the walk stopped inside: 于都县 opens with 于, a stop character."""
+    around = places.index.containing(start, inside=True)
+    return around[0] if around else start
+
+
+def skip_places(start: int, end: int, places: Places) -> int:
+    """Move `start` past place names that open the name (曲靖市陆良县…)."""
+    while start in places.spans and places.spans[start] < end:
+        start = places.spans[start]
+    return start
+
+
+def find_organizations(text: str, places: Places) -> list[OrgName]:
+    """Enterprise and department names in `text`, with the region mentions written around them."""
+    found: list[OrgName] = []
+    stopwords = suffix_table().stopwords
+    endings = suffix_table().endings
+    for end, (suffix, kind) in sorted(suffix_ends(text).items()):
+        place_start = snap_to_place(walk_left(text, end - len(suffix), kind), places)
+        start = skip_places(place_start, end, places)
+        core = text[start : end - len(suffix)]
+        if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):
+            continue
+        if kind == "enterprise" and core in endings:
+            continue  # 宾馆酒店, 煤矿企业: two kinds of business, nobody by name
+        if kind == "department":
+            if start == place_start and text[place_start : place_start + 1] not in LEVEL_PREFIX:
+                continue  # 格局, 大局: a department name opens with its place or level
+            if len(text[place_start:end]) < 4:
+                continue
+            start = place_start  # the department keeps its place: 临沧市国土资源局
+        found.append(OrgName(start, end, kind, place_start))
+    return drop_contained(found)
+
+
+def drop_contained(names: list[OrgName]) -> list[OrgName]:
+    """Keep the longest names: 昆明西金矿业开发有限公司 inside …有限公司勐海县分公司 goes."""
+    names.sort(key=lambda n: (n.place_start, -(n.end - n.place_start)))
+    out: list[OrgName] = []
+    for n in names:
+        if out and n.place_start < out[-1].end and n.end <= out[-1].end:
+            continue
+        if out and n.place_start < out[-1].end:
+            out[-1] = n if n.end - n.place_start > out[-1].end - out[-1].place_start else out[-1]
+            continue
+        out.append(n)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The region mentions the regions stage found, in normalized offsets, indexed three ways."""
+
+    spans: dict[int, int]  # start -> end
+    ends: dict[int, int]  # end -> start
+    index: IntervalIndex
+
+    @classmethod
+    def from_spans(cls, spans: dict[int, int]) -> Places:
+        return cls(spans, {e: s for s, e in spans.items()}, IntervalIndex(spans.items()))
+
+
+def place_before(start: int, places: Places) -> int:
+    """Start of the places written right before `start`, or around it (京山县 before or under 县安监局,
+    曲靖市陆良县 before …)."""
+    start = snap_to_place(start, places)
+    while start in places.ends:
+        start = places.ends[start]
+    return start
+
+
+def department_names(doc: Document, places: Places) -> list[OrgName]:
+    """Department mentions from the departments stage, each with the place written before it (京山县安监局)."""
+    names = []
+    for dept in doc.extraction.departments:
+        if dept.kind not in ("department", "committee"):
+            continue
+        for ref in dept.mentions:
+            s, e = doc.norm_index(ref.span.start), doc.norm_index(ref.span.end)
+            start = place_before(s, places)
+            names.append(OrgName(start, e, "department", start))
+    return names
+
+
+def name_index(names: list[OrgName]) -> IntervalIndex:
+    return IntervalIndex((o.place_start, o.end) for o in names)
+
+
+@stage("organizations", step="analyse", assigns="analysis.organizations",
+       requires=("analysis.places", "extraction.departments"))  # fmt: skip
+def organizations(doc: Document) -> list[OrgName]:
+    """All named organisations: enterprises from their endings, departments from the departments stage,
+    and the bodies only the endings find (南岸区住房城乡建委), where they overlap nothing else."""
+    places = doc.analysis.places.spans
+    own = doc.analysis.places.named
+    depts = department_names(doc, places)
+    if not depts:
+        return own
+    enterprises = [o for o in own if o.kind == "enterprise"]
+    taken_by_enterprises = name_index(enterprises)
+    depts = [d for d in depts if not taken_by_enterprises.overlaps(d.place_start, d.end)]
+    taken_by_depts = name_index(depts)
+    extra = [
+        o for o in own
+        if o.kind == "department"
+        and not taken_by_depts.overlaps(o.place_start, o.end)
+        and not taken_by_enterprises.overlaps(o.place_start, o.end)
+    ]
+    return sorted(enterprises + depts + extra, key=lambda o: o.start)

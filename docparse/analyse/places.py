@@ -1,0 +1,327 @@
+"""Places: every region the text names, from the gazetteer's two automata, resolved to one unit
+(河南 in a list of provinces is 河南省; 普洱市澜沧县 is the 澜沧县 under 普洱市) and given its role in
+the sentence: a subject that may be judged, or a qualifier, an enterprise's seat, an accident site, a
+citation, the issuer, a locative, a place inspected or excepted, none of which is judged.
+
+Found once; the regions stage judges the subjects, and the organisations stage reads where places stand.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docparse.analyse.gazetteer import Gazetteer, gazetteer
+from docparse.analyse.organizations import OrgName, Places, find_organizations
+from docparse.analyse.stance import CLAUSE_END
+from docparse.model import Document
+from docparse.pipeline import stage
+from docparse.resources import load_tsv
+
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+
+# What may stand between two members of one enumeration.
+LIST_SEPARATORS = {"", "、", "和", "及", "与", "以及", "或", "，"}
+
+# After an enumeration of bare names: 等6个州、市 / 等地 / 两州 / 州、市.
+ENUM_TAIL = re.compile(
+    r"^(?:等|[两三四五六七八九十\d]+个?)?(?:[\d一二三四五六七八九十]+个)?(?:自治)?(?P<level>州|市|县|区|省|地|盟|旗)"
+)
+
+# The level an enumeration's tail names (等5个自治州 -> prefecture); 市 and 区 name more than one.
+TAIL_LEVEL = {"州": "prefecture", "盟": "prefecture", "地": "prefecture", "县": "county", "旗": "county", "省": "province"}
+
+# after a place: a cited document (《…》), or the author of a decision or instruction (自治区和南宁市关于…的决策部署)
+CITATION_AFTER = re.compile(r"^(?:《|(?:(?:人民政府|政府|党委|委员会)[\u4e00-\u9fff]{0,8})?关于)")
+
+# 除郑州、焦作…外，其他地区…未发生…: the places excepted from what the sentence says of the rest
+EXCEPTED = re.compile(r"除[^，。；除外]{0,60}外")
+
+NAME_BOUNDARY = set("，。；：！？、（）“”《》 \n和及与对在由")
+
+TITLE_WINDOW = 120
+
+# 存在, 所在, 正在…: 在 as part of a word, not the locative preposition.
+LOCATIVE_NOT_AFTER = set("存所正现实旨内外")
+
+ACCIDENT_COUNT = re.compile(r"\d+起|[一二两三四五六七八九十百]+起")
+
+
+@lru_cache(maxsize=1)
+def guard_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in load_tsv("region_guards.tsv"):
+        out.setdefault(row["kind"], []).append(row["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # normalized offsets
+    end: int
+    keys: tuple[str, ...]  # units this form may name
+    bare: bool
+    key: str | None = None  # the unit chosen
+    role: str = "subject"  # subject, qualifier (普洱市 in 普洱市澜沧县), enterprise, accident, citation, issuer, locative
+    group: int = 0  # enumeration this mention belongs to
+
+
+def raw_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Trusted matches, then bare short forms where no trusted match overlaps them."""
+    found = [Candidate(s, e, keys, False) for s, e, (_, keys) in gaz.trusted.longest(text)]
+    taken = bytearray(len(text) + 1)
+    for c in found:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for s, e, (_, keys) in gaz.bare.longest(text):
+        if not any(taken[s:e]):
+            found.append(Candidate(s, e, keys, True))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def group_enumerations(text: str, cands: list[Candidate]) -> list[list[Candidate]]:
+    """Runs of mentions joined by 、/和/及/与 or written together (普洱市澜沧县)."""
+    groups: list[list[Candidate]] = []
+    for c in cands:
+        if groups and text[groups[-1][-1].end : c.start] in LIST_SEPARATORS - {"，"}:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    for i, g in enumerate(groups):
+        for c in g:
+            c.group = i
+    return groups
+
+
+def linked(text: str, c: Candidate) -> bool:
+    """A bare form must be followed by a list separator or an enumeration's tail (昆明和…, 红河等…)."""
+    after = text[c.end : c.end + 8]
+    return after[:1] in ("、", "和", "及", "与") or ENUM_TAIL.match(after) is not None
+
+
+def keep_bare(text: str, group: list[Candidate]) -> list[Candidate]:
+    """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市."""
+    if all(not c.bare for c in group):
+        return group
+    group = [c for c in group if not c.bare or linked(text, c)]
+    if not group:
+        return group
+    has_full = any(not c.bare for c in group)
+    closed = ENUM_TAIL.match(text[group[-1].end : group[-1].end + 8]) is not None
+    bare_count = sum(c.bare for c in group)
+    if has_full or (closed and (bare_count >= 2 or text[group[-1].end : group[-1].end + 1] == "等")):
+        return group
+    return [c for c in group if not c.bare]
+
+
+def drop_unsupported(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """Townships and listed generic names (城区, 和县) need their parent written right before them; other
+    two-character names (成县, 荣县) need it too unless they start after a boundary (完成县级 is no 成县)."""
+    out: list[Candidate] = []
+    for c in cands:
+        form = text[c.start : c.end]
+        prev = out[-1] if out and out[-1].end == c.start else None
+        needs_parent = form in gaz.needs_parent or all(gaz.units[k].level == "township" for k in c.keys)
+        if len(form) == 2 and not c.bare and c.start > 0 and text[c.start - 1] not in NAME_BOUNDARY:
+            needs_parent = True
+        if needs_parent:
+            parents = {gaz.units[k].parent for k in c.keys}
+            if prev is None or not parents & set(prev.keys):
+                continue
+            c.keys = tuple(k for k in c.keys if gaz.units[k].parent in prev.keys)
+        out.append(c)
+    return out
+
+
+def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    cands = drop_unsupported(text, gaz, raw_candidates(text, gaz))
+    kept: list[Candidate] = []
+    for g in group_enumerations(text, cands):
+        kept.extend(keep_bare(text, g))
+    group_enumerations(text, kept)
+    return kept
+
+
+def context_counts(gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> Counter[str]:
+    """How strongly the document points at each unit: its issuer, and the unambiguous mentions."""
+    counts: Counter[str] = Counter()
+    for key in issuer_keys:
+        for k in [key, *gaz.ancestors(key)]:
+            counts[k] += 5
+    for c in cands:
+        if len(c.keys) == 1:
+            for k in [c.keys[0], *gaz.ancestors(c.keys[0])]:
+                counts[k] += 1
+    return counts
+
+
+def link_chains(text: str, gaz: Gazetteer, cands: list[Candidate]) -> None:
+    """普洱市澜沧县: a mention written right after its ancestor is resolved under it."""
+    for a, b in zip(cands, cands[1:]):
+        if a.end != b.start:
+            continue
+        under = [k for k in b.keys if set(gaz.ancestors(k)) & set(a.keys)]
+        if under:
+            b.keys = tuple(under)
+            anc = set().union(*(gaz.ancestors(k) for k in under))
+            a.keys = tuple(k for k in a.keys if k in anc) or a.keys
+            a.role = "qualifier"
+
+
+def choose(gaz: Gazetteer, c: Candidate, counts: Counter[str], sibling_levels: Counter[str]) -> str:
+    def score(key: str) -> tuple:
+        unit = gaz.units[key]
+        ctx = sum(counts[a] for a in gaz.ancestors(key)) + counts[key]
+        return (ctx, sibling_levels[unit.level], -LEVEL_RANK[unit.level])
+
+    return max(c.keys, key=score)
+
+
+def tail_level(text: str, group: list[Candidate]) -> str | None:
+    """The level an enumeration closes with: 海西、海南、黄南等5个自治州 -> prefecture."""
+    m = ENUM_TAIL.match(text, group[-1].end, group[-1].end + 8)
+    return TAIL_LEVEL.get(m.group("level")) if m else None
+
+
+def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> None:
+    link_chains(text, gaz, cands)
+    counts = context_counts(gaz, cands, issuer_keys)
+    by_group: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_group.setdefault(c.group, []).append(c)
+    for group in by_group.values():
+        level = tail_level(text, group)
+        for c in group:
+            fitting = tuple(k for k in c.keys if gaz.units[k].level == level)
+            if c.bare and fitting:
+                c.keys = fitting
+    for c in cands:
+        levels = Counter(gaz.units[o.keys[0]].level for o in by_group[c.group] if o is not c and len(o.keys) == 1)
+        c.key = c.keys[0] if len(c.keys) == 1 else choose(gaz, c, counts, levels)
+
+
+def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
+    """The document's own region: its issuer's (云南省安全生产委员会办公室 -> 云南省, with ancestors), or,
+    with no issuer, the province it names most (a 访谈 of 云南省 officials)."""
+    keys = issuer_units(doc, gaz)
+    if keys:
+        return keys
+    provinces = Counter(c.keys[0] for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province")
+    return [provinces.most_common(1)[0][0]] if provinces else []
+
+
+def issuer_units(doc: Document, gaz: Gazetteer) -> list[str]:
+    if doc.meta.issuer is None or not isinstance(doc.meta.issuer.value, str):
+        return []
+    text = doc.meta.issuer.value
+    cands = drop_unsupported(text, gaz, [c for c in raw_candidates(text, gaz) if not c.bare])
+    link_chains(text, gaz, cands)
+    keys = [c.keys[0] for c in cands if c.role != "qualifier"][:1]
+    return [k for key in keys for k in [key, *gaz.ancestors(key)]]
+
+
+def in_citation(text: str, start: int, end: int) -> bool:
+    """Inside 《…》, or the issuer of a cited document (陕西省《实施细则》, 云南省人民政府办公厅关于…)."""
+    opened = text.rfind("《", max(0, start - TITLE_WINDOW), start)
+    if opened >= 0 and text.rfind("》", opened, start) < 0:
+        close = text.find("》", end, end + TITLE_WINDOW)
+        line_end = text.find("\n", end, end + TITLE_WINDOW)
+        if close >= 0 and (line_end < 0 or close < line_end):
+            return True
+    return CITATION_AFTER.match(text[end : end + 16]) is not None
+
+
+def is_accident_site(text: str, start: int, end: int) -> bool:
+    """临沧市凤庆县在建安石隧道“11·26”涌水突泥事故: the clause reports an accident at the place."""
+    words = guard_words()
+    lo, hi = max(0, start - TITLE_WINDOW), min(len(text), end + TITLE_WINDOW)
+    clause_start = max(max(text.rfind(ch, lo, start) for ch in CLAUSE_END) + 1, lo)
+    ends = [i for i in (text.find(ch, end, hi) for ch in CLAUSE_END) if i >= 0]
+    after = text[end : min(ends) if ends else hi]
+    before = text[clause_start:start]
+    for head in words["accident_head"]:
+        pos = after.find(head)
+        while pos >= 0:
+            tail = after[pos + len(head) : pos + len(head) + 2]
+            counted = ACCIDENT_COUNT.match(after, pos + len(head)) is not None  # 发生事故19起: a tally, not a site
+            elsewhere = any(w in after[:pos] for w in words.get("accident_elsewhere", ()))
+            if not counted and not elsewhere and not any(tail.startswith(n) for n in words["accident_not"]):
+                if any(v in before or v in after for v in words["accident_verb"]) or "·" in after[:pos]:
+                    return True
+            pos = after.find(head, pos + 1)
+    return False
+
+
+def is_locative(text: str, start: int) -> bool:
+    """华厦公司在谷城县承建的项目: after 在, with a subject earlier in its clause, the place only says where."""
+    if start < 2 or text[start - 1] != "在" or text[start - 2] in LOCATIVE_NOT_AFTER:
+        return False
+    clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_END) + 1
+    subject = text[clause_start : start - 1].strip()
+    return len(subject) >= 2
+
+
+def is_excepted(text: str, start: int) -> bool:
+    """Inside 除…外: what the sentence says is said of the others, not of these."""
+    opened = text.rfind("除", max(0, start - 60), start)
+    return opened >= 0 and (m := EXCEPTED.match(text, opened)) is not None and m.end() > start
+
+
+def is_inspected(text: str, start: int) -> bool:
+    """此次督查共检查了6个市（广州、深圳…）, 督导组先后在北京、天津…: the places an inspection visited, its
+    scope; what it found there is said of them in later clauses, which judge them on their own."""
+    lo = max(0, start - TITLE_WINDOW)
+    opened = text.rfind("（", lo, start)
+    if opened >= 0 and text.rfind("）", opened, start) < 0:
+        start = opened  # a list in brackets elaborates the clause before it: 检查了6个市（广州、深圳…，深圳市光明新区…）
+    clause_start = max(text.rfind(ch, lo, start) for ch in "，。；：\n") + 1
+    before = text[clause_start:start]
+    return any(w in before for w in guard_words()["inspected"])
+
+
+def mark_guards(doc: Document, cands: list[Candidate], issuer_keys: list[str], named: list[OrgName]) -> None:
+    """The role of each place that is not judged: the issuer, an enterprise's seat, a citation's author…"""
+    text = doc.norm_text
+    orgs = [o for o in named if o.kind == "enterprise"]
+    org_starts = [o.place_start for o in orgs]
+    issuer = set(issuer_keys)
+    for c in cands:
+        i = bisect_right(org_starts, c.start) - 1
+        if c.key in issuer:
+            c.role = "issuer"
+        elif i >= 0 and c.start < orgs[i].end:
+            c.role = "enterprise"  # 陆良县 in 曲靖市陆良县青山客运有限责任公司: where the company is
+        elif in_citation(text, c.start, c.end):
+            c.role = "citation"
+        elif is_accident_site(text, c.start, c.end):
+            c.role = "accident"
+        elif is_locative(text, c.start):
+            c.role = "locative"
+        elif is_inspected(text, c.start):
+            c.role = "inspected"
+        elif is_excepted(text, c.start):
+            c.role = "excepted"
+
+
+@dataclass(slots=True)
+class PlaceFacts:
+    """The places a document names, and the organisations their endings show around them."""
+
+    mentions: list[Candidate]  # resolved, with their roles, in text order
+    spans: Places  # the same, as normalized spans
+    named: list[OrgName]  # enterprises and bodies found by their name endings, each with the place before it
+
+
+@stage("places", step="analyse", assigns="analysis.places", requires=("meta",))
+def place_facts(doc: Document) -> PlaceFacts:
+    gaz = gazetteer()
+    cands = find_candidates(doc.norm_text, gaz)
+    issuer_keys = home_units(doc, gaz, cands)
+    resolve(doc.norm_text, gaz, cands, issuer_keys)
+    spans = Places.from_spans({c.start: c.end for c in cands})
+    named = find_organizations(doc.norm_text, spans)
+    mark_guards(doc, cands, issuer_keys, named)
+    return PlaceFacts(cands, spans, named)

@@ -1,0 +1,459 @@
+"""Stance context: the stance cues of the text (data/stance_cues.tsv), matched once, and each sentence's
+bounds with the role of the part it stands in (a 存在问题 section, a lead-in zone such as
+…存在不少差距和不足。主要表现在：); and the judgement of a name's stance from them, which the regions
+and the criticized-entities stages both ask for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from docparse.matching import TermMatcher
+from docparse.model import Document
+from docparse.pipeline import stage
+from docparse.resources import load_tsv
+from docparse.structure.outline import INLINE, in_sequence
+from docparse.textspans import enclosing
+
+DIRECTIVE_SUBJECT = r"^(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
+
+
+CLAUSE_END = "，。；！？\n"
+
+
+SECTION_PRIOR = {"problems": "criticized", "evaluation": "praised"}
+
+
+EVALUATIVE_ROLES = {"problems", "evaluation", None, "other"}
+
+
+DIRECTIVE_ROLES = {"measures", "tasks", "phases", "organization"}
+
+
+WEIGHT = {"strong": 2, "weak": 1}
+
+
+SHORT_HEADING = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    stance: str  # criticized, praised
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class CueTable:
+    matcher: TermMatcher[tuple[str, str, int]]  # cue -> (cue, stance, weight)
+    negators: tuple[str, ...]
+    directive: re.Pattern[str]
+    sanctions: tuple[str, ...]  # penalties on whoever 对 names (予以通报批评, 约谈)
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    cues: dict[str, tuple[str, str, int]] = {}
+    negators, directives, sanctions = [], [], []
+    for row in load_tsv("stance_cues.tsv"):
+        if row["stance"] == "negate":
+            negators.append(row["cue"])
+        elif row["stance"] == "directive":
+            directives.append(row["cue"])
+        elif row["stance"] == "sanction":
+            sanctions.append(row["cue"])
+        else:
+            cues[row["cue"]] = (row["cue"], row["stance"], WEIGHT[row["weight"]])
+    alt = "|".join(sorted(map(re.escape, directives), key=len, reverse=True))
+    return CueTable(TermMatcher(cues), tuple(negators), re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})"), tuple(sanctions))
+
+
+def find_cues(text: str, keep_none: bool = False) -> list[Cue]:
+    """Stance cues, leftmost-longest; a praised cue right after a negator (不积极) counts as criticism.
+
+    Words listed as `none` (泄漏报警) take part in the longest match only to hide the cue inside them;
+    `keep_none` returns them too, for a caller that must know what they hide."""
+    table = cue_table()
+    cues = []
+    for s, e, (word, stance, weight) in table.matcher.longest(text):
+        if stance == "none" and not keep_none:
+            continue
+        if stance == "praised" and any(text[max(0, s - len(n)) : s] == n for n in table.negators):
+            stance, weight = "criticized", max(weight, 1)
+        cues.append(Cue(s, e, word, stance, weight))
+    return cues
+
+
+@dataclass(slots=True)
+class StanceContext:
+    """What stance decisions need from the document, computed once."""
+
+    cues: list[Cue]
+    cue_starts: list[int]
+    sentence_starts: list[int]
+    sentence_ends: list[int]
+    sentence_roles: list[tuple[str | None, str | None]]  # (role, heading) per sentence
+    mention_spans: list[tuple[int, int]] = field(default_factory=list)  # enumeration groups, sorted
+    name_ends: frozenset[int] = frozenset()  # where a region or organisation name ends (objects of a sanction)
+    sentence_tiers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> its tiers, once
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence that holds normalized offset `pos`."""
+        return max(bisect_right(self.sentence_starts, pos) - 1, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    stance: str
+    cue: str | None
+    sentence_end: int
+
+
+@lru_cache(maxsize=1)
+def strong_role_cues() -> tuple[tuple[str, str], ...]:
+    """(cue, role) pairs that name a part outright (存在问题, 基本评价), longest first."""
+    rows = [(r["cue"], r["role"]) for r in load_tsv("section_roles.tsv") if r["strength"] == "strong"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def extra_heading_cues() -> tuple[tuple[str, str], ...]:
+    """Headings the section roles miss (暗访发现的问题, 好的做法), from data/problem_cues.tsv."""
+    roles = {"problem_heading": "problems", "praise_heading": "evaluation"}
+    return tuple((r["cue"], roles[r["kind"]]) for r in load_tsv("problem_cues.tsv") if r["kind"] in roles)
+
+
+def heading_role(heading: str) -> str | None:
+    """The role a heading names outright: the section roles' strong cues, then, in a short heading (not a
+    sentence such as 各地要对检查发现的问题逐项整改), the extra heading cues."""
+    found = next((role for cue, role in strong_role_cues() if cue in heading), None)
+    if found is None and len(heading) <= SHORT_HEADING:
+        found = next((role for cue, role in extra_heading_cues() if cue in heading), None)
+    return found
+
+
+def section_role(doc: Document, section_id: int | None) -> tuple[str | None, str | None]:
+    """The role named by the nearest heading on the section's path that names one (二、存在的问题).
+
+    Roles the outline guessed from weak words in a heading (一是…不到位) are not trusted here: the
+    stance of a mention should not hang on them.
+    """
+    for sec in reversed(doc.section_path(section_id)):
+        role = heading_role(sec.heading)
+        if role is not None:
+            return role, sec.heading
+    return None, None
+
+
+@dataclass(frozen=True, slots=True)
+class StanceFacts:
+    """What every stance decision reads, found once per document: the stance cues (the `none` words
+    that only hide a cue included), each sentence's bounds with the role of its part, and the lead-in
+    zones that give text with no outline its parts."""
+
+    cues: tuple[Cue, ...]
+    sentence_starts: list[int]
+    sentence_ends: list[int]
+    sentence_roles: list[tuple[str | None, str | None]]  # (role, heading) per sentence
+    zones: tuple[Zone, ...]
+
+
+@stage("stance", step="analyse", assigns="analysis.stance", requires=("sentences",))
+def stance_facts(doc: Document) -> StanceFacts:
+    starts, ends, roles, zones = sentence_table(doc)
+    return StanceFacts(tuple(find_cues(doc.norm_text, keep_none=True)), starts, ends, roles, tuple(zones))
+
+
+def sentence_table(doc: Document) -> tuple[list[int], list[int], list[tuple[str | None, str | None]], list[Zone]]:
+    """Sentence bounds and roles, each section's role worked out once; text with no outline falls back
+    to lead-in zones (存在问题…：)."""
+    if doc.sentences:
+        bounds = [(s.norm_start, s.norm_end, s.section) for s in doc.sentences]
+    else:
+        bounds = [(m.start(), m.end(), None) for m in re.finditer(r"[^。；！？\n]+[。；！？]*", doc.norm_text)]
+    zones = fallback_zones(doc)
+    by_section: dict[int | None, tuple[str | None, str | None]] = {}
+    starts, ends, roles = [], [], []
+    for s, e, sec in bounds:
+        starts.append(s)
+        ends.append(e)
+        if sec not in by_section:
+            by_section[sec] = section_role(doc, sec) if doc.sections else (None, None)
+        role = by_section[sec]
+        if role[0] is None:
+            role = next(((z.role, z.heading) for z in zones if z.start <= s < z.end), (None, None))
+        roles.append(role)
+    return starts, ends, roles, zones
+
+
+def stance_context(doc: Document) -> StanceContext:
+    """A stance context over the document's facts, with the region mentions found so far."""
+    facts: StanceFacts = doc.analysis.stance
+    cues = [c for c in facts.cues if c.stance != "none"]
+    ctx = StanceContext(cues, [c.start for c in cues], facts.sentence_starts, facts.sentence_ends, facts.sentence_roles)
+    for r in doc.extraction.regions:
+        for m in r.mentions:
+            ctx.mention_spans.append((doc.norm_index(m.span.start), doc.norm_index(m.span.end)))
+    ctx.mention_spans.sort()
+    return ctx
+
+
+def cues_between(ctx: StanceContext, start: int, end: int, evaluative: bool) -> list[Cue]:
+    i = bisect_right(ctx.cue_starts, start - 1)
+    out = []
+    while i < len(ctx.cues) and ctx.cues[i].start < end:
+        cue = ctx.cues[i]
+        if cue.end <= end and (evaluative or cue.weight >= WEIGHT["strong"]):
+            out.append(cue)
+        i += 1
+    return out
+
+
+def verdict_from(cues: list[Cue]) -> tuple[str, str] | None:
+    score = sum(c.weight if c.stance == "praised" else -c.weight for c in cues)
+    if score == 0:
+        return None
+    stance = "praised" if score > 0 else "criticized"
+    return stance, next(c.text for c in cues if c.stance == stance)
+
+
+def next_group_start(ctx: StanceContext, end: int, limit: int) -> int:
+    """Where the next mention that is not part of this enumeration starts (the scope of a cue ends there)."""
+    i = bisect_right(ctx.mention_spans, (end, 10**12))
+    return min(ctx.mention_spans[i][0], limit) if i < len(ctx.mention_spans) else limit
+
+
+def sanction_on(ctx: StanceContext, text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """The penalty a clause announces on what `[start, end)` names: 对万州区和綦江区予以通报批评 -> 予以通报批评.
+
+    The name must stand between 对 and the penalty in one clause, and the penalty must follow a name (the
+    last of those it falls on); 由吉安市应急管理局…挂牌督办 (who imposes it), 对整改不力的地方予以通报批评
+    (nobody named) and 对省安委会交办的问题隐患…挂牌督办 (a name qualifying something else) give none."""
+    clause_start = max(s_start, max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1)
+    ends = [i for i in (text.find(ch, end, s_end) for ch in CLAUSE_END) if i >= 0]
+    clause_end = min(ends) if ends else s_end
+    if "对" not in text[clause_start:start]:
+        return None
+    for cue in cue_table().sanctions:
+        at = text.find(cue, end, clause_end)
+        if at < 0 or text.startswith("的", at + len(cue)):
+            continue  # 挂牌督办的隐患: the penalty only describes something
+        object_end = at
+        while text[:object_end].endswith(SANCTION_VERBS):
+            object_end -= next(len(v) for v in SANCTION_VERBS if text[:object_end].endswith(v))
+        # 对同仁县汛期值班值守不落实的问题进行约谈: the name's own failing stands between it and the penalty
+        failing = any(c.stance == "criticized" for c in cues_between(ctx, end, at, evaluative=False))
+        if object_end in ctx.name_ends or object_end == end or failing:
+            return cue
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TierTable:
+    in_text: re.Pattern[str]  # a tier word used as one in a sentence: after a marker, or before 等次-like words
+    in_heading: re.Pattern[str]  # the same in a heading, where 先进单位 and 优秀组织单位 are tiers too
+    stance: dict[str, str]
+
+
+def tier_pattern(words: list[str], markers: list[str], suffixes: list[str]) -> re.Pattern[str]:
+    def alt(items: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+
+    return re.compile(rf"(?:{alt(markers)})[“\"「]?(?P<a>{alt(words)})|(?P<b>{alt(words)})[”\"」]?(?:{alt(suffixes)})")
+
+
+@lru_cache(maxsize=1)
+def tier_table() -> TierTable:
+    rows = load_tsv("tiers.tsv")
+    kinds: dict[str, list[str]] = {}
+    for r in rows:
+        kinds.setdefault(r["kind"], []).append(r["word"])
+    words, markers, suffixes = kinds["tier"], kinds["marker"], kinds["suffix"]
+    # 不合格单位为：张家口市政府, 先进集体有：…: a heading word that a list follows is a tier in a sentence too
+    introduced = [h + f for h in kinds["heading_suffix"] for f in ("为", "是", "有", "包括", "：")]
+    return TierTable(
+        tier_pattern(words, markers, suffixes + introduced),
+        tier_pattern(words, markers, suffixes + kinds["heading_suffix"]),
+        {r["word"]: r["stance"] for r in rows if r["kind"] == "tier"},
+    )
+
+
+def tiers_in(text: str, s_start: int, s_end: int) -> list[tuple[int, str]]:
+    """(offset, tier word) of every tier given in the sentence `[s_start, s_end)`."""
+    return [(m.start(), m.group("a") or m.group("b")) for m in tier_table().in_text.finditer(text, s_start, s_end)]
+
+
+def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str, str] | None:
+    """(stance, tier word) of the tier a results sentence (its tiers `found`) gives the region at
+    `[start, end)`: the first tier after it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
+    after = [f for f in found if f[0] >= end]
+    before = [f for f in found if f[0] < start]
+    chosen = after[0] if after else before[-1] if before else None
+    return (tier_table().stance[chosen[1]], chosen[1]) if chosen else None
+
+
+def tier_heading(heading: str | None) -> tuple[str, str] | None:
+    """(stance, tier word) of a section headed by a tier (一、先进单位, 二、优秀组织单位)."""
+    if not heading or len(heading) > 20:
+        return None
+    m = tier_table().in_heading.search(heading)
+    if not m:
+        return None
+    word = m.group("a") or m.group("b")
+    return tier_table().stance[word], word
+
+
+@lru_cache(maxsize=1)
+def official_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """(an office written right after a region's name, the penalties) of official_sanctions.tsv."""
+    rows = load_tsv("official_sanctions.tsv")
+    titles = sorted((r["word"] for r in rows if r["kind"] == "title"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, titles)) + ")"), tuple(r["word"] for r in rows if r["kind"] == "sanction")
+
+
+def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | None:
+    """The penalty of an official of the region that ends at `end`, named with its office in a sentence that
+    sanctions (三都镇镇长…被免职; 免去照金镇镇党委副书记…的职务): the region answers for it."""
+    titles, penalties = official_sanctions()
+    if not (titles.match(text, end) or titles.match(text, end - 1)):  # 三都镇长: the office shares the 镇
+        return None
+    sentence = text[s_start:s_end]
+    return next((p for p in penalties if p in sentence), None)
+
+
+def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
+    """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
+
+    Instructions (红河州要…, a 下步工作 section) judge nobody, except a penalty announced on a name."""
+    text = doc.norm_text
+    i = ctx.sentence_of(start)
+    s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
+    role, heading = ctx.sentence_roles[i]
+    if cue_table().directive.match(text, end) or role in DIRECTIVE_ROLES:
+        sanction = sanction_on(ctx, text, start, end, s_start, s_end)
+        if sanction is not None:
+            return Verdict("criticized", sanction, s_end)
+        return Verdict("neutral", None, s_end)
+    if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
+        ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
+    tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_heading(heading)
+    if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
+        return Verdict(tier[0], tier[1], s_end)
+    evaluative = role in EVALUATIVE_ROLES
+    forward = cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)
+    found = verdict_from(forward)
+    if found is None:
+        clause_start = max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1
+        found = verdict_from(cues_between(ctx, max(clause_start, s_start), start, evaluative))
+    if found is None and role in SECTION_PRIOR:
+        found = (SECTION_PRIOR[role], heading)
+    if found is None:
+        return Verdict("neutral", None, s_end)
+    return Verdict(found[0], found[1], s_end)
+
+
+ITEM_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、])"
+)
+
+
+LEAD_IN_END = re.compile(r"(?:[：:？?]\s*$|表现在|如下)")
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A stretch of normalized text with a role, found from a lead-in sentence where there is no outline."""
+
+    start: int
+    end: int
+    role: str
+    heading: str
+    items: tuple[tuple[int, int], ...]  # the marked items (一是…) inside, as normalized ranges
+
+
+@lru_cache(maxsize=1)
+def problem_cues() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in load_tsv("problem_cues.tsv"):
+        out.setdefault(row["kind"], []).append(row["cue"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def inline_zone(text: str, start: int, end: int, cues: dict[str, tuple[str, ...]]) -> Zone | None:
+    """A paragraph whose sentence names problems and lists them on: 仍存在薄弱环节。一是…；二是…；三是…"""
+    line = text[start:end]
+    items = list(INLINE.finditer(line))
+    ordered = in_sequence(items)
+    if len(ordered) < 2 or len(ordered) != len(items):
+        return None
+    lead = line[: ordered[0].start("marker")]
+    if not any(c in lead for c in cues["lead_in"]):
+        return None
+    bounds = [start + m.start("marker") for m in ordered] + [end]
+    # the last item ends with its sentence: what follows (各地各部门务必…) is no part of it
+    last_end = text.find("。", bounds[-2], end)
+    bounds[-1] = last_end + 1 if last_end >= 0 else end
+    spans = tuple((bounds[k], bounds[k + 1]) for k in range(len(ordered)))
+    return Zone(spans[0][0], spans[-1][1], "problems", lead.strip(), spans)
+
+
+def fallback_zones(doc: Document) -> list[Zone]:
+    """Problem and achievement lists introduced by a lead-in line (…存在不少差距和不足。主要表现在：)."""
+    text = doc.norm_text
+    cues = problem_cues()
+    lines = lines_of(text)
+    zones: list[Zone] = []
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        inline = inline_zone(text, s, e, cues)
+        if inline is not None:
+            zones.append(inline)
+            continue
+        if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
+            continue
+        role = "problems" if any(c in line for c in cues["lead_in"]) else None
+        if role is None and any(c in line for c in cues.get("praise_lead_in", ())):
+            role = "evaluation"
+        if role is None:
+            continue
+        items = []
+        for s2, e2 in lines[i + 1 :]:
+            if not ITEM_MARKER.match(text[s2:e2]):
+                break
+            items.append((s2, e2))
+        if items:
+            zones.append(Zone(items[0][0], items[-1][1], role, line.strip(), tuple(items)))
+    return zones
+
+
+def in_table_row(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line of a table written as text (cells apart by tabs)."""
+    line_start, line_end = enclosing(text, pos, pos, "\n")
+    return "\t" in text[line_start:line_end]
+
+
+@lru_cache(maxsize=1)
+def sanction_words() -> tuple[str, ...]:
+    return tuple(r["cue"] for r in load_tsv("stance_cues.tsv") if r["stance"] == "sanction")
+
+
+def sanctions_in(text: str, start: int) -> bool:
+    """Whether the clause from `start` announces a sanction (对…进行了约谈, 对…予以通报批评)."""
+    stop = min((i for i in (text.find(ch, start) for ch in "。；\n") if i >= 0), default=len(text))
+    return any(w in text[start:stop] for w in sanction_words())
+
+
+SANCTION_VERBS = ("予以", "进行", "给予", "实施", "一并", "分别")  # characters: 暗访发现的问题 is a heading, a longer line is a sentence
