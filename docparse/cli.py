@@ -199,6 +199,14 @@ def _is_dir(path: str) -> bool:
 # --- copycheck (照抄照搬) -------------------------------------------------------------------------
 
 
+def pair_line(p) -> str:  # type: ignore[no-untyped-def]
+    """One copied pair of `copycheck --corpus` as a tab-separated line: who took from whom, or their common source."""
+    if p.relation == "copied":
+        return f"{p.score:.3f}\t{p.verdict}\t{p.checked.path}\t<-\t{p.reference.path}\t{p.evidence or 'direction unknown'}"
+    source = (p.common_source.path or p.common_source.title) if p.common_source else "a plan not in the collection"
+    return f"{p.score:.3f}\t{p.verdict}\t{p.checked.path}\t<>\t{p.reference.path}\tcommon source: {source}"
+
+
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--against", "against", is_flag=True, help="FILES are CHECKED REF [REF...]: check the first against the rest.")
@@ -229,10 +237,7 @@ def copycheck(files: tuple[str, ...], against: bool, index_path: str | None, cor
             from docparse.batch import collect_files
 
             result = check_corpus(collect_files([corpus]), threshold=threshold)
-            text = result.to_json() if fmt == "json" else "\n".join(
-                f"{p.score:.3f}\t{p.verdict}\t{p.checked.path}\t<-\t{p.reference.path}\t{p.evidence or 'direction unknown'}"
-                for p in result.pairs
-            )
+            text = result.to_json() if fmt == "json" else "\n".join(map(pair_line, result.pairs))
             if fmt == "html":
                 raise click.UsageError("--corpus writes table or json")
         else:

@@ -20,7 +20,7 @@ from docparse.copycheck.check import (
     load_document,
     prepare,
 )
-from docparse.copycheck.direction import copy_direction
+from docparse.copycheck.direction import copy_direction, in_different_lines, issuing_place
 from docparse.copycheck.index import (
     IndexStorage, MemoryStorage, SQLiteStorage, UninitializedIndexError, find_candidates, index_errors, stored_from,
 )
@@ -43,6 +43,11 @@ class CandidateSettings:
     max_candidates: int = 50  # per checked plan, in index checks
 
 
+COPIED_FROM = "copied"
+COMMON_SOURCE = "common source"
+COMMON_SHARE = 0.5  # share of a pair's copied text a higher plan must hold for it to be the pair's source
+
+
 @dataclass(slots=True)
 class CopyPair:
     """One copied pair of a collection. `checked` is the copy where the direction is known."""
@@ -57,6 +62,11 @@ class CopyPair:
     detail: str | None
     copied_passages: int
     report: CopyReport = field(repr=False)
+    # "copied": `checked` took the text from `reference`; "common source": both took it from
+    # `common_source` (a plan of the collection above them), or, where that is None, from a plan not in
+    # the collection (neither plan's place lies under the other's)
+    relation: str = COPIED_FROM
+    common_source: DocumentInfo | None = None
 
     def to_dict(self, passages: bool = False) -> dict[str, Any]:
         out = {
@@ -67,6 +77,8 @@ class CopyPair:
             "verdict": self.verdict,
             "direction": {"known": self.source_known, "evidence": self.evidence, "detail": self.detail},
             "copied_passages": self.copied_passages,
+            "relation": self.relation,
+            "common_source": _info_dict(self.common_source) if self.common_source else None,
         }
         if passages:
             out["report"] = self.report.to_dict()
@@ -84,7 +96,7 @@ class CorpusReport:
     def to_dict(self, passages: bool = False) -> dict[str, Any]:
         return {
             "schema": "docparse.copycheck.corpus",
-            "version": "1.0",
+            "version": "1.1",  # 1.1: relation and common_source of each pair
             "documents": self.documents,
             "candidates": self.candidates,
             "threshold": self.threshold,
@@ -102,12 +114,13 @@ class CorpusReport:
                 {
                     "checked": p.checked.path, "reference": p.reference.path, "score": p.score,
                     "reverse_score": p.reverse_score, "verdict": p.verdict, "source_known": p.source_known,
-                    "evidence": p.evidence, "copied_passages": p.copied_passages,
+                    "evidence": p.evidence, "copied_passages": p.copied_passages, "relation": p.relation,
+                    "common_source": (p.common_source.path or p.common_source.title) if p.common_source else None,
                 }
                 for p in self.pairs
             ],
             columns=["checked", "reference", "score", "reverse_score", "verdict", "source_known", "evidence",
-                     "copied_passages"],
+                     "copied_passages", "relation", "common_source"],
         )  # fmt: skip
 
 
@@ -146,8 +159,11 @@ def candidate_pairs(fps: list[np.ndarray], settings: CandidateSettings, max_post
 
 def pair_of(a: PreparedText, b: PreparedText, model: BoilerplateModel, settings: CopyCheckSettings) -> CopyPair:
     """Align a pair both ways and orient it: the copy is `checked`."""
-    a_in_b = check_prepared(a, [b], model, settings)
-    b_in_a = check_prepared(b, [a], model, settings)
+    return oriented_pair(a, b, check_prepared(a, [b], model, settings), check_prepared(b, [a], model, settings))
+
+
+def oriented_pair(a: PreparedText, b: PreparedText, a_in_b: CopyReport, b_in_a: CopyReport) -> CopyPair:
+    """The pair of `a` and `b` from both reports, the copy as `checked` where the direction is known."""
     direction = copy_direction(a, b)
     if direction.source is None:
         derived_first = a_in_b.score >= b_in_a.score
@@ -193,13 +209,56 @@ def check_corpus(
     fps = [boilerplate_fingerprints(t, model, settings.fingerprint_rate) for t in texts]
     max_postings = max(50, len(texts) // 20)
     rows = candidate_pairs(fps, candidates, max_postings)
-    pairs = []
+    reports: dict[tuple[int, int], CopyReport] = {}
+    pairs: list[tuple[int, int, CopyPair]] = []
     for i, j, _ in rows.tolist():
-        pair = pair_of(texts[i], texts[j], model, settings)
+        reports[i, j] = check_prepared(texts[i], [texts[j]], model, settings)
+        reports[j, i] = check_prepared(texts[j], [texts[i]], model, settings)
+        pair = oriented_pair(texts[i], texts[j], reports[i, j], reports[j, i])
         if max(pair.score, pair.reverse_score) >= threshold:
-            pairs.append(pair)
-    pairs.sort(key=lambda p: -p.score)
-    return CorpusReport(len(texts), len(rows), pairs, threshold, settings.as_dict())
+            checked = i if pair.checked.sha256 == texts[i].info.sha256 else j
+            pairs.append((checked, i + j - checked, pair))
+    for x, y, pair in pairs:
+        attribute_source(pair, x, y, texts, reports)
+    found = sorted((pair for _, _, pair in pairs), key=lambda p: -p.score)
+    return CorpusReport(len(texts), len(rows), found, threshold, settings.as_dict())
+
+
+def copied_mask(report: CopyReport, length: int) -> np.ndarray:
+    """Per source character of the checked plan: whether a copied passage of `report` covers it."""
+    mask = np.zeros(length, dtype=bool)
+    for p in report.results[0].passages:
+        if p.kind == "copied":
+            mask[p.checked.start : p.checked.end] = True
+    return mask
+
+
+def attribute_source(
+    pair: CopyPair, x: int, y: int, texts: list[PreparedText], reports: dict[tuple[int, int], CopyReport]
+) -> None:
+    """Tell direct copying from common-source inheritance, in the manner of passim's passage clusters: the
+    text `x` shares with `y` belongs to a third plan of the collection when one above `y` (and `x`)
+    holds at least COMMON_SHARE of it, the highest such plan; to a plan not in the collection when
+    neither's place lies under the other's (siblings copy their parent, not each other)."""
+    length = len(texts[x].doc.text)
+    shared = copied_mask(reports[x, y], length)
+    if not shared.any():
+        return
+    place_x, place_y = issuing_place(texts[x]), issuing_place(texts[y])
+    holders = []
+    for (a, c), report in reports.items():
+        if a != x or c == y or place_x is None or place_y is None:
+            continue
+        place_c = issuing_place(texts[c])
+        if place_c is None or not (place_c.is_above(place_x) and place_c.is_above(place_y)):
+            continue
+        held = (shared & copied_mask(report, length)).sum() / shared.sum()
+        if held >= COMMON_SHARE:
+            holders.append((place_c.rank, texts[c].info.date or "", c))
+    if holders:
+        pair.relation, pair.common_source = COMMON_SOURCE, texts[min(holders)[2]].info
+    elif in_different_lines(texts[x], texts[y]):
+        pair.relation = COMMON_SOURCE
 
 
 class CopyIndex:

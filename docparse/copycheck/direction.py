@@ -1,16 +1,41 @@
-"""Which plan of a copied pair is the source: an explicit citation, the hierarchy, or the dates."""
+"""Which plan of a copied pair is the source: an explicit citation, the hierarchy, or the dates.
+
+The hierarchy is read from the issuer (发文机关), else the title: the first place it names, looked up
+in the region gazetteer for its level and its ancestors, so a county-level city (兴仁市) is a county
+and a 国务院 or 国家 body is national. A higher level is the source only of places under it (or of
+any place, when it is national): a province's plan is no source of another province's counties.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from docparse.analyse.gazetteer import gazetteer
 from docparse.copycheck.check import PreparedText
 
-# Rank of the jurisdiction that issues a plan: 省 above 市/州 above 县/区 above 乡/镇.
-LEVEL_RANK = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "地区": 2, "县": 3, "区": 3, "旗": 3, "乡": 4, "镇": 4}
-TITLE_JURISDICTION = re.compile(r"^[\u4e00-\u9fff]{2,8}?(自治区|地区|省|市|州|盟|县|区|旗|乡|镇)")
+LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4}
+NATIONAL = re.compile(r"^(?:国务院|国家|全国|中共中央|中央|中华人民共和国|应急管理部|公安部|住房和城乡建设部|交通运输部)")
+PLACE_WINDOW = 24  # the place of an issuer or title stands near its start (after page chrome, 关于印发)
+# 省安委会, 自治区人民政府: a body that names its level and not its place
+LEVEL_ONLY = re.compile(r"^(?:(省|自治区)|(市|州|盟)|(县|区|旗))(?=安全生产|安委|人民政府|政府|应急|委员会|办公)")
 CITATION = re.compile(r"《([^《》]{4,80})》")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a plan was issued: its level rank (0 national … 4 township) and gazetteer unit, if known."""
+
+    rank: int
+    unit: str | None = None
+
+    def is_above(self, other: Place) -> bool:
+        """Whether this place is higher and `other` lies under it (anything lies under the nation)."""
+        if self.rank >= other.rank:
+            return False
+        if self.rank == 0 or self.unit is None or other.unit is None:
+            return True
+        return self.unit in gazetteer().ancestors(other.unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +47,36 @@ class Direction:
     detail: str | None
 
 
-def jurisdiction_rank(text: PreparedText) -> int | None:
-    """Rank of the jurisdiction named at the start of the title (1 province … 4 township)."""
-    title = (text.info.title or "").strip()
-    m = TITLE_JURISDICTION.match(title)
-    return LEVEL_RANK.get(m.group(1)) if m else None
+def issuing_place(text: PreparedText) -> Place | None:
+    """The place of the plan's issuer, else of its title; None where neither names one."""
+    for written in (text.info.issuer, text.info.title):
+        head = (written or "").strip().lstrip("《")[:PLACE_WINDOW]
+        if not head:
+            continue
+        if NATIONAL.match(head):
+            return Place(0)
+        place = innermost_place(head)
+        if place is not None:
+            return place
+        level_only = LEVEL_ONLY.match(head)
+        if level_only:
+            return Place(level_only.lastindex)
+    return None
+
+
+def innermost_place(head: str) -> Place | None:
+    """The last of the first run of places written together (重庆市武隆区 is 武隆区, a county)."""
+    found = gazetteer().trusted.longest(head)
+    if not found:
+        return None
+    run = [found[0]]
+    for match in found[1:]:
+        if match[0] != run[-1][1]:
+            break
+        run.append(match)
+    keys = run[-1][2][1]
+    unit = gazetteer().units[keys[0]]
+    return Place(LEVEL_RANK[unit.level], keys[0] if len(keys) == 1 else None)
 
 
 def cites(citing: PreparedText, cited: PreparedText) -> bool:
@@ -43,10 +93,19 @@ def copy_direction(a: PreparedText, b: PreparedText) -> Direction:
         return Direction(1, "citation", f"《{b.info.title}》 cited by the other plan")
     if cites(b, a) and not cites(a, b):
         return Direction(0, "citation", f"《{a.info.title}》 cited by the other plan")
-    ra, rb = jurisdiction_rank(a), jurisdiction_rank(b)
-    if ra is not None and rb is not None and ra != rb:
-        return Direction(0 if ra < rb else 1, "hierarchy", "the higher-level jurisdiction's plan is the source")
+    pa, pb = issuing_place(a), issuing_place(b)
+    if pa is not None and pb is not None and (pa.is_above(pb) or pb.is_above(pa)):
+        return Direction(0 if pa.is_above(pb) else 1, "hierarchy", "the higher-level jurisdiction's plan is the source")
     da, db = a.info.date, b.info.date
     if da and db and da != db:
         return Direction(0 if da < db else 1, "date", f"issued {min(da, db)}, before {max(da, db)}")
     return Direction(None, None, None)
+
+
+def in_different_lines(a: PreparedText, b: PreparedText) -> bool:
+    """Whether neither plan's place lies under the other's (two counties; a county and another province's
+    city): neither is the other's source, so text they share came from a plan above both."""
+    pa, pb = issuing_place(a), issuing_place(b)
+    if pa is None or pb is None or pa.is_above(pb) or pb.is_above(pa):
+        return False
+    return pa.unit is None or pa.unit != pb.unit

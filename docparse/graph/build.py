@@ -460,7 +460,7 @@ class GraphBuilder:
         by_hash = {d["sha256"]: n for n, d in self.graph.nodes(data=True) if d.get("kind") == "document" and "sha256" in d}
         for pair in pairs:
             checked, reference = by_hash.get(pair.checked.sha256), by_hash.get(pair.reference.sha256)
-            if checked and reference and checked != reference and pair.source_known:
+            if checked and reference and checked != reference and pair.source_known and pair.relation == "copied":
                 self.add_edge(checked, reference, "implements", doc=checked, evidence=f"copycheck:{pair.evidence}",
                               score=round(float(pair.score), 4), verdict=pair.verdict)  # fmt: skip
 
