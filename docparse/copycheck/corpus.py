@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from docparse.copycheck.align import AlignSettings
 from docparse.copycheck.boilerplate import DocumentFrequency
 from docparse.copycheck.check import (
     BoilerplateModel,
@@ -20,11 +21,22 @@ from docparse.copycheck.check import (
     load_document,
     prepare,
 )
-from docparse.copycheck.direction import copy_direction, in_different_lines, issuing_place
+from docparse.copycheck.direction import (
+    copy_direction,
+    in_different_lines,
+    issuing_place,
+)
 from docparse.copycheck.index import (
-    IndexStorage, MemoryStorage, SQLiteStorage, UninitializedIndexError, find_candidates, index_errors, stored_from,
+    IndexStorage,
+    MemoryStorage,
+    SQLiteStorage,
+    UninitializedIndexError,
+    find_candidates,
+    index_errors,
+    stored_from,
 )
 from docparse.copycheck.report import CopyReport, DocumentInfo, _info_dict
+from docparse.copycheck.shingles import winnowed
 from docparse.errors import DocparseError
 from docparse.model import Document
 
@@ -41,6 +53,7 @@ class CandidateSettings:
     min_shared: int = 3
     min_containment: float = 0.04  # shared / fingerprints of the smaller plan
     max_candidates: int = 50  # per checked plan, in index checks
+    max_postings: int = 200  # corpus mode: fingerprints in more plans than this (or 5 %) pair nothing
 
 
 COPIED_FROM = "copied"
@@ -130,6 +143,13 @@ def boilerplate_fingerprints(text: PreparedText, model: BoilerplateModel, rate: 
     return fps[~model.shingle_flags(fps)]
 
 
+def passage_fingerprints(text: PreparedText, model: BoilerplateModel, settings: AlignSettings) -> np.ndarray:
+    """Winnowing fingerprints of a plan outside boilerplate, dense enough that every passage long enough to
+    be kept (`min_length` codes) holds one: two plans that share a kept passage share a fingerprint."""
+    fps = winnowed(text.hashes, max(1, settings.min_length - settings.k + 1))
+    return fps[~model.shingle_flags(fps)]
+
+
 def candidate_pairs(fps: list[np.ndarray], settings: CandidateSettings, max_postings: int) -> np.ndarray:
     """Rows `(i, j, shared)`, i < j, of plans sharing enough fingerprints (an in-memory inverted index)."""
     n = len(fps)
@@ -192,22 +212,22 @@ def check_corpus(
     settings: CopyCheckSettings | None = None,
     candidates: CandidateSettings | None = None,
 ) -> CorpusReport:
-    """All pairs of a collection whose copied share (either way) is at least `threshold`.
+    """All pairs of a collection whose copied share (either way) is at least `threshold`, each told
+    apart as a direct copy or as two plans inheriting from a common source (`attribute_source`).
 
-    Boilerplate is the shipped list plus shingles frequent in the collection itself (`DfPolicy`).
+    Boilerplate is the shipped list only, phrasing learned across campaigns: text frequent in the
+    collection itself is most often one parent copied by many of its plans, and discounting it made a
+    child of a popular parent score near zero. Candidate pairs share fingerprints outside that list;
+    a fingerprint in more than `max_postings` plans is too common to pair on.
     """
     settings = settings or CopyCheckSettings()
     candidates = candidates or CandidateSettings()
     threshold = settings.thresholds.partly if threshold is None else threshold
     k = settings.align.k
     texts = [s if isinstance(s, PreparedText) else prepare(load_document(s), k) for s in sources]
-    frequency = DocumentFrequency()
-    for t in texts:
-        frequency.add(t.hashes)
     model = default_boilerplate(settings)
-    model.frequency = frequency
-    fps = [boilerplate_fingerprints(t, model, settings.fingerprint_rate) for t in texts]
-    max_postings = max(50, len(texts) // 20)
+    fps = [passage_fingerprints(t, model, settings.align) for t in texts]
+    max_postings = max(candidates.max_postings, len(texts) // 20)
     rows = candidate_pairs(fps, candidates, max_postings)
     reports: dict[tuple[int, int], CopyReport] = {}
     pairs: list[tuple[int, int, CopyPair]] = []

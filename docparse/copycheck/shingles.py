@@ -48,6 +48,16 @@ def fingerprints(hashes: np.ndarray, rate: int) -> np.ndarray:
     return np.unique(hashes[(hashes & mask) == 0])
 
 
+def winnowed(hashes: np.ndarray, window: int) -> np.ndarray:
+    """Distinct winnowing fingerprints (Schleimer, Wilkerson and Aiken 2003): the smallest hash of every
+    `window` consecutive shingles. Two texts sharing a run of `window + k - 1` codes share a
+    fingerprint, whatever their hashes, which sampling by hash value cannot promise."""
+    if len(hashes) <= window:
+        return np.unique(hashes[:1] if len(hashes) == 0 else hashes.min(keepdims=True))
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
+    return np.unique(windows.min(axis=1))
+
+
 def as_signed(hashes: np.ndarray) -> np.ndarray:
     """The same 64 bits as int64, the integer type SQLite stores."""
     return hashes.view(np.int64)
