@@ -158,8 +158,8 @@ def passage_of(
     chars = int(weights[window][counted[window]].sum())
     bp_chars = int(weights[window][counted[window] & boilerplate[window]].sum())
     formula_chars = int(weights[window][~checked.metadata[window] & checked.formulaic[window]].sum())
-    if formula_chars and formula_chars >= FORMULAIC_PASSAGE_SHARE * (chars + formula_chars):
-        kind = FORMULAIC
+    if chars == 0 or formula_chars >= FORMULAIC_PASSAGE_SHARE * (chars + formula_chars):
+        kind = FORMULAIC  # the 公文 wrapper (metadata) and formulas: nothing of the plan's content
     elif chars > 0 and bp_chars < BOILERPLATE_PASSAGE_SHARE * chars:
         kind = COPIED
     else:
