@@ -129,7 +129,10 @@ class Line:
 
     def drop(self, spans: list[tuple[int, int]]) -> None:
         """Leave the characters of `spans` (offsets into `text`) out of the analysis text."""
-        kept = [i for i in range(len(self.text)) if not any(s <= i < e for s, e in spans)]
+        keep = bytearray(b"\x01") * len(self.text)
+        for s, e in spans:
+            keep[s:e] = bytes(len(keep[s:e]))
+        kept = [i for i, k in enumerate(keep) if k]
         offsets = self.source_offsets()
         self.offsets = [offsets[i] for i in kept]
         self.text = "".join(self.text[i] for i in kept)
