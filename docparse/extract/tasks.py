@@ -153,8 +153,9 @@ def list_groups(text: str, refs: list[Ref]) -> list[list[Ref]]:
 def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> dict[int, str]:
     """Roles given by field labels (牵头单位：…；配合单位：…), by ref start.
 
-    A 责任单位 field is all lead, unless the document says the first unit listed leads (`first_leads`) or a
-    牵头单位 field comes before it (（牵头单位：市应急局；责任单位：市工信局）: the others responsible support)."""
+    In a 责任单位 field the first unit listed leads and the others support (责任单位：市直各有关单位、各县（市、区）
+    人民政府: "first or only" of the annotation guide), and all support after a 牵头单位 field (（牵头单位：
+    市应急局；责任单位：市工信局）). `first_leads` is kept for the callers' signature: a field always reads so."""
     labels = sorted(
         (m.start(), m.end(), cue.role)
         for cue in role_cues()
@@ -165,15 +166,17 @@ def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: b
     for i, (_, label_end, role) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else end
         field_end = FIELD_END.search(text, label_end, stop)
-        while field_end and closes_lead_mark(text, field_end.end()):
-            field_end = FIELD_END.search(text, field_end.end(), stop)  # 市城管局（牵头）、市应急局: the field goes on
+        while field_end and (
+            closes_lead_mark(text, field_end.end()) or closes_inner_bracket(text, label_end, field_end.start())
+        ):  # 市城管局（牵头）、市应急局 / 各县（市、区）人民政府: the field goes on
+            field_end = FIELD_END.search(text, field_end.end(), stop)
         inside = [r for r in refs if label_end <= r.start and r.end <= (field_end.start() if field_end else stop)]
         if role == "responsible" and any(r == "lead" for _, _, r in labels[:i]):
             roles.update((r.start, "support") for r in inside)
         elif role == "responsible" and names_roles(text, inside):
             continue  # 责任单位：市住建局牵头，市发改委按职责分工负责: the words in the field decide, list by list
         elif role == "responsible":
-            roles.update(responsible_roles(text, inside, first_leads))
+            roles.update(responsible_roles(text, inside, first_leads=True))
         else:
             roles.update((r.start, role) for r in inside)
     return roles
@@ -183,6 +186,13 @@ def names_roles(text: str, refs: list[Ref]) -> bool:
     """Whether a role word follows a party of the field directly (市住建局牵头, 市财政局按职责分工负责),
     as opposed to a lead mark such as （牵头） or words further on (排在首位的为牵头单位)."""
     return any(cue.where == "after" and cue.pattern.match(text, r.end) for r in refs for cue in role_cues())
+
+
+def closes_inner_bracket(text: str, start: int, at: int) -> bool:
+    """Whether the character at `at` is a ） closing a bracket opened inside the field from `start`
+    (各县（市、区）人民政府), not the bracket around the whole field."""
+    inside = text[start:at]
+    return text[at] == "）" and inside.count("（") > inside.count("）")
 
 
 def closes_lead_mark(text: str, end: int) -> bool:
@@ -518,10 +528,12 @@ def item_tasks(
     table_ranges: list[tuple[int, int]] = (),
     first_leads: bool = False,
     lists: set[tuple[int | None, str]] = frozenset(),
+    until: int | None = None,
 ) -> list[Task]:
     """The tasks of one leaf item: its parts, then its bracketed sector assignments; `lists` are the document's
-    lists of sectors (`sector_lists`)."""
+    lists of sectors (`sector_lists`); `until`: where the item ends before a line that assigns its parent."""
     start, end = clipped_at_tables(*norm_range(doc, sec.span), table_ranges)
+    end = min(end, until) if until is not None else end
     inside = refs_within(refs, start, end)
     brackets = bracketed_assignments(doc, inside, start, end)
     in_brackets = {r.start for _, _, _, rs in brackets for r in rs}
@@ -543,6 +555,99 @@ def item_tasks(
         # requirement is addressed to (各学校要…, 各地区、各有关部门要…)
         tasks = [t for t in tasks if t.lead or any(names_a_body(p) for p in t.support)]
     return tasks
+
+
+def label_at(text: str, start: int) -> bool:
+    """Whether a role label (责任单位：, 组织单位：, 牵头单位：) opens the text at `start`."""
+    return any(cue.where == "label" and cue.pattern.match(text, start) for cue in role_cues())
+
+
+def last_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range of the last non-blank line of `text[start:end]`, without its surrounding blanks."""
+    body = text[start:end].rstrip()
+    line_start = start + body.rfind("\n") + 1
+    return line_start, start + len(body)
+
+
+def assigning_line(doc: Document, refs: list[Ref], sec: Section) -> tuple[int, int] | None:
+    """The range of the line that closes a leaf item by assigning parties, when the line stands on its own
+    (（责任单位：市直各有关单位、…）under the last sub-item), not at the end of the item's own paragraph."""
+    start, end = norm_range(doc, sec.span)
+    line_start, line_end = last_line(doc.norm_text, start, end)
+    heading_end = doc.norm_index(sec.heading_span.end)
+    line = doc.norm_text[line_start:line_end]
+    if line_start <= heading_end or not is_bracketed(line):
+        return None
+    lead, support = line_roles(doc.norm_text, refs_within(refs, line_start, line_end), line_start, line_end)
+    return (line_start, line_end) if lead or support else None
+
+
+def line_roles(text: str, refs: list[Ref], start: int, end: int) -> tuple[list[PartyRef], list[PartyRef]]:
+    """(lead, support) of a line that assigns a parent item: its labelled fields alone where it has any
+    (组织单位：县安办、各乡镇人民政府…（…各乡镇自行设定咨询日宣传点）: the note after the field names no role)."""
+    labelled = label_roles(text, refs, start, end, first_leads=True)
+    if labelled:
+        refs = [r for r in refs if r.start in labelled]
+    return assign_roles(text, refs, start, end, first_leads=True)
+
+
+def parent_assignment(doc: Document, refs: list[Ref], sec: Section) -> tuple[int, int] | None:
+    """The range of a line in leaf `sec` that assigns the task of its parent item, or None.
+
+    Two layouts: a sub-item that is a role label (（二）开展安全文化周系列活动 … 3.组织单位：各乡镇人民政府、总工会),
+    and a bracketed assignment line under the last sub-item while no other sub-item has one ((1)…(4)…
+    （责任单位：市直各有关单位、…）: the units are responsible for the whole of 1.完善应急预案体系).
+    """
+    if sec.parent is None:
+        return None
+    text = doc.norm_text
+    start, end = norm_range(doc, sec.span)
+    body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    marker_end = body_start + len(sec.marker)
+    if label_at(text, marker_end):
+        return start, end
+    siblings = doc.sections[sec.parent].children
+    if siblings[-1] != sec.id or any(assigning_line(doc, refs, doc.sections[i]) for i in siblings[:-1]):
+        return None
+    return assigning_line(doc, refs, sec)
+
+
+def parent_task(
+    doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], parent: Section, line: tuple[int, int]
+) -> Task:
+    """The task of a parent item whose parties a closing line names (`parent_assignment`): the item's whole
+    text, with the roles of that line."""
+    lead, support = line_roles(doc.norm_text, refs_within(refs, *line), *line)
+    span = parent.span
+    return Task(
+        text=doc.text_of(span),
+        span=span,
+        sector=item_sector(doc, parent),
+        lead=lead,
+        support=support,
+        deadline=task_deadline(doc, deadlines, doc.source_span(*line), parent),
+        phase=phase_of(doc, parent),
+        section=parent.id,
+    )
+
+
+def leaf_tasks(
+    doc: Document,
+    deadlines: SpanLookup[Deadline],
+    sec: Section,
+    refs: list[Ref],
+    table_ranges: list[tuple[int, int]],
+    first_leads: bool,
+    lists: set[tuple[int | None, str]],
+) -> list[Task]:
+    """The tasks of one leaf item, and of its parent where the leaf ends in a line assigning the parent."""
+    line = parent_assignment(doc, refs, sec)
+    if line is None:
+        return item_tasks(doc, deadlines, sec, refs, table_ranges, first_leads, lists)
+    own = [] if line[0] == norm_range(doc, sec.span)[0] else item_tasks(
+        doc, deadlines, sec, refs, table_ranges, first_leads, lists, until=line[0]
+    )
+    return own + [parent_task(doc, deadlines, refs, doc.sections[sec.parent], line)]
 
 
 def paragraph_tasks(
@@ -786,7 +891,7 @@ def tasks(doc: Document) -> list[Task]:
     leaves = task_sections(doc)
     if leaves:
         lists = sector_lists(doc)
-        found = [t for sec in leaves for t in item_tasks(doc, deadlines, sec, refs, table_ranges, first_leads, lists)]
+        found = [t for sec in leaves for t in leaf_tasks(doc, deadlines, sec, refs, table_ranges, first_leads, lists)]
     elif not doc.sections:
         found = paragraph_tasks(doc, deadlines, refs, table_ranges)
     else:
