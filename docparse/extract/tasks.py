@@ -666,6 +666,99 @@ def paragraph_tasks(
     return tasks
 
 
+# Words that may open a requirement sentence before its subject: 请各地…, 一是各地要…, 同时，各部门要…
+REQUIREMENT_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|同时|此外|另外|期间)?[，,]?(?:请|由|全[省市县区])?")
+
+
+# Between two lists of one subject: a few words the lexicon does not know (各县（市）区、开发区安委会和有关部门).
+SUBJECT_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{0,12}|[\u4e00-\u9fff]{0,12}[、和及与]")
+BRACKET_NOTE = re.compile(r"(?:（[^（）]{1,20}）)?")  # 各成员单位（详见任务分工）要…
+
+
+STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+
+
+def opens_requirement(text: str, start: int, group_start: int) -> str | None:
+    """How a list starting at `group_start` opens a requirement: "sentence" when it opens the sentence (after
+    words such as 请, 一是, 同时), "clause" when it opens a later clause of it, else None."""
+    before = text[start:group_start]
+    if REQUIREMENT_OPENING.fullmatch(before) is not None:
+        return "sentence"
+    return "clause" if before[-1:] in CLAUSE_START else None
+
+
+def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> list[PartyRef]:
+    """The parties a sentence requires to act: the first list that opens it followed by a subject modal or a
+    lead word, or that opens a later clause followed by 要/应/须 (各地区、各有关部门要…, 各有关成员单位（详见任务分工）要…, 市公安局牵头…), or
+    any list after 请 (请各地区、各部门和单位分别明确1名联络员). The list may run on over a body the lexicon
+    does not know (各县（市）区、开发区安委会和有关部门要…)."""
+    groups = list_groups(text, refs)
+    for i, group in enumerate(groups):
+        opening = opens_requirement(text, start, group[0].start)
+        if opening is None:
+            continue
+        j = i
+        while j + 1 < len(groups) and SUBJECT_GAP.fullmatch(text, groups[j][-1].end, groups[j + 1][0].start):
+            j += 1
+        subject = [r for g in groups[i : j + 1] for r in g]
+        after = text[subject[-1].end : end]
+        after = after[len(BRACKET_NOTE.match(after).group()) :]
+        asked = text[start : group[0].start].rstrip("，,").endswith("请")
+        if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
+            if after.startswith(STRONG_MODAL):
+                return list({r.ref.name: r.ref for r in subject}.values())
+            continue
+        if asked or any(
+            cue.pattern.match(after)
+            for cue in role_cues()
+            if cue.where == "subject" or (cue.where == "after" and cue.role == "lead")
+        ):
+            return list({r.ref.name: r.ref for r in subject}.values())
+    return []
+
+
+# An item heading written as a sentence of its own, at the end of the sentence before a requirement:
+# （一）高度重视，加强领导。/ 一是要把汛期安全生产工作摆到重要位置。
+HEADING_SENTENCE = re.compile(r"(?:（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]是|\d{1,2}[.、．])[^。；，：]{2,20}[，,]?[^。；：]{0,20}[。：]?$")
+
+
+def heading_sentence_start(doc: Document, k: int, tasks: IntervalIndex) -> int | None:
+    """Where the item heading that the `k`th sentence ends with starts, when that sentence is no part of a
+    task already: the heading of the requirement that follows it (a leaf of the outline that holds only its
+    heading, 一是要把汛期安全生产工作摆到重要位置。, is no task)."""
+    if k < 0:
+        return None
+    sentence = doc.sentences[k]
+    if tasks.overlaps(sentence.norm_start, sentence.norm_end):
+        return None
+    m = HEADING_SENTENCE.search(doc.norm_text, sentence.norm_start, sentence.norm_end)
+    return m.start() if m else None
+
+
+def requirement_tasks(
+    doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], covered: IntervalIndex, tasks: IntervalIndex
+) -> list[Task]:
+    """Sentences outside the task items and tables whose subject is a party, one task each: the requirements
+    of a notice's opening paragraphs and of a text the outline does not divide (各省级安委会要加强组织领导，认真
+    研究制定本地区实施方案…). A body that the sentence only reports to (报市安委办) is no subject. `covered`: the
+    task items and tables; `tasks`: the tasks found in them."""
+    text = doc.norm_text
+    found = []
+    for k, sentence in enumerate(doc.sentences):
+        start, end = sentence.norm_start, sentence.norm_end
+        if covered.overlaps(start, end):
+            continue
+        lead = requirement_subject(text, refs_within(refs, start, end), start, end)
+        if lead:
+            start = heading_sentence_start(doc, k - 1, tasks) or start
+            span = doc.source_span(start, end)
+            found.append(Task(
+                text=doc.text_of(span), span=span, sector=sector_of(text[start : start + TOPIC_MAX]), lead=lead,
+                support=[], deadline=deadlines.first_within(span), section=sentence.section,
+            ))
+    return found
+
+
 # --- tables --------------------------------------------------------------------------------------
 
 
@@ -896,4 +989,7 @@ def tasks(doc: Document) -> list[Task]:
         found = paragraph_tasks(doc, deadlines, refs, table_ranges)
     else:
         found = []
+    taken = [*table_ranges, *(norm_range(doc, t.span) for t in found)]
+    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in leaves)])
+    found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     return found + table_tasks(doc, deadlines, refs, tables, first_leads)

@@ -506,3 +506,33 @@ def test_lead_responsible_label_is_no_responsible_field():
     task = task_starting(doc, "1.广泛开展")
     assert parties(task.lead) == ["县委宣传部", "县应急管理局"]
     assert parties(task.support) == ["县安委会各成员单位"]
+
+
+# r304 (国务院安委会办公室 notice, 2024): the requirements of a notice's opening paragraph, one task each.
+STATE_COUNCIL_NOTICE = """各省、自治区、直辖市及新疆生产建设兵团安全生产委员会，国务院安委会各成员单位：
+各省级安委会要加强组织领导，认真研究制定本地区实施方案，确定重点任务措施。各有关成员单位要加强本系统三年行动的统筹指导，细化年度目标任务。
+请各地区、各部门和单位分别明确1名联络员，于2024年2月2日前反馈国务院安委会办公室。
+一、工作目标
+通过三年治本攻坚，师生安全意识进一步增强。
+"""
+
+
+def test_requirement_sentences_outside_items_are_tasks_of_their_subject():
+    doc = read(STATE_COUNCIL_NOTICE)
+    assert parties(task_starting(doc, "各省级安委会要").lead) == ["各省级安委会"]
+    assert parties(task_starting(doc, "各有关成员单位要").lead) == ["各有关成员单位"]
+    contacts = task_starting(doc, "请各地区")
+    assert parties(contacts.lead) == ["各地区", "各部门和单位"]  # 国务院安委会办公室 only receives
+
+
+def test_a_heading_sentence_joins_the_requirement_after_it():
+    # r315 (a 通知 whose outline was lost in one line): （一）高度重视，加强领导。各级、各部门要…
+    doc = read("[接上页] 三、有关要求 （一）高度重视，加强领导。各级、各部门要充分认识安全生产大检查的重要意义。")
+    task = task_starting(doc, "（一）高度重视")
+    assert parties(task.lead) == ["各级", "各部门"]
+
+
+def test_a_body_in_a_later_clause_needs_a_modal_to_be_required():
+    # r370: 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: a past event, not a requirement
+    doc = read("为扎实做好黄河流域生态保护工作，内蒙古自治区应急管理厅于2022年3月11日发布了《实施方案》。\n一、工作目标\n加强监管。\n")
+    assert doc.extraction.tasks == []
