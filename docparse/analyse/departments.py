@@ -29,6 +29,8 @@ UNKNOWN_BODY = re.compile(
     r"(?:(?<=[、，。；：（\n由和及与])|^)([省市州县区])([\u4e00-\u9fff]{2,8}?)(管理局|管理委员会|局|委员会|办公室|支队|大队|中心|委)"
     r"(?=[、，。；）和及与等牵负配参协依按分]|$)"
 )
+# What follows a body's short name inside a document number (云安委办发〔2023〕, 鲁安办函［2024］).
+DOC_NUMBER_AFTER = re.compile(r"(?:发|函|字|明电|电)?[〔［\[【]\s*(?:19|20)\d\d")
 KIND_LIST_MAX = 60  # characters: the longest list of department kinds before 部门
 # The body word that ends a department's name (公安局, 应急管理厅, 发展和改革委员会): what a department kind lacks.
 BODY_WORD = re.compile(r"(?:委员会|局|厅|委)$")
@@ -214,6 +216,8 @@ def lexicon_hits(text: str) -> list[tuple[int, int, Entry]]:
     for start, end, entry in lexicon_matcher().longest(text):
         if text[end - 1] == "部" and text.startswith("门", end):
             continue  # 应急管理部门 names a kind of department, not the ministry
+        if DOC_NUMBER_AFTER.match(text, end):
+            continue  # 银安办发〔2024〕3号: the issuer's code in a document number, no mention of a body
         hits.append((start, end, entry))
     return hits
 

@@ -250,7 +250,20 @@ def year_context(doc: Document) -> YearContext:
     if doc_year is None and counts:
         # Ties go to the earliest year: a plan names its first year more than once, a report its own.
         doc_year = min(counts, key=lambda y: (-counts[y], y))
+    if doc_year is None:
+        doc_year = written_number_year(text)
     return YearContext(doc_date, doc_year, positions, years)
+
+
+# A document number's year as written in the text: 长安委办[2007]17号, 赣府厅明〔2011〕166号.
+WRITTEN_NUMBER_YEAR = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]第?\d{1,4}号")
+
+
+def written_number_year(text: str) -> int | None:
+    """The year of the first document number written in a text that states no year otherwise: the
+    document's own number, or that of the notice it forwards or reports."""
+    m = WRITTEN_NUMBER_YEAR.search(text)
+    return int(m.group(1)) if m else None
 
 
 def number_year(doc: Document) -> int | None:

@@ -153,8 +153,9 @@ def list_groups(text: str, refs: list[Ref]) -> list[list[Ref]]:
 def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> dict[int, str]:
     """Roles given by field labels (牵头单位：…；配合单位：…), by ref start.
 
-    A 责任单位 field is all lead, unless the document says the first unit listed leads (`first_leads`) or a
-    牵头单位 field comes before it (（牵头单位：市应急局；责任单位：市工信局）: the others responsible support)."""
+    In a 责任单位 field the first unit listed leads and the others support (责任单位：市直各有关单位、各县（市、区）
+    人民政府: "first or only" of the annotation guide), and all support after a 牵头单位 field (（牵头单位：
+    市应急局；责任单位：市工信局）). `first_leads` is kept for the callers' signature: a field always reads so."""
     labels = sorted(
         (m.start(), m.end(), cue.role)
         for cue in role_cues()
@@ -165,15 +166,17 @@ def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: b
     for i, (_, label_end, role) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else end
         field_end = FIELD_END.search(text, label_end, stop)
-        while field_end and closes_lead_mark(text, field_end.end()):
-            field_end = FIELD_END.search(text, field_end.end(), stop)  # 市城管局（牵头）、市应急局: the field goes on
+        while field_end and (
+            closes_lead_mark(text, field_end.end()) or closes_inner_bracket(text, label_end, field_end.start())
+        ):  # 市城管局（牵头）、市应急局 / 各县（市、区）人民政府: the field goes on
+            field_end = FIELD_END.search(text, field_end.end(), stop)
         inside = [r for r in refs if label_end <= r.start and r.end <= (field_end.start() if field_end else stop)]
         if role == "responsible" and any(r == "lead" for _, _, r in labels[:i]):
             roles.update((r.start, "support") for r in inside)
         elif role == "responsible" and names_roles(text, inside):
             continue  # 责任单位：市住建局牵头，市发改委按职责分工负责: the words in the field decide, list by list
         elif role == "responsible":
-            roles.update(responsible_roles(text, inside, first_leads))
+            roles.update(responsible_roles(text, inside, first_leads=True))
         else:
             roles.update((r.start, role) for r in inside)
     return roles
@@ -183,6 +186,13 @@ def names_roles(text: str, refs: list[Ref]) -> bool:
     """Whether a role word follows a party of the field directly (市住建局牵头, 市财政局按职责分工负责),
     as opposed to a lead mark such as （牵头） or words further on (排在首位的为牵头单位)."""
     return any(cue.where == "after" and cue.pattern.match(text, r.end) for r in refs for cue in role_cues())
+
+
+def closes_inner_bracket(text: str, start: int, at: int) -> bool:
+    """Whether the character at `at` is a ） closing a bracket opened inside the field from `start`
+    (各县（市、区）人民政府), not the bracket around the whole field."""
+    inside = text[start:at]
+    return text[at] == "）" and inside.count("（") > inside.count("）")
 
 
 def closes_lead_mark(text: str, end: int) -> bool:
@@ -518,10 +528,12 @@ def item_tasks(
     table_ranges: list[tuple[int, int]] = (),
     first_leads: bool = False,
     lists: set[tuple[int | None, str]] = frozenset(),
+    until: int | None = None,
 ) -> list[Task]:
     """The tasks of one leaf item: its parts, then its bracketed sector assignments; `lists` are the document's
-    lists of sectors (`sector_lists`)."""
+    lists of sectors (`sector_lists`); `until`: where the item ends before a line that assigns its parent."""
     start, end = clipped_at_tables(*norm_range(doc, sec.span), table_ranges)
+    end = min(end, until) if until is not None else end
     inside = refs_within(refs, start, end)
     brackets = bracketed_assignments(doc, inside, start, end)
     in_brackets = {r.start for _, _, _, rs in brackets for r in rs}
@@ -545,6 +557,99 @@ def item_tasks(
     return tasks
 
 
+def label_at(text: str, start: int) -> bool:
+    """Whether a role label (责任单位：, 组织单位：, 牵头单位：) opens the text at `start`."""
+    return any(cue.where == "label" and cue.pattern.match(text, start) for cue in role_cues())
+
+
+def last_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range of the last non-blank line of `text[start:end]`, without its surrounding blanks."""
+    body = text[start:end].rstrip()
+    line_start = start + body.rfind("\n") + 1
+    return line_start, start + len(body)
+
+
+def assigning_line(doc: Document, refs: list[Ref], sec: Section) -> tuple[int, int] | None:
+    """The range of the line that closes a leaf item by assigning parties, when the line stands on its own
+    (（责任单位：市直各有关单位、…）under the last sub-item), not at the end of the item's own paragraph."""
+    start, end = norm_range(doc, sec.span)
+    line_start, line_end = last_line(doc.norm_text, start, end)
+    heading_end = doc.norm_index(sec.heading_span.end)
+    line = doc.norm_text[line_start:line_end]
+    if line_start <= heading_end or not is_bracketed(line):
+        return None
+    lead, support = line_roles(doc.norm_text, refs_within(refs, line_start, line_end), line_start, line_end)
+    return (line_start, line_end) if lead or support else None
+
+
+def line_roles(text: str, refs: list[Ref], start: int, end: int) -> tuple[list[PartyRef], list[PartyRef]]:
+    """(lead, support) of a line that assigns a parent item: its labelled fields alone where it has any
+    (组织单位：县安办、各乡镇人民政府…（…各乡镇自行设定咨询日宣传点）: the note after the field names no role)."""
+    labelled = label_roles(text, refs, start, end, first_leads=True)
+    if labelled:
+        refs = [r for r in refs if r.start in labelled]
+    return assign_roles(text, refs, start, end, first_leads=True)
+
+
+def parent_assignment(doc: Document, refs: list[Ref], sec: Section) -> tuple[int, int] | None:
+    """The range of a line in leaf `sec` that assigns the task of its parent item, or None.
+
+    Two layouts: a sub-item that is a role label (（二）开展安全文化周系列活动 … 3.组织单位：各乡镇人民政府、总工会),
+    and a bracketed assignment line under the last sub-item while no other sub-item has one ((1)…(4)…
+    （责任单位：市直各有关单位、…）: the units are responsible for the whole of 1.完善应急预案体系).
+    """
+    if sec.parent is None:
+        return None
+    text = doc.norm_text
+    start, end = norm_range(doc, sec.span)
+    body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    marker_end = body_start + len(sec.marker)
+    if label_at(text, marker_end):
+        return start, end
+    siblings = doc.sections[sec.parent].children
+    if siblings[-1] != sec.id or any(assigning_line(doc, refs, doc.sections[i]) for i in siblings[:-1]):
+        return None
+    return assigning_line(doc, refs, sec)
+
+
+def parent_task(
+    doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], parent: Section, line: tuple[int, int]
+) -> Task:
+    """The task of a parent item whose parties a closing line names (`parent_assignment`): the item's whole
+    text, with the roles of that line."""
+    lead, support = line_roles(doc.norm_text, refs_within(refs, *line), *line)
+    span = parent.span
+    return Task(
+        text=doc.text_of(span),
+        span=span,
+        sector=item_sector(doc, parent),
+        lead=lead,
+        support=support,
+        deadline=task_deadline(doc, deadlines, doc.source_span(*line), parent),
+        phase=phase_of(doc, parent),
+        section=parent.id,
+    )
+
+
+def leaf_tasks(
+    doc: Document,
+    deadlines: SpanLookup[Deadline],
+    sec: Section,
+    refs: list[Ref],
+    table_ranges: list[tuple[int, int]],
+    first_leads: bool,
+    lists: set[tuple[int | None, str]],
+) -> list[Task]:
+    """The tasks of one leaf item, and of its parent where the leaf ends in a line assigning the parent."""
+    line = parent_assignment(doc, refs, sec)
+    if line is None:
+        return item_tasks(doc, deadlines, sec, refs, table_ranges, first_leads, lists)
+    own = [] if line[0] == norm_range(doc, sec.span)[0] else item_tasks(
+        doc, deadlines, sec, refs, table_ranges, first_leads, lists, until=line[0]
+    )
+    return own + [parent_task(doc, deadlines, refs, doc.sections[sec.parent], line)]
+
+
 def paragraph_tasks(
     doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], table_ranges: list[tuple[int, int]] = ()
 ) -> list[Task]:
@@ -559,6 +664,99 @@ def paragraph_tasks(
             sector = sector_of(doc.norm_text[m.start() : m.start() + TOPIC_MAX])
             tasks.append(make_task(doc, deadlines, m.start(), m.end(), inside, None, sector))
     return tasks
+
+
+# Words that may open a requirement sentence before its subject: 请各地…, 一是各地要…, 同时，各部门要…
+REQUIREMENT_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|同时|此外|另外|期间)?[，,]?(?:请|由|全[省市县区])?")
+
+
+# Between two lists of one subject: a few words the lexicon does not know (各县（市）区、开发区安委会和有关部门).
+SUBJECT_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{0,12}|[\u4e00-\u9fff]{0,12}[、和及与]")
+BRACKET_NOTE = re.compile(r"(?:（[^（）]{1,20}）)?")  # 各成员单位（详见任务分工）要…
+
+
+STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+
+
+def opens_requirement(text: str, start: int, group_start: int) -> str | None:
+    """How a list starting at `group_start` opens a requirement: "sentence" when it opens the sentence (after
+    words such as 请, 一是, 同时), "clause" when it opens a later clause of it, else None."""
+    before = text[start:group_start]
+    if REQUIREMENT_OPENING.fullmatch(before) is not None:
+        return "sentence"
+    return "clause" if before[-1:] in CLAUSE_START else None
+
+
+def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> list[PartyRef]:
+    """The parties a sentence requires to act: the first list that opens it followed by a subject modal or a
+    lead word, or that opens a later clause followed by 要/应/须 (各地区、各有关部门要…, 各有关成员单位（详见任务分工）要…, 市公安局牵头…), or
+    any list after 请 (请各地区、各部门和单位分别明确1名联络员). The list may run on over a body the lexicon
+    does not know (各县（市）区、开发区安委会和有关部门要…)."""
+    groups = list_groups(text, refs)
+    for i, group in enumerate(groups):
+        opening = opens_requirement(text, start, group[0].start)
+        if opening is None:
+            continue
+        j = i
+        while j + 1 < len(groups) and SUBJECT_GAP.fullmatch(text, groups[j][-1].end, groups[j + 1][0].start):
+            j += 1
+        subject = [r for g in groups[i : j + 1] for r in g]
+        after = text[subject[-1].end : end]
+        after = after[len(BRACKET_NOTE.match(after).group()) :]
+        asked = text[start : group[0].start].rstrip("，,").endswith("请")
+        if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
+            if after.startswith(STRONG_MODAL):
+                return list({r.ref.name: r.ref for r in subject}.values())
+            continue
+        if asked or any(
+            cue.pattern.match(after)
+            for cue in role_cues()
+            if cue.where == "subject" or (cue.where == "after" and cue.role == "lead")
+        ):
+            return list({r.ref.name: r.ref for r in subject}.values())
+    return []
+
+
+# An item heading written as a sentence of its own, at the end of the sentence before a requirement:
+# （一）高度重视，加强领导。/ 一是要把汛期安全生产工作摆到重要位置。
+HEADING_SENTENCE = re.compile(r"(?:（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]是|\d{1,2}[.、．])[^。；，：]{2,20}[，,]?[^。；：]{0,20}[。：]?$")
+
+
+def heading_sentence_start(doc: Document, k: int, tasks: IntervalIndex) -> int | None:
+    """Where the item heading that the `k`th sentence ends with starts, when that sentence is no part of a
+    task already: the heading of the requirement that follows it (a leaf of the outline that holds only its
+    heading, 一是要把汛期安全生产工作摆到重要位置。, is no task)."""
+    if k < 0:
+        return None
+    sentence = doc.sentences[k]
+    if tasks.overlaps(sentence.norm_start, sentence.norm_end):
+        return None
+    m = HEADING_SENTENCE.search(doc.norm_text, sentence.norm_start, sentence.norm_end)
+    return m.start() if m else None
+
+
+def requirement_tasks(
+    doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], covered: IntervalIndex, tasks: IntervalIndex
+) -> list[Task]:
+    """Sentences outside the task items and tables whose subject is a party, one task each: the requirements
+    of a notice's opening paragraphs and of a text the outline does not divide (各省级安委会要加强组织领导，认真
+    研究制定本地区实施方案…). A body that the sentence only reports to (报市安委办) is no subject. `covered`: the
+    task items and tables; `tasks`: the tasks found in them."""
+    text = doc.norm_text
+    found = []
+    for k, sentence in enumerate(doc.sentences):
+        start, end = sentence.norm_start, sentence.norm_end
+        if covered.overlaps(start, end):
+            continue
+        lead = requirement_subject(text, refs_within(refs, start, end), start, end)
+        if lead:
+            start = heading_sentence_start(doc, k - 1, tasks) or start
+            span = doc.source_span(start, end)
+            found.append(Task(
+                text=doc.text_of(span), span=span, sector=sector_of(text[start : start + TOPIC_MAX]), lead=lead,
+                support=[], deadline=deadlines.first_within(span), section=sentence.section,
+            ))
+    return found
 
 
 # --- tables --------------------------------------------------------------------------------------
@@ -786,9 +984,12 @@ def tasks(doc: Document) -> list[Task]:
     leaves = task_sections(doc)
     if leaves:
         lists = sector_lists(doc)
-        found = [t for sec in leaves for t in item_tasks(doc, deadlines, sec, refs, table_ranges, first_leads, lists)]
+        found = [t for sec in leaves for t in leaf_tasks(doc, deadlines, sec, refs, table_ranges, first_leads, lists)]
     elif not doc.sections:
         found = paragraph_tasks(doc, deadlines, refs, table_ranges)
     else:
         found = []
+    taken = [*table_ranges, *(norm_range(doc, t.span) for t in found)]
+    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in leaves)])
+    found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     return found + table_tasks(doc, deadlines, refs, tables, first_leads)

@@ -254,3 +254,14 @@ def test_a_window_of_statistics_is_no_deadline():
     text = "2024年1月至6月云南省生产安全事故情况\n2024年1月至6月，全省发生生产安全事故42起、死亡39人。\n"
     doc = docparse.read(text.encode("utf-8"), name="t.txt")
     assert doc.extraction.deadlines == []
+
+
+def test_a_written_document_number_gives_the_year_when_nothing_else_does():
+    # r353 (长春市安委办, 2007): no date and no year in the text but its number 长安委办[2007]17号
+    text = (
+        "长春市安全生产委员会办公室关于报送安全生产隐患排查治理专项行动总结的通知\n(长安委办[2007]17号)\n"
+        "各县(市)区、开发区安全生产委员会、市直有关部门:\n"
+        "全市各县(市)区、开发区安委会和有关部门要将本地区专项行动形成总结材料,并于12月15日前报市安全生产委员会办公室。\n"
+    )
+    doc = docparse.read(text.encode(), name="notice.txt")
+    assert ("2007-12-15", None, None) in dated(doc)

@@ -315,9 +315,11 @@ def test_first_unit_of_a_responsible_list_leads_where_the_document_says_so():
     assert names(task_starting(doc, "特种设备").lead) == ["市市场监督管理局"]
 
 
-def test_responsible_units_all_lead_without_the_convention_unless_one_is_marked():
+def test_first_responsible_unit_leads_unless_one_is_marked():
+    # the annotation guide: 责任单位 (first or only) leads; dev gold r102 (责任单位:魏都区,市消防支队) and r604 agree
     doc = read("二、重点任务\n（一）城镇燃气。开展排查。（责任单位：市住建局、市城管局）\n")
-    assert names(task_starting(doc, "城镇燃气").lead) == ["市住房和城乡建设局", "市城市管理局"]
+    gas = task_starting(doc, "城镇燃气")
+    assert names(gas.lead) == ["市住房和城乡建设局"] and names(gas.support) == ["市城市管理局"]
     doc = read("二、重点任务\n（一）城镇燃气。开展排查。责任单位：市住建局、市城管局（牵头）、市应急局。\n")
     gas = task_starting(doc, "城镇燃气")
     assert names(gas.lead) == ["市城市管理局"]
@@ -448,3 +450,89 @@ def test_a_generic_party_that_only_receives_is_no_lead():
     text = "关于开展检查的通知\n一、工作要求\n（一）及时报送。检查结果报送有关部门，由市应急局汇总。\n"
     doc = docparse.read(text.encode("utf-8"), name="n.txt")
     assert all("有关部门" not in [p.name for p in t.lead] for t in doc.extraction.tasks)
+
+
+# r604 (运城市 责任分解, 2017): the responsibility line under the last sub-item holds for the whole item.
+YUNCHENG_SPLIT = """运城市突发事件应急体系建设“十三五”规划责任分解
+一、具体建设任务
+1.完善应急预案体系
+(1)加强应急预案管理,规范应急预案编制、审批、发布、备案、修订和评估工作。
+(2)推进政府及其部门应急预案“精编化”,及时修订完善现有应急预案。
+(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)
+2.健全应急管理体制和运行机制
+(1)深入推进市、县、乡三级政府应急管理办事机构建设。
+"""
+
+# r358 (望江县 安全生产月 方案): a sub-item 组织单位： names who organizes its parent activity.
+WANGJIANG_MONTH = """望江县2016年“安全生产月”活动方案
+二、活动安排
+(一)开展安全生产事故警示教育周活动
+1.活动时间:6月1日至6月7日。
+2.活动内容:各乡镇、各有关部门和单位组织动员辖区内的企业观看警示教育片。
+3.组织单位:各乡镇人民政府,县直有关部门和单位。
+(二)开展安全生产宣传咨询日活动
+1.活动时间:6月16日。
+2.活动内容:开展安全生产政策法规咨询。
+3.组织单位:县安办、各乡镇人民政府。(参加单位:县安监局、交通局、住建局。各乡镇自行设定咨询日宣传点。)
+"""
+
+
+def parties(refs):
+    return [r.text for r in refs]
+
+
+def test_closing_responsibility_line_assigns_the_parent_item():
+    doc = read(YUNCHENG_SPLIT)
+    task = task_starting(doc, "1.完善应急预案体系")
+    assert parties(task.lead) == ["市直各有关单位"]
+    assert parties(task.support) == ["各县(市、区)人民政府", "各开发区管委会"]
+    assert [t.text[:10] for t in doc.extraction.tasks if t.lead] == ["1.完善应急预案体系"]  # not (2) alone
+
+
+def test_organizer_sub_item_assigns_the_activity_first_listed_leading():
+    doc = read(WANGJIANG_MONTH)
+    week = task_starting(doc, "(一)开展安全生产事故警示教育周")
+    assert parties(week.lead) == ["各乡镇人民政府"] and parties(week.support) == ["县直有关部门和单位"]
+    day = task_starting(doc, "(二)开展安全生产宣传咨询日")
+    assert parties(day.lead) == ["县安办"]
+    assert parties(day.support) == ["各乡镇人民政府", "县安监局", "交通局", "住建局"]
+
+
+def test_lead_responsible_label_is_no_responsible_field():
+    doc = read(
+        "一、重点任务\n1.广泛开展专题宣传教育培训。组织观看电视专题片。"
+        "（牵头责任单位：县委宣传部、县应急管理局，协同责任单位：县安委会各成员单位）\n"
+    )
+    task = task_starting(doc, "1.广泛开展")
+    assert parties(task.lead) == ["县委宣传部", "县应急管理局"]
+    assert parties(task.support) == ["县安委会各成员单位"]
+
+
+# r304 (国务院安委会办公室 notice, 2024): the requirements of a notice's opening paragraph, one task each.
+STATE_COUNCIL_NOTICE = """各省、自治区、直辖市及新疆生产建设兵团安全生产委员会，国务院安委会各成员单位：
+各省级安委会要加强组织领导，认真研究制定本地区实施方案，确定重点任务措施。各有关成员单位要加强本系统三年行动的统筹指导，细化年度目标任务。
+请各地区、各部门和单位分别明确1名联络员，于2024年2月2日前反馈国务院安委会办公室。
+一、工作目标
+通过三年治本攻坚，师生安全意识进一步增强。
+"""
+
+
+def test_requirement_sentences_outside_items_are_tasks_of_their_subject():
+    doc = read(STATE_COUNCIL_NOTICE)
+    assert parties(task_starting(doc, "各省级安委会要").lead) == ["各省级安委会"]
+    assert parties(task_starting(doc, "各有关成员单位要").lead) == ["各有关成员单位"]
+    contacts = task_starting(doc, "请各地区")
+    assert parties(contacts.lead) == ["各地区", "各部门和单位"]  # 国务院安委会办公室 only receives
+
+
+def test_a_heading_sentence_joins_the_requirement_after_it():
+    # r315 (a 通知 whose outline was lost in one line): （一）高度重视，加强领导。各级、各部门要…
+    doc = read("[接上页] 三、有关要求 （一）高度重视，加强领导。各级、各部门要充分认识安全生产大检查的重要意义。")
+    task = task_starting(doc, "（一）高度重视")
+    assert parties(task.lead) == ["各级", "各部门"]
+
+
+def test_a_body_in_a_later_clause_needs_a_modal_to_be_required():
+    # r370: 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: a past event, not a requirement
+    doc = read("为扎实做好黄河流域生态保护工作，内蒙古自治区应急管理厅于2022年3月11日发布了《实施方案》。\n一、工作目标\n加强监管。\n")
+    assert doc.extraction.tasks == []
