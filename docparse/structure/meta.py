@@ -159,9 +159,15 @@ STRONG_CUE = 4  # a phrase only that kind of document writes (通报如下, 特�
 MIN_MENTIONS = 2
 
 
+# A page that names no kind of its own and has no phrase of one is, in this genre, news of work done: an
+# inspection, an accident, a commendation. Its readers file it as the 通报 it reports (ANNOTATING.md).
+UNNAMED_KIND = "通报"
+
+
 def kind_from_content(text: str) -> str:
     """The 文种 of a document without a title that names it: a phrase only that kind writes, else the
-    kind the text itself keeps naming (a news page on a 通报 says 通报 again and again), else a weaker cue."""
+    kind the text itself keeps naming (a news page on a 通报 says 通报 again and again), else a weaker
+    cue, else `UNNAMED_KIND`."""
     scores: dict[str, int] = defaultdict(int)
     for cue, kind, weight in content_cues():
         if cue in text:
@@ -169,7 +175,7 @@ def kind_from_content(text: str) -> str:
     best = max(scores, key=lambda k: scores[k]) if scores else None
     if best is not None and scores[best] >= STRONG_CUE:
         return best
-    return kind_from_mentions(text) or best or "其他"
+    return kind_from_mentions(text) or best or UNNAMED_KIND
 
 
 def kind_from_mentions(text: str) -> str | None:
@@ -190,9 +196,15 @@ def kind_from_mentions(text: str) -> str | None:
 RECURRING_BEFORE = set("一每期时")
 
 
+# Kind words that name the kind in a title (…工作信息, …奖励办法) but say nothing about it when counted in the
+# text: 信息 is also the everyday noun page chrome repeats (信息公开, 信息来源); a 办法, 细则 or 规定 named in
+# running text is another document, cited without its 《》 (举报奖励办法（试行）).
+EVERYDAY_KIND_WORDS = frozenset({"信息", "办法", "细则", "规定"})
+
+
 @lru_cache(maxsize=1)
 def title_kind_of() -> dict[str, str]:
-    return {cue: kind for cue, kind in title_kinds() if len(cue) >= 2}
+    return {cue: kind for cue, kind in title_kinds() if len(cue) >= 2 and cue not in EVERYDAY_KIND_WORDS}
 
 
 @lru_cache(maxsize=1)

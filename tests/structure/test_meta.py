@@ -181,3 +181,27 @@ def test_joint_issuers_bare_number_and_site_name_line():
     minutes = MINUTES.replace("某安委纪〔2022〕5号", "〔2022〕5号")
     meta = docparse.read(minutes.encode(), name="minutes.txt").meta
     assert meta.doc_number.value == "〔2022〕5号" and meta.title.value == "市安委会2022年第二次全体会议纪要"
+
+
+# Real news pages (corpora/real r129, r140): no title of their own, no 文种 phrase, page chrome that says 信息.
+FISHERY_CHECK = (
+    "今天小编鱼儿为大家分享渔业信息、水产养殖技术、淡水海水养殖经验!\n"
+    "为进一步加强休闲渔船安全,及时排查和消除休闲渔船安全隐患,切实保障游客和船员生命财产安全。7月19日下午,"
+    "浙江温州市海洋与渔业执法支队刘伟海科长带队到乐清南岳码头对伏休期间休闲渔船的安全情况进行检查。\n"
+)
+ACCIDENT_FIGURES = (
+    "昆明信息港讯 记者李丽朱 据云南省应急管理厅消息,1月至7月,云南省发生各类生产安全事故641起、死亡687人、"
+    "受伤216人,同比减少302起、307人、174人,下降32.03%、30.89%、44.62%。\n"
+)
+
+
+@pytest.mark.parametrize("text", [FISHERY_CHECK, ACCIDENT_FIGURES], ids=["inspection", "accident_figures"])
+def test_a_news_page_of_work_done_is_filed_as_the_report_it_is(text):
+    # 信息 in 渔业信息 or 昆明信息港 is the everyday word, not the kind; a page naming no kind reports work: 通报
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.doc_type.value == "通报"
+
+
+def test_a_briefing_titled_as_such_keeps_its_kind():
+    doc = docparse.read("全市安全生产工作信息\n\n今年以来，全市安全生产形势总体平稳。\n".encode(), name="x.txt", steps=("structure",))
+    assert doc.meta.doc_type.value == "信息"
