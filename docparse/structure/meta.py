@@ -148,10 +148,32 @@ def content_cues() -> tuple[tuple[str, str, int], ...]:
     )
 
 
+# What may follow the 文种 word at the end of a title: its period, its status (…方案（2024—2026年）, …办法（试行）).
+TITLE_QUALIFIER = re.compile(r"[（(](?:[\d—\-－～~至年\s]{4,16}|试行|暂行|修订|修订稿|征求意见稿|草案|送审稿)[)）]$")
+
+
 def kind_of_title(title: str) -> str | None:
+    title = TITLE_QUALIFIER.sub("", title)
     for cue, kind in title_kinds():
         if title.endswith(cue):
             return kind
+    return None
+
+
+# The plan a notice issues, named in its opening when the page lost the title line (现将《…》印发给你们; 《…》已经
+# 省政府同意; 近日…印发了《…》).
+ISSUED_TITLE = re.compile(
+    r"(?:现将|印发了?|发布了?|公布了?)《(?P<named>[^《》\n]{4,80})》|《(?P<agreed>[^《》\n]{4,80})》(?:已经|经)[^。\n]{0,30}(?:同意|通过)"
+)
+ISSUED_TITLE_WINDOW = 1200
+
+
+def issued_title(text: str) -> tuple[int, int] | None:
+    """Normalized range of the title of the document an opening says is issued, if it names one with a 文种."""
+    for m in ISSUED_TITLE.finditer(text[:ISSUED_TITLE_WINDOW]):
+        group = "named" if m.group("named") else "agreed"
+        if kind_of_title(m.group(group)) is not None:
+            return m.span(group)
     return None
 
 
@@ -523,6 +545,8 @@ def extract_meta(doc: Document) -> Meta:
     read_tail(doc, lines, after_title, body_stop, meta)
     read_byline(doc, header, meta)
     read_portal_table(doc, lines, meta)
+    if meta.title is None and (named := issued_title(doc.norm_text)) is not None:
+        meta.title = make_field(doc, *named)  # its 文种 is the issued plan's; the page's kind stays as read
     if meta.issuer is None and meta.issuer_mark is not None:
         name = MASTHEAD_END.sub("", meta.issuer_mark.value)
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)

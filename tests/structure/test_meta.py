@@ -205,3 +205,36 @@ def test_a_news_page_of_work_done_is_filed_as_the_report_it_is(text):
 def test_a_briefing_titled_as_such_keeps_its_kind():
     doc = docparse.read("全市安全生产工作信息\n\n今年以来，全市安全生产形势总体平稳。\n".encode(), name="x.txt", steps=("structure",))
     assert doc.meta.doc_type.value == "信息"
+
+
+def test_a_title_may_end_in_its_period_or_status_after_the_kind():
+    from docparse.structure.meta import kind_of_title
+
+    assert kind_of_title("广元市安全生产治本攻坚三年行动方案(2024—2026年)") == "方案"
+    assert kind_of_title("龙岗区城中村消防和燃气安全专项整治实施方案（2024年）") == "方案"
+    assert kind_of_title("开封市消防工作目标考核办法（试行）") == "办法"
+    assert kind_of_title("关于加强安全生产工作（2024年）的若干措施（一）") is None
+
+
+# Real openings whose title line the page lost (corpora/real r303, r363): the notice names what it issues.
+ISSUING_OPENING = (
+    "各市人民政府，省安全生产委员会各成员单位，中央在皖及省属重点企业：\n"
+    "《安徽省安全生产治本攻坚三年行动实施方案（2024—2026年）》已经省政府领导同意，现印发给你们，请结合实际认真贯彻落实。\n"
+)
+NEWS_OPENING = "近日，中共中央办公厅、国务院办公厅印发了《关于推进城市安全发展的意见》，并发出通知，要求各地区各部门结合实际认真贯彻落实。\n"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    (ISSUING_OPENING, "安徽省安全生产治本攻坚三年行动实施方案（2024—2026年）"),
+    (NEWS_OPENING, "关于推进城市安全发展的意见"),
+], ids=["issuing_notice", "news"])  # fmt: skip
+def test_without_a_title_line_the_title_is_what_the_opening_says_is_issued(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+    assert doc.text_of(doc.meta.title.span) == title
+
+
+def test_a_cited_document_is_no_title():
+    text = "为贯彻落实《安全生产法》和《关于推进城市安全发展的意见》，全市开展安全生产大检查，现将有关情况通报如下。\n"
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title is None
