@@ -416,19 +416,39 @@ def is_title_part(text: str) -> bool:
     )
 
 
+# 、 separates two recipients when the part before it is a whole body (…人民政府、…办事处) and the part after starts
+# one; in 各省、自治区、直辖市人民政府 or 各县、区 the parts before 、 are no bodies, and it stays one recipient.
+BODY_END = re.compile(
+    r"(?:政府|办事处|管委会|委员会|安委会|安委办|成员单位|单位|部门|机构|企业|学校|村委会|居委会|居民区|科室|"
+    r"支队|大队|总队|中心|公司|集团|厅|局|委|办)$"
+)
+
+
+# A recipient of its own opens with its level (县直有关部门, 区安委会各成员单位, 市消防支队); a part that opens with
+# 各/有关 or a bare kind (国务院各部委、各直属机构; 各镇党委、人民政府; …监督管理局、公安局) shares the prefix before it.
+OWN_LEVEL = re.compile(r"[省市州盟地县区旗镇乡](?:直|属|级|政府|委|安委|人民|[\u4e00-\u9fff]{1,6}(?:局|委|办|队|会|单位|部门))")
+
+
+def ends_a_body(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether the 、 at `pos` closes a whole recipient begun at `start` and opens another with its own level."""
+    following = re.match(r"[^、，；]*", text[pos + 1 : end]).group()
+    return BODY_END.search(text, start, pos) is not None and OWN_LEVEL.match(following) is not None
+
+
 def split_recipients(doc: Document, line: Line) -> list[Field]:
-    """主送机关 split at ，；, never at 、 (各州、市安委会 is one recipient)."""
+    """主送机关 split at ，；, and at 、 only between whole bodies (各州、市安委会 is one recipient)."""
     fields = []
     body_end = line.end - 1 if line.text.endswith("：") else line.end
     start = line.start
     depth = 0
+    text = doc.norm_text
     for pos in range(line.start, body_end + 1):
-        ch = doc.norm_text[pos] if pos < body_end else "，"
+        ch = text[pos] if pos < body_end else "，"
         if ch == "（":
             depth += 1
         elif ch == "）":
             depth = max(0, depth - 1)
-        elif ch in "，；" and depth == 0:
+        elif depth == 0 and (ch in "，；" or (ch == "、" and ends_a_body(text, start, pos, body_end))):
             if pos > start:
                 fields.append(make_field(doc, start, pos))
             start = pos + 1

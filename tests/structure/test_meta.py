@@ -238,3 +238,16 @@ def test_a_cited_document_is_no_title():
     text = "为贯彻落实《安全生产法》和《关于推进城市安全发展的意见》，全市开展安全生产大检查，现将有关情况通报如下。\n"
     doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
     assert doc.meta.title is None
+
+
+@pytest.mark.parametrize(("line", "recipients"), [
+    ("县政府有关部门、县直(驻县)有关单位：", ["县政府有关部门", "县直(驻县)有关单位"]),  # r338
+    ("各村委会、镇属企事业单位：", ["各村委会", "镇属企事业单位"]),  # r356
+    ("国务院各部委、各直属机构：", ["国务院各部委、各直属机构"]),  # r352: one prefix, two kinds
+    ("各州、市人民政府，省直各委、办、厅、局：", ["各州、市人民政府", "省直各委、办、厅、局"]),  # r369
+    ("各镇党委、人民政府：", ["各镇党委、人民政府"]),  # r600
+], ids=["two_bodies", "village_and_town", "shared_prefix", "kind_list", "bare_kind"])  # fmt: skip
+def test_recipients_split_at_the_enumeration_comma_only_between_whole_bodies(line, recipients):
+    text = f"关于做好安全生产工作的通知\n\n{line}\n\n现将有关事项通知如下。\n"
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert [r.value for r in doc.meta.recipients] == recipients
