@@ -41,6 +41,8 @@ from docparse.errors import DocparseError
 from docparse.model import Document
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     import pandas
 
 Source = str | os.PathLike[str] | Document
@@ -211,9 +213,14 @@ def check_corpus(
     threshold: float | None = None,
     settings: CopyCheckSettings | None = None,
     candidates: CandidateSettings | None = None,
+    executor: Executor | None = None,
 ) -> CorpusReport:
     """All pairs of a collection whose copied share (either way) is at least `threshold`, each told
     apart as a direct copy or as two plans inheriting from a common source (`attribute_source`).
+
+    The candidate pairs are aligned here, or through `executor` (any `concurrent.futures.Executor`, e.g.
+    a Dask cluster's `client.get_executor()`) in batches of `PAIRS_PER_TASK`, for collections beyond
+    one machine; the result is the same.
 
     Boilerplate is the shipped list only, phrasing learned across campaigns: text frequent in the
     collection itself is most often one parent copied by many of its plans, and discounting it made a
@@ -229,11 +236,10 @@ def check_corpus(
     fps = [passage_fingerprints(t, model, settings.align) for t in texts]
     max_postings = max(candidates.max_postings, len(texts) // 20)
     rows = candidate_pairs(fps, candidates, max_postings)
-    reports: dict[tuple[int, int], CopyReport] = {}
+    index_pairs = [(i, j) for i, j, _ in rows.tolist()]
+    reports = aligned_pairs(texts, index_pairs, model, settings, executor)
     pairs: list[tuple[int, int, CopyPair]] = []
-    for i, j, _ in rows.tolist():
-        reports[i, j] = check_prepared(texts[i], [texts[j]], model, settings)
-        reports[j, i] = check_prepared(texts[j], [texts[i]], model, settings)
+    for i, j in index_pairs:
         pair = oriented_pair(texts[i], texts[j], reports[i, j], reports[j, i])
         if max(pair.score, pair.reverse_score) >= threshold:
             checked = i if pair.checked.sha256 == texts[i].info.sha256 else j
@@ -242,6 +248,34 @@ def check_corpus(
         attribute_source(pair, x, y, texts, reports)
     found = sorted((pair for _, _, pair in pairs), key=lambda p: -p.score)
     return CorpusReport(len(texts), len(rows), found, threshold, settings.as_dict())
+
+
+PAIRS_PER_TASK = 64
+
+
+def align_batch(
+    batch: list[tuple[PreparedText, PreparedText]], model: BoilerplateModel, settings: CopyCheckSettings
+) -> list[tuple[CopyReport, CopyReport]]:
+    """Both reports of each pair of a batch (runs on a worker)."""
+    return [(check_prepared(a, [b], model, settings), check_prepared(b, [a], model, settings)) for a, b in batch]
+
+
+def aligned_pairs(
+    texts: list[PreparedText], index_pairs: list[tuple[int, int]], model: BoilerplateModel,
+    settings: CopyCheckSettings, executor: Executor | None,
+) -> dict[tuple[int, int], CopyReport]:
+    """(i, j) -> the report of text i checked against text j, for both orders of every pair."""
+    batches = [index_pairs[n : n + PAIRS_PER_TASK] for n in range(0, len(index_pairs), PAIRS_PER_TASK)]
+    work = [[(texts[i], texts[j]) for i, j in batch] for batch in batches]
+    if executor is None:
+        results = [align_batch(w, model, settings) for w in work]
+    else:  # only submit(): the one method every Executor implements
+        results = [f.result() for f in [executor.submit(align_batch, w, model, settings) for w in work]]
+    reports: dict[tuple[int, int], CopyReport] = {}
+    for batch, batch_reports in zip(batches, results):
+        for (i, j), (i_in_j, j_in_i) in zip(batch, batch_reports):
+            reports[i, j], reports[j, i] = i_in_j, j_in_i
+    return reports
 
 
 def copied_mask(report: CopyReport, length: int) -> np.ndarray:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import docparse
 from docparse.copycheck import check_corpus
 from docparse.copycheck.check import prepare
@@ -54,3 +56,17 @@ def test_the_level_is_read_from_the_issuer_innermost_place_first():
     assert place("sw_province_ningxia.txt").rank == 1  # 自治区安全生产委员会 names its level only
     assert place("cq_province_chongqing.txt").is_above(place("cq_wulong.txt"))
     assert not place("aqgc_province_yunnan.txt").is_above(place("cq_wulong.txt"))
+
+
+def test_corpus_mode_on_a_local_dask_cluster_gives_the_same_pairs():
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (pip install 'docparse[scale]')")
+    files = sorted(REAL.glob("cq_*.txt"))
+
+    def summary(report):
+        return sorted((names(p), round(p.score, 6), p.relation, p.common_source and p.common_source.sha256) for p in report.pairs)
+
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        on_cluster = check_corpus(files, executor=client.get_executor())
+    assert summary(on_cluster) == summary(check_corpus(files))
+    assert on_cluster.pairs
