@@ -45,13 +45,15 @@ SECTIONS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Make the 任务清单 (task list)",
-        "序号, 任务内容, 牵头单位, 配合单位, 完成时限, 所属行业领域 (and 出处, the span of each task). The Excel "
-        "file has set column widths, wrapped text, a frozen header and prints on A4 landscape; the CSV is UTF-8 "
-        "with BOM, so Excel on Chinese Windows opens it correctly.",
+        "Above the header, the plan's title with its 文号, 发文机关 and 成文日期; then 序号, 任务内容, 牵头单位 and "
+        "配合单位 (full names with the jurisdiction), 完成时限 (the item's own, or inherited from its phase or the "
+        "campaign's end and marked so), 所属行业领域 and 出处 (the section path, 三、（二）1., with the page for PDF and "
+        "DOCX). The Excel file has set column widths, wrapped text, a frozen header and prints on A4 landscape; "
+        "the CSV is UTF-8 with BOM, so Excel on Chinese Windows opens it correctly.",
         [
             f"docparse tasks {SEED_PLAN} -o 任务清单.xlsx",
             f"docparse tasks {SEED_PLAN} -o 任务清单.csv",
-            "python -c \"import pandas as pd; print(pd.read_excel('任务清单.xlsx')"
+            "python -c \"import pandas as pd; print(pd.read_excel('任务清单.xlsx', header=2)"
             "[['序号', '牵头单位', '配合单位', '所属行业领域']].head(12).to_string(index=False))\"",
         ],
     ),
