@@ -204,7 +204,7 @@ def pair_line(p) -> str:  # type: ignore[no-untyped-def]
     if p.relation == "copied":
         return f"{p.score:.3f}\t{p.verdict}\t{p.checked.path}\t<-\t{p.reference.path}\t{p.evidence or 'direction unknown'}"
     source = (p.common_source.path or p.common_source.title) if p.common_source else "a plan not in the collection"
-    return f"{p.score:.3f}\t{p.verdict}\t{p.checked.path}\t<>\t{p.reference.path}\tcommon source: {source}"
+    return f"{p.score:.3f}\tcommon source\t{p.checked.path}\t<>\t{p.reference.path}\t{source}"
 
 
 @main.command()
