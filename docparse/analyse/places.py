@@ -47,6 +47,9 @@ TITLE_WINDOW = 120
 # 存在, 所在, 正在…: 在 as part of a word, not the locative preposition.
 LOCATIVE_NOT_AFTER = set("存所正现实旨内外")
 
+# a word that may stand before a national body opening a clause: 经中央纪委…研究, 由国务院安委会…
+NATIONAL_LEAD = set("经由据")
+
 ACCIDENT_COUNT = re.compile(r"\d+起|[一二两三四五六七八九十百]+起")
 
 
@@ -205,12 +208,39 @@ def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list
 
 def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
     """The document's own region: its issuer's (云南省安全生产委员会办公室 -> 云南省, with ancestors), or,
-    with no issuer, the province it names most (a 访谈 of 云南省 officials)."""
+    with no issuer's place, the province it names most (a 访谈 of 云南省 officials: 我省…), unless a national
+    body acts on the provinces named (国务院安委会督查组向新疆反馈) and the text never speaks as one of them."""
     keys = issuer_units(doc, gaz)
-    if keys:
+    if keys or (national_actor(doc.norm_text) and not speaks_as_province(doc.norm_text)):
         return keys
     provinces = Counter(c.keys[0] for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province")
     return [provinces.most_common(1)[0][0]] if provinces else []
+
+
+@lru_cache(maxsize=1)
+def national_pattern() -> re.Pattern[str]:
+    """A national body (国务院安委会, 应急管理部) or a State Council team (国务院安委会第六督查组, 国务院江苏省…监督小组)."""
+    words = guard_words()
+    bodies = "|".join(map(re.escape, sorted(words["national_actor"], key=len, reverse=True)))
+    teams = "|".join(map(re.escape, words["national_team"]))
+    return re.compile(rf"(?:{bodies})(?!门)|国务院[^，。；《》]{{0,12}}(?:{teams})")
+
+
+def national_actor(text: str) -> bool:
+    """Whether a national body acts in the text: it opens a clause (…，国务院安委会办公室决定对…; 经中央纪委…研究),
+    outside cited titles. Then the provinces named are what it inspects, sanctions or commends, not the
+    document's home; a body only mentioned (在国务院安委会下达控制指标之内, 上一篇：国务院安委办要求…) is no actor."""
+    for m in national_pattern().finditer(text):
+        lead = m.start() - 1 if m.start() > 0 and text[m.start() - 1] in NATIONAL_LEAD else m.start()
+        opens = lead == 0 or text[lead - 1] in CLAUSE_END
+        if opens and not in_citation(text, m.start(), m.end()):
+            return True
+    return False
+
+
+def speaks_as_province(text: str) -> bool:
+    """Whether the text speaks as a province (我省, 本省): then the province it names most is its own."""
+    return any(w in text for w in guard_words()["self_reference"])
 
 
 def issuer_units(doc: Document, gaz: Gazetteer) -> list[str]:

@@ -356,3 +356,12 @@ def test_places_excepted_and_authors_of_decisions_are_not_judged():
     assert got["郑州市"] == got["焦作市"] == "neutral"
     doc = docparse.read("全区认真贯彻落实自治区和南宁市关于安全生产的决策部署。".encode("utf-8"), name="a.txt")
     assert all(r.stance == "neutral" for r in doc.extraction.regions)
+
+
+def test_a_province_a_national_body_acts_on_is_not_the_home():
+    """国务院安委会督查组 news with no issuer: 吉林省, the province it inspects and names most, is judged
+    (高度重视…), not taken for the document's home; a text that speaks as a province (我省) keeps it home."""
+    assert stances_in(REAL / "r153_tongbao.txt")["吉林省"] == "praised"
+    text = "国务院安委会部署专项整治。云南省高度重视，云南省认真落实。本省将继续推进。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["云南省"] == "neutral"
