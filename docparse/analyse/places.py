@@ -99,17 +99,35 @@ def group_enumerations(text: str, cands: list[Candidate]) -> list[list[Candidate
     return groups
 
 
+def join_comma_chains(text: str, groups: list[list[Candidate]]) -> None:
+    """河北省石家庄市、承德市，山西省大同市，…曲靖市等12省的21个市: enumerations written one right after another,
+    apart only by a comma, are one list, and what is said after its last member is said of all."""
+    group = 0
+    for prev, cur in zip(groups, groups[1:]):
+        if text[prev[-1].end : cur[0].start] != "，":
+            group += 1
+        for c in cur:
+            c.group = group
+
+
 def linked(text: str, c: Candidate) -> bool:
     """A bare form must be followed by a list separator or an enumeration's tail (昆明和…, 红河等…)."""
     after = text[c.end : c.end + 8]
     return after[:1] in ("、", "和", "及", "与") or ENUM_TAIL.match(after) is not None
 
 
-def keep_bare(text: str, group: list[Candidate]) -> list[Candidate]:
-    """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市."""
+def qualifies_next(gaz: Gazetteer, c: Candidate, group: list[Candidate]) -> bool:
+    """A bare name written right before a unit of its own (内蒙古乌兰察布市, 山东日照市) qualifies it."""
+    nxt = next((o for o in group if o.start == c.end), None)
+    return nxt is not None and any(set(gaz.ancestors(k)) & set(c.keys) for k in nxt.keys)
+
+
+def keep_bare(text: str, gaz: Gazetteer, group: list[Candidate]) -> list[Candidate]:
+    """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市, or
+    right before a unit of their own."""
     if all(not c.bare for c in group):
         return group
-    group = [c for c in group if not c.bare or linked(text, c)]
+    group = [c for c in group if not c.bare or linked(text, c) or qualifies_next(gaz, c, group)]
     if not group:
         return group
     has_full = any(not c.bare for c in group)
@@ -143,8 +161,8 @@ def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     cands = drop_unsupported(text, gaz, raw_candidates(text, gaz))
     kept: list[Candidate] = []
     for g in group_enumerations(text, cands):
-        kept.extend(keep_bare(text, g))
-    group_enumerations(text, kept)
+        kept.extend(keep_bare(text, gaz, g))
+    join_comma_chains(text, group_enumerations(text, kept))
     return kept
 
 

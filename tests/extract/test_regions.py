@@ -365,3 +365,15 @@ def test_a_province_a_national_body_acts_on_is_not_the_home():
     text = "国务院安委会部署专项整治。云南省高度重视，云南省认真落实。本省将继续推进。\n"
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["云南省"] == "neutral"
+
+
+def test_a_sanction_after_a_list_written_with_commas_falls_on_every_member():
+    """r107 (国务院安委办 约谈): province-by-province lists apart by commas are one list; 内蒙古 only qualifies."""
+    text = (
+        "国务院安全生产委员会办公室近日根据相关规定，对今年以来发生重大事故的河北省石家庄市、承德市，"
+        "山西省大同市，内蒙古乌兰察布市、阿拉善盟，云南省曲靖市等4省（自治区）的6个市（盟）政府及其相关部门负责人进行了约谈。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    for name in ("石家庄市", "承德市", "大同市", "乌兰察布市", "阿拉善盟", "曲靖市"):
+        assert got[name] == "criticized", name
+    assert got["内蒙古自治区"] == got["山西省"] == "neutral"
