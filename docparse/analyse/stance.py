@@ -260,11 +260,23 @@ class TierTable:
     stance: dict[str, str]
 
 
-def tier_pattern(words: list[str], markers: list[str], suffixes: list[str]) -> re.Pattern[str]:
-    def alt(items: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+def alternation(items: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
 
-    return re.compile(rf"(?:{alt(markers)})[“\"「]?(?P<a>{alt(words)})|(?P<b>{alt(words)})[”\"」]?(?:{alt(suffixes)})")
+
+def tier_pattern(words: list[str], markers: list[str], suffixes: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{alternation(markers)})[“\"「]?(?P<a>{alternation(words)})|(?P<b>{alternation(words)})[”\"」]?(?:{alternation(suffixes)})"
+    )
+
+
+# 被评为2019年度安全生产和消防工作目标责任优秀单位, 被命名为2022年度“湖南省安全发展工作示范县”: a marker, a title
+# within one clause, and a tier word that ends the title (a unit word or the clause follows it, not 的)
+TIER_GAP = r"(?:{markers})[^，。；：！？、\n]{{1,30}}?(?P<c>{words})[”\"」]?(?:(?:{ends})(?![的之])|(?=[，。；、（(\n]|$))"
+
+
+def gapped_tier_pattern(words: list[str], markers: list[str], ends: list[str]) -> str:
+    return TIER_GAP.format(markers=alternation(markers), words=alternation(words), ends=alternation(ends))
 
 
 @lru_cache(maxsize=1)
@@ -276,8 +288,10 @@ def tier_table() -> TierTable:
     words, markers, suffixes = kinds["tier"], kinds["marker"], kinds["suffix"]
     # 不合格单位为：张家口市政府, 先进集体有：…: a heading word that a list follows is a tier in a sentence too
     introduced = [h + f for h in kinds["heading_suffix"] for f in ("为", "是", "有", "包括", "：")]
+    in_text = tier_pattern(words, markers, suffixes + introduced)
+    gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     return TierTable(
-        tier_pattern(words, markers, suffixes + introduced),
+        re.compile(f"{in_text.pattern}|{gapped}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] == "tier"},
     )
@@ -285,7 +299,8 @@ def tier_table() -> TierTable:
 
 def tiers_in(text: str, s_start: int, s_end: int) -> list[tuple[int, str]]:
     """(offset, tier word) of every tier given in the sentence `[s_start, s_end)`."""
-    return [(m.start(), m.group("a") or m.group("b")) for m in tier_table().in_text.finditer(text, s_start, s_end)]
+    found = tier_table().in_text.finditer(text, s_start, s_end)
+    return [(m.start(), m.group("a") or m.group("b") or m.group("c")) for m in found]
 
 
 def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str, str] | None:

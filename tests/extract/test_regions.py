@@ -377,3 +377,15 @@ def test_a_sanction_after_a_list_written_with_commas_falls_on_every_member():
     for name in ("石家庄市", "承德市", "大同市", "乌兰察布市", "阿拉善盟", "曲靖市"):
         assert got[name] == "criticized", name
     assert got["内蒙古自治区"] == got["山西省"] == "neutral"
+
+
+def test_a_tier_word_ending_a_title_after_a_marker():
+    """r719, r606: 被评为2019年度…优秀单位; 被命名为2022年度“湖南省安全发展工作示范县”."""
+    text = (
+        "近日，省政府印发通报，福州市被评为2019年度安全生产和消防工作目标责任优秀单位，位列第一名。\n"
+        "湘乡市被命名为2022年度“湖南省安全发展工作示范县”，浏阳市高坪镇等40个乡镇（街道）被命名为2022年度“湖南省安全发展工作示范乡镇（街道）”。\n"
+        "玉溪市召开会议，学习被评为全国安全生产优秀单位的企业的做法。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["福州市"] == got["湘乡市"] == got["高坪镇"] == "praised"
+    assert got["玉溪市"] == "neutral"  # 优秀单位的企业: the title qualifies someone else
