@@ -100,6 +100,7 @@ class StanceContext:
     sentence_roles: list[tuple[str | None, str | None]]  # (role, heading) per sentence
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # enumeration groups, sorted
     name_ends: frozenset[int] = frozenset()  # where a region or organisation name ends (objects of a sanction)
+    name_spans: list[tuple[int, int]] = field(default_factory=list)  # region and organisation names, sorted
     sentence_tiers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> its tiers, once
 
     def sentence_of(self, pos: int) -> int:
@@ -292,7 +293,7 @@ def tier_table() -> TierTable:
     gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     return TierTable(
         re.compile(f"{in_text.pattern}|{gapped}"),
-        tier_pattern(words, markers, suffixes + kinds["heading_suffix"]),
+        tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] == "tier"},
     )
 
@@ -341,6 +342,42 @@ def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | 
     return next((p for p in penalties if p in sentence), None)
 
 
+# what may stand between the names of a bare list: 长沙市：浏阳市葛家乡、宁乡县喻家坳乡; 1 汝阳县; (3个)
+LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与]+")
+
+
+# a bare list may hold a few names the gazetteer does not know (a renamed 乡): at most a quarter of its text
+LIST_OTHER_SHARE = 4
+
+
+def names_only(text: str, names: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `[start, end)` is a bare list: names, and between them only separators and counts, with
+    at most a quarter of the text left unrecognised."""
+    i = bisect_right(names, (start, -1))
+    rest, pos = [], start
+    while i < len(names) and names[i][0] < end:
+        s, e = names[i]
+        if s >= pos:
+            rest.append(text[pos:s])
+        pos = max(pos, min(e, end))
+        i += 1
+    rest.append(text[pos:end])
+    other = LIST_FILLER.sub("", "".join(rest))
+    return pos > start and len(other) * LIST_OTHER_SHARE <= end - start
+
+
+def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
+    """(stance, tier word) of the nearest heading above sentence `i` that names a tier (一、先进单位,
+    一、省安全生产示范县（区）（3个）): a bare list under it gets that tier, whatever part it stands in."""
+    if i >= len(doc.sentences):
+        return None
+    for sec in reversed(doc.section_path(doc.sentences[i].section)):
+        found = tier_heading(sec.heading)
+        if found is not None:
+            return found
+    return None
+
+
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
     """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
 
@@ -357,6 +394,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
     if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
     tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_heading(heading)
+    if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
+        tier = listed_under_tier(doc, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES

@@ -52,6 +52,7 @@ def judging_context(doc: Document, places: PlaceFacts) -> StanceContext:
         group_start.setdefault(c.group, c.start)
     ctx.mention_spans = sorted((s, 0) for s in group_start.values())
     ctx.name_ends = frozenset(places.spans.ends) | {o.end for o in places.named}
+    ctx.name_spans = sorted({(c.start, c.end) for c in places.mentions} | {(o.place_start, o.end) for o in places.named})
     return ctx
 
 

@@ -389,3 +389,18 @@ def test_a_tier_word_ending_a_title_after_a_marker():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["福州市"] == got["湘乡市"] == got["高坪镇"] == "praised"
     assert got["玉溪市"] == "neutral"  # 优秀单位的企业: the title qualifies someone else
+
+
+def test_a_bare_list_under_a_tier_heading_gets_its_tier():
+    """r605 (湖南 示范单位名单): the lines under 一、省安全生产示范县（区） list the praised counties; a
+    sentence under such a heading that says more than names is judged on its own words."""
+    text = (
+        "关于2015年度省安全生产示范单位的公示\n\n附件\n2015年度拟命名省安全生产示范单位名单\n"
+        "一、省安全生产示范县（区）（3个）\n常德市桃源县\n郴州市北湖区\n张家界市武陵源区\n"
+        "二、省安全生产示范乡镇（街道）（89个）\n衡阳市：耒阳市夏塘镇、祁东县过水坪镇、衡山县白果镇\n"
+        "三、先进单位\n邵阳市召开全市安全生产工作会议，部署下一阶段工作。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    for name in ("桃源县", "北湖区", "武陵源区", "夏塘镇", "过水坪镇", "白果镇"):
+        assert got[name] == "praised", name
+    assert got["邵阳市"] == "neutral"
