@@ -138,21 +138,34 @@ def keep_bare(text: str, gaz: Gazetteer, group: list[Candidate]) -> list[Candida
     return [c for c in group if not c.bare]
 
 
-def drop_unsupported(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+def named_parents(gaz: Gazetteer, cands: list[Candidate]) -> set[str]:
+    """Units the text names in full, which may stand as the parent of a township named elsewhere."""
+    return {k for c in cands if not c.bare and c.keys and gaz.units[c.keys[0]].level != "township" for k in c.keys}
+
+
+def drop_unsupported(
+    text: str, gaz: Gazetteer, cands: list[Candidate], elsewhere: set[str] | None = None
+) -> list[Candidate]:
     """Townships and listed generic names (城区, 和县) need their parent written right before them; other
-    two-character names (成县, 荣县) need it too unless they start after a boundary (完成县级 is no 成县)."""
+    two-character names (成县, 荣县) need it too unless they start after a boundary (完成县级 is no 成县).
+    A township may also lean on its parent named anywhere in the text (和顺县…牛川乡乡长)."""
+    elsewhere = named_parents(gaz, cands) if elsewhere is None else elsewhere
     out: list[Candidate] = []
     for c in cands:
         form = text[c.start : c.end]
         prev = out[-1] if out and out[-1].end == c.start else None
-        needs_parent = form in gaz.needs_parent or all(gaz.units[k].level == "township" for k in c.keys)
+        township = all(gaz.units[k].level == "township" for k in c.keys)
+        needs_parent = form in gaz.needs_parent or township
         if len(form) == 2 and not c.bare and c.start > 0 and text[c.start - 1] not in NAME_BOUNDARY:
             needs_parent = True
         if needs_parent:
             parents = {gaz.units[k].parent for k in c.keys}
-            if prev is None or not parents & set(prev.keys):
+            if prev is not None and parents & set(prev.keys):
+                c.keys = tuple(k for k in c.keys if gaz.units[k].parent in prev.keys)
+            elif township and len(form) > 2 and parents & elsewhere:
+                c.keys = tuple(k for k in c.keys if gaz.units[k].parent in elsewhere)
+            else:
                 continue
-            c.keys = tuple(k for k in c.keys if gaz.units[k].parent in prev.keys)
         out.append(c)
     return out
 
@@ -228,7 +241,7 @@ def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[st
     """The document's own region: its issuer's (云南省安全生产委员会办公室 -> 云南省, with ancestors), or,
     with no issuer's place, the province it names most (a 访谈 of 云南省 officials: 我省…), unless a national
     body acts on the provinces named (国务院安委会督查组向新疆反馈) and the text never speaks as one of them."""
-    keys = issuer_units(doc, gaz)
+    keys = issuer_units(doc, gaz, named_parents(gaz, cands))
     if keys or (national_actor(doc.norm_text) and not speaks_as_province(doc.norm_text)):
         return keys
     provinces = Counter(c.keys[0] for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province")
@@ -261,11 +274,12 @@ def speaks_as_province(text: str) -> bool:
     return any(w in text for w in guard_words()["self_reference"])
 
 
-def issuer_units(doc: Document, gaz: Gazetteer) -> list[str]:
+def issuer_units(doc: Document, gaz: Gazetteer, elsewhere: set[str]) -> list[str]:
+    """The issuer's unit and its ancestors; a township issuer (三甲镇人民政府) leans on its parent named in the text."""
     if doc.meta.issuer is None or not isinstance(doc.meta.issuer.value, str):
         return []
     text = doc.meta.issuer.value
-    cands = drop_unsupported(text, gaz, [c for c in raw_candidates(text, gaz) if not c.bare])
+    cands = drop_unsupported(text, gaz, [c for c in raw_candidates(text, gaz) if not c.bare], elsewhere)
     link_chains(text, gaz, cands)
     keys = [c.keys[0] for c in cands if c.role != "qualifier"][:1]
     return [k for key in keys for k in [key, *gaz.ancestors(key)]]

@@ -324,12 +324,17 @@ def tier_heading(heading: str | None) -> tuple[str, str] | None:
     return tier_table().stance[word], word
 
 
+OFFICE_LEAD = 2  # characters that may stand between a region's name and an office
+
+
 @lru_cache(maxsize=1)
 def official_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """(an office written right after a region's name, the penalties) of official_sanctions.tsv."""
     rows = load_tsv("official_sanctions.tsv")
     titles = sorted((r["word"] for r in rows if r["kind"] == "title"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, titles)) + ")"), tuple(r["word"] for r in rows if r["kind"] == "sanction")
+    office = "(?:" + "|".join(map(re.escape, titles)) + ")"
+    # 照金镇镇党委副书记, 万柏林区代区长, 李阳镇煤炭副镇长: a level or a short field may come before the office
+    return re.compile(f"[\u4e00-\u9fff]{{0,{OFFICE_LEAD}}}?{office}"), tuple(r["word"] for r in rows if r["kind"] == "sanction")
 
 
 def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | None:

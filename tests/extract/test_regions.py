@@ -404,3 +404,15 @@ def test_a_bare_list_under_a_tier_heading_gets_its_tier():
     for name in ("桃源县", "北湖区", "武陵源区", "夏塘镇", "过水坪镇", "白果镇"):
         assert got[name] == "praised", name
     assert got["邵阳市"] == "neutral"
+
+
+def test_a_township_whose_officials_are_sanctioned_leans_on_its_parent_named_elsewhere():
+    """r715, r718: 牛川乡乡长, 李阳镇煤炭副镇长 with 和顺县 named earlier in the sentence; 万柏林区代区长."""
+    text = (
+        "免去和顺县分管副县长冯乐天、县煤炭局长张瑞清、牛川乡乡长张晓瑞、李阳镇煤炭副镇长赵晓军等4人职务。\n"
+        "中共太原市委分别对万柏林区代区长王清河、副区长宁克强予以免职。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["牛川乡"] == got["李阳镇"] == got["万柏林区"] == "criticized"
+    alone = "牛川乡乡长张晓瑞被免职。\n"  # no parent anywhere: 牛川乡 is not trusted
+    assert not docparse.read(alone.encode("utf-8"), name="a.txt").extraction.regions
