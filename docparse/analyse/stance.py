@@ -383,6 +383,20 @@ def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
     return None
 
 
+def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
+    """The judgement a line's lead-in gives the items after its colon (死亡人数突破年度控制考核指标的情况：
+    梧州市为102.69%…；北海市为115.24%…): strong cues between the line's start and its colon, for a name that
+    opens an item (right after the colon or a ；)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    item_start = max(text.rfind(ch, line_start, start) for ch in "：:；;") + 1
+    if item_start == 0 or text[item_start:start].strip():
+        return None
+    colon = max(text.rfind("：", line_start, start), text.rfind(":", line_start, start))
+    if colon < 0:
+        return None
+    return verdict_from(cues_between(ctx, line_start, colon, evaluative=False))
+
+
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
     """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
 
@@ -409,6 +423,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
     if found is None:
         clause_start = max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1
         found = verdict_from(cues_between(ctx, max(clause_start, s_start), start, evaluative))
+    if found is None:
+        found = lead_in_verdict(ctx, text, start)
     if found is None and role in SECTION_PRIOR:
         found = (SECTION_PRIOR[role], heading)
     if found is None:

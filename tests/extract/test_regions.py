@@ -416,3 +416,16 @@ def test_a_township_whose_officials_are_sanctioned_leans_on_its_parent_named_els
     assert got["牛川乡"] == got["李阳镇"] == got["万柏林区"] == "criticized"
     alone = "牛川乡乡长张晓瑞被免职。\n"  # no parent anywhere: 牛川乡 is not trusted
     assert not docparse.read(alone.encode("utf-8"), name="a.txt").extraction.regions
+
+
+def test_a_lead_in_judgement_falls_on_the_items_after_its_colon():
+    """r739: 死亡人数突破年度控制考核指标的情况：梧州市为102.69%…；北海市为115.24%…; a name inside an item,
+    not opening it, is not what the lead-in judges."""
+    text = (
+        "各类安全生产事故死亡人数突破年度控制考核指标的情况：梧州市为102.69%，比控制考核指标多死亡6人；"
+        "北海市为115.24%，比控制考核指标多死亡16人。\n"
+        "全市死亡人数超过控制指标的单位有：某某检修有限公司，位于唐山市高新区。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["梧州市"] == got["北海市"] == "criticized"
+    assert got["唐山市"] == "neutral"
