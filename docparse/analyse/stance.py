@@ -54,12 +54,13 @@ class CueTable:
     negators: tuple[str, ...]
     directive: re.Pattern[str]
     sanctions: tuple[str, ...]  # penalties on whoever 对 names (予以通报批评, 约谈)
+    aftermath: tuple[str, ...]  # openings of a sentence that tells the response to an accident (事故发生后)
 
 
 @lru_cache(maxsize=1)
 def cue_table() -> CueTable:
     cues: dict[str, tuple[str, str, int]] = {}
-    negators, directives, sanctions = [], [], []
+    negators, directives, sanctions, aftermath = [], [], [], []
     for row in load_tsv("stance_cues.tsv"):
         if row["stance"] == "negate":
             negators.append(row["cue"])
@@ -67,10 +68,13 @@ def cue_table() -> CueTable:
             directives.append(row["cue"])
         elif row["stance"] == "sanction":
             sanctions.append(row["cue"])
+        elif row["stance"] == "aftermath":
+            aftermath.append(row["cue"])
         else:
             cues[row["cue"]] = (row["cue"], row["stance"], WEIGHT[row["weight"]])
     alt = "|".join(sorted(map(re.escape, directives), key=len, reverse=True))
-    return CueTable(TermMatcher(cues), tuple(negators), re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})"), tuple(sanctions))
+    directive = re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})")
+    return CueTable(TermMatcher(cues), tuple(negators), directive, tuple(sanctions), tuple(aftermath))
 
 
 def find_cues(text: str, keep_none: bool = False) -> list[Cue]:
@@ -383,6 +387,18 @@ def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
     return None
 
 
+def tells_aftermath(text: str, s_start: int, start: int) -> bool:
+    """Whether the sentence tells, before the name at `start`, that what follows answers an accident
+    (事故发生后，灵武市委、市政府高度重视，迅速…): that is duty, not merit, so its praise words praise nobody;
+    its blame (迟报) stands."""
+    before = text[s_start:start]
+    return any(w in before for w in cue_table().aftermath)
+
+
+def blame_only(cues: list[Cue]) -> list[Cue]:
+    return [c for c in cues if c.stance == "criticized"]
+
+
 def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
     """The judgement a line's lead-in gives the items after its colon (死亡人数突破年度控制考核指标的情况：
     梧州市为102.69%…；北海市为115.24%…): strong cues between the line's start and its colon, for a name that
@@ -418,11 +434,11 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES
-    forward = cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)
-    found = verdict_from(forward)
+    judged = blame_only if tells_aftermath(text, s_start, start) else list
+    found = verdict_from(judged(cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)))
     if found is None:
         clause_start = max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1
-        found = verdict_from(cues_between(ctx, max(clause_start, s_start), start, evaluative))
+        found = verdict_from(judged(cues_between(ctx, max(clause_start, s_start), start, evaluative)))
     if found is None:
         found = lead_in_verdict(ctx, text, start)
     if found is None and role in SECTION_PRIOR:

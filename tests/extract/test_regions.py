@@ -429,3 +429,14 @@ def test_a_lead_in_judgement_falls_on_the_items_after_its_colon():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["梧州市"] == got["北海市"] == "criticized"
     assert got["唐山市"] == "neutral"
+
+
+def test_the_response_to_an_accident_is_not_praise():
+    """r730, r723: 事故发生后，灵武市委、市政府…高度重视 praises nobody; 事故发生后…阳新县委县政府迟报事故 still blames."""
+    text = (
+        "某公司发生一起坠落事故，致1人死亡。事故发生后，灵武市委、市政府高度重视，迅速派相关人员赶赴事故现场。\n"
+        "事故发生后，协泰井蓄意瞒报事故，阳新县委县政府迟报事故76小时。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["灵武市"] == "neutral"
+    assert got["阳新县"] == "criticized"
