@@ -440,3 +440,11 @@ def test_the_response_to_an_accident_is_not_praise():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["灵武市"] == "neutral"
     assert got["阳新县"] == "criticized"
+
+
+def test_the_discipline_commission_that_investigates_is_not_sanctioned():
+    """r723: 童金波已被免去县委书记职务，正接受黄石市纪委立案调查 — 黄石市 investigates; 照金镇纪委书记 is an office."""
+    text = "童金波已被免去县委书记职务，正接受黄石市纪委立案调查。\n铜川市耀州区委决定免去照金镇纪委书记崔武鹏的职务。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["黄石市"] == "neutral"
+    assert got["照金镇"] == "criticized"
