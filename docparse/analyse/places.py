@@ -241,7 +241,7 @@ def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[st
     """The document's own region: its issuer's (云南省安全生产委员会办公室 -> 云南省, with ancestors), or,
     with no issuer's place, the province it names most (a 访谈 of 云南省 officials: 我省…), unless a national
     body acts on the provinces named (国务院安委会督查组向新疆反馈) and the text never speaks as one of them."""
-    keys = issuer_units(doc, gaz, named_parents(gaz, cands))
+    keys = issuer_units(doc, gaz, cands)
     if keys or (national_actor(doc.norm_text) and not speaks_as_province(doc.norm_text)):
         return keys
     provinces = Counter(c.keys[0] for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province")
@@ -274,14 +274,16 @@ def speaks_as_province(text: str) -> bool:
     return any(w in text for w in guard_words()["self_reference"])
 
 
-def issuer_units(doc: Document, gaz: Gazetteer, elsewhere: set[str]) -> list[str]:
-    """The issuer's unit and its ancestors; a township issuer (三甲镇人民政府) leans on its parent named in the text."""
+def issuer_units(doc: Document, gaz: Gazetteer, text_cands: list[Candidate]) -> list[str]:
+    """The issuer's unit and its ancestors; a township issuer (三甲镇人民政府) leans on its parent named in the
+    text, and a name several units bear (长安区) is the one whose ancestors the text names (西安市)."""
     if doc.meta.issuer is None or not isinstance(doc.meta.issuer.value, str):
         return []
     text = doc.meta.issuer.value
-    cands = drop_unsupported(text, gaz, [c for c in raw_candidates(text, gaz) if not c.bare], elsewhere)
+    cands = drop_unsupported(text, gaz, [c for c in raw_candidates(text, gaz) if not c.bare], named_parents(gaz, text_cands))
     link_chains(text, gaz, cands)
-    keys = [c.keys[0] for c in cands if c.role != "qualifier"][:1]
+    counts = context_counts(gaz, text_cands, [])
+    keys = [choose(gaz, c, counts, Counter()) for c in cands if c.role != "qualifier"][:1]
     return [k for key in keys for k in [key, *gaz.ancestors(key)]]
 
 

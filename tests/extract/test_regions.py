@@ -448,3 +448,9 @@ def test_the_discipline_commission_that_investigates_is_not_sanctioned():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["黄石市"] == "neutral"
     assert got["照金镇"] == "criticized"
+
+
+def test_an_issuer_name_several_units_bear_is_the_one_the_text_places():
+    """r366: the issuer 长安区…领导小组 is 西安市's 长安区 (the text names 西安市), so 长安区 is home, not praised."""
+    got = stances_in(REAL / "r366_tongzhi.txt")
+    assert got["长安区"] == "neutral"
