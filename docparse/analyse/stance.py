@@ -399,6 +399,24 @@ def blame_only(cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.stance == "criticized"]
 
 
+ANAPHORA = ("上述", "前述")
+
+
+def anaphora_verdict(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+    """The tier or sanction the next sentence gives what it calls 上述 (仓山区人民政府第一名…；…上述6个单位评为
+    2006年度…考核先进单位; 对上述4个市（地）政府下发…警示函): it falls on the names of sentence `i`."""
+    if i + 1 >= len(ctx.sentence_starts):
+        return None
+    n_start, n_end = ctx.sentence_starts[i + 1], ctx.sentence_ends[i + 1]
+    at = max(text.find(w, n_start, n_end) for w in ANAPHORA)
+    if at < 0:
+        return None
+    tier = tier_given(tiers_in(text, at, n_end), at, at)
+    if tier is not None:
+        return tier
+    return next((("criticized", w) for w in cue_table().sanctions if text.find(w, at, n_end) >= 0), None)
+
+
 def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
     """The judgement a line's lead-in gives the items after its colon (死亡人数突破年度控制考核指标的情况：
     梧州市为102.69%…；北海市为115.24%…): strong cues between the line's start and its colon, for a name that
@@ -441,6 +459,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
         found = verdict_from(judged(cues_between(ctx, max(clause_start, s_start), start, evaluative)))
     if found is None:
         found = lead_in_verdict(ctx, text, start)
+    if found is None:
+        found = anaphora_verdict(ctx, text, i)
     if found is None and role in SECTION_PRIOR:
         found = (SECTION_PRIOR[role], heading)
     if found is None:

@@ -454,3 +454,15 @@ def test_an_issuer_name_several_units_bear_is_the_one_the_text_places():
     """r366: the issuer 长安区…领导小组 is 西安市's 长安区 (the text names 西安市), so 长安区 is home, not praised."""
     got = stances_in(REAL / "r366_tongzhi.txt")
     assert got["长安区"] == "neutral"
+
+
+def test_a_tier_given_to_what_the_next_sentence_calls_shang_shu():
+    """r193: 仓山区人民政府第一名、永泰县人民政府第二名；在市直部门中，…上述6个单位评为…考核先进单位."""
+    text = (
+        "在各县（市）区中，仓山区人民政府第一名、永泰县人民政府第二名；"
+        "在市直部门中，市林业局第一名、市旅游局第二名，上述4个单位评为2006年度安全生产目标管理责任制考核先进单位。\n"
+        "连江县人民政府召开会议；会议由市林业局主持。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["仓山区"] == got["永泰县"] == "praised"
+    assert got["连江县"] == "neutral"
