@@ -417,6 +417,30 @@ def anaphora_verdict(ctx: StanceContext, text: str, i: int) -> tuple[str, str] |
     return next((("criticized", w) for w in cue_table().sanctions if text.find(w, at, n_end) >= 0), None)
 
 
+CONTRAST = ("但是", "但", "然而", "不过")
+
+
+# words after a turn that move the blame to others (但部分地区…, 但一些企业…): the praised name is not blamed
+OTHERS = re.compile(r"(?:部分|一些|个别|有的|少数)(?:地区|地方|单位|企业|部门|县|市|区|乡镇|街道)")
+
+
+def turned_against(ctx: StanceContext, text: str, end: int, s_end: int) -> str | None:
+    """The criticism a paragraph turns to after praising what ends at `end` (…取得了显著成效。但目前仍然面临一些问题，
+    如…有待加强): the first blame cue after a contrast word in the rest of the name's sentence or opening the
+    next one in the same paragraph, before any other name, unless the turn blames others (但部分地区…)."""
+    i = ctx.sentence_of(s_end - 1) + 1
+    after = ctx.sentence_ends[i] if i < len(ctx.sentence_starts) else s_end
+    line_end = text.find("\n", end)
+    limit = next_group_start(ctx, end, min(after, line_end) if line_end >= 0 else after)
+    turn = min((t for t in (text.find(w, end, limit) for w in CONTRAST) if t >= 0), default=-1)
+    if turn < 0 or (turn >= s_end and text[s_end:turn].strip()):
+        return None  # the next sentence does not open with the turn
+    blame = blame_only(cues_between(ctx, turn, limit, evaluative=True))
+    if not blame or OTHERS.search(text, turn, blame[0].start):
+        return None
+    return blame[0].text
+
+
 def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
     """The judgement a line's lead-in gives the items after its colon (死亡人数突破年度控制考核指标的情况：
     梧州市为102.69%…；北海市为115.24%…): strong cues between the line's start and its colon, for a name that

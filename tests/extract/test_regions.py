@@ -466,3 +466,15 @@ def test_a_tier_given_to_what_the_next_sentence_calls_shang_shu():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["仓山区"] == got["永泰县"] == "praised"
     assert got["连江县"] == "neutral"
+
+
+def test_praise_that_turns_to_blame_after_dan_is_mixed():
+    """r176: …新疆维吾尔自治区…认真落实中央精神…取得了显著成效。但目前仍然面临一些问题，如…有待加强 — both; a turn
+    to others (但部分地区…) leaves the praise alone."""
+    text = (
+        "督查组认为，昆明市认真落实中央精神，取得了显著成效。但目前仍然面临一些问题，如安全设施“三同时”工作有待加强；\n"
+        "海曙区措施有力、成效明显。但部分地区隐患排查整治不深不细，工作有待加强。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["昆明市"] == "mixed"
+    assert got["海曙区"] == "praised"
