@@ -99,12 +99,18 @@ def group_enumerations(text: str, cands: list[Candidate]) -> list[list[Candidate
     return groups
 
 
-def join_comma_chains(text: str, groups: list[list[Candidate]]) -> None:
-    """河北省石家庄市、承德市，山西省大同市，…曲靖市等12省的21个市: enumerations written one right after another,
-    apart only by a comma, are one list, and what is said after its last member is said of all."""
+# between two members of a list of bodies: 昆明市人民政府、玉溪市…, 榆中县政府、安宁区…, 昆明市应急管理局和玉溪市…
+BODY_GAP = re.compile(r"[\u4e00-\u9fff]{0,10}(?:政府|党委|委员会|办公室|安委会|安委办|管委会|局|厅)(?:、|和|及|与|以及|，)")
+
+
+def join_lists(text: str, groups: list[list[Candidate]]) -> None:
+    """Enumerations that are one list: written one right after another apart only by a comma (河北省石家庄市、
+    承德市，山西省大同市，…曲靖市等12省的21个市), or naming bodies of places (昆明市人民政府、玉溪市人民政府). What
+    is said after the last member is said of all."""
     group = 0
     for prev, cur in zip(groups, groups[1:]):
-        if text[prev[-1].end : cur[0].start] != "，":
+        gap = text[prev[-1].end : cur[0].start]
+        if gap != "，" and not BODY_GAP.fullmatch(gap):
             group += 1
         for c in cur:
             c.group = group
@@ -175,7 +181,7 @@ def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     kept: list[Candidate] = []
     for g in group_enumerations(text, cands):
         kept.extend(keep_bare(text, gaz, g))
-    join_comma_chains(text, group_enumerations(text, kept))
+    join_lists(text, group_enumerations(text, kept))
     return kept
 
 

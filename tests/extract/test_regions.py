@@ -478,3 +478,14 @@ def test_praise_that_turns_to_blame_after_dan_is_mixed():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["昆明市"] == "mixed"
     assert got["海曙区"] == "praised"
+
+
+def test_a_sanction_after_a_list_of_bodies_falls_on_every_place():
+    """A list of bodies (昆明市人民政府、玉溪市人民政府) is one list; a failing of someone else is not."""
+    text = (
+        "决定对昆明市人民政府、玉溪市人民政府予以通报批评。\n"
+        "曲靖市发生事故的企业、保山市某公司进展缓慢。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["昆明市"] == got["玉溪市"] == "criticized"
+    assert got["曲靖市"] == "neutral"
