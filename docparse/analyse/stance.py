@@ -330,6 +330,8 @@ def tier_heading(heading: str | None) -> tuple[str, str] | None:
 
 OFFICE_LEAD = 2  # characters that may stand between a region's name and an office
 
+BODY_ENDINGS = ("局", "办", "站", "所", "厅", "中心", "党组", "委员会")  # a region's body an office may sit in
+
 
 @lru_cache(maxsize=1)
 def official_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -338,7 +340,10 @@ def official_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
     titles = sorted((r["word"] for r in rows if r["kind"] == "title"), key=len, reverse=True)
     office = "(?:" + "|".join(map(re.escape, titles)) + ")"
     # 照金镇镇党委副书记, 万柏林区代区长, 李阳镇煤炭副镇长: a level or a short field may come before the office
-    return re.compile(f"[\u4e00-\u9fff]{{0,{OFFICE_LEAD}}}?{office}"), tuple(r["word"] for r in rows if r["kind"] == "sanction")
+    # 宣汉县县煤监办党组副书记, 吕梁市应急管理局原党委书记: an office in one of the region's own bodies
+    body = "(?:[\u4e00-\u9fff]{1,10}?(?:" + "|".join(map(re.escape, BODY_ENDINGS)) + ")[原]?)?"
+    lead = f"[\u4e00-\u9fff]{{0,{OFFICE_LEAD}}}?"
+    return re.compile(body + lead + office), tuple(r["word"] for r in rows if r["kind"] == "sanction")
 
 
 def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | None:

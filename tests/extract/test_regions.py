@@ -489,3 +489,11 @@ def test_a_sanction_after_a_list_of_bodies_falls_on_every_place():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["昆明市"] == got["玉溪市"] == "criticized"
     assert got["曲靖市"] == "neutral"
+
+
+def test_an_official_of_a_regions_body_sanctioned_makes_the_region_criticized():
+    """r705: 宣汉县县煤监办党组副书记、副主任袁朝洪…被停职检查; a body's office without a penalty judges nobody."""
+    text = "同时，宣汉县县煤监办党组副书记、副主任袁朝洪被停职检查。\n会上，达川区应急管理局党组书记作了发言。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["宣汉县"] == "criticized"
+    assert got["达川区"] == "neutral"
