@@ -334,6 +334,13 @@ def is_locative(text: str, start: int) -> bool:
     return len(subject) >= 2
 
 
+def in_address(text: str, start: int) -> bool:
+    """（注册地址：河北唐山市高新区…）, （位于通化市柳河县城关乡，…）: a place that says where something is."""
+    lo = max(0, start - TITLE_WINDOW)
+    clause_start = max(text.rfind(ch, lo, start) for ch in "，。；\n（(") + 1
+    return any(w in text[clause_start:start] for w in guard_words()["address"])
+
+
 def is_excepted(text: str, start: int) -> bool:
     """Inside 除…外: what the sentence says is said of the others, not of these."""
     opened = text.rfind("除", max(0, start - 60), start)
@@ -368,7 +375,7 @@ def mark_guards(doc: Document, cands: list[Candidate], issuer_keys: list[str], n
             c.role = "citation"
         elif is_accident_site(text, c.start, c.end):
             c.role = "accident"
-        elif is_locative(text, c.start):
+        elif is_locative(text, c.start) or in_address(text, c.start):
             c.role = "locative"
         elif is_inspected(text, c.start):
             c.role = "inspected"

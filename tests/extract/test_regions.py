@@ -497,3 +497,14 @@ def test_an_official_of_a_regions_body_sanctioned_makes_the_region_criticized():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["宣汉县"] == "criticized"
     assert got["达川区"] == "neutral"
+
+
+def test_a_place_in_an_address_is_not_judged():
+    """r196: 瞒报…的单位是唐山燕山电力设备检修有限公司（注册地址：河北唐山市高新区大庆道…）."""
+    text = (
+        "瞒报生产安全事故的生产经营单位是某某电力设备检修有限公司（注册地址：河北唐山市高新区大庆道）。\n"
+        "保定市瞒报生产安全事故。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["唐山市"] == "neutral"
+    assert got["保定市"] == "criticized"
