@@ -18,10 +18,14 @@ from docparse.resources import load_tsv
 from docparse.structure.outline import INLINE, in_sequence
 from docparse.textspans import enclosing
 
-DIRECTIVE_SUBJECT = r"^(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
+DIRECTIVE_SUBJECT = r"(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
 
 
 CLAUSE_END = "，。；！？\n"
+
+
+# a modal's character starting another word: 柏乡县应急管理局, 昆明市需求, 玉溪市要点
+NOT_MODAL = "(?!急|用|求|素|点|害|闻)"
 
 
 SECTION_PRIOR = {"problems": "criticized", "evaluation": "praised"}
@@ -73,7 +77,7 @@ def cue_table() -> CueTable:
         else:
             cues[row["cue"]] = (row["cue"], row["stance"], WEIGHT[row["weight"]])
     alt = "|".join(sorted(map(re.escape, directives), key=len, reverse=True))
-    directive = re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})")
+    directive = re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})" + NOT_MODAL)
     return CueTable(TermMatcher(cues), tuple(negators), directive, tuple(sanctions), tuple(aftermath))
 
 

@@ -508,3 +508,12 @@ def test_a_place_in_an_address_is_not_judged():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["唐山市"] == "neutral"
     assert got["保定市"] == "criticized"
+
+
+def test_an_instruction_to_a_named_region_judges_it_not():
+    """r727: 约谈强调，南昌市要牢固树立安全发展理念，认真剖析事故原因 — an instruction, not praise (认真); 柏乡县应急管理局
+    …代替执法 is no modal 应."""
+    text = "约谈强调，南昌市要牢固树立安全发展理念，认真剖析事故原因。\n柏乡县应急管理局今年以来以“帮扶”代替执法。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["南昌市"] == "neutral"
+    assert got["柏乡县"] == "criticized"
