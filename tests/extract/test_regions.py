@@ -520,10 +520,10 @@ def test_an_instruction_to_a_named_region_judges_it_not():
 
 
 def test_shortfall_idioms_criticize():
-    """r100: 天津市个别街镇大检查方案针对性、操作性不强，存在照葫芦画瓢现象; 浙江省…自查自改浅尝辄止."""
+    """r100 (there of 天津市, 浙江省): …大检查方案针对性、操作性不强，存在照葫芦画瓢现象; …自查自改浅尝辄止."""
     text = (
-        "天津市个别街镇大检查方案针对性、操作性不强，存在照葫芦画瓢现象。\n"
-        "浙江省部分地方和企业自查自改浅尝辄止。\n"
+        "宁波市个别街镇大检查方案针对性、操作性不强。温州市方案存在照葫芦画瓢现象。\n"
+        "台州市部分地方和企业自查自改浅尝辄止。\n"
     )
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
-    assert got["天津市"] == got["浙江省"] == "criticized"
+    assert got["宁波市"] == got["温州市"] == got["台州市"] == "criticized"
