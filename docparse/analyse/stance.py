@@ -426,6 +426,21 @@ def anaphora_verdict(ctx: StanceContext, text: str, i: int) -> tuple[str, str] |
     return next((("criticized", w) for w in cue_table().sanctions if text.find(w, at, n_end) >= 0), None)
 
 
+def findings_after(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+    """The problems the next sentence of the paragraph lists, naming nobody, for the names of sentence `i`
+    (在内蒙古鄂尔多斯市检查了2个化工园区…共发现30项问题隐患…。主要问题包括隐患整改缓慢、…): it opens with a
+    problem lead-in (主要问题, 存在的问题) and blames."""
+    if i + 1 >= len(ctx.sentence_starts):
+        return None
+    n_start, n_end = ctx.sentence_starts[i + 1], ctx.sentence_ends[i + 1]
+    if "\n" in text[ctx.sentence_ends[i] : n_start] or not text[n_start:n_end].lstrip().startswith(problem_cues()["lead_in"]):
+        return None
+    k = bisect_right(ctx.mention_spans, (n_start, -1))
+    if k < len(ctx.mention_spans) and ctx.mention_spans[k][0] < n_end:
+        return None  # the sentence names its own subjects
+    return verdict_from(blame_only(cues_between(ctx, n_start, n_end, evaluative=True)))
+
+
 CONTRAST = ("但是", "但", "然而", "不过")
 
 
@@ -494,6 +509,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
         found = lead_in_verdict(ctx, text, start)
     if found is None:
         found = anaphora_verdict(ctx, text, i)
+    if found is None:
+        found = findings_after(ctx, text, i)
     if found is None and role in SECTION_PRIOR:
         found = (SECTION_PRIOR[role], heading)
     if found is None:

@@ -527,3 +527,16 @@ def test_shortfall_idioms_criticize():
     )
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["宁波市"] == got["温州市"] == got["台州市"] == "criticized"
+
+
+def test_the_problems_the_next_sentence_lists_blame_the_place_inspected():
+    """r112: 在山东省日照市检查了1个化工园区…共发现25项问题隐患。主要问题包括企业自查不深入、…进度较慢; a next
+    sentence that names its own subject is its own."""
+    text = (
+        "第二督导核查组由洪宇同志带队，在日照市检查了1个化工园区，共发现25项问题隐患。"
+        "主要问题包括企业自查不深入、精细化工企业整治任务未完成。\n"
+        "第三督导核查组由王某同志带队，在烟台市检查了2家企业。主要问题包括：威海市部分企业整治任务未完成。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["日照市"] == "criticized"
+    assert got["烟台市"] == "neutral"
