@@ -47,6 +47,8 @@ TITLE_WINDOW = 120
 # 存在, 所在, 正在…: 在 as part of a word, not the locative preposition.
 LOCATIVE_NOT_AFTER = set("存所正现实旨内外")
 
+DOMINANT_MENTIONS = 3  # mentions that make the one unit a text is about its home, when nothing else tells
+
 # a word that may stand before a national body opening a clause: 经中央纪委…研究, 由国务院安委会…
 NATIONAL_LEAD = set("经由据")
 
@@ -246,12 +248,27 @@ def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list
 def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
     """The document's own region: its issuer's (云南省安全生产委员会办公室 -> 云南省, with ancestors), or,
     with no issuer's place, the province it names most (a 访谈 of 云南省 officials: 我省…), unless a national
-    body acts on the provinces named (国务院安委会督查组向新疆反馈) and the text never speaks as one of them."""
+    body acts on the provinces named (国务院安委会督查组向新疆反馈) and the text never speaks as one of them;
+    with no province named, the one unit it is about (dominant_unit)."""
     keys = issuer_units(doc, gaz, cands)
     if keys or (national_actor(doc.norm_text) and not speaks_as_province(doc.norm_text)):
         return keys
     provinces = Counter(c.keys[0] for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province")
-    return [provinces.most_common(1)[0][0]] if provinces else []
+    if provinces:
+        return [provinces.most_common(1)[0][0]]
+    return dominant_unit(doc.norm_text, gaz, cands)
+
+
+def dominant_unit(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
+    """With no issuer and no province named, the unit the text is about, with its ancestors, when one is named
+    at least three times and twice as often as any other (金沙县推行“三单”制度… from 金沙县's own site) and no
+    team or 约谈 reviews it (省安委会第三考核组检查考核海西州: the unit reviewed is judged, not home)."""
+    if any(w in text for w in guard_words()["national_team"] + guard_words()["review"]):
+        return []
+    units = Counter(c.keys[0] for c in cands if len(c.keys) == 1).most_common(2)
+    if not units or units[0][1] < DOMINANT_MENTIONS or (len(units) == 2 and units[0][1] < 2 * units[1][1]):
+        return []
+    return [units[0][0], *gaz.ancestors(units[0][0])]
 
 
 @lru_cache(maxsize=1)

@@ -540,3 +540,16 @@ def test_the_problems_the_next_sentence_lists_blame_the_place_inspected():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["日照市"] == "criticized"
     assert got["烟台市"] == "neutral"
+
+
+def test_the_one_county_a_text_without_issuer_is_about_is_its_home():
+    """r614: 金沙县推行“三单”制度… (the county's own site): 金沙县 is home; a unit a 考核组 reviews is judged."""
+    text = (
+        "金沙县推行“三单”制度，扎实开展安全生产工作。\n金沙县安委办在日常工作中及时将文件转发。\n"
+        "金沙县安委办认真督促各乡镇落实。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["金沙县"] == "neutral"
+    reviewed = "省安委会第三考核组赴海西州开展考核。" + text.replace("金沙县", "海西州")
+    got = {r.name: r.stance for r in docparse.read(reviewed.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["海西州"] == "praised"
