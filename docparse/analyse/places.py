@@ -321,6 +321,18 @@ def in_citation(text: str, start: int, end: int) -> bool:
     return CITATION_AFTER.match(text[end : end + 16]) is not None
 
 
+def is_authority(text: str, start: int, end: int) -> bool:
+    """认真贯彻落实国家、自治区和南宁市有关…的一系列指示和工作部署, 在兴宁区委、兴宁区人民政府的正确领导下: the place
+    whose instructions are carried out or whose leadership is thanked, in one clause."""
+    words = guard_words()
+    lo, hi = max(0, start - TITLE_WINDOW), min(len(text), end + TITLE_WINDOW)
+    clause_start = max(text.rfind(ch, lo, start) for ch in CLAUSE_END) + 1
+    ends = [i for i in (text.find(ch, end, hi) for ch in CLAUSE_END) if i >= 0]
+    after = text[end : min(ends) if ends else hi]
+    before = text[max(clause_start, lo) : start]
+    return any(w in before for w in words["authority_before"]) and any(w in after for w in words["authority_after"])
+
+
 def is_accident_site(text: str, start: int, end: int) -> bool:
     """临沧市凤庆县在建安石隧道“11·26”涌水突泥事故: the clause reports an accident at the place."""
     words = guard_words()
@@ -388,7 +400,7 @@ def mark_guards(doc: Document, cands: list[Candidate], issuer_keys: list[str], n
             c.role = "issuer"
         elif i >= 0 and c.start < orgs[i].end:
             c.role = "enterprise"  # 陆良县 in 曲靖市陆良县青山客运有限责任公司: where the company is
-        elif in_citation(text, c.start, c.end):
+        elif in_citation(text, c.start, c.end) or is_authority(text, c.start, c.end):
             c.role = "citation"
         elif is_accident_site(text, c.start, c.end):
             c.role = "accident"

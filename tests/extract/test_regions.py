@@ -553,3 +553,15 @@ def test_the_one_county_a_text_without_issuer_is_about_is_its_home():
     reviewed = "省安委会第三考核组赴海西州开展考核。" + text.replace("金沙县", "海西州")
     got = {r.name: r.stance for r in docparse.read(reviewed.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["海西州"] == "praised"
+
+
+def test_a_place_whose_instructions_are_carried_out_or_leadership_thanked_is_not_judged():
+    """r738: 认真贯彻落实国家、自治区和南宁市有关…的一系列指示和工作部署; 在兴宁区委、兴宁区人民政府的正确领导下."""
+    text = (
+        "各单位认真贯彻落实国家、自治区和南宁市有关加强安全生产工作的一系列指示和工作部署，事故起数和死亡人数实现双下降。\n"
+        "在兴宁区委、兴宁区人民政府的正确领导下，各镇安全生产形势稳定，成效明显。\n"
+        "江南区认真贯彻落实安全生产工作部署，成效明显。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["南宁市"] == got["兴宁区"] == "neutral"
+    assert got["江南区"] == "praised"
