@@ -479,6 +479,15 @@ def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str
     return verdict_from(cues_between(ctx, line_start, colon, evaluative=False))
 
 
+# words right before a name that address it an instruction: 请龙文区人民政府依照…认真开展事故调查工作
+ADDRESSING = ("请", "要求", "责成")
+
+
+def addressed(text: str, s_start: int, start: int) -> bool:
+    """Whether the name at `start` is addressed an instruction (请龙文区人民政府…, 要求各县…, 责成昆明市…)."""
+    return text[max(s_start, start - 2) : start].endswith(ADDRESSING)
+
+
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
     """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
 
@@ -487,7 +496,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
     i = ctx.sentence_of(start)
     s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
     role, heading = ctx.sentence_roles[i]
-    if cue_table().directive.match(text, end) or role in DIRECTIVE_ROLES:
+    if cue_table().directive.match(text, end) or addressed(text, s_start, start) or role in DIRECTIVE_ROLES:
         sanction = sanction_on(ctx, text, start, end, s_start, s_end)
         if sanction is not None:
             return Verdict("criticized", sanction, s_end)

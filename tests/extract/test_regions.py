@@ -565,3 +565,13 @@ def test_a_place_whose_instructions_are_carried_out_or_leadership_thanked_is_not
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["南宁市"] == got["兴宁区"] == "neutral"
     assert got["江南区"] == "praised"
+
+
+def test_a_region_addressed_a_request_is_not_judged_by_its_words():
+    """r741: 请龙文区人民政府…组织有关部门认真开展事故调查工作; 责成横山区人民政府约谈区能源局主要负责人."""
+    text = (
+        "请龙文区人民政府依照有关法律法规的要求，组织有关部门认真开展事故调查工作。\n"
+        "责成横山区人民政府约谈区能源局主要负责人。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["龙文区"] == got["横山区"] == "neutral"
