@@ -70,7 +70,7 @@ class Candidate:
     keys: tuple[str, ...]  # units this form may name
     bare: bool
     key: str | None = None  # the unit chosen
-    role: str = "subject"  # subject, qualifier (普洱市 in 普洱市澜沧县), enterprise, accident, citation, issuer, locative
+    role: str = "subject"  # subject, qualifier (普洱市 in 普洱市澜沧县), enterprise, accident, citation, issuer, locative, chrome
     group: int = 0  # enumeration this mention belongs to
 
 
@@ -388,15 +388,30 @@ def is_inspected(text: str, start: int) -> bool:
     return any(w in before for w in guard_words()["inspected"])
 
 
+def trailer_start(text: str) -> int:
+    """Where a web page's trailer of other pages' items begins (a line opening with 新闻推荐, 相关阅读, 上一篇…),
+    or the text's end."""
+    words = guard_words()["trailer"]
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip().startswith(words):
+            return pos
+        pos += len(line) + 1
+    return len(text)
+
+
 def mark_guards(doc: Document, cands: list[Candidate], issuer_keys: list[str], named: list[OrgName]) -> None:
     """The role of each place that is not judged: the issuer, an enterprise's seat, a citation's author…"""
     text = doc.norm_text
     orgs = [o for o in named if o.kind == "enterprise"]
     org_starts = [o.place_start for o in orgs]
     issuer = set(issuer_keys)
+    trailer = trailer_start(text)
     for c in cands:
         i = bisect_right(org_starts, c.start) - 1
-        if c.key in issuer:
+        if c.start >= trailer:
+            c.role = "chrome"  # 新闻推荐 / 相关阅读: other pages' items after the document
+        elif c.key in issuer:
             c.role = "issuer"
         elif i >= 0 and c.start < orgs[i].end:
             c.role = "enterprise"  # 陆良县 in 曲靖市陆良县青山客运有限责任公司: where the company is

@@ -575,3 +575,14 @@ def test_a_region_addressed_a_request_is_not_judged_by_its_words():
     )
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["龙文区"] == got["横山区"] == "neutral"
+
+
+def test_places_in_a_web_pages_trailer_are_not_judged():
+    """r705: after a 新闻推荐 line come other pages' items (威远县碗厂镇…有效治理)."""
+    text = (
+        "宣汉县政府副县长王某被给予行政记过处分。\n（本报综合）\n新闻推荐\n"
+        "（邓娜）威远县碗厂镇在专项治理“庸懒散”工作中，狠抓落实，有效治理。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["碗厂镇"] == "neutral"
+    assert got["宣汉县"] == "criticized"
