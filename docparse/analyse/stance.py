@@ -408,6 +408,48 @@ def blame_only(cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.stance == "criticized"]
 
 
+RANK_LINE = re.compile(r"[ \t]*(\d{1,3})[ \t　]+\S{2,20}[ \t]*")
+RANKING = ("排名", "排序", "名次")
+
+
+def line_at(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the line that holds `pos`."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def rank_lines(text: str, pos: int) -> list[tuple[int, int]]:
+    """The run of rank lines (1 汝阳县) around the one at `pos`, in order; empty if `pos` is on none."""
+    here = line_at(text, pos)
+    if not RANK_LINE.fullmatch(text, *here):
+        return []
+    run = [here]
+    while run[0][0] > 0 and RANK_LINE.fullmatch(text, *(prev := line_at(text, run[0][0] - 1))):
+        run.insert(0, prev)
+    while run[-1][1] < len(text) and RANK_LINE.fullmatch(text, *(nxt := line_at(text, run[-1][1] + 1))):
+        run.append(nxt)
+    return run
+
+
+def rank_verdict(text: str, start: int) -> tuple[str, str] | None:
+    """A ranking table written as lines of a rank and a name (…进行了排名，具体如下：⏎名次 县（市）区⏎1 汝阳县⏎…⏎
+    18 偃师市): the first place is praised, the last blamed, the rest judged by nothing here."""
+    run = rank_lines(text, start)
+    if len(run) < 3:
+        return None
+    lead_start = line_at(text, max(0, line_at(text, max(0, run[0][0] - 1))[0] - 1))[0]
+    if not any(w in text[lead_start : run[0][0]] for w in RANKING):
+        return None
+    ranks = [int(RANK_LINE.fullmatch(text, a, b).group(1)) for a, b in run]
+    k = next(n for n, (a, b) in enumerate(run) if a <= start <= b)
+    line = text[run[k][0] : run[k][1]].strip()  # the cue: the rank line as written
+    if ranks[k] == min(ranks) and ranks.count(ranks[k]) == 1:
+        return "praised", line
+    if k == len(run) - 1 and ranks[k] == max(ranks):
+        return "criticized", line
+    return None
+
+
 ANAPHORA = ("上述", "前述")
 
 
@@ -516,6 +558,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
         found = verdict_from(judged(cues_between(ctx, max(clause_start, s_start), start, evaluative)))
     if found is None:
         found = lead_in_verdict(ctx, text, start)
+    if found is None:
+        found = rank_verdict(text, start)
     if found is None:
         found = anaphora_verdict(ctx, text, i)
     if found is None:

@@ -586,3 +586,16 @@ def test_places_in_a_web_pages_trailer_are_not_judged():
     got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
     assert got["碗厂镇"] == "neutral"
     assert got["宣汉县"] == "criticized"
+
+
+def test_the_first_and_last_of_a_ranking_table():
+    """r734: 市安全监管局对各县（市）区安全生产工作进行了排名，具体如下：名次 县（市）区 / 1 汝阳县 / … / 18 偃师市."""
+    text = (
+        "市安全监管局对各县（市）区安全生产工作进行了排名，具体如下：\n名次 县（市）区\n"
+        "1 汝阳县\n2 瀍河区\n3 涧西区\n4 新安县\n5 偃师市\n"
+        "附：参会单位\n1 孟津县\n2 伊川县\n3 宜阳县\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["汝阳县"] == "praised"
+    assert got["偃师区"] == "criticized"  # 偃师市, now 洛阳市偃师区
+    assert got["涧西区"] == got["孟津区"] == got["宜阳县"] == "neutral"  # a middle rank; a list that ranks nothing
