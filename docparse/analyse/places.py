@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from docparse.analyse.gazetteer import Gazetteer, gazetteer
 from docparse.analyse.organizations import OrgName, Places, find_organizations
@@ -110,7 +111,7 @@ def join_lists(text: str, groups: list[list[Candidate]]) -> None:
     承德市，山西省大同市，…曲靖市等12省的21个市), or naming bodies of places (昆明市人民政府、玉溪市人民政府). What
     is said after the last member is said of all."""
     group = 0
-    for prev, cur in zip(groups, groups[1:]):
+    for prev, cur in pairwise(groups):
         gap = text[prev[-1].end : cur[0].start]
         if gap != "，" and not BODY_GAP.fullmatch(gap):
             group += 1
