@@ -228,7 +228,7 @@ class Department:
 class RegionMention:
     text: str
     span: Span
-    stance: str  # criticized, praised, neutral
+    stance: str  # criticized, praised, mixed (praise that turns to blame after 但), neutral
     cue: str | None = None
 
 

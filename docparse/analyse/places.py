@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from docparse.analyse.gazetteer import Gazetteer, gazetteer
 from docparse.analyse.organizations import OrgName, Places, find_organizations
@@ -47,6 +48,11 @@ TITLE_WINDOW = 120
 # 存在, 所在, 正在…: 在 as part of a word, not the locative preposition.
 LOCATIVE_NOT_AFTER = set("存所正现实旨内外")
 
+DOMINANT_MENTIONS = 3  # mentions that make the one unit a text is about its home, when nothing else tells
+
+# a word that may stand before a national body opening a clause: 经中央纪委…研究, 由国务院安委会…
+NATIONAL_LEAD = set("经由据")
+
 ACCIDENT_COUNT = re.compile(r"\d+起|[一二两三四五六七八九十百]+起")
 
 
@@ -65,7 +71,7 @@ class Candidate:
     keys: tuple[str, ...]  # units this form may name
     bare: bool
     key: str | None = None  # the unit chosen
-    role: str = "subject"  # subject, qualifier (普洱市 in 普洱市澜沧县), enterprise, accident, citation, issuer, locative
+    role: str = "subject"  # subject, qualifier (普洱市 in 普洱市澜沧县), enterprise, accident, citation, issuer, locative, chrome
     group: int = 0  # enumeration this mention belongs to
 
 
@@ -96,17 +102,41 @@ def group_enumerations(text: str, cands: list[Candidate]) -> list[list[Candidate
     return groups
 
 
+# between two members of a list of bodies: 昆明市人民政府、玉溪市…, 榆中县政府、安宁区…, 昆明市应急管理局和玉溪市…
+BODY_GAP = re.compile(r"[\u4e00-\u9fff]{0,10}(?:政府|党委|委员会|办公室|安委会|安委办|管委会|局|厅)(?:、|和|及|与|以及|，)")
+
+
+def join_lists(text: str, groups: list[list[Candidate]]) -> None:
+    """Enumerations that are one list: written one right after another apart only by a comma (河北省石家庄市、
+    承德市，山西省大同市，…曲靖市等12省的21个市), or naming bodies of places (昆明市人民政府、玉溪市人民政府). What
+    is said after the last member is said of all."""
+    group = 0
+    for prev, cur in pairwise(groups):
+        gap = text[prev[-1].end : cur[0].start]
+        if gap != "，" and not BODY_GAP.fullmatch(gap):
+            group += 1
+        for c in cur:
+            c.group = group
+
+
 def linked(text: str, c: Candidate) -> bool:
     """A bare form must be followed by a list separator or an enumeration's tail (昆明和…, 红河等…)."""
     after = text[c.end : c.end + 8]
     return after[:1] in ("、", "和", "及", "与") or ENUM_TAIL.match(after) is not None
 
 
-def keep_bare(text: str, group: list[Candidate]) -> list[Candidate]:
-    """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市."""
+def qualifies_next(gaz: Gazetteer, c: Candidate, group: list[Candidate]) -> bool:
+    """A bare name written right before a unit of its own (内蒙古乌兰察布市, 山东日照市) qualifies it."""
+    nxt = next((o for o in group if o.start == c.end), None)
+    return nxt is not None and any(set(gaz.ancestors(k)) & set(c.keys) for k in nxt.keys)
+
+
+def keep_bare(text: str, gaz: Gazetteer, group: list[Candidate]) -> list[Candidate]:
+    """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市, or
+    right before a unit of their own."""
     if all(not c.bare for c in group):
         return group
-    group = [c for c in group if not c.bare or linked(text, c)]
+    group = [c for c in group if not c.bare or linked(text, c) or qualifies_next(gaz, c, group)]
     if not group:
         return group
     has_full = any(not c.bare for c in group)
@@ -117,21 +147,34 @@ def keep_bare(text: str, group: list[Candidate]) -> list[Candidate]:
     return [c for c in group if not c.bare]
 
 
-def drop_unsupported(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+def named_parents(gaz: Gazetteer, cands: list[Candidate]) -> set[str]:
+    """Units the text names in full, which may stand as the parent of a township named elsewhere."""
+    return {k for c in cands if not c.bare and c.keys and gaz.units[c.keys[0]].level != "township" for k in c.keys}
+
+
+def drop_unsupported(
+    text: str, gaz: Gazetteer, cands: list[Candidate], elsewhere: set[str] | None = None
+) -> list[Candidate]:
     """Townships and listed generic names (城区, 和县) need their parent written right before them; other
-    two-character names (成县, 荣县) need it too unless they start after a boundary (完成县级 is no 成县)."""
+    two-character names (成县, 荣县) need it too unless they start after a boundary (完成县级 is no 成县).
+    A township may also lean on its parent named anywhere in the text (和顺县…牛川乡乡长)."""
+    elsewhere = named_parents(gaz, cands) if elsewhere is None else elsewhere
     out: list[Candidate] = []
     for c in cands:
         form = text[c.start : c.end]
         prev = out[-1] if out and out[-1].end == c.start else None
-        needs_parent = form in gaz.needs_parent or all(gaz.units[k].level == "township" for k in c.keys)
+        township = all(gaz.units[k].level == "township" for k in c.keys)
+        needs_parent = form in gaz.needs_parent or township
         if len(form) == 2 and not c.bare and c.start > 0 and text[c.start - 1] not in NAME_BOUNDARY:
             needs_parent = True
         if needs_parent:
             parents = {gaz.units[k].parent for k in c.keys}
-            if prev is None or not parents & set(prev.keys):
+            if prev is not None and parents & set(prev.keys):
+                c.keys = tuple(k for k in c.keys if gaz.units[k].parent in prev.keys)
+            elif township and len(form) > 2 and parents & elsewhere:
+                c.keys = tuple(k for k in c.keys if gaz.units[k].parent in elsewhere)
+            else:
                 continue
-            c.keys = tuple(k for k in c.keys if gaz.units[k].parent in prev.keys)
         out.append(c)
     return out
 
@@ -140,8 +183,8 @@ def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     cands = drop_unsupported(text, gaz, raw_candidates(text, gaz))
     kept: list[Candidate] = []
     for g in group_enumerations(text, cands):
-        kept.extend(keep_bare(text, g))
-    group_enumerations(text, kept)
+        kept.extend(keep_bare(text, gaz, g))
+    join_lists(text, group_enumerations(text, kept))
     return kept
 
 
@@ -205,21 +248,66 @@ def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list
 
 def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
     """The document's own region: its issuer's (云南省安全生产委员会办公室 -> 云南省, with ancestors), or,
-    with no issuer, the province it names most (a 访谈 of 云南省 officials)."""
-    keys = issuer_units(doc, gaz)
-    if keys:
+    with no issuer's place, the province it names most (a 访谈 of 云南省 officials: 我省…), unless a national
+    body acts on the provinces named (国务院安委会督查组向新疆反馈) and the text never speaks as one of them;
+    with no province named, the one unit it is about (dominant_unit)."""
+    keys = issuer_units(doc, gaz, cands)
+    if keys or (national_actor(doc.norm_text) and not speaks_as_province(doc.norm_text)):
         return keys
     provinces = Counter(c.keys[0] for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province")
-    return [provinces.most_common(1)[0][0]] if provinces else []
+    if provinces:
+        return [provinces.most_common(1)[0][0]]
+    return dominant_unit(doc.norm_text, gaz, cands)
 
 
-def issuer_units(doc: Document, gaz: Gazetteer) -> list[str]:
+def dominant_unit(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
+    """With no issuer and no province named, the unit the text is about, with its ancestors, when one is named
+    at least three times and twice as often as any other (金沙县推行“三单”制度… from 金沙县's own site) and no
+    team or 约谈 reviews it (省安委会第三考核组检查考核海西州: the unit reviewed is judged, not home)."""
+    if any(w in text for w in guard_words()["national_team"] + guard_words()["review"]):
+        return []
+    units = Counter(c.keys[0] for c in cands if len(c.keys) == 1).most_common(2)
+    if not units or units[0][1] < DOMINANT_MENTIONS or (len(units) == 2 and units[0][1] < 2 * units[1][1]):
+        return []
+    return [units[0][0], *gaz.ancestors(units[0][0])]
+
+
+@lru_cache(maxsize=1)
+def national_pattern() -> re.Pattern[str]:
+    """A national body (国务院安委会, 应急管理部) or a State Council team (国务院安委会第六督查组, 国务院江苏省…监督小组)."""
+    words = guard_words()
+    bodies = "|".join(map(re.escape, sorted(words["national_actor"], key=len, reverse=True)))
+    teams = "|".join(map(re.escape, words["national_team"]))
+    return re.compile(rf"(?:{bodies})(?!门)|国务院[^，。；《》]{{0,12}}(?:{teams})")
+
+
+def national_actor(text: str) -> bool:
+    """Whether a national body acts in the text: it opens a clause (…，国务院安委会办公室决定对…; 经中央纪委…研究),
+    outside cited titles. Then the provinces named are what it inspects, sanctions or commends, not the
+    document's home; a body only mentioned (在国务院安委会下达控制指标之内, 上一篇：国务院安委办要求…) is no actor."""
+    for m in national_pattern().finditer(text):
+        lead = m.start() - 1 if m.start() > 0 and text[m.start() - 1] in NATIONAL_LEAD else m.start()
+        opens = lead == 0 or text[lead - 1] in CLAUSE_END
+        if opens and not in_citation(text, m.start(), m.end()):
+            return True
+    return False
+
+
+def speaks_as_province(text: str) -> bool:
+    """Whether the text speaks as a province (我省, 本省): then the province it names most is its own."""
+    return any(w in text for w in guard_words()["self_reference"])
+
+
+def issuer_units(doc: Document, gaz: Gazetteer, text_cands: list[Candidate]) -> list[str]:
+    """The issuer's unit and its ancestors; a township issuer (三甲镇人民政府) leans on its parent named in the
+    text, and a name several units bear (长安区) is the one whose ancestors the text names (西安市)."""
     if doc.meta.issuer is None or not isinstance(doc.meta.issuer.value, str):
         return []
     text = doc.meta.issuer.value
-    cands = drop_unsupported(text, gaz, [c for c in raw_candidates(text, gaz) if not c.bare])
+    cands = drop_unsupported(text, gaz, [c for c in raw_candidates(text, gaz) if not c.bare], named_parents(gaz, text_cands))
     link_chains(text, gaz, cands)
-    keys = [c.keys[0] for c in cands if c.role != "qualifier"][:1]
+    counts = context_counts(gaz, text_cands, [])
+    keys = [choose(gaz, c, counts, Counter()) for c in cands if c.role != "qualifier"][:1]
     return [k for key in keys for k in [key, *gaz.ancestors(key)]]
 
 
@@ -232,6 +320,18 @@ def in_citation(text: str, start: int, end: int) -> bool:
         if close >= 0 and (line_end < 0 or close < line_end):
             return True
     return CITATION_AFTER.match(text[end : end + 16]) is not None
+
+
+def is_authority(text: str, start: int, end: int) -> bool:
+    """认真贯彻落实国家、自治区和南宁市有关…的一系列指示和工作部署, 在兴宁区委、兴宁区人民政府的正确领导下: the place
+    whose instructions are carried out or whose leadership is thanked, in one clause."""
+    words = guard_words()
+    lo, hi = max(0, start - TITLE_WINDOW), min(len(text), end + TITLE_WINDOW)
+    clause_start = max(text.rfind(ch, lo, start) for ch in CLAUSE_END) + 1
+    ends = [i for i in (text.find(ch, end, hi) for ch in CLAUSE_END) if i >= 0]
+    after = text[end : min(ends) if ends else hi]
+    before = text[max(clause_start, lo) : start]
+    return any(w in before for w in words["authority_before"]) and any(w in after for w in words["authority_after"])
 
 
 def is_accident_site(text: str, start: int, end: int) -> bool:
@@ -264,6 +364,13 @@ def is_locative(text: str, start: int) -> bool:
     return len(subject) >= 2
 
 
+def in_address(text: str, start: int) -> bool:
+    """（注册地址：河北唐山市高新区…）, （位于通化市柳河县城关乡，…）: a place that says where something is."""
+    lo = max(0, start - TITLE_WINDOW)
+    clause_start = max(text.rfind(ch, lo, start) for ch in "，。；\n（(") + 1
+    return any(w in text[clause_start:start] for w in guard_words()["address"])
+
+
 def is_excepted(text: str, start: int) -> bool:
     """Inside 除…外: what the sentence says is said of the others, not of these."""
     opened = text.rfind("除", max(0, start - 60), start)
@@ -282,23 +389,38 @@ def is_inspected(text: str, start: int) -> bool:
     return any(w in before for w in guard_words()["inspected"])
 
 
+def trailer_start(text: str) -> int:
+    """Where a web page's trailer of other pages' items begins (a line opening with 新闻推荐, 相关阅读, 上一篇…),
+    or the text's end."""
+    words = guard_words()["trailer"]
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip().startswith(words):
+            return pos
+        pos += len(line) + 1
+    return len(text)
+
+
 def mark_guards(doc: Document, cands: list[Candidate], issuer_keys: list[str], named: list[OrgName]) -> None:
     """The role of each place that is not judged: the issuer, an enterprise's seat, a citation's author…"""
     text = doc.norm_text
     orgs = [o for o in named if o.kind == "enterprise"]
     org_starts = [o.place_start for o in orgs]
     issuer = set(issuer_keys)
+    trailer = trailer_start(text)
     for c in cands:
         i = bisect_right(org_starts, c.start) - 1
-        if c.key in issuer:
+        if c.start >= trailer:
+            c.role = "chrome"  # 新闻推荐 / 相关阅读: other pages' items after the document
+        elif c.key in issuer:
             c.role = "issuer"
         elif i >= 0 and c.start < orgs[i].end:
             c.role = "enterprise"  # 陆良县 in 曲靖市陆良县青山客运有限责任公司: where the company is
-        elif in_citation(text, c.start, c.end):
+        elif in_citation(text, c.start, c.end) or is_authority(text, c.start, c.end):
             c.role = "citation"
         elif is_accident_site(text, c.start, c.end):
             c.role = "accident"
-        elif is_locative(text, c.start):
+        elif is_locative(text, c.start) or in_address(text, c.start):
             c.role = "locative"
         elif is_inspected(text, c.start):
             c.role = "inspected"

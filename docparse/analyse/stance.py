@@ -18,10 +18,14 @@ from docparse.resources import load_tsv
 from docparse.structure.outline import INLINE, in_sequence
 from docparse.textspans import enclosing
 
-DIRECTIVE_SUBJECT = r"^(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
+DIRECTIVE_SUBJECT = r"(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
 
 
 CLAUSE_END = "，。；！？\n"
+
+
+# a modal's character starting another word: 柏乡县应急管理局, 昆明市需求, 玉溪市要点
+NOT_MODAL = "(?!急|用|求|素|点|害|闻)"
 
 
 SECTION_PRIOR = {"problems": "criticized", "evaluation": "praised"}
@@ -54,12 +58,13 @@ class CueTable:
     negators: tuple[str, ...]
     directive: re.Pattern[str]
     sanctions: tuple[str, ...]  # penalties on whoever 对 names (予以通报批评, 约谈)
+    aftermath: tuple[str, ...]  # openings of a sentence that tells the response to an accident (事故发生后)
 
 
 @lru_cache(maxsize=1)
 def cue_table() -> CueTable:
     cues: dict[str, tuple[str, str, int]] = {}
-    negators, directives, sanctions = [], [], []
+    negators, directives, sanctions, aftermath = [], [], [], []
     for row in load_tsv("stance_cues.tsv"):
         if row["stance"] == "negate":
             negators.append(row["cue"])
@@ -67,10 +72,13 @@ def cue_table() -> CueTable:
             directives.append(row["cue"])
         elif row["stance"] == "sanction":
             sanctions.append(row["cue"])
+        elif row["stance"] == "aftermath":
+            aftermath.append(row["cue"])
         else:
             cues[row["cue"]] = (row["cue"], row["stance"], WEIGHT[row["weight"]])
     alt = "|".join(sorted(map(re.escape, directives), key=len, reverse=True))
-    return CueTable(TermMatcher(cues), tuple(negators), re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})"), tuple(sanctions))
+    directive = re.compile(DIRECTIVE_SUBJECT + f"(?:{alt})" + NOT_MODAL)
+    return CueTable(TermMatcher(cues), tuple(negators), directive, tuple(sanctions), tuple(aftermath))
 
 
 def find_cues(text: str, keep_none: bool = False) -> list[Cue]:
@@ -100,6 +108,7 @@ class StanceContext:
     sentence_roles: list[tuple[str | None, str | None]]  # (role, heading) per sentence
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # enumeration groups, sorted
     name_ends: frozenset[int] = frozenset()  # where a region or organisation name ends (objects of a sanction)
+    name_spans: list[tuple[int, int]] = field(default_factory=list)  # region and organisation names, sorted
     sentence_tiers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> its tiers, once
 
     def sentence_of(self, pos: int) -> int:
@@ -260,11 +269,23 @@ class TierTable:
     stance: dict[str, str]
 
 
-def tier_pattern(words: list[str], markers: list[str], suffixes: list[str]) -> re.Pattern[str]:
-    def alt(items: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+def alternation(items: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
 
-    return re.compile(rf"(?:{alt(markers)})[“\"「]?(?P<a>{alt(words)})|(?P<b>{alt(words)})[”\"」]?(?:{alt(suffixes)})")
+
+def tier_pattern(words: list[str], markers: list[str], suffixes: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{alternation(markers)})[“\"「]?(?P<a>{alternation(words)})|(?P<b>{alternation(words)})[”\"」]?(?:{alternation(suffixes)})"
+    )
+
+
+# 被评为2019年度安全生产和消防工作目标责任优秀单位, 被命名为2022年度“湖南省安全发展工作示范县”: a marker, a title
+# within one clause, and a tier word that ends the title (a unit word or the clause follows it, not 的)
+TIER_GAP = r"(?:{markers})[^，。；：！？、\n]{{1,30}}?(?P<c>{words})[”\"」]?(?:(?:{ends})(?![的之])|(?=[，。；、（(\n]|$))"
+
+
+def gapped_tier_pattern(words: list[str], markers: list[str], ends: list[str]) -> str:
+    return TIER_GAP.format(markers=alternation(markers), words=alternation(words), ends=alternation(ends))
 
 
 @lru_cache(maxsize=1)
@@ -276,16 +297,19 @@ def tier_table() -> TierTable:
     words, markers, suffixes = kinds["tier"], kinds["marker"], kinds["suffix"]
     # 不合格单位为：张家口市政府, 先进集体有：…: a heading word that a list follows is a tier in a sentence too
     introduced = [h + f for h in kinds["heading_suffix"] for f in ("为", "是", "有", "包括", "：")]
+    in_text = tier_pattern(words, markers, suffixes + introduced)
+    gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     return TierTable(
-        tier_pattern(words, markers, suffixes + introduced),
-        tier_pattern(words, markers, suffixes + kinds["heading_suffix"]),
+        re.compile(f"{in_text.pattern}|{gapped}"),
+        tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] == "tier"},
     )
 
 
 def tiers_in(text: str, s_start: int, s_end: int) -> list[tuple[int, str]]:
     """(offset, tier word) of every tier given in the sentence `[s_start, s_end)`."""
-    return [(m.start(), m.group("a") or m.group("b")) for m in tier_table().in_text.finditer(text, s_start, s_end)]
+    found = tier_table().in_text.finditer(text, s_start, s_end)
+    return [(m.start(), m.group("a") or m.group("b") or m.group("c")) for m in found]
 
 
 def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str, str] | None:
@@ -308,12 +332,22 @@ def tier_heading(heading: str | None) -> tuple[str, str] | None:
     return tier_table().stance[word], word
 
 
+OFFICE_LEAD = 2  # characters that may stand between a region's name and an office
+
+BODY_ENDINGS = ("局", "办", "站", "所", "厅", "中心", "党组", "委员会")  # a region's body an office may sit in
+
+
 @lru_cache(maxsize=1)
 def official_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """(an office written right after a region's name, the penalties) of official_sanctions.tsv."""
     rows = load_tsv("official_sanctions.tsv")
     titles = sorted((r["word"] for r in rows if r["kind"] == "title"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, titles)) + ")"), tuple(r["word"] for r in rows if r["kind"] == "sanction")
+    office = "(?:" + "|".join(map(re.escape, titles)) + ")"
+    # 照金镇镇党委副书记, 万柏林区代区长, 李阳镇煤炭副镇长: a level or a short field may come before the office
+    # 宣汉县县煤监办党组副书记, 吕梁市应急管理局原党委书记: an office in one of the region's own bodies
+    body = "(?:[\u4e00-\u9fff]{1,10}?(?:" + "|".join(map(re.escape, BODY_ENDINGS)) + ")[原]?)?"
+    lead = f"[\u4e00-\u9fff]{{0,{OFFICE_LEAD}}}?"
+    return re.compile(body + lead + office), tuple(r["word"] for r in rows if r["kind"] == "sanction")
 
 
 def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | None:
@@ -326,6 +360,176 @@ def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | 
     return next((p for p in penalties if p in sentence), None)
 
 
+# what may stand between the names of a bare list: 长沙市：浏阳市葛家乡、宁乡县喻家坳乡; 1 汝阳县; (3个)
+LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与]+")
+
+
+# a bare list may hold a few names the gazetteer does not know (a renamed 乡): at most a quarter of its text
+LIST_OTHER_SHARE = 4
+
+
+def names_only(text: str, names: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `[start, end)` is a bare list: names, and between them only separators and counts, with
+    at most a quarter of the text left unrecognised."""
+    i = bisect_right(names, (start, -1))
+    rest, pos = [], start
+    while i < len(names) and names[i][0] < end:
+        s, e = names[i]
+        if s >= pos:
+            rest.append(text[pos:s])
+        pos = max(pos, min(e, end))
+        i += 1
+    rest.append(text[pos:end])
+    other = LIST_FILLER.sub("", "".join(rest))
+    return pos > start and len(other) * LIST_OTHER_SHARE <= end - start
+
+
+def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
+    """(stance, tier word) of the nearest heading above sentence `i` that names a tier (一、先进单位,
+    一、省安全生产示范县（区）（3个）): a bare list under it gets that tier, whatever part it stands in."""
+    if i >= len(doc.sentences):
+        return None
+    for sec in reversed(doc.section_path(doc.sentences[i].section)):
+        found = tier_heading(sec.heading)
+        if found is not None:
+            return found
+    return None
+
+
+def tells_aftermath(text: str, s_start: int, start: int) -> bool:
+    """Whether the sentence tells, before the name at `start`, that what follows answers an accident
+    (事故发生后，灵武市委、市政府高度重视，迅速…): that is duty, not merit, so its praise words praise nobody;
+    its blame (迟报) stands."""
+    before = text[s_start:start]
+    return any(w in before for w in cue_table().aftermath)
+
+
+def blame_only(cues: list[Cue]) -> list[Cue]:
+    return [c for c in cues if c.stance == "criticized"]
+
+
+RANK_LINE = re.compile(r"[ \t]*(\d{1,3})[ \t　]+\S{2,20}[ \t]*")
+RANKING = ("排名", "排序", "名次")
+
+
+def line_at(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the line that holds `pos`."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def rank_lines(text: str, pos: int) -> list[tuple[int, int]]:
+    """The run of rank lines (1 汝阳县) around the one at `pos`, in order; empty if `pos` is on none."""
+    here = line_at(text, pos)
+    if not RANK_LINE.fullmatch(text, *here):
+        return []
+    run = [here]
+    while run[0][0] > 0 and RANK_LINE.fullmatch(text, *(prev := line_at(text, run[0][0] - 1))):
+        run.insert(0, prev)
+    while run[-1][1] < len(text) and RANK_LINE.fullmatch(text, *(nxt := line_at(text, run[-1][1] + 1))):
+        run.append(nxt)
+    return run
+
+
+def rank_verdict(text: str, start: int) -> tuple[str, str] | None:
+    """A ranking table written as lines of a rank and a name (…进行了排名，具体如下：⏎名次 县（市）区⏎1 汝阳县⏎…⏎
+    18 偃师市): the first place is praised, the last blamed, the rest judged by nothing here."""
+    run = rank_lines(text, start)
+    if len(run) < 3:
+        return None
+    lead_start = line_at(text, max(0, line_at(text, max(0, run[0][0] - 1))[0] - 1))[0]
+    if not any(w in text[lead_start : run[0][0]] for w in RANKING):
+        return None
+    ranks = [int(RANK_LINE.fullmatch(text, a, b).group(1)) for a, b in run]
+    k = next(n for n, (a, b) in enumerate(run) if a <= start <= b)
+    line = text[run[k][0] : run[k][1]].strip()  # the cue: the rank line as written
+    if ranks[k] == min(ranks) and ranks.count(ranks[k]) == 1:
+        return "praised", line
+    if k == len(run) - 1 and ranks[k] == max(ranks):
+        return "criticized", line
+    return None
+
+
+ANAPHORA = ("上述", "前述")
+
+
+def anaphora_verdict(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+    """The tier or sanction the next sentence gives what it calls 上述 (仓山区人民政府第一名…；…上述6个单位评为
+    2006年度…考核先进单位; 对上述4个市（地）政府下发…警示函): it falls on the names of sentence `i`."""
+    if i + 1 >= len(ctx.sentence_starts):
+        return None
+    n_start, n_end = ctx.sentence_starts[i + 1], ctx.sentence_ends[i + 1]
+    at = max(text.find(w, n_start, n_end) for w in ANAPHORA)
+    if at < 0:
+        return None
+    tier = tier_given(tiers_in(text, at, n_end), at, at)
+    if tier is not None:
+        return tier
+    return next((("criticized", w) for w in cue_table().sanctions if text.find(w, at, n_end) >= 0), None)
+
+
+def findings_after(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+    """The problems the next sentence of the paragraph lists, naming nobody, for the names of sentence `i`
+    (在内蒙古鄂尔多斯市检查了2个化工园区…共发现30项问题隐患…。主要问题包括隐患整改缓慢、…): it opens with a
+    problem lead-in (主要问题, 存在的问题) and blames."""
+    if i + 1 >= len(ctx.sentence_starts):
+        return None
+    n_start, n_end = ctx.sentence_starts[i + 1], ctx.sentence_ends[i + 1]
+    if "\n" in text[ctx.sentence_ends[i] : n_start] or not text[n_start:n_end].lstrip().startswith(problem_cues()["lead_in"]):
+        return None
+    k = bisect_right(ctx.mention_spans, (n_start, -1))
+    if k < len(ctx.mention_spans) and ctx.mention_spans[k][0] < n_end:
+        return None  # the sentence names its own subjects
+    return verdict_from(blame_only(cues_between(ctx, n_start, n_end, evaluative=True)))
+
+
+CONTRAST = ("但是", "但", "然而", "不过")
+
+
+# words after a turn that move the blame to others (但部分地区…, 但一些企业…): the praised name is not blamed
+OTHERS = re.compile(r"(?:部分|一些|个别|有的|少数)(?:地区|地方|单位|企业|部门|县|市|区|乡镇|街道)")
+
+
+def turned_against(ctx: StanceContext, text: str, end: int, s_end: int) -> str | None:
+    """The criticism a paragraph turns to after praising what ends at `end` (…取得了显著成效。但目前仍然面临一些问题，
+    如…有待加强): the first blame cue after a contrast word in the rest of the name's sentence or opening the
+    next one in the same paragraph, before any other name, unless the turn blames others (但部分地区…)."""
+    i = ctx.sentence_of(s_end - 1) + 1
+    after = ctx.sentence_ends[i] if i < len(ctx.sentence_starts) else s_end
+    line_end = text.find("\n", end)
+    limit = next_group_start(ctx, end, min(after, line_end) if line_end >= 0 else after)
+    turn = min((t for t in (text.find(w, end, limit) for w in CONTRAST) if t >= 0), default=-1)
+    if turn < 0 or (turn >= s_end and text[s_end:turn].strip()):
+        return None  # the next sentence does not open with the turn
+    blame = blame_only(cues_between(ctx, turn, limit, evaluative=True))
+    if not blame or OTHERS.search(text, turn, blame[0].start):
+        return None
+    return blame[0].text
+
+
+def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
+    """The judgement a line's lead-in gives the items after its colon (死亡人数突破年度控制考核指标的情况：
+    梧州市为102.69%…；北海市为115.24%…): strong cues between the line's start and its colon, for a name that
+    opens an item (right after the colon or a ；)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    item_start = max(text.rfind(ch, line_start, start) for ch in "：:；;") + 1
+    if item_start == 0 or text[item_start:start].strip():
+        return None
+    colon = max(text.rfind("：", line_start, start), text.rfind(":", line_start, start))
+    if colon < 0:
+        return None
+    return verdict_from(cues_between(ctx, line_start, colon, evaluative=False))
+
+
+# words right before a name that address it an instruction: 请龙文区人民政府依照…认真开展事故调查工作
+ADDRESSING = ("请", "要求", "责成")
+
+
+def addressed(text: str, s_start: int, start: int) -> bool:
+    """Whether the name at `start` is addressed an instruction (请龙文区人民政府…, 要求各县…, 责成昆明市…)."""
+    return text[max(s_start, start - 2) : start].endswith(ADDRESSING)
+
+
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
     """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
 
@@ -334,7 +538,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
     i = ctx.sentence_of(start)
     s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
     role, heading = ctx.sentence_roles[i]
-    if cue_table().directive.match(text, end) or role in DIRECTIVE_ROLES:
+    if cue_table().directive.match(text, end) or addressed(text, s_start, start) or role in DIRECTIVE_ROLES:
         sanction = sanction_on(ctx, text, start, end, s_start, s_end)
         if sanction is not None:
             return Verdict("criticized", sanction, s_end)
@@ -342,14 +546,24 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
     if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
     tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_heading(heading)
+    if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
+        tier = listed_under_tier(doc, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES
-    forward = cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)
-    found = verdict_from(forward)
+    judged = blame_only if tells_aftermath(text, s_start, start) else list
+    found = verdict_from(judged(cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)))
     if found is None:
         clause_start = max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1
-        found = verdict_from(cues_between(ctx, max(clause_start, s_start), start, evaluative))
+        found = verdict_from(judged(cues_between(ctx, max(clause_start, s_start), start, evaluative)))
+    if found is None:
+        found = lead_in_verdict(ctx, text, start)
+    if found is None:
+        found = rank_verdict(text, start)
+    if found is None:
+        found = anaphora_verdict(ctx, text, i)
+    if found is None:
+        found = findings_after(ctx, text, i)
     if found is None and role in SECTION_PRIOR:
         found = (SECTION_PRIOR[role], heading)
     if found is None:

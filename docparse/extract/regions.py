@@ -15,6 +15,7 @@ from docparse.analyse.stance import (
     sanctioned_official,
     stance_context,
     stance_of_span,
+    turned_against,
 )
 from docparse.model import Document, Region, RegionMention
 from docparse.pipeline import stage
@@ -27,19 +28,24 @@ def official_penalty(doc: Document, ctx: StanceContext, c: Candidate) -> str | N
 
 def overall(stances: list[str]) -> str:
     judged = set(stances) - {"neutral"}
-    if len(judged) == 2:
+    if len(judged) >= 2 or "mixed" in judged:
         return "mixed"
     return judged.pop() if judged else "neutral"
 
 
 def mention_stance(doc: Document, ctx: StanceContext, c: Candidate, group_end: int) -> tuple[str, str | None]:
     """A place's stance and its cue: a penalty on its officials (also at an accident's place, where they
-    answer for it), else, for a subject, what the text says of it; other roles are not judged."""
+    answer for it), else, for a subject, what the text says of it (mixed where praise turns to blame after
+    但); other roles are not judged."""
     penalty = official_penalty(doc, ctx, c) if c.role in ("subject", "accident") else None
     if penalty is not None:
         return "criticized", penalty
     if c.role == "subject":
         verdict = stance_of_span(doc, ctx, c.start, group_end)
+        if verdict.stance == "praised":
+            blame = turned_against(ctx, doc.norm_text, group_end, verdict.sentence_end)
+            if blame is not None:
+                return "mixed", f"{verdict.cue}…{blame}"
         return verdict.stance, verdict.cue
     return "neutral", None
 
@@ -52,6 +58,7 @@ def judging_context(doc: Document, places: PlaceFacts) -> StanceContext:
         group_start.setdefault(c.group, c.start)
     ctx.mention_spans = sorted((s, 0) for s in group_start.values())
     ctx.name_ends = frozenset(places.spans.ends) | {o.end for o in places.named}
+    ctx.name_spans = sorted({(c.start, c.end) for c in places.mentions} | {(o.place_start, o.end) for o in places.named})
     return ctx
 
 

@@ -356,3 +356,246 @@ def test_places_excepted_and_authors_of_decisions_are_not_judged():
     assert got["郑州市"] == got["焦作市"] == "neutral"
     doc = docparse.read("全区认真贯彻落实自治区和南宁市关于安全生产的决策部署。".encode("utf-8"), name="a.txt")
     assert all(r.stance == "neutral" for r in doc.extraction.regions)
+
+
+def test_a_province_a_national_body_acts_on_is_not_the_home():
+    """国务院安委会督查组 news with no issuer: 吉林省, the province it inspects and names most, is judged
+    (高度重视…), not taken for the document's home; a text that speaks as a province (我省) keeps it home."""
+    assert stances_in(REAL / "r153_tongbao.txt")["吉林省"] == "praised"
+    text = "国务院安委会部署专项整治。云南省高度重视，云南省认真落实。本省将继续推进。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["云南省"] == "neutral"
+
+
+def test_a_sanction_after_a_list_written_with_commas_falls_on_every_member():
+    """r107 (国务院安委办 约谈): province-by-province lists apart by commas are one list; 内蒙古 only qualifies."""
+    text = (
+        "国务院安全生产委员会办公室近日根据相关规定，对今年以来发生重大事故的河北省石家庄市、承德市，"
+        "山西省大同市，内蒙古乌兰察布市、阿拉善盟，云南省曲靖市等4省（自治区）的6个市（盟）政府及其相关部门负责人进行了约谈。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    for name in ("石家庄市", "承德市", "大同市", "乌兰察布市", "阿拉善盟", "曲靖市"):
+        assert got[name] == "criticized", name
+    assert got["内蒙古自治区"] == got["山西省"] == "neutral"
+
+
+def test_a_tier_word_ending_a_title_after_a_marker():
+    """r719, r606: 被评为2019年度…优秀单位; 被命名为2022年度“湖南省安全发展工作示范县”."""
+    text = (
+        "近日，省政府印发通报，福州市被评为2019年度安全生产和消防工作目标责任优秀单位，位列第一名。\n"
+        "湘乡市被命名为2022年度“湖南省安全发展工作示范县”，浏阳市高坪镇等40个乡镇（街道）被命名为2022年度“湖南省安全发展工作示范乡镇（街道）”。\n"
+        "玉溪市召开会议，学习被评为全国安全生产优秀单位的企业的做法。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["福州市"] == got["湘乡市"] == got["高坪镇"] == "praised"
+    assert got["玉溪市"] == "neutral"  # 优秀单位的企业: the title qualifies someone else
+
+
+def test_a_bare_list_under_a_tier_heading_gets_its_tier():
+    """r605 (湖南 示范单位名单): the lines under 一、省安全生产示范县（区） list the praised counties; a
+    sentence under such a heading that says more than names is judged on its own words."""
+    text = (
+        "关于2015年度省安全生产示范单位的公示\n\n附件\n2015年度拟命名省安全生产示范单位名单\n"
+        "一、省安全生产示范县（区）（3个）\n常德市桃源县\n郴州市北湖区\n张家界市武陵源区\n"
+        "二、省安全生产示范乡镇（街道）（89个）\n衡阳市：耒阳市夏塘镇、祁东县过水坪镇、衡山县白果镇\n"
+        "三、先进单位\n邵阳市召开全市安全生产工作会议，部署下一阶段工作。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    for name in ("桃源县", "北湖区", "武陵源区", "夏塘镇", "过水坪镇", "白果镇"):
+        assert got[name] == "praised", name
+    assert got["邵阳市"] == "neutral"
+
+
+def test_a_township_whose_officials_are_sanctioned_leans_on_its_parent_named_elsewhere():
+    """r715, r718: 牛川乡乡长, 李阳镇煤炭副镇长 with 和顺县 named earlier in the sentence; 万柏林区代区长."""
+    text = (
+        "免去和顺县分管副县长冯乐天、县煤炭局长张瑞清、牛川乡乡长张晓瑞、李阳镇煤炭副镇长赵晓军等4人职务。\n"
+        "中共太原市委分别对万柏林区代区长王清河、副区长宁克强予以免职。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["牛川乡"] == got["李阳镇"] == got["万柏林区"] == "criticized"
+    alone = "牛川乡乡长张晓瑞被免职。\n"  # no parent anywhere: 牛川乡 is not trusted
+    assert not docparse.read(alone.encode("utf-8"), name="a.txt").extraction.regions
+
+
+def test_a_lead_in_judgement_falls_on_the_items_after_its_colon():
+    """r739: 死亡人数突破年度控制考核指标的情况：梧州市为102.69%…；北海市为115.24%…; a name inside an item,
+    not opening it, is not what the lead-in judges."""
+    text = (
+        "各类安全生产事故死亡人数突破年度控制考核指标的情况：梧州市为102.69%，比控制考核指标多死亡6人；"
+        "北海市为115.24%，比控制考核指标多死亡16人。\n"
+        "全市死亡人数超过控制指标的单位有：某某检修有限公司，位于唐山市高新区。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["梧州市"] == got["北海市"] == "criticized"
+    assert got["唐山市"] == "neutral"
+
+
+def test_the_response_to_an_accident_is_not_praise():
+    """r730, r723: 事故发生后，灵武市委、市政府…高度重视 praises nobody; 事故发生后…阳新县委县政府迟报事故 still blames."""
+    text = (
+        "某公司发生一起坠落事故，致1人死亡。事故发生后，灵武市委、市政府高度重视，迅速派相关人员赶赴事故现场。\n"
+        "事故发生后，协泰井蓄意瞒报事故，阳新县委县政府迟报事故76小时。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["灵武市"] == "neutral"
+    assert got["阳新县"] == "criticized"
+
+
+def test_the_discipline_commission_that_investigates_is_not_sanctioned():
+    """r723: 童金波已被免去县委书记职务，正接受黄石市纪委立案调查 — 黄石市 investigates; 照金镇纪委书记 is an office."""
+    text = "童金波已被免去县委书记职务，正接受黄石市纪委立案调查。\n铜川市耀州区委决定免去照金镇纪委书记崔武鹏的职务。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["黄石市"] == "neutral"
+    assert got["照金镇"] == "criticized"
+
+
+def test_an_issuer_name_several_units_bear_is_the_one_the_text_places():
+    """r366: the issuer 长安区…领导小组 is 西安市's 长安区 (the text names 西安市), so 长安区 is home, not praised."""
+    got = stances_in(REAL / "r366_tongzhi.txt")
+    assert got["长安区"] == "neutral"
+
+
+def test_a_tier_given_to_what_the_next_sentence_calls_shang_shu():
+    """r193: 仓山区人民政府第一名、永泰县人民政府第二名；在市直部门中，…上述6个单位评为…考核先进单位."""
+    text = (
+        "在各县（市）区中，仓山区人民政府第一名、永泰县人民政府第二名；"
+        "在市直部门中，市林业局第一名、市旅游局第二名，上述4个单位评为2006年度安全生产目标管理责任制考核先进单位。\n"
+        "连江县人民政府召开会议；会议由市林业局主持。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["仓山区"] == got["永泰县"] == "praised"
+    assert got["连江县"] == "neutral"
+
+
+def test_praise_that_turns_to_blame_after_dan_is_mixed():
+    """r176: …新疆维吾尔自治区…认真落实中央精神…取得了显著成效。但目前仍然面临一些问题，如…有待加强 — both; a turn
+    to others (但部分地区…) leaves the praise alone."""
+    text = (
+        "督查组认为，昆明市认真落实中央精神，取得了显著成效。但目前仍然面临一些问题，如安全设施“三同时”工作有待加强；\n"
+        "海曙区措施有力、成效明显。但部分地区隐患排查整治不深不细，工作有待加强。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["昆明市"] == "mixed"
+    assert got["海曙区"] == "praised"
+
+
+def test_a_sanction_after_a_list_of_bodies_falls_on_every_place():
+    """A list of bodies (昆明市人民政府、玉溪市人民政府) is one list; a failing of someone else is not."""
+    text = (
+        "决定对昆明市人民政府、玉溪市人民政府予以通报批评。\n"
+        "曲靖市发生事故的企业、保山市某公司进展缓慢。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["昆明市"] == got["玉溪市"] == "criticized"
+    assert got["曲靖市"] == "neutral"
+
+
+def test_an_official_of_a_regions_body_sanctioned_makes_the_region_criticized():
+    """r705: 宣汉县县煤监办党组副书记、副主任袁朝洪…被停职检查; a body's office without a penalty judges nobody."""
+    text = "同时，宣汉县县煤监办党组副书记、副主任袁朝洪被停职检查。\n会上，达川区应急管理局党组书记作了发言。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["宣汉县"] == "criticized"
+    assert got["达川区"] == "neutral"
+
+
+def test_a_place_in_an_address_is_not_judged():
+    """r196: 瞒报…的单位是唐山燕山电力设备检修有限公司（注册地址：河北唐山市高新区大庆道…）."""
+    text = (
+        "瞒报生产安全事故的生产经营单位是某某电力设备检修有限公司（注册地址：河北唐山市高新区大庆道）。\n"
+        "保定市瞒报生产安全事故。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["唐山市"] == "neutral"
+    assert got["保定市"] == "criticized"
+
+
+def test_an_instruction_to_a_named_region_judges_it_not():
+    """r727: 约谈强调，南昌市要牢固树立安全发展理念，认真剖析事故原因 — an instruction, not praise (认真); 柏乡县应急管理局
+    …代替执法 is no modal 应."""
+    text = "约谈强调，南昌市要牢固树立安全发展理念，认真剖析事故原因。\n柏乡县应急管理局今年以来以“帮扶”代替执法。\n"
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["南昌市"] == "neutral"
+    assert got["柏乡县"] == "criticized"
+
+
+def test_shortfall_idioms_criticize():
+    """r100 (there of 天津市, 浙江省): …大检查方案针对性、操作性不强，存在照葫芦画瓢现象; …自查自改浅尝辄止."""
+    text = (
+        "宁波市个别街镇大检查方案针对性、操作性不强。温州市方案存在照葫芦画瓢现象。\n"
+        "台州市部分地方和企业自查自改浅尝辄止。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["宁波市"] == got["温州市"] == got["台州市"] == "criticized"
+
+
+def test_the_problems_the_next_sentence_lists_blame_the_place_inspected():
+    """r112: 在山东省日照市检查了1个化工园区…共发现25项问题隐患。主要问题包括企业自查不深入、…进度较慢; a next
+    sentence that names its own subject is its own."""
+    text = (
+        "第二督导核查组由洪宇同志带队，在日照市检查了1个化工园区，共发现25项问题隐患。"
+        "主要问题包括企业自查不深入、精细化工企业整治任务未完成。\n"
+        "第三督导核查组由王某同志带队，在烟台市检查了2家企业。主要问题包括：威海市部分企业整治任务未完成。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["日照市"] == "criticized"
+    assert got["烟台市"] == "neutral"
+
+
+def test_the_one_county_a_text_without_issuer_is_about_is_its_home():
+    """r614: 金沙县推行“三单”制度… (the county's own site): 金沙县 is home; a unit a 考核组 reviews is judged."""
+    text = (
+        "金沙县推行“三单”制度，扎实开展安全生产工作。\n金沙县安委办在日常工作中及时将文件转发。\n"
+        "金沙县安委办认真督促各乡镇落实。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["金沙县"] == "neutral"
+    reviewed = "省安委会第三考核组赴海西州开展考核。" + text.replace("金沙县", "海西州")
+    got = {r.name: r.stance for r in docparse.read(reviewed.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["海西州"] == "praised"
+
+
+def test_a_place_whose_instructions_are_carried_out_or_leadership_thanked_is_not_judged():
+    """r738: 认真贯彻落实国家、自治区和南宁市有关…的一系列指示和工作部署; 在兴宁区委、兴宁区人民政府的正确领导下."""
+    text = (
+        "各单位认真贯彻落实国家、自治区和南宁市有关加强安全生产工作的一系列指示和工作部署，事故起数和死亡人数实现双下降。\n"
+        "在兴宁区委、兴宁区人民政府的正确领导下，各镇安全生产形势稳定，成效明显。\n"
+        "江南区认真贯彻落实安全生产工作部署，成效明显。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["南宁市"] == got["兴宁区"] == "neutral"
+    assert got["江南区"] == "praised"
+
+
+def test_a_region_addressed_a_request_is_not_judged_by_its_words():
+    """r741: 请龙文区人民政府…组织有关部门认真开展事故调查工作; 责成横山区人民政府约谈区能源局主要负责人."""
+    text = (
+        "请龙文区人民政府依照有关法律法规的要求，组织有关部门认真开展事故调查工作。\n"
+        "责成横山区人民政府约谈区能源局主要负责人。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["龙文区"] == got["横山区"] == "neutral"
+
+
+def test_places_in_a_web_pages_trailer_are_not_judged():
+    """r705: after a 新闻推荐 line come other pages' items (威远县碗厂镇…有效治理)."""
+    text = (
+        "宣汉县政府副县长王某被给予行政记过处分。\n（本报综合）\n新闻推荐\n"
+        "（邓娜）威远县碗厂镇在专项治理“庸懒散”工作中，狠抓落实，有效治理。\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["碗厂镇"] == "neutral"
+    assert got["宣汉县"] == "criticized"
+
+
+def test_the_first_and_last_of_a_ranking_table():
+    """r734: 市安全监管局对各县（市）区安全生产工作进行了排名，具体如下：名次 县（市）区 / 1 汝阳县 / … / 18 偃师市."""
+    text = (
+        "市安全监管局对各县（市）区安全生产工作进行了排名，具体如下：\n名次 县（市）区\n"
+        "1 汝阳县\n2 瀍河区\n3 涧西区\n4 新安县\n5 偃师市\n"
+        "附：参会单位\n1 孟津县\n2 伊川县\n3 宜阳县\n"
+    )
+    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    assert got["汝阳县"] == "praised"
+    assert got["偃师区"] == "criticized"  # 偃师市, now 洛阳市偃师区
+    assert got["涧西区"] == got["孟津区"] == got["宜阳县"] == "neutral"  # a middle rank; a list that ranks nothing
