@@ -51,12 +51,6 @@ def load_json(name: str) -> Any:
         return json.load(fh)
 
 
-@lru_cache(maxsize=None)
-def load_words(name: str) -> tuple[str, ...]:
-    """A one-column word list (first TSV column), in file order."""
-    return tuple(next(iter(row.values())) for row in load_tsv(name))
-
-
 def default_cache_dir() -> Path:
     """`$DOCPARSE_CACHE_DIR`, else `$XDG_CACHE_HOME/docparse`, else `~/.cache/docparse`."""
     if os.environ.get("DOCPARSE_CACHE_DIR"):

@@ -179,11 +179,6 @@ def candidate_pairs(fps: list[np.ndarray], settings: CandidateSettings, max_post
     return np.stack([i[keep], j[keep], shared[keep]], axis=1)
 
 
-def pair_of(a: PreparedText, b: PreparedText, model: BoilerplateModel, settings: CopyCheckSettings) -> CopyPair:
-    """Align a pair both ways and orient it: the copy is `checked`."""
-    return oriented_pair(a, b, check_prepared(a, [b], model, settings), check_prepared(b, [a], model, settings))
-
-
 def oriented_pair(a: PreparedText, b: PreparedText, a_in_b: CopyReport, b_in_a: CopyReport) -> CopyPair:
     """The pair of `a` and `b` from both reports, the copy as `checked` where the direction is known."""
     direction = copy_direction(a, b)

@@ -58,11 +58,6 @@ def winnowed(hashes: np.ndarray, window: int) -> np.ndarray:
     return np.unique(windows.min(axis=1))
 
 
-def as_signed(hashes: np.ndarray) -> np.ndarray:
-    """The same 64 bits as int64, the integer type SQLite stores."""
-    return hashes.view(np.int64)
-
-
 def minhash_signature(hashes: np.ndarray, num_perm: int = 128, seed: int = 1) -> np.ndarray:
     """MinHash signature of a set of shingle hashes (used by the benchmark's LSH comparison).
 

@@ -17,8 +17,6 @@ from docparse.model import Document
 
 Record = dict[str, Any]
 
-PROVENANCE = ["file", "start", "end", "page", "text"]
-
 
 def as_record(doc: Document | Record) -> Record:
     return doc.to_dict() if isinstance(doc, Document) else doc
