@@ -111,6 +111,72 @@ def candidate_recall(files: list[str]) -> tuple[int, int]:
     return len(above), sum(key in found for key in above)
 
 
+Case = tuple[str, str, int, int, int, int]  # copy file, source file, copy start/end, source start/end
+
+
+def marked_cases() -> list[Case]:
+    """The hand-marked copied passages of spans.tsv (absent: none)."""
+    path = HERE / "spans.tsv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [(r["copy_file"], r["source_file"], *(int(r[k]) for k in ("copy_start", "copy_end", "source_start", "source_end")))
+            for r in rows]  # fmt: skip
+
+
+def detected_cases(cases: list[Case]) -> list[Case]:
+    """docparse's copied passages for each (copy, source) pair that has marked passages."""
+    import docparse
+
+    out = []
+    for copy_file, source_file in dict.fromkeys((c[0], c[1]) for c in cases):
+        report = docparse.copycheck(str(HERE / copy_file), [str(HERE / source_file)])
+        out += [(copy_file, source_file, p.checked.start, p.checked.end, p.reference.start, p.reference.end)
+                for p in report.results[0].passages if p.kind == "copied"]  # fmt: skip
+    return out
+
+
+def overlap(a: Case, b: Case) -> int:
+    """Characters two cases share, in the copy and in the source (PAN's s ⊓ r), 0 for other documents."""
+    if a[:2] != b[:2]:
+        return 0
+    return max(0, min(a[3], b[3]) - max(a[2], b[2])) + max(0, min(a[5], b[5]) - max(a[4], b[4]))
+
+
+def covered(case: Case, others: list[Case]) -> int:
+    """Characters of `case` (copy and source side) that any of `others` covers, each counted once."""
+    sides = []
+    for lo, hi, olo, ohi in ((2, 3, 2, 3), (4, 5, 4, 5)):
+        flags = bytearray(case[hi] - case[lo])
+        for o in others:
+            if o[:2] == case[:2]:
+                s, e = max(case[lo], o[olo]), min(case[hi], o[ohi])
+                if e > s:
+                    flags[s - case[lo] : e - case[lo]] = b"\x01" * (e - s)
+        sides.append(sum(flags))
+    return sum(sides)
+
+
+def plagdet(cases: list[Case], detections: list[Case]) -> dict[str, float]:
+    """PAN's measures (Potthast et al. 2010): character precision and recall over cases and detections,
+    granularity, plagdet = F1 / log2(1 + granularity); and plain character precision/recall on the copy side."""
+    import math
+
+    size = lambda c: (c[3] - c[2]) + (c[5] - c[4])  # noqa: E731
+    rec = sum(covered(s, [r for r in detections if overlap(s, r)]) / size(s) for s in cases) / len(cases)
+    prec = sum(covered(r, [s for s in cases if overlap(s, r)]) / size(r) for r in detections) / len(detections) if detections else 0.0
+    detected = [s for s in cases if any(overlap(s, r) for r in detections)]
+    gran = sum(sum(1 for r in detections if overlap(s, r)) for s in detected) / len(detected) if detected else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    gold_chars = {(c[0], i) for c in cases for i in range(c[2], c[3])}
+    found_chars = {(c[0], i) for c in detections for i in range(c[2], c[3])}
+    both = len(gold_chars & found_chars)
+    return {"cases": len(cases), "detections": len(detections), "precision": prec, "recall": rec,
+            "granularity": gran, "plagdet": f1 / math.log2(1 + gran),
+            "char_precision": both / len(found_chars) if found_chars else 0.0, "char_recall": both / len(gold_chars)}  # fmt: skip
+
+
 def auc(labels: list[int], scores: list[float]) -> float | None:
     from sklearn.metrics import roc_auc_score
 
@@ -156,6 +222,14 @@ def main() -> None:
     print(f"candidate search: {found} of the {exhaustive} pairs an exhaustive comparison scores at or above the"
           f" threshold ({found / max(1, exhaustive):.3f})")
 
+    cases = marked_cases()
+    passages = plagdet(cases, detected_cases(cases)) if cases else None
+    if passages:
+        print(f"passages on {len({c[:2] for c in cases})} hand-marked pairs ({passages['cases']} passages): character"
+              f" precision {passages['char_precision']:.3f}, recall {passages['char_recall']:.3f}; PAN precision"
+              f" {passages['precision']:.3f}, recall {passages['recall']:.3f}, granularity {passages['granularity']:.2f},"
+              f" plagdet {passages['plagdet']:.3f}")
+
     rows = []
     for i, p in enumerate(pairs):
         rows.append({**p, **{m: methods[m][i] for m in methods}, **detail[i]})
@@ -164,7 +238,8 @@ def main() -> None:
     OUT.write_text(
         json.dumps({"documents": len(files), "families": families, "pairs": len(pairs), "labels": counts,
                     "auc": table, "corpus_relations": relations,
-                    "candidate_recall": {"exhaustive": exhaustive, "found": found}, "seconds": round(elapsed, 1), "rows": rows}, ensure_ascii=False, indent=1),
+                    "candidate_recall": {"exhaustive": exhaustive, "found": found},
+                    "passages": passages, "seconds": round(elapsed, 1), "rows": rows}, ensure_ascii=False, indent=1),
         encoding="utf-8",
     )
     print(f"wrote {OUT.relative_to(ROOT)} in {elapsed:.1f}s")
