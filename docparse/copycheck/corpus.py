@@ -239,8 +239,11 @@ def check_corpus(
         if max(pair.score, pair.reverse_score) >= threshold:
             checked = i if pair.checked.sha256 == texts[i].info.sha256 else j
             pairs.append((checked, i + j - checked, pair))
+    checked_against: dict[int, list[int]] = {}
+    for i, j in reports:
+        checked_against.setdefault(i, []).append(j)
     for x, y, pair in pairs:
-        attribute_source(pair, x, y, texts, reports)
+        attribute_source(pair, x, y, texts, reports, checked_against[x])
     found = sorted((pair for _, _, pair in pairs), key=lambda p: -p.score)
     return CorpusReport(len(texts), len(rows), found, threshold, settings.as_dict())
 
@@ -283,25 +286,25 @@ def copied_mask(report: CopyReport, length: int) -> np.ndarray:
 
 
 def attribute_source(
-    pair: CopyPair, x: int, y: int, texts: list[PreparedText], reports: dict[tuple[int, int], CopyReport]
+    pair: CopyPair, x: int, y: int, texts: list[PreparedText], reports: dict[tuple[int, int], CopyReport],
+    others: list[int],
 ) -> None:
     """Tell direct copying from common-source inheritance, in the manner of passim's passage clusters: the
     text `x` shares with `y` belongs to a third plan of the collection when one above `y` (and `x`)
     holds at least COMMON_SHARE of it, the highest such plan; to a plan not in the collection when
-    neither's place lies under the other's (siblings copy their parent, not each other)."""
+    neither's place lies under the other's (siblings copy their parent, not each other). `others` are the
+    plans `x` was checked against."""
     length = len(texts[x].doc.text)
     shared = copied_mask(reports[x, y], length)
     if not shared.any():
         return
     place_x, place_y = issuing_place(texts[x]), issuing_place(texts[y])
     holders = []
-    for (a, c), report in reports.items():
-        if a != x or c == y or place_x is None or place_y is None:
-            continue
+    for c in others if place_x is not None and place_y is not None else ():
         place_c = issuing_place(texts[c])
-        if place_c is None or not (place_c.is_above(place_x) and place_c.is_above(place_y)):
+        if c == y or place_c is None or not (place_c.is_above(place_x) and place_c.is_above(place_y)):
             continue
-        held = (shared & copied_mask(report, length)).sum() / shared.sum()
+        held = (shared & copied_mask(reports[x, c], length)).sum() / shared.sum()
         if held >= COMMON_SHARE:
             holders.append((place_c.rank, texts[c].info.date or "", c))
     if holders:

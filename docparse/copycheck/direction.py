@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docparse.analyse.gazetteer import gazetteer
 from docparse.copycheck.check import PreparedText
+from docparse.copycheck.report import DocumentInfo
 
 LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4}
 NATIONAL = re.compile(r"^(?:国务院|国家|全国|中共中央|中央|中华人民共和国|应急管理部|公安部|住房和城乡建设部|交通运输部)")
@@ -49,7 +51,13 @@ class Direction:
 
 def issuing_place(text: PreparedText) -> Place | None:
     """The place of the plan's issuer, else of its title; None where neither names one."""
-    for written in (text.info.issuer, text.info.title):
+    return place_of(text.info)
+
+
+@lru_cache(maxsize=65536)
+def place_of(info: DocumentInfo) -> Place | None:
+    """`issuing_place` of a plan's description, worked out once per plan however many pairs it is in."""
+    for written in (info.issuer, info.title):
         head = (written or "").strip().lstrip("《")[:PLACE_WINDOW]
         if not head:
             continue

@@ -294,9 +294,13 @@ def norm_range(doc: Document, span: Span) -> tuple[int, int]:
 
 def topic_of(doc: Document, sec: Section) -> str:
     """The words a numbered item opens with, up to its first party or stop (煤矿 of 煤矿由市…牵头)."""
-    heading = sec.heading
+    return opening_words(sec.heading)[:TOPIC_MAX]
+
+
+def opening_words(heading: str) -> str:
+    """A heading up to its first party or stop, however long."""
     m = TOPIC_END.search(heading)
-    return (heading[: m.start()] if m else heading)[:TOPIC_MAX]
+    return heading[: m.start()] if m else heading
 
 
 def item_sector(doc: Document, sec: Section, lists: set[tuple[int | None, str]] = frozenset()) -> str | None:
@@ -323,8 +327,7 @@ def listed_topic(sec: Section, lists: set[tuple[int | None, str]]) -> str | None
     written: 矿山 among （二）危险化学品和烟花爆竹、（三）道路交通…; the plan's own name for a sector of its list."""
     if (sec.parent, sec.style) not in lists:
         return None
-    m = TOPIC_END.search(sec.heading)
-    topic = (sec.heading[: m.start()] if m else sec.heading).strip()
+    topic = opening_words(sec.heading).strip()
     if not 2 <= len(topic) <= TOPIC_MAX or topic.startswith("关于"):  # a sentence; a 关于… item of minutes
         return None
     return topic

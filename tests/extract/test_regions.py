@@ -363,7 +363,7 @@ def test_a_province_a_national_body_acts_on_is_not_the_home():
     (高度重视…), not taken for the document's home; a text that speaks as a province (我省) keeps it home."""
     assert stances_in(REAL / "r153_tongbao.txt")["吉林省"] == "praised"
     text = "国务院安委会部署专项整治。云南省高度重视，云南省认真落实。本省将继续推进。\n"
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["云南省"] == "neutral"
 
 
@@ -373,7 +373,7 @@ def test_a_sanction_after_a_list_written_with_commas_falls_on_every_member():
         "国务院安全生产委员会办公室近日根据相关规定，对今年以来发生重大事故的河北省石家庄市、承德市，"
         "山西省大同市，内蒙古乌兰察布市、阿拉善盟，云南省曲靖市等4省（自治区）的6个市（盟）政府及其相关部门负责人进行了约谈。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     for name in ("石家庄市", "承德市", "大同市", "乌兰察布市", "阿拉善盟", "曲靖市"):
         assert got[name] == "criticized", name
     assert got["内蒙古自治区"] == got["山西省"] == "neutral"
@@ -386,7 +386,7 @@ def test_a_tier_word_ending_a_title_after_a_marker():
         "湘乡市被命名为2022年度“湖南省安全发展工作示范县”，浏阳市高坪镇等40个乡镇（街道）被命名为2022年度“湖南省安全发展工作示范乡镇（街道）”。\n"
         "玉溪市召开会议，学习被评为全国安全生产优秀单位的企业的做法。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["福州市"] == got["湘乡市"] == got["高坪镇"] == "praised"
     assert got["玉溪市"] == "neutral"  # 优秀单位的企业: the title qualifies someone else
 
@@ -400,7 +400,7 @@ def test_a_bare_list_under_a_tier_heading_gets_its_tier():
         "二、省安全生产示范乡镇（街道）（89个）\n衡阳市：耒阳市夏塘镇、祁东县过水坪镇、衡山县白果镇\n"
         "三、先进单位\n邵阳市召开全市安全生产工作会议，部署下一阶段工作。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     for name in ("桃源县", "北湖区", "武陵源区", "夏塘镇", "过水坪镇", "白果镇"):
         assert got[name] == "praised", name
     assert got["邵阳市"] == "neutral"
@@ -412,7 +412,7 @@ def test_a_township_whose_officials_are_sanctioned_leans_on_its_parent_named_els
         "免去和顺县分管副县长冯乐天、县煤炭局长张瑞清、牛川乡乡长张晓瑞、李阳镇煤炭副镇长赵晓军等4人职务。\n"
         "中共太原市委分别对万柏林区代区长王清河、副区长宁克强予以免职。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["牛川乡"] == got["李阳镇"] == got["万柏林区"] == "criticized"
     alone = "牛川乡乡长张晓瑞被免职。\n"  # no parent anywhere: 牛川乡 is not trusted
     assert not docparse.read(alone.encode("utf-8"), name="a.txt").extraction.regions
@@ -426,7 +426,7 @@ def test_a_lead_in_judgement_falls_on_the_items_after_its_colon():
         "北海市为115.24%，比控制考核指标多死亡16人。\n"
         "全市死亡人数超过控制指标的单位有：某某检修有限公司，位于唐山市高新区。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["梧州市"] == got["北海市"] == "criticized"
     assert got["唐山市"] == "neutral"
 
@@ -437,7 +437,7 @@ def test_the_response_to_an_accident_is_not_praise():
         "某公司发生一起坠落事故，致1人死亡。事故发生后，灵武市委、市政府高度重视，迅速派相关人员赶赴事故现场。\n"
         "事故发生后，协泰井蓄意瞒报事故，阳新县委县政府迟报事故76小时。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["灵武市"] == "neutral"
     assert got["阳新县"] == "criticized"
 
@@ -445,7 +445,7 @@ def test_the_response_to_an_accident_is_not_praise():
 def test_the_discipline_commission_that_investigates_is_not_sanctioned():
     """r723: 童金波已被免去县委书记职务，正接受黄石市纪委立案调查 — 黄石市 investigates; 照金镇纪委书记 is an office."""
     text = "童金波已被免去县委书记职务，正接受黄石市纪委立案调查。\n铜川市耀州区委决定免去照金镇纪委书记崔武鹏的职务。\n"
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["黄石市"] == "neutral"
     assert got["照金镇"] == "criticized"
 
@@ -463,7 +463,7 @@ def test_a_tier_given_to_what_the_next_sentence_calls_shang_shu():
         "在市直部门中，市林业局第一名、市旅游局第二名，上述4个单位评为2006年度安全生产目标管理责任制考核先进单位。\n"
         "连江县人民政府召开会议；会议由市林业局主持。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["仓山区"] == got["永泰县"] == "praised"
     assert got["连江县"] == "neutral"
 
@@ -475,7 +475,7 @@ def test_praise_that_turns_to_blame_after_dan_is_mixed():
         "督查组认为，昆明市认真落实中央精神，取得了显著成效。但目前仍然面临一些问题，如安全设施“三同时”工作有待加强；\n"
         "海曙区措施有力、成效明显。但部分地区隐患排查整治不深不细，工作有待加强。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["昆明市"] == "mixed"
     assert got["海曙区"] == "praised"
 
@@ -486,7 +486,7 @@ def test_a_sanction_after_a_list_of_bodies_falls_on_every_place():
         "决定对昆明市人民政府、玉溪市人民政府予以通报批评。\n"
         "曲靖市发生事故的企业、保山市某公司进展缓慢。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["昆明市"] == got["玉溪市"] == "criticized"
     assert got["曲靖市"] == "neutral"
 
@@ -494,7 +494,7 @@ def test_a_sanction_after_a_list_of_bodies_falls_on_every_place():
 def test_an_official_of_a_regions_body_sanctioned_makes_the_region_criticized():
     """r705: 宣汉县县煤监办党组副书记、副主任袁朝洪…被停职检查; a body's office without a penalty judges nobody."""
     text = "同时，宣汉县县煤监办党组副书记、副主任袁朝洪被停职检查。\n会上，达川区应急管理局党组书记作了发言。\n"
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["宣汉县"] == "criticized"
     assert got["达川区"] == "neutral"
 
@@ -505,7 +505,7 @@ def test_a_place_in_an_address_is_not_judged():
         "瞒报生产安全事故的生产经营单位是某某电力设备检修有限公司（注册地址：河北唐山市高新区大庆道）。\n"
         "保定市瞒报生产安全事故。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["唐山市"] == "neutral"
     assert got["保定市"] == "criticized"
 
@@ -514,7 +514,7 @@ def test_an_instruction_to_a_named_region_judges_it_not():
     """r727: 约谈强调，南昌市要牢固树立安全发展理念，认真剖析事故原因 — an instruction, not praise (认真); 柏乡县应急管理局
     …代替执法 is no modal 应."""
     text = "约谈强调，南昌市要牢固树立安全发展理念，认真剖析事故原因。\n柏乡县应急管理局今年以来以“帮扶”代替执法。\n"
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["南昌市"] == "neutral"
     assert got["柏乡县"] == "criticized"
 
@@ -525,7 +525,7 @@ def test_shortfall_idioms_criticize():
         "宁波市个别街镇大检查方案针对性、操作性不强。温州市方案存在照葫芦画瓢现象。\n"
         "台州市部分地方和企业自查自改浅尝辄止。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["宁波市"] == got["温州市"] == got["台州市"] == "criticized"
 
 
@@ -537,7 +537,7 @@ def test_the_problems_the_next_sentence_lists_blame_the_place_inspected():
         "主要问题包括企业自查不深入、精细化工企业整治任务未完成。\n"
         "第三督导核查组由王某同志带队，在烟台市检查了2家企业。主要问题包括：威海市部分企业整治任务未完成。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["日照市"] == "criticized"
     assert got["烟台市"] == "neutral"
 
@@ -548,10 +548,10 @@ def test_the_one_county_a_text_without_issuer_is_about_is_its_home():
         "金沙县推行“三单”制度，扎实开展安全生产工作。\n金沙县安委办在日常工作中及时将文件转发。\n"
         "金沙县安委办认真督促各乡镇落实。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["金沙县"] == "neutral"
     reviewed = "省安委会第三考核组赴海西州开展考核。" + text.replace("金沙县", "海西州")
-    got = {r.name: r.stance for r in docparse.read(reviewed.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(reviewed, "a.txt"))
     assert got["海西州"] == "praised"
 
 
@@ -562,7 +562,7 @@ def test_a_place_whose_instructions_are_carried_out_or_leadership_thanked_is_not
         "在兴宁区委、兴宁区人民政府的正确领导下，各镇安全生产形势稳定，成效明显。\n"
         "江南区认真贯彻落实安全生产工作部署，成效明显。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["南宁市"] == got["兴宁区"] == "neutral"
     assert got["江南区"] == "praised"
 
@@ -573,7 +573,7 @@ def test_a_region_addressed_a_request_is_not_judged_by_its_words():
         "请龙文区人民政府依照有关法律法规的要求，组织有关部门认真开展事故调查工作。\n"
         "责成横山区人民政府约谈区能源局主要负责人。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["龙文区"] == got["横山区"] == "neutral"
 
 
@@ -583,7 +583,7 @@ def test_places_in_a_web_pages_trailer_are_not_judged():
         "宣汉县政府副县长王某被给予行政记过处分。\n（本报综合）\n新闻推荐\n"
         "（邓娜）威远县碗厂镇在专项治理“庸懒散”工作中，狠抓落实，有效治理。\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["碗厂镇"] == "neutral"
     assert got["宣汉县"] == "criticized"
 
@@ -595,7 +595,7 @@ def test_the_first_and_last_of_a_ranking_table():
         "1 汝阳县\n2 瀍河区\n3 涧西区\n4 新安县\n5 偃师市\n"
         "附：参会单位\n1 孟津县\n2 伊川县\n3 宜阳县\n"
     )
-    got = {r.name: r.stance for r in docparse.read(text.encode("utf-8"), name="a.txt").extraction.regions}
+    got = stances(read_text(text, "a.txt"))
     assert got["汝阳县"] == "praised"
     assert got["偃师区"] == "criticized"  # 偃师市, now 洛阳市偃师区
     assert got["涧西区"] == got["孟津区"] == got["宜阳县"] == "neutral"  # a middle rank; a list that ranks nothing
