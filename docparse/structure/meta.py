@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docparse.matching import TermMatcher
 from docparse.model import Document, Embedded, Field, Meta
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.structure.classifier import classifier
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 NUM = r"[\d〇零一二三四五六七八九十]"
@@ -178,62 +178,31 @@ def issued_title(text: str) -> tuple[int, int] | None:
 
 
 STRONG_CUE = 4  # a phrase only that kind of document writes (通报如下, 特此通知)
-MIN_MENTIONS = 2
+KIND_MODEL = "doc_kind"
+OPENING, CLOSE = 3000, 1500
 
 
-# A page that names no kind of its own and has no phrase of one is, in this genre, news of work done: an
-# inspection, an accident, a commendation. Its readers file it as the 通报 it reports (ANNOTATING.md).
-UNNAMED_KIND = "通报"
-
-
-def kind_from_content(text: str) -> str:
-    """The 文种 of a document without a title that names it: a phrase only that kind writes, else the
-    kind the text itself keeps naming (a news page on a 通报 says 通报 again and again), else a weaker
-    cue, else `UNNAMED_KIND`."""
+def strong_content_kind(text: str) -> str | None:
+    """The kind whose own phrases the text writes (现将有关情况通报如下, 特此通知), if one clearly does."""
     scores: dict[str, int] = defaultdict(int)
     for cue, kind, weight in content_cues():
         if cue in text:
             scores[kind] += weight
     best = max(scores, key=lambda k: scores[k]) if scores else None
-    if best is not None and scores[best] >= STRONG_CUE:
-        return best
-    return kind_from_mentions(text) or best or UNNAMED_KIND
+    return best if best is not None and scores[best] >= STRONG_CUE else None
 
 
-def kind_from_mentions(text: str) -> str | None:
-    """The 文种 word the text uses most, outside the titles of other documents it cites (《…》)."""
-    own = re.sub(r"《[^》]{0,80}》", "", text)
-    matcher, kinds = title_kind_matcher()
-    counts: dict[str, int] = dict.fromkeys(kinds, 0)
-    last_end: dict[str, int] = {}
-    for start, end, cue in matcher.every(own):
-        # 一周一通报, 每月通报, 定期通报: a recurring activity, not this document
-        if start >= last_end.get(cue, 0) and own[start - 1 : start] not in RECURRING_BEFORE and own[max(start - 2, 0) : start] != "及时":
-            counts[title_kind_of()[cue]] += 1
-            last_end[cue] = end
-    kind = max(counts, key=lambda k: counts[k], default=None)
-    return kind if kind is not None and counts[kind] >= MIN_MENTIONS else None
+def kind_evidence(text: str) -> str:
+    """What the 文种 classifier reads: the opening, where a page states its business, and the close,
+    where a notice signs off (特此通知) and a speech thanks its audience."""
+    return text if len(text) <= OPENING + CLOSE else text[:OPENING] + " " + text[-CLOSE:]
 
 
-RECURRING_BEFORE = set("一每期时")
-
-
-# Kind words that name the kind in a title (…工作信息, …奖励办法) but say nothing about it when counted in the
-# text: 信息 is also the everyday noun page chrome repeats (信息公开, 信息来源); a 办法, 细则 or 规定 named in
-# running text is another document, cited without its 《》 (举报奖励办法（试行）).
-EVERYDAY_KIND_WORDS = frozenset({"信息", "办法", "细则", "规定"})
-
-
-@lru_cache(maxsize=1)
-def title_kind_of() -> dict[str, str]:
-    return {cue: kind for cue, kind in title_kinds() if len(cue) >= 2 and cue not in EVERYDAY_KIND_WORDS}
-
-
-@lru_cache(maxsize=1)
-def title_kind_matcher() -> tuple[TermMatcher[str], tuple[str, ...]]:
-    """One matcher over every 文种 word (a scan per word cost more than the rest of the metadata),
-    and the kinds in the order of `title_kinds`, which breaks ties."""
-    return TermMatcher({cue: cue for cue in title_kind_of()}), tuple(dict.fromkeys(title_kind_of().values()))
+def kind_from_content(text: str) -> str:
+    """The 文种 of a document whose title does not name it: a phrase only that kind writes, else what the
+    classifier trained on real pages reads (a news page on an inspection is filed as the 通报 it reports, a
+    page on a meeting as its 纪要; models/doc_kinds)."""
+    return strong_content_kind(text[:5000] + text[-2000:]) or classifier(KIND_MODEL).predict(kind_evidence(text))[0]
 
 
 def is_body_line(line: Line) -> bool:
@@ -551,7 +520,7 @@ def extract_meta(doc: Document) -> Meta:
         if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
             meta.title = make_field(doc, lead.start, lead.end)
             after_title = position(lines, lead) + 1
-        kind = kind_from_content(doc.norm_text[:5000] + doc.norm_text[-2000:])
+        kind = kind_from_content(doc.norm_text)
         first_line = lines[0]
         meta.doc_type = Field(kind, doc.source_span(first_line.start, first_line.start), "")
 

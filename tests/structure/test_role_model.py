@@ -2,12 +2,13 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 import docparse
-from docparse.structure.role_model import confident_role, model, predict_role
+from docparse.structure.classifier import classifier
+from docparse.structure.role_model import confident_role, predict_role
 
 
-def sklearn_probabilities(text: str) -> np.ndarray:
+def sklearn_probabilities(text: str, name: str = "section_role") -> np.ndarray:
     """The shipped model rebuilt in scikit-learn, to check the JSON scorer computes the same thing."""
-    m = model()
+    m = classifier(name).model
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=tuple(m["ngram_range"]), sublinear_tf=True,
                                  vocabulary=m["vocabulary"])
     vectorizer.fit(["x"])
@@ -22,7 +23,7 @@ def test_json_scorer_matches_scikit_learn():
     text = "部分县区对隐患整改不到位，督导检查流于形式，个别企业主体责任落实不力。"
     role, probability = predict_role(text)
     expected = sklearn_probabilities(text)
-    assert model()["classes"][int(expected.argmax())] == role
+    assert classifier("section_role").model["classes"][int(expected.argmax())] == role
     assert abs(expected.max() - probability) < 1e-6
 
 

@@ -1,0 +1,51 @@
+"""The learned text classifiers of the structure step, shipped as JSON under data/models/ and scored
+without scikit-learn: a logistic regression over character 1–3-gram TF-IDF, as trained by the scripts in
+models/ (section roles, 文种).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from operator import mul
+
+from docparse.matching import TermMatcher
+from docparse.resources import load_json
+
+WHITESPACE = re.compile(r"\s\s+")
+
+
+class TextClassifier:
+    """One exported model: its n-gram vocabulary, idf, coefficients and intercepts."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.model = load_json(f"models/{name}.json")
+        self.vocabulary = TermMatcher(self.model["vocabulary"])  # n-grams found overlapping in one pass
+
+    def features(self, text: str) -> dict[int, float]:
+        """L2-normalised sublinear TF-IDF of the text's character n-grams, as scikit-learn computes it."""
+        text = WHITESPACE.sub(" ", text.lower())  # scikit-learn's char analyzer does the same first
+        counts = Counter(self.vocabulary.every_value(text))
+        idf = self.model["idf"]
+        weights = {i: (1 + math.log(c)) * idf[i] for i, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {i: w / norm for i, w in weights.items()}
+
+    def predict(self, text: str) -> tuple[str, float]:
+        """The most probable class of the text and its probability."""
+        m = self.model
+        found = self.features(text)
+        indices, weights = list(found), list(found.values())
+        logits = [b + sum(map(mul, weights, map(row.__getitem__, indices))) for b, row in zip(m["intercept"], m["coef"])]
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        best = max(range(len(exps)), key=exps.__getitem__)
+        return m["classes"][best], exps[best] / sum(exps)
+
+
+@lru_cache(maxsize=None)
+def classifier(name: str) -> TextClassifier:
+    return TextClassifier(name)
