@@ -127,6 +127,18 @@ class Line:
     def source_offsets(self) -> list[int] | range:
         return self.offsets if self.offsets is not None else range(self.start, self.end)
 
+    def piece(self, start: int, end: int) -> "Line":
+        """`text[start:end]` as a line of its own, which starts a new line of the analysis text."""
+        offsets = self.source_offsets()
+        return Line(
+            start=offsets[start],
+            end=offsets[end - 1] + 1,
+            text=self.text[start:end],
+            page_break_before=self.page_break_before and start == 0,
+            hard_break=True if start else self.hard_break,
+            offsets=list(offsets[start:end]) if self.offsets is not None else None,
+        )
+
     def drop(self, spans: list[tuple[int, int]]) -> None:
         """Leave the characters of `spans` (offsets into `text`) out of the analysis text."""
         keep = bytearray(b"\x01") * len(self.text)
@@ -265,6 +277,51 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
     return len(prev.text) >= threshold
 
 
+# A page that flattened a whole notice into one line runs its 文号, title, 主送 and headings on with a space
+# between them. The space is where the line was: the head pieces and each heading start a line again.
+FLATTENED_LINE = 200
+HEAD_PIECE_MAX = 150
+SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
+FLAT_HEADING = re.compile(
+    r"[ \u3000\u00a0]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[章条]"
+    r"|\d{1,2}[.．、](?!\d)|\d{1,2}(?=[\u4e00-\u9fff])(?![年月日时号个万亿元人起家项次条批名座处所类种倍届期]))\S)"
+)
+
+
+def is_head_piece(text: str) -> bool:
+    """A 文号, a title ending in its 文种, or a 主送 line ending in its colon."""
+    if len(text) > HEAD_PIECE_MAX or "。" in text:
+        return False
+    return bool(DOC_NUMBER_LINE.match(text) or (TITLE_END.search(text) and "，" not in text) or text.endswith("："))
+
+
+def flattened_breaks(text: str) -> list[int]:
+    """Where a flattened line's pieces start: after each head piece at its start, and at each heading."""
+    breaks, start = [], 0
+    for gap in SPACE_RUN.finditer(text):
+        if not is_head_piece(text[start : gap.start()]):
+            break
+        start = gap.end()
+        breaks.append(start)
+    breaks += [m.end() for m in FLAT_HEADING.finditer(text, start)]
+    return breaks
+
+
+def unflattened(line: Line) -> list[Line]:
+    """A flattened line as the lines it was; any other line as it is."""
+    if len(line.text) < FLATTENED_LINE:
+        return [line]
+    breaks = flattened_breaks(line.text)
+    if not breaks:
+        return [line]
+    pieces = []
+    for start, end in zip([0, *breaks], [*breaks, len(line.text)]):
+        end = len(line.text[:end].rstrip(BLANK))
+        if end > start:
+            pieces.append(line.piece(start, end))
+    return pieces
+
+
 def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
     """Normalized text, its offset map into `raw.text`, and the noise that was left out."""
     fmt = raw.source.format
@@ -297,7 +354,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
                 noise.append(Noise(Span(ln.start, ln.end), raw.text[ln.start : ln.end], reason))
             content.append(None)
             continue
-        content.append(ln)
+        content.extend(unflattened(ln))
 
     real = [ln for ln in content if ln is not None]
     wrapped, width = is_wrapped(real, fmt)

@@ -35,7 +35,7 @@ COPY_NUMBER = re.compile(r"^\d{6}$")
 SECRECY = re.compile(r"^(绝密|机密|秘密)(★.{0,10})?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 ORG_LINE = re.compile(
-    r"^[\u4e00-\u9fff（）]{4,40}(委员会|办公室|人民政府|政府|局|厅|委|部|中心|指挥部|管委会|领导小组|办|院|会|支队|总队|大队|公司)$"
+    r"^[\u4e00-\u9fff（）]{4,40}(委员会|办公室|办事处|人民政府|政府|局|厅|委|部|中心|指挥部|管委会|领导小组|办|院|会|支队|总队|大队|公司)$"
 )
 RECIPIENT_HINT = re.compile(r"(各|人民政府|委员会|管委会|局|厅|委|部门|单位|办公室|指挥部|公司)")
 WRAPPER = re.compile(r"关于(?:印发|转发|下发|发布|公布)(?P<inner>.+?)的(?:通知|函)$")
@@ -206,7 +206,8 @@ def kind_from_content(text: str) -> str:
 
 
 def is_body_line(line: Line) -> bool:
-    return line.text[-1] in TERMINAL or len(line.text) > 70
+    """A sentence of the body; a stray mark a page left above its title (？) is none."""
+    return (line.text[-1] in TERMINAL and CJK_CHAR.search(line.text) is not None) or len(line.text) > 70
 
 
 # Web pages put a label or a breadcrumb before the title on its line, and the 文号 in brackets after it:
@@ -285,23 +286,36 @@ def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
             meta.date = make_field(doc, *fields["成文日期"], iso_date(date))
 
 
-# The body that a news page reports as acting: 国务院安委办今天通报…, 省政府安委办对4市地政府下发…警示函.
+# The bodies a news page reports as issuing or acting: 国务院安委办今天通报…, 省政府安委办对4市地政府下发…警示函.
 ORGAN_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|安全生产委员会办公室|安全生产委员会|"
     r"安委会办公室|安委会|安委办|安办|委员会|领导小组|[一二三四五六七八九十\d]*(?:综合)?(?:督查组|检查组|巡查组|督导组)|"
     r"办公厅|办公室|监督管理局|管理局|管理处|厅|局|部|委|总队|支队|大队|处)"
 )
-REPORTING = re.compile(
-    rf"(?:^|[，。；：\n]|讯|电)\s*(?:据|经)?(?P<org>[\u4e00-\u9fff（）]{{2,28}}?{ORGAN_SUFFIX})"
-    r"(?:今天|今日|近日|日前|近期|昨天|昨日|\d{1,2}月\d{1,2}日)?"
-    r"(?:[向对就在给][^，。；\n]{1,30}?)?"
-    r"(?:通报|印发|下发|公布|发布|发出|曝光|约谈|召开|表彰|奖励|部署|开展)"
-)
+WHEN = r"(?:今天|今日|近日|日前|近期|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午)?)"
+# an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署) or an item's 一是
+ORGAN = rf"(?P<org>(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是)[\u4e00-\u9fff][\u4e00-\u9fff（）]{{1,27}}?{ORGAN_SUFFIX})"
+CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电)\s*(?:据|经)?"
+
+
+def organ_doing(verbs: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{CLAUSE_START}{ORGAN}{WHEN}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?(?:{verbs})"
+    )
+
+
+ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|曝光|约谈|表彰|奖励")
+ACTING = organ_doing("召开|部署|开展|组织|派出")
+# The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
+SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGAN}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
+NEWS_OPENING = 800
 
 
 def reporting_organ(text: str) -> re.Match[str] | None:
-    """The first body the opening of a page reports as issuing or acting (the issuer of a news page)."""
-    return REPORTING.search(text[:800])
+    """The issuer of a news page: the first body its opening reports as issuing (通报, 印发, 约谈), else the
+    body it names as its source (记者从…获悉), else the first it reports as acting (召开, 组织)."""
+    opening = text[:NEWS_OPENING]
+    return ISSUING.search(opening) or SOURCE_ORGAN.search(opening) or ACTING.search(opening)
 
 
 def position(lines: list[Line], line: Line) -> int:
@@ -473,8 +487,8 @@ def issuer_from_title(title: str) -> str | None:
     """The organs before 关于 in a title written as text (甲 乙关于… gives 甲、乙)."""
     head, sep, _ = title.partition("关于")
     compact = re.sub(r"\s", "", head)
-    if not sep or not 2 <= len(compact) <= 40:
-        return None
+    if not sep or not 2 <= len(compact) <= 40 or any(mark in head for mark in "《〈"):
+        return None  # no 关于, or the 关于 of a document the title cites
     return joint_organs(head) or compact
 
 
@@ -540,7 +554,8 @@ def extract_meta(doc: Document) -> Meta:
         name = MASTHEAD_END.sub("", meta.issuer_mark.value)
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None and meta.title is not None:
-        name = issuer_from_title(meta.title.text)
+        # as written keeps the spaces between joint organs; the reading has 关于 in simplified script
+        name = issuer_from_title(meta.title.text) or issuer_from_title(meta.title.value)
         if name:
             meta.issuer = Field(name, meta.title.span, meta.title.text)
     if meta.issuer is None:
@@ -584,7 +599,7 @@ def read_version_head(doc: Document, header: list[Line], meta: Meta) -> int | No
             meta.secrecy = make_field(doc, ln.start, ln.end)
         elif URGENCY.match(ln.text):
             meta.urgency = make_field(doc, ln.start, ln.end)
-        elif ln.text.endswith("文件") and len(ln.text) <= 40 and meta.issuer_mark is None:
+        elif is_version_head(ln.text) and meta.issuer_mark is None:
             meta.issuer_mark = make_field(doc, ln.start, ln.end)
         number = DOC_NUMBER.search(ln.text) or BARE_DOC_NUMBER_LINE.match(ln.text)
         if number and meta.doc_number is None and is_number_line(ln.text, number):
@@ -599,6 +614,11 @@ def read_version_head(doc: Document, header: list[Line], meta: Meta) -> int | No
         if signer:
             meta.signer = make_field(doc, ln.start + signer.start("name"), ln.start + signer.end("name"))
     return number_pos
+
+
+def is_version_head(text: str) -> bool:
+    """An organ's 版头 (…人民政府文件), not a page's category label (规范性文件)."""
+    return text.endswith("文件") and len(text) <= 40 and ORG_LINE.match(re.sub(r"\s", "", text[:-2])) is not None
 
 
 def is_number_line(text: str, number: re.Match[str]) -> bool:

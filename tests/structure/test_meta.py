@@ -251,3 +251,71 @@ def test_recipients_split_at_the_enumeration_comma_only_between_whole_bodies(lin
     text = f"关于做好安全生产工作的通知\n\n{line}\n\n现将有关事项通知如下。\n"
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert [r.value for r in doc.meta.recipients] == recipients
+
+
+# corpora/real r637: a notice a web page flattened into one line, pieces apart by spaces.
+FLATTENED_NOTICE = (
+    "湖北省人民政府办公厅关于加强中央在鄂企业和省属企业安全生产工作的通知 各市、州、县人民政府，省政府各部门： "
+    "为贯彻落实《国务院办公厅关于加强中央企业安全生产工作的通知》（国办发（2004）52号）精神，进一步加强中央在鄂企业和"
+    "省属企业安全生产工作，保护人民群众生命财产安全，经省人民政府同意，现就有关事项通知如下： "
+    "一、切实落实企业安全生产主体责任 （一）企业是安全生产的责任主体。中央在鄂企业和省属企业必须认真贯彻执行国家和地方"
+    "有关安全生产的法律、法规和标准。 （二）企业主要负责人是企业安全生产的第一责任人。\n"
+)
+
+
+def test_a_flattened_notice_yields_its_title_recipients_and_outline():
+    doc = docparse.read(FLATTENED_NOTICE.encode(), name="flat.txt", steps=("structure",))
+    assert doc.meta.title.value == "湖北省人民政府办公厅关于加强中央在鄂企业和省属企业安全生产工作的通知"
+    assert doc.meta.issuer.value == "湖北省人民政府办公厅"
+    assert [r.value for r in doc.meta.recipients] == ["各市、州、县人民政府", "省政府各部门"]
+    assert [s.heading[:8] for s in doc.sections][:3] == ["切实落实企业安全", "企业是安全生产的", "企业主要负责人是"]
+    assert doc.text_of(doc.meta.title.span) == doc.meta.title.text  # the spans still point into the file
+
+
+def test_a_long_paragraph_with_spaces_is_not_taken_apart():
+    text = ("今年以来，全市各级各部门认真贯彻落实安全生产决策部署，深入开展隐患排查整治， 共检查企业1200家，"
+            "发现隐患3400项， 已整改3300项，整改率97%，约谈企业负责人45人，关闭取缔非法违法企业12家，"
+            "安全生产形势持续稳定向好， 事故起数和死亡人数实现双下降， 未发生较大以上生产安全事故。" * 2)
+    doc = docparse.read(text.encode(), name="p.txt", steps=("normalize",))
+    assert "\n" not in doc.norm_text.strip()
+
+
+@pytest.mark.parametrize(("opening", "issuer"), [
+    # corpora/real r125, r140, r702, r111
+    ("【城市信息网】哈尔滨1月24日电 （通讯员 荣家莹 记者 解培华）24日，记者从黑龙江省安监局获悉，黑龙江省2013年共发生"
+     "各类生产安全事故3542起，死亡1436人。\n", "黑龙江省安监局"),
+    ("昆明信息港讯 记者李丽朱 据云南省应急管理厅消息，1月至7月，云南省发生各类生产安全事故641起。\n", "云南省应急管理厅"),
+    ("中新网南昌4月30日电 （记者 刘占昆）江西煤矿安全监察局30日对外公布了对江西煤业集团有限责任公司涌山煤矿"
+     "“2.28”较大煤与瓦斯突出事故的调查报告。\n", "江西煤矿安全监察局"),
+    ("新华社武汉4月16日电（记者侯文坤）湖北省应急管理厅近日组织的一次企业安全突击检查发现，20家危险化学品生产企业"
+     "存在257项安全隐患。\n", "湖北省应急管理厅"),
+], ids=["source_learned_from", "source_news", "publishes_on_a_day", "acts_after_byline"])  # fmt: skip
+def test_a_news_page_issuer_is_the_body_it_reports_or_quotes(opening, issuer):
+    doc = docparse.read(opening.encode(), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+def test_a_function_word_does_not_start_an_issuer():
+    # corpora/real r101: 并以国务院安委办名义…发出整改通知, 按照国务院安委会部署
+    text = ("党的十九大召开期间，按照国务院安委会部署，由国家安全监管总局牵头组成督查组，"
+            "并以国务院安委办名义向各省级政府安委会发出整改通知。\n")
+    doc = docparse.read(text.encode(), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer is None or not doc.meta.issuer.value.startswith(("并", "按照", "由"))
+
+
+def test_a_title_in_traditional_script_gives_its_issuer():
+    # corpora/real 031, as the page served it
+    text = "01\n2014-08\n市城建委關于2014年全市建設工程安全生產大檢查暨第二季度安全生產檢查的通報\n各區建設局，各建設、施工、監理單位：\n按照工作安排，市城建委對全市建設工程安全生產情況進行了督查。\n"
+    doc = docparse.read(text.encode(), name="t.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "市城建委"
+
+
+def test_a_stray_mark_and_a_category_label_above_the_title_are_no_header():
+    # corpora/real r738: a lone ？ before the title, and the portal's 规范性文件 category
+    text = ("？\n南宁市兴宁区人民政府办公室关于2017年度安全生产考核情况的通报\n<<返回\n规范性文件\n"
+            "南宁市兴宁区人民政府办公室关于2017年度安全生产考核情况的通报\n南兴府办〔2018〕20号\n"
+            "各镇人民政府，各街道办事处，城区安委会各成员单位：\n2017年，各镇（街道）深入学习贯彻党的十九大精神。\n")
+    doc = docparse.read(text.encode(), name="t.txt", steps=("structure",))
+    assert doc.meta.title.value == "南宁市兴宁区人民政府办公室关于2017年度安全生产考核情况的通报"
+    assert doc.meta.issuer.value == "南宁市兴宁区人民政府办公室"
+    assert doc.meta.issuer_mark is None
