@@ -44,21 +44,25 @@ class SuffixTable:
     matcher: TermMatcher[tuple[str, str, str]]  # ending -> (ending, kind, characters it may not stand before)
     stopwords: tuple[str, ...]
     endings: frozenset[str]  # every enterprise ending (宾馆, 酒店 …)
+    before_name: tuple[str, ...]  # words that end the run left of a name (比如, 召集, 通报)
 
 
 @lru_cache(maxsize=1)
 def suffix_table() -> SuffixTable:
     endings_of: dict[str, tuple[str, str, str]] = {}
     stopwords = []
+    before_name = []
     endings = set()
     for row in load_tsv("entity_suffixes.tsv"):
         if row["kind"] == "not_name":
             stopwords.append(row["word"])
+        elif row["kind"] == "before_name":
+            before_name.append(row["word"])
         else:
             endings_of[row["word"]] = (row["word"], row["kind"], row["not_before"])
             if row["kind"] == "enterprise":
                 endings.add(row["word"])
-    return SuffixTable(TermMatcher(endings_of), tuple(stopwords), frozenset(endings))
+    return SuffixTable(TermMatcher(endings_of), tuple(stopwords), frozenset(endings), tuple(before_name))
 
 
 def suffix_ends(text: str) -> dict[int, tuple[str, str]]:
@@ -72,17 +76,52 @@ def suffix_ends(text: str) -> dict[int, tuple[str, str]]:
     return out
 
 
-def walk_left(text: str, pos: int, kind: str) -> int:
-    """Start of the name that ends before `pos`: back to a stop character, at most MAX_NAME characters."""
+LIST_JOINERS = ("和", "及", "与")
+DATE_OR_NUMBER_UNITS = set("年月日时号")
+INNER_BRACKET = 6
+
+
+def bracket_start(text: str, close: int) -> int | None:
+    """Start of the short bracket that closes at `close`, when a name goes on before it (海之星（洋浦）)."""
+    opening = text.rfind("（", max(0, close - INNER_BRACKET - 1), close)
+    if opening <= 0 or "）" in text[opening + 1 : close] or text[opening - 1] in NAME_STOP:
+        return None
+    return opening
+
+
+def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset()) -> int:
+    """Start of the name that ends before `pos`: back to a stop character, a word that stands before names
+    (比如, 召集), a joiner at one of `breaks` (…有限公司和长白山…), or a house number (568号), at most
+    MAX_NAME characters."""
     start = pos
+    before_name = suffix_table().before_name
     while start > 0 and pos - start < MAX_NAME:
         ch = text[start - 1]
         if ch in NAME_STOP and not (kind == "department" and ch == "和"):
             break
         if ch.isdigit() and kind == "enterprise":
             break
+        if ch in LIST_JOINERS and start - 1 in breaks:
+            break
+        if ch in DATE_OR_NUMBER_UNITS and text[start - 2 : start - 1].isdigit():
+            break  # 568号上海宝力…, 2020年全国煤矿…
+        if ch == "）" and kind == "enterprise" and (opening := bracket_start(text, start - 1)) is not None:
+            start = opening  # 海南海之星（洋浦）水产食品有限公司: a short bracket inside the name
+            continue
+        if text.endswith(before_name, 0, start):
+            break
         start -= 1
     return start
+
+
+COMPANY_FORMS = ("公司", "集团")
+
+
+def registered_start(text: str, org: OrgName) -> int:
+    """Where an organisation's full name starts: a company's registered name opens with its place
+    (冠县新瑞实业有限公司, 企业名称登记管理规定 art. 6); a mine or a works is named apart from where it lies
+    (邻水县 葛麻湾煤矿)."""
+    return org.place_start if org.kind == "enterprise" and text.endswith(COMPANY_FORMS, 0, org.end) else org.start
 
 
 def snap_to_place(start: int, places: Places) -> int:
@@ -103,8 +142,11 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
     found: list[OrgName] = []
     stopwords = suffix_table().stopwords
     endings = suffix_table().endings
-    for end, (suffix, kind) in sorted(suffix_ends(text).items()):
-        place_start = snap_to_place(walk_left(text, end - len(suffix), kind), places)
+    ends = suffix_ends(text)
+    # a joiner right after an enterprise's ending parts two names, unless it opens a place (…集团和顺吕鑫煤业)
+    joins = frozenset(e for e, (_, kind) in ends.items() if kind == "enterprise" and e not in places.spans)
+    for end, (suffix, kind) in sorted(ends.items()):
+        place_start = snap_to_place(walk_left(text, end - len(suffix), kind, joins), places)
         start = skip_places(place_start, end, places)
         core = text[start : end - len(suffix)]
         if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):

@@ -9,10 +9,12 @@ none, from a place followed by a department ending (临沧市国土资源局).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docparse.analyse.departments import role_cues
-from docparse.analyse.organizations import LEVEL_PREFIX, OrgName, Places
+from docparse.analyse.organizations import LEVEL_PREFIX, OrgName, Places, registered_start
 from docparse.analyse.stance import (
+    Verdict,
     in_table_row,
     sanctions_in,
     stance_context,
@@ -20,6 +22,7 @@ from docparse.analyse.stance import (
 )
 from docparse.model import CriticizedEntity, Document
 from docparse.pipeline import stage
+from docparse.resources import load_tsv
 
 GENERIC_BEFORE = ("个别", "有些", "部分", "一些", "少数", "各", "有的", "相关")
 REFERENCE_OPENERS = ("该", "此", "这", "上述", "前述")  # 该加工厂: a name given before, not a new one
@@ -107,6 +110,53 @@ def referred_verdict(doc: Document, ctx, org: OrgName, following: list[OrgName],
     return None
 
 
+@lru_cache(maxsize=1)
+def blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(after the names, lead-in of their list, penalty after the names) from data/enterprise_blame.tsv."""
+    rows = load_tsv("enterprise_blame.tsv")
+    event = "|".join(r["word"] for r in rows if r["kind"] == "event")
+    either = "|".join(r["word"] for r in rows)
+    penalty = "|".join(r["word"] for r in rows if r["kind"] == "penalty")
+    return (
+        # 涌山煤矿“2.28”较大煤与瓦斯突出事故, 上海鑫德物流有限公司发生火灾
+        re.compile(rf"(?:[（(][^）)\n]{{0,40}}[)）])?(?:“[^”\n]{{1,12}}”[^，。；\n]{{0,20}}?(?:{event})|[^，。；\n]{{0,20}}?发生[^，。；\n]{{0,25}}?(?:{event}))"),
+        # 12家企业发生了较大生产安全责任事故：, 列入“黑名单”的4家企业分别是
+        re.compile(rf"(?:{either})[^。；\n]{{0,30}}?(?:[：:]|分别是|分别为)\s*$"),
+        re.compile(rf"[^，。；\n]{{0,8}}?(?:{penalty})"),
+    )
+
+
+LIST_MARKER = re.compile(r"分别[是为][：:]?|[：:]")
+
+
+def list_end(text: str, org: OrgName, following: list[OrgName]) -> int:
+    """Where the list the name stands in ends: past the names joined to it (A、B和C)."""
+    end = org.end
+    for nxt in following:
+        gap = re.sub(r"[（(][^）)\n]{0,60}[)）]", "", text[end : nxt.place_start])  # A（注册地址：…）和B
+        if gap not in LIST_JOINERS:
+            break
+        end = nxt.end
+    return end
+
+
+def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int) -> str | None:
+    """The cue that blames an enterprise an accident report names without a criticism word, if any."""
+    after, lead_in, penalty = blame_patterns()
+    end = list_end(text, org, following)
+    found = after.match(text, end) or penalty.match(text, end)
+    if found:
+        return found.group()
+    marker = None
+    for marker in LIST_MARKER.finditer(text, s_start, org.place_start):
+        pass  # the last lead-in marker before the name
+    if marker is not None and not re.search(r"[。；\n]", text[marker.end() : org.place_start]):
+        found = lead_in.search(text, s_start, marker.end())
+        if found:
+            return found.group()
+    return None
+
+
 def issues(doc: Document, org: OrgName) -> bool:
     """Whether the department is the document's own issuer (a bureau does not criticize itself)."""
     issuer = doc.meta.issuer.value if doc.meta.issuer is not None else None
@@ -154,20 +204,32 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             referred = referred_verdict(doc, ctx, org, orgs[i + 1 :], stance_of_span)
             if referred is not None:
                 verdict, reason_start = referred
+        if verdict.stance != "criticized" and org.kind == "enterprise":
+            s_start = ctx.sentence_starts[ctx.sentence_of(org.start)]
+            cue = blamed_enterprise(doc.norm_text, org, orgs[i + 1 :], s_start)
+            if cue is not None:
+                verdict = Verdict("criticized", cue, verdict.sentence_end)
         if verdict.stance != "criticized":
             continue
         if org.kind == "department" and (acts(doc.norm_text, org, orgs[:i], orgs[i + 1 :]) or issues(doc, org)):
             continue
-        name = doc.norm_text[org.start : org.end]
+        start = registered_start(doc.norm_text, org)
+        name = doc.norm_text[start : org.end]
         if org.kind == "department":
             name = qualified_name(doc, org, name, places)
         if (name, org.start) in seen:
             continue
         seen.add((name, org.start))
-        span = doc.source_span(org.start, org.end)
+        span = doc.source_span(start, org.end)
         if reason_start is not None:
             reason = doc.norm_text[reason_start : verdict.sentence_end].strip("，。；：、 ") or None
         else:
             reason = reason_clause(doc.norm_text, org, orgs[i + 1 :], verdict.sentence_end)
         out.append(CriticizedEntity(name, org.kind, doc.text_of(span), span, reason))
-    return out
+    return without_short_forms(out)
+
+
+def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEntity]:
+    """One entry per enterprise: 安源煤矿 written again after 江西煤业集团有限责任公司安源煤矿 is that one."""
+    full = {e.name for e in entities if e.kind == "enterprise"}
+    return [e for e in entities if e.kind != "enterprise" or not any(f != e.name and f.endswith(e.name) for f in full)]

@@ -17,7 +17,7 @@ def entities(text: str) -> dict[str, object]:
 
 def test_a_place_starting_with_a_function_word_stays_whole_and_a_bare_bureau_takes_its_county():
     found = entities(JIANGXI)
-    assert "鑫达石材有限公司" in found  # not 都县鑫达… (于 of 于都县 stops a name elsewhere)
+    assert "于都县鑫达石材有限公司" in found  # not 都县鑫达… (于 of 于都县 stops a name elsewhere)
     bureau = found["于都县应急管理局"]
     assert (bureau.kind, bureau.text) == ("department", "县应急管理局")
     assert "吉安市应急管理局" not in found  # it enforces, nobody criticizes it
@@ -69,8 +69,8 @@ def test_blame_carried_by_a_reference_and_inspectors_are_not_blamed():
         "未办理使用登记。市安监局会同市质监局、市国土资源局对隐患整改不力的双城区进行了约谈。\n\n哈尔滨市安全生产监督管理局\n2016年6月24日\n"
     )
     found = entities(text)
-    assert set(found) == {"鑫源木业有限公司"}
-    assert found["鑫源木业有限公司"].reason.startswith("违规在车间内设置员工宿舍")
+    assert set(found) == {"尚志市鑫源木业有限公司"}  # a company's registered name opens with its place
+    assert found["尚志市鑫源木业有限公司"].reason.startswith("违规在车间内设置员工宿舍")
 
 
 def test_kinds_of_business_headings_and_parent_companies_are_no_names():
@@ -88,3 +88,45 @@ def test_departments_in_a_task_table_or_acting_on_a_schedule_are_not_blamed():
         "三、工作要求\n\n市安委办每半月组织一次暗访督查，对工作不力的予以通报批评。市安委会将对事故反弹的区进行约谈。\n"
     )
     assert entities(text) == {}
+
+
+# corpora/real r148, r180, r710, r702 (accident and 约谈 news, dev split)
+ACCIDENT_LIST = ("今年以来，全省危化品领域共发生生产安全事故14起。12家企业（单位）发生了较大生产安全责任事故："
+                 "临沂烨华焦化有限公司、冠县新瑞实业有限公司、山东海明化工有限公司。\n")
+ACCIDENT_SUBJECT = ("11月9日17时01分许，位于宝山区蕴川路3735号的上海鑫德物流有限公司发生火灾，造成3人死亡、1人受伤。\n"
+                    "11月10日8时58分许，金山工业区揽工路568号上海宝力投资发展有限公司出租的1号厂房发生火灾。\n")
+SELF_CRITICISM = "约谈会上，榆中县政府做了表态发言，兰州兰石锻造有限公司、重庆黄埔建设有限公司做了检讨发言。\n"
+ACCIDENT_REPORT = ("江西煤矿安全监察局30日对外公布了对江西煤业集团有限责任公司涌山煤矿“2.28”较大煤与瓦斯突出事故的调查报告。"
+                   "今年2月28日，江西煤业集团有限责任公司涌山煤矿（以下简称涌山煤矿）发生一起较大煤与瓦斯突出事故。\n")
+
+
+def test_enterprises_listed_under_an_accident_lead_in_are_criticized_with_their_registered_place():
+    found = entities(ACCIDENT_LIST)
+    assert set(found) == {"临沂烨华焦化有限公司", "冠县新瑞实业有限公司", "山东海明化工有限公司"}
+    assert {e.kind for e in found.values()} == {"enterprise"}
+
+
+def test_the_enterprise_an_accident_happened_at_is_criticized_and_a_house_number_is_no_part_of_it():
+    assert set(entities(ACCIDENT_SUBJECT)) == {"上海鑫德物流有限公司", "上海宝力投资发展有限公司"}
+
+
+def test_a_penalty_right_after_listed_enterprises_criticizes_each():
+    assert set(entities(SELF_CRITICISM)) == {"兰州兰石锻造有限公司", "重庆黄埔建设有限公司"}
+
+
+def test_an_accident_report_names_its_mine_once_and_an_alias_note_is_no_name():
+    assert set(entities(ACCIDENT_REPORT)) == {"江西煤业集团有限责任公司涌山煤矿"}
+
+
+def test_a_rescue_after_an_accident_blames_no_enterprise():
+    text = "事故发生后，上海鑫德物流有限公司迅速组织救援，市应急管理局派出工作组赶赴现场。\n"
+    assert entities(text) == {}
+
+
+def test_two_companies_joined_by_he_are_two_names():
+    # corpora/real r151
+    text = ("共发现安全隐患问题198项，其中企业层面问题170项。其中，吉林斯普瑞酒业有限公司、吉林华众轿车门股份有限公司"
+            "和长白山保护开发区盛源供热供水有限公司3户企业安全隐患比较突出，企业安全生产主体责任落实不到位。\n")
+    found = entities(text)
+    assert "吉林华众轿车门股份有限公司" in found
+    assert not any("和" in name for name in found)

@@ -71,8 +71,8 @@ def test_sichuan_problems_and_entities(sichuan):
     copied = next(p for p in sichuan.extraction.problems if p.copy_paste)
     assert copied.regions == ["顺庆区", "大竹县"]
     entities = {e.name: e for e in sichuan.extraction.entities_criticized}
-    assert set(entities) == {"宏达煤业有限公司", "成都天府燃气有限公司", "金沙加油站", "绵阳市应急管理局"}
-    assert entities["宏达煤业有限公司"].reason == "未按规定开展隐患自查"
+    assert set(entities) == {"自贡市荣县宏达煤业有限公司", "成都天府燃气有限公司", "金沙加油站", "绵阳市应急管理局"}
+    assert entities["自贡市荣县宏达煤业有限公司"].reason == "未按规定开展隐患自查"
     assert entities["绵阳市应急管理局"].kind == "department"
 
 

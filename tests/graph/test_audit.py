@@ -72,7 +72,7 @@ def test_criticisms_in_the_report(merged_graph, seeds):
     report = audit(merged_graph)
     doc = document_id(seeds["000"])
     targets = {(c.target, c.target_kind) for c in report.criticisms if c.doc == doc}
-    assert ("青山客运有限责任公司", "enterprise") in targets and ("迪庆州", "region") in targets
+    assert ("曲靖市陆良县青山客运有限责任公司", "enterprise") in targets and ("迪庆州", "region") in targets
     assert report.documents == 3
 
 
