@@ -499,7 +499,7 @@ def extract_meta(doc: Document) -> Meta:
     lines = norm_lines(doc)
     if not lines:
         return meta
-    header = header_lines(lines)
+    header = split_title_number(header_lines(lines))
     number_pos = read_version_head(doc, header, meta)
 
     # GB/T 9704 puts the title below the 发文字号 (or a 简报's 第5期 line); a 文种 word above it is the masthead
@@ -622,9 +622,28 @@ def is_version_head(text: str) -> bool:
 
 
 def is_number_line(text: str, number: re.Match[str]) -> bool:
-    """A 发文字号 stands alone on its line (or beside 签发人), not cited inside a sentence."""
+    """A 发文字号 stands alone on its line, in brackets or not (portals print （鄂政办发〔2017〕49号） under
+    the title), or beside 签发人; not cited inside a sentence."""
     rest = (text[: number.start()] + text[number.end() :]).strip()
-    return not rest or SIGNER.search(rest) is not None
+    return rest in ("", "（）", "()") or SIGNER.search(rest) is not None
+
+
+# A portal prints the 文号 on the title's line: …规划的通知（鄂政办发〔2017〕49号）扫描二维码, …办法的通知 汴政办〔2005〕5号
+TITLE_WITH_NUMBER = re.compile(rf"^(?P<title>.{{6,100}}?)\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?P<rest>[^。，；]{{0,20}})$")
+
+
+def split_title_number(lines: list[Line]) -> list[Line]:
+    """Header lines with a title and its 文号 on one line, as two lines."""
+    out = []
+    for ln in lines:
+        m = TITLE_WITH_NUMBER.match(ln.text)
+        if m is None or kind_of_title(m.group("title")) is None:
+            out.append(ln)
+            continue
+        title_end, number_start, number_end = m.end("title"), m.start("number"), m.end("number")
+        out.append(Line(ln.index, ln.start, ln.start + title_end, m.group("title"), ln.gap_before))
+        out.append(Line(ln.index, ln.start + number_start, ln.start + number_end, ln.text[number_start:number_end]))
+    return out
 
 
 def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Meta) -> None:

@@ -319,3 +319,19 @@ def test_a_stray_mark_and_a_category_label_above_the_title_are_no_header():
     assert doc.meta.title.value == "南宁市兴宁区人民政府办公室关于2017年度安全生产考核情况的通报"
     assert doc.meta.issuer.value == "南宁市兴宁区人民政府办公室"
     assert doc.meta.issuer_mark is None
+
+
+@pytest.mark.parametrize(("head", "title", "number"), [
+    # corpora/real 062 and r119: the 文号 on the title's line with page chrome after it, or in brackets below
+    ("省人民政府办公厅关于印发湖北省安全生产“十三五”规划的通知（鄂政办发〔2017〕49号）扫描二维码 分享好友和朋友圈\n"
+     "放大字体  缩小字体 2017-08-24 10:41:27  来源：湖北省人民政府\n",
+     "省人民政府办公厅关于印发湖北省安全生产“十三五”规划的通知", "鄂政办发〔2017〕49号"),
+    ("吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定\n（吐地行〔2010〕26号）\n",
+     "吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定", "吐地行〔2010〕26号"),
+], ids=["on_the_title_line", "bracketed_below"])  # fmt: skip
+def test_a_portal_prints_the_number_beside_or_below_the_title(head, title, number):
+    text = head + "各县（市）人民政府，地直有关单位：\n现将有关事项通知如下。\n"
+    doc = docparse.read(text.encode(), name="portal.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+    assert doc.meta.doc_number.value == number
+    assert doc.text_of(doc.meta.doc_number.span) == number
