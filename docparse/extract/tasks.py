@@ -68,6 +68,8 @@ LINE = re.compile(r"(?m)^[^\n]*")
 # A unit marked as the lead inside a list of responsible units: 市住建局（牵头）.
 LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
 FIELD_END = re.compile(r"[；。\n）]")
+OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
+LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
 UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
 DEADLINE_LIKE = re.compile(r"\d{1,2}月|年底|月底|前$|持续|长期|常态|每[月季年周旬]|全年")
@@ -213,9 +215,9 @@ def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int
 def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
     """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要)."""
     after = text[group[-1].end : end]
-    for cue in role_cues():
-        if cue.where == "after" and cue.pattern.match(after):
-            return cue.role
+    role = after_role(text, group, end)
+    if role is not None:
+        return role
     before = text[start : group[0].start]
     for cue in role_cues():
         if cue.where == "before" and cue.pattern.search(before):
@@ -241,7 +243,7 @@ def assign_roles(
         if r.start in labelled:
             (lead if labelled[r.start] == "lead" else support).append(r.ref)
     free = [r for r in refs if r.start not in labelled]
-    for group in list_groups(text, free):
+    for group in comma_joined(text, list_groups(text, free), start, end):
         role = group_role(text, group, start, end)
         if role == "support_or_lead":
             role = "support" if lead else "lead"
@@ -249,6 +251,31 @@ def assign_roles(
             target = lead if role == "lead" else support
             target.extend(r.ref for r in group if r.ref.name not in {p.name for p in target})
     return lead, support
+
+
+def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int) -> list[list[Ref]]:
+    """The lists of a range, a list without a role word of its own joined to the next one across a comma
+    when that one's role word follows it: 省工信委、能源局、国土资源厅，云南煤监局按照职责分工负责 is one list
+    of five responsible units, not four idle names and one lead."""
+    joined: list[list[Ref]] = []
+    for group in groups:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and LIST_COMMA.fullmatch(text, prev[-1].end, group[0].start)
+            and group_role(text, prev, start, end) is None
+            and after_role(text, group, end) is not None
+        ):
+            joined[-1] = prev + group
+        else:
+            joined.append(group)
+    return joined
+
+
+def after_role(text: str, group: list[Ref], end: int) -> str | None:
+    """The role a role word written right after a list gives it (市应急局牵头, 市公安局等按职责分工负责)."""
+    after = text[group[-1].end : end]
+    return next((cue.role for cue in role_cues() if cue.where == "after" and cue.pattern.match(after)), None)
 
 
 def has_own_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> bool:
@@ -504,6 +531,13 @@ def is_bracketed(sentence: str) -> bool:
     return body.startswith(("（", "(")) and body.endswith(("）", ")"))
 
 
+def opens_with_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at [start, end) opens with a bracketed phrase longer than an outline marker (（三）)."""
+    body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    m = BRACKETED.match(text, body_start, end)
+    return m is not None and not OUTLINE_MARKER.fullmatch(m.group(1))
+
+
 def split_by_assignment(
     doc: Document, refs: list[Ref], start: int, end: int, first_leads: bool = False
 ) -> list[tuple[int, int]]:
@@ -511,7 +545,9 @@ def split_by_assignment(
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
     for s_start, s_end in sentence_ranges(doc, start, end):
-        closing = is_bracketed(text[s_start:s_end])  # （市交通局牵头，…配合） assigns its item, opens no task
+        # （市交通局牵头，…配合） assigns its item, opens no task; nor does such a bracket that the sentence
+        # splitter left at the head of the next sentence (…短板。（省教育厅…等按职责分工负责）3加强…)
+        closing = is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end)
         opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
         if parts and not (opens_task and has_own_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
             parts[-1] = (parts[-1][0], s_end)
@@ -656,16 +692,19 @@ def leaf_tasks(
 def paragraph_tasks(
     doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], table_ranges: list[tuple[int, int]] = ()
 ) -> list[Task]:
-    """Without an outline: every paragraph outside a table that assigns a department to lead is a task."""
+    """Without an outline: every paragraph outside a table that assigns a department to lead is a task, split
+    where a later sentence assigns its own lead (你区要及时报市安办。…你区安委会应向市安办提出…), as an item is."""
     tasks = []
     in_tables = IntervalIndex(table_ranges)
     for m in re.finditer(r"[^\n]+", doc.norm_text):
         if in_tables.containing(m.start()):
             continue
         inside = refs_within(refs, m.start(), m.end())
-        if inside and has_own_lead(doc.norm_text, inside, m.start(), m.end()):
-            sector = sector_of(doc.norm_text[m.start() : m.start() + TOPIC_MAX])
-            tasks.append(make_task(doc, deadlines, m.start(), m.end(), inside, None, sector))
+        if not inside or not has_own_lead(doc.norm_text, inside, m.start(), m.end()):
+            continue
+        for start, end in split_by_assignment(doc, inside, m.start(), m.end()):
+            sector = sector_of(doc.norm_text[start : start + TOPIC_MAX])
+            tasks.append(make_task(doc, deadlines, start, end, refs_within(inside, start, end), None, sector))
     return tasks
 
 

@@ -536,3 +536,48 @@ def test_a_body_in_a_later_clause_needs_a_modal_to_be_required():
     # r370: 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: a past event, not a requirement
     doc = read("为扎实做好黄河流域生态保护工作，内蒙古自治区应急管理厅于2022年3月11日发布了《实施方案》。\n一、工作目标\n加强监管。\n")
     assert doc.extraction.tasks == []
+
+
+def test_a_list_goes_on_over_a_comma_to_the_role_word_after_it():
+    # r369 (云南 opinions on coal mines, 2017): the units before the comma share the role of the last one
+    doc = read(
+        "一、主要任务\n（三）对发生较大及以上责任事故的9万吨/年及以下煤矿，依法实施关闭。"
+        "（省工业和信息化委、能源局、安全监管局、国土资源厅，云南煤监局按照职责分工负责）\n"
+    )
+    task = task_starting(doc, "（三）对发生较大")
+    assert parties(task.lead) == ["省工业和信息化委", "能源局", "安全监管局", "国土资源厅", "云南煤监局"]
+
+
+# r741 (漳州市安委会 挂牌督办 notice, 2023): the addressee called 你区 in the body of the letter.
+ZHANGZHOU_SUPERVISION = """漳州市安全生产委员会关于
+生产安全事故查处挂牌督办的通知
+龙文区人民政府：
+2023年11月17日上午9时许，在龙文区梧桥中路3号厂房屋顶发生一起高处坠落事故，造成1人死亡。
+事故结案后，事故调查报告及事故决定落实情况你区要及时报市安办。你区要在批复事故调查报告后一年内组织开展评估，评估情况要及时报市安办并向社会公开，接受社会监督。督办事项完成后，你区安委会应向市安办提出解除挂牌报告，经市安办审核同意后予以解除挂牌。
+"""
+
+
+def test_the_addressee_called_by_a_pronoun_is_the_recipient():
+    doc = read(ZHANGZHOU_SUPERVISION)
+    report = task_starting(doc, "事故结案后")
+    assert [p.name for p in report.lead] == ["龙文区人民政府"]
+    assert parties(report.lead) == ["你区"]
+    release = task_starting(doc, "督办事项完成后")
+    assert [p.name for p in release.lead] == ["龙文区安全生产委员会"]  # 市安办 only receives
+
+
+def test_a_pronoun_without_a_single_recipient_stays_as_written():
+    doc = read("你区要在批复事故调查报告后一年内组织开展评估，评估情况要及时报市安办。\n")
+    (task,) = doc.extraction.tasks
+    assert [(p.name, p.kind) for p in task.lead] == [("你区", "generic")]
+
+
+def test_an_assignment_bracket_left_at_the_head_of_a_sentence_closes_the_item_before():
+    # r345 (山西 城市建设 plan, 2020, written on one line): the sentence splitter leaves each closing bracket
+    # at the head of the next item's sentence; it opens no task there
+    doc = read(
+        "1科学评价城市安全韧性情况，合理布局防灾减灾用地和设施。（省住建厅、省自然资源厅等按职责分工负责） "
+        "2开展城市公共设施安全专项体检，查找安全隐患和突出短板。（省教育厅、省民政厅等按职责分工负责） "
+        "3加强城市综合管理服务平台建设，建设省级平台。\n"
+    )
+    assert [t.text[:5] for t in doc.extraction.tasks] == ["1科学评价"]
