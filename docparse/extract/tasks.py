@@ -15,9 +15,12 @@ from functools import lru_cache
 
 from docparse.analyse.departments import (
     LIST_GAP,
+    UNKNOWN_BODY_STOP,
+    body_name_at,
     is_generic_heading,
     names_a_body,
     role_cues,
+    strip_stop_words,
 )
 from docparse.matching import TermMatcher
 from docparse.model import (
@@ -69,6 +72,10 @@ LINE = re.compile(r"(?m)^[^\n]*")
 LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
 FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
+UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}")
+MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
+# A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
+SUBJECT_RUN = re.compile(r"(?:^|(?<=[。；！？\n：]))\s*([\u4e00-\u9fff、]{2,80})", re.M)
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
 UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
@@ -130,6 +137,117 @@ def party_refs(doc: Document) -> list[Ref]:
     ]
     refs += [Ref(doc.norm_index(g.span.start), doc.norm_index(g.span.end), g) for g in doc.analysis.generic_parties]
     return sorted(refs, key=lambda r: r.start)
+
+
+@lru_cache(maxsize=1)
+def unit_endings() -> tuple[tuple[str, str], ...]:
+    """(ending, party kind) of unit names the lexicon does not know (unit_endings.tsv), the longest first."""
+    rows = load_tsv("unit_endings.tsv")
+    return tuple(sorted(((r["ending"], r["kind"]) for r in rows), key=lambda e: -len(e[0])))
+
+
+def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref | None:
+    """The list member written at [start, end) as a party of its own when the lexicon does not know it: a
+    whole name of a few characters ending in a unit word (宣教办, 涵东派出所, 中国人寿望江公司), touching no
+    known party. A bare unit word with one character before it (本站, 全局) names nobody."""
+    name = doc.norm_text[start:end]
+    if not UNIT_NAME.fullmatch(name) or taken.overlaps(start, end) or any(ch in UNKNOWN_BODY_STOP for ch in name):
+        return None
+    if strip_stop_words(start, name)[0] != start:  # 由街道办事处…, 督促…: words before a name, no name
+        return None
+    ending = next(((e, kind) for e, kind in unit_endings() if name.endswith(e)), None)
+    if ending is None or len(name) - len(ending[0]) < MIN_UNIT_CORE:
+        return None
+    span = doc.source_span(start, end)
+    return Ref(start, end, PartyRef(name, doc.text_of(span), span, kind=ending[1]))
+
+
+def list_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The [start, end) of each member of a list written with 、 in text[start:end], blanks trimmed."""
+    members, pos = [], start
+    for at in [*(i for i in range(start, end) if text[i] == "、"), end]:
+        body = text[pos:at]
+        lead_blank = len(body) - len(body.lstrip())
+        if body.strip():
+            members.append((pos + lead_blank, pos + lead_blank + len(body.strip())))
+        pos = at + 1
+    return members
+
+
+def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
+    """Unknown units listed in role fields (参加单位：县安监局、…、港航管理处、中国人寿望江公司)."""
+    text = doc.norm_text
+    found = []
+    for cue in role_cues():
+        if cue.where != "label":
+            continue
+        for m in cue.pattern.finditer(text):
+            stop = FIELD_END.search(text, m.end())
+            for a, b in list_members(text, m.end(), stop.start() if stop else len(text)):
+                unit = unknown_unit(doc, a, b, taken)
+                if unit:
+                    found.append(unit)
+    return found
+
+
+def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Unknown units in a list that opens a sentence as its subject, every member a party (known, or a unit
+    name) and the last followed by a subject or lead word: 街道宣教办、文体站、涵东派出所、消防大队等部门要…"""
+    text = doc.norm_text
+    known = {(r.start, r.end) for r in refs}
+    found = []
+    for m in SUBJECT_RUN.finditer(text):
+        pos, run_end = m.start(1), m.end(1)
+        units: list[Ref | None] = []
+        while pos < run_end:
+            sep = text.find("、", pos, run_end)
+            sep = run_end if sep < 0 else sep
+            last = subject_tail(doc, (pos, sep), known, taken)
+            if last is not None:
+                found += [u for u in [*units, last] if isinstance(u, Ref)]
+                break
+            unit = unknown_unit(doc, pos, sep, taken)
+            if unit is None and (pos, sep) not in known:
+                break  # a member that names no party: no subject list
+            units.append(unit)
+            pos = sep + 1
+    return found
+
+
+def subject_tail(doc: Document, member: tuple[int, int], known: set[tuple[int, int]], taken: IntervalIndex) -> Ref | bool | None:
+    """The last member of a subject list, cut where a subject or lead word follows it (城建站 of 城建站要督促…):
+    an unknown unit, True for a known party (with the words that place it: 消防大队包涵东片), None when no
+    party ends there."""
+    text = doc.norm_text
+    start, run_end = member
+    for end in range(start + MIN_UNIT_CORE, run_end + 1):
+        if not requires_here(text, end) or body_name_at(text, end):
+            continue  # 街道办事处应急管理办公室: 应 opens the rest of the name, not a modal
+        if any(a == start and b <= end for a, b in known):  # 消防大队包涵东片等部门要: a known party, and its part
+            return True
+        unit = unknown_unit(doc, start, end, taken)
+        if unit:
+            return unit
+    return None
+
+
+def requires_here(text: str, pos: int) -> bool:
+    """Whether a lead word (牵头, 负责) or a strong modal (要, 应, 须), after any filler (等部门), follows `pos`:
+    what makes the list before it a subject. 于 or 将 (…加油站于8月25日前整改) may follow an object."""
+    for cue in role_cues():
+        m = cue.pattern.match(text, pos)
+        if m and cue.where == "after" and cue.role == "lead":
+            return True
+        if m and cue.where == "subject" and m.group().endswith(SUBJECT_MODALS):
+            return True
+    return False
+
+
+def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
+    """`refs` with the units the lexicon does not know where a role field or a subject list names them."""
+    taken = IntervalIndex((r.start, r.end) for r in refs)
+    extra = {(u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken)]}
+    return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
 
 def refs_within(refs: list[Ref], start: int, end: int) -> list[Ref]:
@@ -718,6 +836,7 @@ BRACKET_NOTE = re.compile(r"(?:（[^（）]{1,20}）)?")  # 各成员单位（�
 
 
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
 
 
 def opens_requirement(text: str, start: int, group_start: int) -> str | None:
@@ -1018,7 +1137,7 @@ def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]])
 )
 def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""
-    refs = party_refs(doc)
+    refs = with_unknown_units(doc, party_refs(doc))
     tables = doc.tables + text_tables(doc)
     table_ranges = sorted(norm_range(doc, t.span) for t in tables)
     first_leads = first_listed_leads(doc)

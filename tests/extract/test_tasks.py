@@ -581,3 +581,35 @@ def test_an_assignment_bracket_left_at_the_head_of_a_sentence_closes_the_item_be
         "3加强城市综合管理服务平台建设，建设省级平台。\n"
     )
     assert [t.text[:5] for t in doc.extraction.tasks] == ["1科学评价"]
+
+
+# r347 (莆田 涵东街道 消防 plan, 2021): township units the lexicon does not know, listed as the subject.
+HANDONG_FIRE_PLAN = """三、工作任务
+(一)深化人员密集场所消防安全隐患治理。街道宣教办、文体站、涵东派出所、社事办、卫计办、安监站、消防大队包涵东片等部门要深化人员密集场所消防安全隐患治理,形成工作常态化机制。
+(三)提升革命文物建筑消防安全水平。要加大对党史学习教育参观学习点场馆消防安全检查力度,及时发现整改隐患。街道文体站要加强对红色文物建筑的隐患排查。
+"""
+
+
+def test_units_the_lexicon_does_not_know_lead_as_the_subject_list():
+    doc = read(HANDONG_FIRE_PLAN)
+    crowded = task_starting(doc, "(一)深化人员密集场所")
+    assert parties(crowded.lead) == ["街道宣教办", "文体站", "涵东派出所", "社事办", "卫计办", "安监站", "消防大队"]
+    assert parties(task_starting(doc, "(三)提升革命文物").lead) == ["街道文体站"]
+
+
+def test_an_object_or_a_longer_name_is_no_unknown_subject():
+    # xz_lhasa (拉萨 2020): the enterprises 责令…整改 are objects; r612: 由街道办事处应急管理办公室组织…
+    doc = read(
+        "一、工作任务\n（一）整改。责令林周县春堆加油站、墨竹工卡县甲玛加油站于2020年8月25日前整改到位，由县应急管理局跟踪督办。\n"
+        "（二）排查隐患。由街道办事处应急管理办公室组织开展安全生产大检查活动。\n"
+    )
+    assert parties(task_starting(doc, "（一）整改").lead) == ["县应急管理局"]
+    assert all("街道办事处" != p.text for t in doc.extraction.tasks for p in t.lead)
+
+
+def test_units_the_lexicon_does_not_know_in_a_role_field():
+    # r358 (望江县 安全生产月 plan, 2019): the 参加单位 field names county offices and enterprises
+    doc = read(WANGJIANG_MONTH.replace("(参加单位:县安监局、交通局、住建局。", "(参加单位:县安监局、交通局、住建局、长江华阳海事处、港航管理处、中国人寿望江公司。"))
+    day = task_starting(doc, "(二)开展安全生产宣传咨询日")
+    assert parties(day.support)[-3:] == ["长江华阳海事处", "港航管理处", "中国人寿望江公司"]
+    assert [p.kind for p in day.support][-1] == "enterprise"
