@@ -250,6 +250,34 @@ def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
     return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
 
+def addressing_ranges(doc: Document) -> IntervalIndex:
+    """Normalized ranges of the metadata that names, addresses or signs the document: title, issuer, recipients
+    (主送), signature, copies (抄送). A body written there is who sends or receives the document, not who does
+    one of its tasks (长春市安委会办公室关于…的通知; 各县（市、区）安委会，市安委会各成员单位：)."""
+    meta = doc.meta
+    singles = [meta.title, meta.issuer, meta.issuer_mark, meta.signer, meta.printed_by]
+    ranges = [norm_range(doc, f.span) for f in singles if f is not None and f.span is not None]
+    for fields in (meta.recipients, meta.cc):  # one line of several bodies: from the first to the last
+        if fields:
+            ranges.append((norm_range(doc, fields[0].span)[0], norm_range(doc, fields[-1].span)[1]))
+    # only a field written as a line of its own (the 主送 line may end in its colon): an issuer the reader took
+    # from a sentence (市安委会办公室向各有关成员单位印发…) is still that sentence's subject
+    return IntervalIndex(r for r in ranges if is_whole_line(doc.norm_text, *r))
+
+
+def is_whole_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] fills its line(s): only blanks before it, only blanks or a colon after it."""
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip() and not after.strip().strip("：:")
+
+
+def outside_addressing(doc: Document, refs: list[Ref]) -> list[Ref]:
+    """The refs that are not part of the document's title, address or signature (`addressing_ranges`)."""
+    addressing = addressing_ranges(doc)
+    return [r for r in refs if not addressing.containing(r.start)]
+
+
 def refs_within(refs: list[Ref], start: int, end: int) -> list[Ref]:
     """The refs inside [start, end); `refs` are in start order."""
     lo = bisect_left(refs, start, key=lambda r: r.start)
@@ -1137,7 +1165,7 @@ def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]])
 )
 def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""
-    refs = with_unknown_units(doc, party_refs(doc))
+    refs = outside_addressing(doc, with_unknown_units(doc, party_refs(doc)))
     tables = doc.tables + text_tables(doc)
     table_ranges = sorted(norm_range(doc, t.span) for t in tables)
     first_leads = first_listed_leads(doc)

@@ -613,3 +613,26 @@ def test_units_the_lexicon_does_not_know_in_a_role_field():
     day = task_starting(doc, "(二)开展安全生产宣传咨询日")
     assert parties(day.support)[-3:] == ["长江华阳海事处", "港航管理处", "中国人寿望江公司"]
     assert [p.kind for p in day.support][-1] == "enterprise"
+
+
+# r336 (黄石市安委会 notice, 2022): the title, the 主送 line and the signature name who sends and who receives.
+HUANGSHI_NOTICE = """市安委会关于印发2022年
+全市安全生产工作要点的通知
+各县(市、区)安委会,市安全生产各专业委员会,市安委会各成员单位:
+经市政府同意,现将《2022年全市安全生产工作要点》印发给你们。各单位要按照任务分工,细化责任,加强协作,认真抓好贯彻落实。市安委办要加强统筹协调和督促检查,确保各项任务落实到位。
+黄石市安全生产委员会
+2022年4月20日
+"""
+
+
+def test_the_address_and_the_signature_name_no_one_who_acts():
+    doc = read(HUANGSHI_NOTICE)
+    leads = [p.text for t in doc.extraction.tasks for p in t.lead]
+    assert "各县(市、区)安委会" not in leads and "黄石市安全生产委员会" not in leads
+    assert {"各单位", "市安委办"} <= set(leads)
+
+
+def test_an_issuer_read_from_a_sentence_still_acts_in_it():
+    # a field of the metadata counts as the address only where it fills its line
+    doc = read("市安委会办公室向各有关成员单位印发警示函，要求各成员单位立即开展隐患排查。\n市应急局要组织专项检查。\n")
+    assert "市安委会办公室" in [p.text for t in doc.extraction.tasks for p in t.lead]
