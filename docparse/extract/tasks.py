@@ -430,6 +430,13 @@ def has_own_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: 
     return any(names_a_body(p) for p in lead)
 
 
+def has_any_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> bool:
+    """Whether a range assigns anyone to lead, a generic party too (各单位要…): a part that a later sentence
+    with a lead of its own (市安委办要…) does not join."""
+    lead, _ = assign_roles(text, refs, start, end, first_leads)
+    return bool(lead)
+
+
 # --- structure -----------------------------------------------------------------------------------
 
 
@@ -678,8 +685,11 @@ def is_bracketed(sentence: str) -> bool:
 
 
 def opens_with_bracket(text: str, start: int, end: int) -> bool:
-    """Whether the sentence at [start, end) opens with a bracketed phrase longer than an outline marker (（三）)."""
+    """Whether the sentence at [start, end) opens with a bracketed phrase longer than an outline marker (（三）),
+    or with a bracket whose first words are a role label (（牵头责任单位：…，协同责任单位：…。各镇落实…）)."""
     body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    if text.startswith("（", body_start) and label_at(text, body_start + 1):
+        return True
     m = BRACKETED.match(text, body_start, end)
     return m is not None and not OUTLINE_MARKER.fullmatch(m.group(1))
 
@@ -695,7 +705,7 @@ def split_by_assignment(
         # splitter left at the head of the next sentence (…短板。（省教育厅…等按职责分工负责）3加强…)
         closing = is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end)
         opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
-        if parts and not (opens_task and has_own_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
+        if parts and not (opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
             parts[-1] = (parts[-1][0], s_end)
         else:
             parts.append((s_start, s_end))

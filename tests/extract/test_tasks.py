@@ -636,3 +636,22 @@ def test_an_issuer_read_from_a_sentence_still_acts_in_it():
     # a field of the metadata counts as the address only where it fills its line
     doc = read("市安委会办公室向各有关成员单位印发警示函，要求各成员单位立即开展隐患排查。\n市应急局要组织专项检查。\n")
     assert "市安委会办公室" in [p.text for t in doc.extraction.tasks for p in t.lead]
+
+
+def test_a_body_with_its_own_lead_after_a_generic_subject_opens_a_task():
+    # r336: 各单位要…。市安委办要…: two requirements, two subjects
+    doc = read(HUANGSHI_NOTICE)
+    assert [parties(t.lead) for t in doc.extraction.tasks] == [["各单位"], ["市安委办"]]
+    assert doc.extraction.tasks[1].text.startswith("市安委办要加强统筹协调")
+
+
+def test_a_role_field_bracket_holding_a_sentence_stays_with_its_item():
+    # r334 (a county plan, 2023): the closing bracket has a full stop inside, yet it assigns item 1
+    doc = read(
+        "一、重点任务\n1.广泛开展专题宣传教育培训。推动各镇(园区)、各有关部门和单位党委(党组)专题学习。"
+        "各级有关部门及各行业主要媒体开设专题专栏,做好权威解读。"
+        "(牵头责任单位:县委宣传部、县应急管理局,协同责任单位:县安委会各成员单位。各镇(园区)落实属地管理责任)\n"
+    )
+    (task,) = doc.extraction.tasks
+    assert parties(task.lead)[:2] == ["县委宣传部", "县应急管理局"]  # after a generic subject (各级有关部门)
+    assert parties(task.support) == ["县安委会各成员单位"]
