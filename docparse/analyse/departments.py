@@ -336,12 +336,18 @@ def generic_refs(doc: Document) -> list[PartyRef]:
     kind_refs = kind_list_refs(doc) + addressee_refs(doc)
     taken = [(start, end) for start, end, _ in kind_refs]
     refs = [ref for _, _, ref in kind_refs]
+    found: list[tuple[int, int]] = []
     for m in text_pattern.finditer(doc.norm_text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         end = m.end() + body_name_at(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
-        span = doc.source_span(m.start(), end)
-        refs.append(PartyRef(doc.norm_text[m.start() : end], doc.text_of(span), span, kind="generic"))
+        if found and found[-1][1] == m.start():  # 各地各部门各单位, 各级各部门: written as one, one party
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((m.start(), end))
+    for start, end in found:
+        span = doc.source_span(start, end)
+        refs.append(PartyRef(doc.norm_text[start:end], doc.text_of(span), span, kind="generic"))
     return sorted(refs, key=lambda r: r.span.start)
 
 

@@ -655,3 +655,9 @@ def test_a_role_field_bracket_holding_a_sentence_stays_with_its_item():
     (task,) = doc.extraction.tasks
     assert parties(task.lead)[:2] == ["县委宣传部", "县应急管理局"]  # after a generic subject (各级有关部门)
     assert parties(task.support) == ["县安委会各成员单位"]
+
+
+def test_generic_parties_written_as_one_are_one_party():
+    # r379 (新疆 notice, 2023): 各地各部门各单位要结合工作实际抓好贯彻落实; r314: 各级各部门应聘请相关专家
+    doc = read("各地各部门各单位要结合工作实际抓好贯彻落实。\n各级各部门应聘请相关专家参加检查和督查活动。\n各地、各部门要加强协作。\n")
+    assert [parties(t.lead) for t in doc.extraction.tasks] == [["各地各部门各单位"], ["各级各部门"], ["各地", "各部门"]]
