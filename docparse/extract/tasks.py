@@ -75,7 +75,7 @@ OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the i
 UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}")
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
-SUBJECT_RUN = re.compile(r"(?:^|(?<=[。；！？\n：]))\s*([\u4e00-\u9fff、]{2,80})", re.M)
+SUBJECT_RUN = re.compile(r"(?:^|(?<=[。；！？\n：]))\s*([\u4e00-\u9fff、]{2,80})", re.MULTILINE)
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
 UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
