@@ -328,21 +328,66 @@ def department_kind_names() -> frozenset[str]:
     return frozenset(department_kinds().values())
 
 
-@stage("parties", step="analyse", assigns="analysis.generic_parties")
+@stage("parties", step="analyse", assigns="analysis.generic_parties", requires=("meta",))
 def generic_refs(doc: Document) -> list[PartyRef]:
-    """Generic subjects (各地, 各有关部门, 企业主要负责人) and department kinds (公安、交通运输等部门) in the
-    normalized text."""
+    """Generic subjects (各地, 各有关部门, 企业主要负责人), department kinds (公安、交通运输等部门) and the
+    addressee called by a pronoun (你区, 你区安委会) in the normalized text."""
     text_pattern, _ = generic_patterns()
-    kind_refs = kind_list_refs(doc)
+    kind_refs = kind_list_refs(doc) + addressee_refs(doc)
     taken = [(start, end) for start, end, _ in kind_refs]
     refs = [ref for _, _, ref in kind_refs]
+    found: list[tuple[int, int]] = []
     for m in text_pattern.finditer(doc.norm_text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         end = m.end() + body_name_at(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
-        span = doc.source_span(m.start(), end)
-        refs.append(PartyRef(doc.norm_text[m.start() : end], doc.text_of(span), span, kind="generic"))
+        if found and found[-1][1] == m.start():  # 各地各部门各单位, 各级各部门: written as one, one party
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((m.start(), end))
+    for start, end in found:
+        span = doc.source_span(start, end)
+        refs.append(PartyRef(doc.norm_text[start:end], doc.text_of(span), span, kind="generic"))
     return sorted(refs, key=lambda r: r.span.start)
+
+
+@lru_cache(maxsize=1)
+def addressee_pattern() -> re.Pattern[str]:
+    """你 + a level suffix (你市, 你区): how a letter to one body calls that body (addressee_words.tsv)."""
+    rows = load_tsv("addressee_words.tsv")
+    pronouns = "|".join(re.escape(r["text"]) for r in rows if r["type"] == "pronoun")
+    levels = "|".join(re.escape(r["text"]) for r in sorted(rows, key=lambda r: -len(r["text"])) if r["type"] == "level")
+    return re.compile(f"(?:{pronouns})({levels})")
+
+
+def addressee_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
+    """(start, end, ref) of every body the document calls by a pronoun: 你区 is the one body it is addressed to
+    (龙文区人民政府), 你区安委会 that place's body (龙文区安全生产委员会). Without a single recipient whose name
+    holds the level word, the name stays as written and the party is generic: who it is cannot be told."""
+    text = doc.norm_text
+    recipients = [f.value for f in doc.meta.recipients if f.value]
+    refs = []
+    for m in addressee_pattern().finditer(text):
+        body = body_name_at(text, m.end())
+        end = m.end() + body
+        written = text[m.start() : end]
+        place = addressee_place(recipients, m.group(1))
+        span = doc.source_span(m.start(), end)
+        if place is None:
+            refs.append((m.start(), end, PartyRef(written, doc.text_of(span), span, kind="generic")))
+            continue
+        name = place + canonical_name(text[m.end() : end]) if body else recipients[0]
+        refs.append((m.start(), end, PartyRef(name, doc.text_of(span), span)))
+    return refs
+
+
+def addressee_place(recipients: list[str], level: str) -> str | None:
+    """The place of the one recipient a pronoun with `level` (区 of 你区) stands for: 龙文区 of 龙文区人民政府;
+    None when there are several recipients or none, or the recipient's name has no such place."""
+    if len(recipients) != 1 or recipients[0].startswith("各"):
+        return None
+    at = recipients[0].find(level)
+    return recipients[0][: at + len(level)] if at > 0 else None
 
 
 def body_name_at(text: str, start: int) -> int:

@@ -15,9 +15,12 @@ from functools import lru_cache
 
 from docparse.analyse.departments import (
     LIST_GAP,
+    UNKNOWN_BODY_STOP,
+    body_name_at,
     is_generic_heading,
     names_a_body,
     role_cues,
+    strip_stop_words,
 )
 from docparse.matching import TermMatcher
 from docparse.model import (
@@ -68,6 +71,12 @@ LINE = re.compile(r"(?m)^[^\n]*")
 # A unit marked as the lead inside a list of responsible units: 市住建局（牵头）.
 LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
 FIELD_END = re.compile(r"[；。\n）]")
+OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
+UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}")
+MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
+# A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
+SUBJECT_RUN = re.compile(r"(?:^|(?<=[。；！？\n：]))\s*([\u4e00-\u9fff、]{2,80})", re.MULTILINE)
+LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
 UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
 DEADLINE_LIKE = re.compile(r"\d{1,2}月|年底|月底|前$|持续|长期|常态|每[月季年周旬]|全年")
@@ -128,6 +137,145 @@ def party_refs(doc: Document) -> list[Ref]:
     ]
     refs += [Ref(doc.norm_index(g.span.start), doc.norm_index(g.span.end), g) for g in doc.analysis.generic_parties]
     return sorted(refs, key=lambda r: r.start)
+
+
+@lru_cache(maxsize=1)
+def unit_endings() -> tuple[tuple[str, str], ...]:
+    """(ending, party kind) of unit names the lexicon does not know (unit_endings.tsv), the longest first."""
+    rows = load_tsv("unit_endings.tsv")
+    return tuple(sorted(((r["ending"], r["kind"]) for r in rows), key=lambda e: -len(e[0])))
+
+
+def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref | None:
+    """The list member written at [start, end) as a party of its own when the lexicon does not know it: a
+    whole name of a few characters ending in a unit word (宣教办, 涵东派出所, 中国人寿望江公司), touching no
+    known party. A bare unit word with one character before it (本站, 全局) names nobody."""
+    name = doc.norm_text[start:end]
+    if not UNIT_NAME.fullmatch(name) or taken.overlaps(start, end) or any(ch in UNKNOWN_BODY_STOP for ch in name):
+        return None
+    if strip_stop_words(start, name)[0] != start:  # 由街道办事处…, 督促…: words before a name, no name
+        return None
+    ending = next(((e, kind) for e, kind in unit_endings() if name.endswith(e)), None)
+    if ending is None or len(name) - len(ending[0]) < MIN_UNIT_CORE:
+        return None
+    span = doc.source_span(start, end)
+    return Ref(start, end, PartyRef(name, doc.text_of(span), span, kind=ending[1]))
+
+
+def list_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The [start, end) of each member of a list written with 、 in text[start:end], blanks trimmed."""
+    members, pos = [], start
+    for at in [*(i for i in range(start, end) if text[i] == "、"), end]:
+        body = text[pos:at]
+        lead_blank = len(body) - len(body.lstrip())
+        if body.strip():
+            members.append((pos + lead_blank, pos + lead_blank + len(body.strip())))
+        pos = at + 1
+    return members
+
+
+def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
+    """Unknown units listed in role fields (参加单位：县安监局、…、港航管理处、中国人寿望江公司)."""
+    text = doc.norm_text
+    found = []
+    for cue in role_cues():
+        if cue.where != "label":
+            continue
+        for m in cue.pattern.finditer(text):
+            stop = FIELD_END.search(text, m.end())
+            for a, b in list_members(text, m.end(), stop.start() if stop else len(text)):
+                unit = unknown_unit(doc, a, b, taken)
+                if unit:
+                    found.append(unit)
+    return found
+
+
+def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Unknown units in a list that opens a sentence as its subject, every member a party (known, or a unit
+    name) and the last followed by a subject or lead word: 街道宣教办、文体站、涵东派出所、消防大队等部门要…"""
+    text = doc.norm_text
+    known = {(r.start, r.end) for r in refs}
+    found = []
+    for m in SUBJECT_RUN.finditer(text):
+        pos, run_end = m.start(1), m.end(1)
+        units: list[Ref | None] = []
+        while pos < run_end:
+            sep = text.find("、", pos, run_end)
+            sep = run_end if sep < 0 else sep
+            last = subject_tail(doc, (pos, sep), known, taken)
+            if last is not None:
+                found += [u for u in [*units, last] if isinstance(u, Ref)]
+                break
+            unit = unknown_unit(doc, pos, sep, taken)
+            if unit is None and (pos, sep) not in known:
+                break  # a member that names no party: no subject list
+            units.append(unit)
+            pos = sep + 1
+    return found
+
+
+def subject_tail(doc: Document, member: tuple[int, int], known: set[tuple[int, int]], taken: IntervalIndex) -> Ref | bool | None:
+    """The last member of a subject list, cut where a subject or lead word follows it (城建站 of 城建站要督促…):
+    an unknown unit, True for a known party (with the words that place it: 消防大队包涵东片), None when no
+    party ends there."""
+    text = doc.norm_text
+    start, run_end = member
+    for end in range(start + MIN_UNIT_CORE, run_end + 1):
+        if not requires_here(text, end) or body_name_at(text, end):
+            continue  # 街道办事处应急管理办公室: 应 opens the rest of the name, not a modal
+        if any(a == start and b <= end for a, b in known):  # 消防大队包涵东片等部门要: a known party, and its part
+            return True
+        unit = unknown_unit(doc, start, end, taken)
+        if unit:
+            return unit
+    return None
+
+
+def requires_here(text: str, pos: int) -> bool:
+    """Whether a lead word (牵头, 负责) or a strong modal (要, 应, 须), after any filler (等部门), follows `pos`:
+    what makes the list before it a subject. 于 or 将 (…加油站于8月25日前整改) may follow an object."""
+    for cue in role_cues():
+        m = cue.pattern.match(text, pos)
+        if m and cue.where == "after" and cue.role == "lead":
+            return True
+        if m and cue.where == "subject" and m.group().endswith(SUBJECT_MODALS):
+            return True
+    return False
+
+
+def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
+    """`refs` with the units the lexicon does not know where a role field or a subject list names them."""
+    taken = IntervalIndex((r.start, r.end) for r in refs)
+    extra = {(u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken)]}
+    return sorted([*refs, *extra.values()], key=lambda r: r.start)
+
+
+def addressing_ranges(doc: Document) -> IntervalIndex:
+    """Normalized ranges of the metadata that names, addresses or signs the document: title, issuer, recipients
+    (主送), signature, copies (抄送). A body written there is who sends or receives the document, not who does
+    one of its tasks (长春市安委会办公室关于…的通知; 各县（市、区）安委会，市安委会各成员单位：)."""
+    meta = doc.meta
+    singles = [meta.title, meta.issuer, meta.issuer_mark, meta.signer, meta.printed_by]
+    ranges = [norm_range(doc, f.span) for f in singles if f is not None and f.span is not None]
+    for fields in (meta.recipients, meta.cc):  # one line of several bodies: from the first to the last
+        if fields:
+            ranges.append((norm_range(doc, fields[0].span)[0], norm_range(doc, fields[-1].span)[1]))
+    # only a field written as a line of its own (the 主送 line may end in its colon): an issuer the reader took
+    # from a sentence (市安委会办公室向各有关成员单位印发…) is still that sentence's subject
+    return IntervalIndex(r for r in ranges if is_whole_line(doc.norm_text, *r))
+
+
+def is_whole_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] fills its line(s): only blanks before it, only blanks or a colon after it."""
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip() and not after.strip().strip("：:")
+
+
+def outside_addressing(doc: Document, refs: list[Ref]) -> list[Ref]:
+    """The refs that are not part of the document's title, address or signature (`addressing_ranges`)."""
+    addressing = addressing_ranges(doc)
+    return [r for r in refs if not addressing.containing(r.start)]
 
 
 def refs_within(refs: list[Ref], start: int, end: int) -> list[Ref]:
@@ -213,9 +361,9 @@ def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int
 def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
     """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要)."""
     after = text[group[-1].end : end]
-    for cue in role_cues():
-        if cue.where == "after" and cue.pattern.match(after):
-            return cue.role
+    role = after_role(text, group, end)
+    if role is not None:
+        return role
     before = text[start : group[0].start]
     for cue in role_cues():
         if cue.where == "before" and cue.pattern.search(before):
@@ -241,7 +389,7 @@ def assign_roles(
         if r.start in labelled:
             (lead if labelled[r.start] == "lead" else support).append(r.ref)
     free = [r for r in refs if r.start not in labelled]
-    for group in list_groups(text, free):
+    for group in comma_joined(text, list_groups(text, free), start, end):
         role = group_role(text, group, start, end)
         if role == "support_or_lead":
             role = "support" if lead else "lead"
@@ -251,10 +399,42 @@ def assign_roles(
     return lead, support
 
 
+def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int) -> list[list[Ref]]:
+    """The lists of a range, a list without a role word of its own joined to the next one across a comma
+    when that one's role word follows it: 省工信委、能源局、国土资源厅，云南煤监局按照职责分工负责 is one list
+    of five responsible units, not four idle names and one lead."""
+    joined: list[list[Ref]] = []
+    for group in groups:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and LIST_COMMA.fullmatch(text, prev[-1].end, group[0].start)
+            and group_role(text, prev, start, end) is None
+            and after_role(text, group, end) is not None
+        ):
+            joined[-1] = prev + group
+        else:
+            joined.append(group)
+    return joined
+
+
+def after_role(text: str, group: list[Ref], end: int) -> str | None:
+    """The role a role word written right after a list gives it (市应急局牵头, 市公安局等按职责分工负责)."""
+    after = text[group[-1].end : end]
+    return next((cue.role for cue in role_cues() if cue.where == "after" and cue.pattern.match(after)), None)
+
+
 def has_own_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> bool:
     """Whether a sentence assigns a department to lead (由市公安局负责…), opening a task of its own."""
     lead, _ = assign_roles(text, refs, start, end, first_leads)
     return any(names_a_body(p) for p in lead)
+
+
+def has_any_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> bool:
+    """Whether a range assigns anyone to lead, a generic party too (各单位要…): a part that a later sentence
+    with a lead of its own (市安委办要…) does not join."""
+    lead, _ = assign_roles(text, refs, start, end, first_leads)
+    return bool(lead)
 
 
 # --- structure -----------------------------------------------------------------------------------
@@ -504,6 +684,16 @@ def is_bracketed(sentence: str) -> bool:
     return body.startswith(("（", "(")) and body.endswith(("）", ")"))
 
 
+def opens_with_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at [start, end) opens with a bracketed phrase longer than an outline marker (（三）),
+    or with a bracket whose first words are a role label (（牵头责任单位：…，协同责任单位：…。各镇落实…）)."""
+    body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    if text.startswith("（", body_start) and label_at(text, body_start + 1):
+        return True
+    m = BRACKETED.match(text, body_start, end)
+    return m is not None and not OUTLINE_MARKER.fullmatch(m.group(1))
+
+
 def split_by_assignment(
     doc: Document, refs: list[Ref], start: int, end: int, first_leads: bool = False
 ) -> list[tuple[int, int]]:
@@ -511,9 +701,11 @@ def split_by_assignment(
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
     for s_start, s_end in sentence_ranges(doc, start, end):
-        closing = is_bracketed(text[s_start:s_end])  # （市交通局牵头，…配合） assigns its item, opens no task
+        # （市交通局牵头，…配合） assigns its item, opens no task; nor does such a bracket that the sentence
+        # splitter left at the head of the next sentence (…短板。（省教育厅…等按职责分工负责）3加强…)
+        closing = is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end)
         opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
-        if parts and not (opens_task and has_own_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
+        if parts and not (opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
             parts[-1] = (parts[-1][0], s_end)
         else:
             parts.append((s_start, s_end))
@@ -656,16 +848,19 @@ def leaf_tasks(
 def paragraph_tasks(
     doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], table_ranges: list[tuple[int, int]] = ()
 ) -> list[Task]:
-    """Without an outline: every paragraph outside a table that assigns a department to lead is a task."""
+    """Without an outline: every paragraph outside a table that assigns a department to lead is a task, split
+    where a later sentence assigns its own lead (你区要及时报市安办。…你区安委会应向市安办提出…), as an item is."""
     tasks = []
     in_tables = IntervalIndex(table_ranges)
     for m in re.finditer(r"[^\n]+", doc.norm_text):
         if in_tables.containing(m.start()):
             continue
         inside = refs_within(refs, m.start(), m.end())
-        if inside and has_own_lead(doc.norm_text, inside, m.start(), m.end()):
-            sector = sector_of(doc.norm_text[m.start() : m.start() + TOPIC_MAX])
-            tasks.append(make_task(doc, deadlines, m.start(), m.end(), inside, None, sector))
+        if not inside or not has_own_lead(doc.norm_text, inside, m.start(), m.end()):
+            continue
+        for start, end in split_by_assignment(doc, inside, m.start(), m.end()):
+            sector = sector_of(doc.norm_text[start : start + TOPIC_MAX])
+            tasks.append(make_task(doc, deadlines, start, end, refs_within(inside, start, end), None, sector))
     return tasks
 
 
@@ -679,6 +874,7 @@ BRACKET_NOTE = re.compile(r"(?:（[^（）]{1,20}）)?")  # 各成员单位（�
 
 
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
 
 
 def opens_requirement(text: str, start: int, group_start: int) -> str | None:
@@ -979,7 +1175,7 @@ def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]])
 )
 def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""
-    refs = party_refs(doc)
+    refs = outside_addressing(doc, with_unknown_units(doc, party_refs(doc)))
     tables = doc.tables + text_tables(doc)
     table_ranges = sorted(norm_range(doc, t.span) for t in tables)
     first_leads = first_listed_leads(doc)

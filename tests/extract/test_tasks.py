@@ -536,3 +536,128 @@ def test_a_body_in_a_later_clause_needs_a_modal_to_be_required():
     # r370: 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: a past event, not a requirement
     doc = read("为扎实做好黄河流域生态保护工作，内蒙古自治区应急管理厅于2022年3月11日发布了《实施方案》。\n一、工作目标\n加强监管。\n")
     assert doc.extraction.tasks == []
+
+
+def test_a_list_goes_on_over_a_comma_to_the_role_word_after_it():
+    # r369 (云南 opinions on coal mines, 2017): the units before the comma share the role of the last one
+    doc = read(
+        "一、主要任务\n（三）对发生较大及以上责任事故的9万吨/年及以下煤矿，依法实施关闭。"
+        "（省工业和信息化委、能源局、安全监管局、国土资源厅，云南煤监局按照职责分工负责）\n"
+    )
+    task = task_starting(doc, "（三）对发生较大")
+    assert parties(task.lead) == ["省工业和信息化委", "能源局", "安全监管局", "国土资源厅", "云南煤监局"]
+
+
+# r741 (漳州市安委会 挂牌督办 notice, 2023): the addressee called 你区 in the body of the letter.
+ZHANGZHOU_SUPERVISION = """漳州市安全生产委员会关于
+生产安全事故查处挂牌督办的通知
+龙文区人民政府：
+2023年11月17日上午9时许，在龙文区梧桥中路3号厂房屋顶发生一起高处坠落事故，造成1人死亡。
+事故结案后，事故调查报告及事故决定落实情况你区要及时报市安办。你区要在批复事故调查报告后一年内组织开展评估，评估情况要及时报市安办并向社会公开，接受社会监督。督办事项完成后，你区安委会应向市安办提出解除挂牌报告，经市安办审核同意后予以解除挂牌。
+"""
+
+
+def test_the_addressee_called_by_a_pronoun_is_the_recipient():
+    doc = read(ZHANGZHOU_SUPERVISION)
+    report = task_starting(doc, "事故结案后")
+    assert [p.name for p in report.lead] == ["龙文区人民政府"]
+    assert parties(report.lead) == ["你区"]
+    release = task_starting(doc, "督办事项完成后")
+    assert [p.name for p in release.lead] == ["龙文区安全生产委员会"]  # 市安办 only receives
+
+
+def test_a_pronoun_without_a_single_recipient_stays_as_written():
+    doc = read("你区要在批复事故调查报告后一年内组织开展评估，评估情况要及时报市安办。\n")
+    (task,) = doc.extraction.tasks
+    assert [(p.name, p.kind) for p in task.lead] == [("你区", "generic")]
+
+
+def test_an_assignment_bracket_left_at_the_head_of_a_sentence_closes_the_item_before():
+    # r345 (山西 城市建设 plan, 2020, written on one line): the sentence splitter leaves each closing bracket
+    # at the head of the next item's sentence; it opens no task there
+    doc = read(
+        "1科学评价城市安全韧性情况，合理布局防灾减灾用地和设施。（省住建厅、省自然资源厅等按职责分工负责） "
+        "2开展城市公共设施安全专项体检，查找安全隐患和突出短板。（省教育厅、省民政厅等按职责分工负责） "
+        "3加强城市综合管理服务平台建设，建设省级平台。\n"
+    )
+    assert [t.text[:5] for t in doc.extraction.tasks] == ["1科学评价"]
+
+
+# r347 (莆田 涵东街道 消防 plan, 2021): township units the lexicon does not know, listed as the subject.
+HANDONG_FIRE_PLAN = """三、工作任务
+(一)深化人员密集场所消防安全隐患治理。街道宣教办、文体站、涵东派出所、社事办、卫计办、安监站、消防大队包涵东片等部门要深化人员密集场所消防安全隐患治理,形成工作常态化机制。
+(三)提升革命文物建筑消防安全水平。要加大对党史学习教育参观学习点场馆消防安全检查力度,及时发现整改隐患。街道文体站要加强对红色文物建筑的隐患排查。
+"""
+
+
+def test_units_the_lexicon_does_not_know_lead_as_the_subject_list():
+    doc = read(HANDONG_FIRE_PLAN)
+    crowded = task_starting(doc, "(一)深化人员密集场所")
+    assert parties(crowded.lead) == ["街道宣教办", "文体站", "涵东派出所", "社事办", "卫计办", "安监站", "消防大队"]
+    assert parties(task_starting(doc, "(三)提升革命文物").lead) == ["街道文体站"]
+
+
+def test_an_object_or_a_longer_name_is_no_unknown_subject():
+    # xz_lhasa (拉萨 2020): the enterprises 责令…整改 are objects; r612: 由街道办事处应急管理办公室组织…
+    doc = read(
+        "一、工作任务\n（一）整改。责令林周县春堆加油站、墨竹工卡县甲玛加油站于2020年8月25日前整改到位，由县应急管理局跟踪督办。\n"
+        "（二）排查隐患。由街道办事处应急管理办公室组织开展安全生产大检查活动。\n"
+    )
+    assert parties(task_starting(doc, "（一）整改").lead) == ["县应急管理局"]
+    assert all("街道办事处" != p.text for t in doc.extraction.tasks for p in t.lead)
+
+
+def test_units_the_lexicon_does_not_know_in_a_role_field():
+    # r358 (望江县 安全生产月 plan, 2019): the 参加单位 field names county offices and enterprises
+    doc = read(WANGJIANG_MONTH.replace("(参加单位:县安监局、交通局、住建局。", "(参加单位:县安监局、交通局、住建局、长江华阳海事处、港航管理处、中国人寿望江公司。"))
+    day = task_starting(doc, "(二)开展安全生产宣传咨询日")
+    assert parties(day.support)[-3:] == ["长江华阳海事处", "港航管理处", "中国人寿望江公司"]
+    assert [p.kind for p in day.support][-1] == "enterprise"
+
+
+# r336 (黄石市安委会 notice, 2022): the title, the 主送 line and the signature name who sends and who receives.
+HUANGSHI_NOTICE = """市安委会关于印发2022年
+全市安全生产工作要点的通知
+各县(市、区)安委会,市安全生产各专业委员会,市安委会各成员单位:
+经市政府同意,现将《2022年全市安全生产工作要点》印发给你们。各单位要按照任务分工,细化责任,加强协作,认真抓好贯彻落实。市安委办要加强统筹协调和督促检查,确保各项任务落实到位。
+黄石市安全生产委员会
+2022年4月20日
+"""
+
+
+def test_the_address_and_the_signature_name_no_one_who_acts():
+    doc = read(HUANGSHI_NOTICE)
+    leads = [p.text for t in doc.extraction.tasks for p in t.lead]
+    assert "各县(市、区)安委会" not in leads and "黄石市安全生产委员会" not in leads
+    assert {"各单位", "市安委办"} <= set(leads)
+
+
+def test_an_issuer_read_from_a_sentence_still_acts_in_it():
+    # a field of the metadata counts as the address only where it fills its line
+    doc = read("市安委会办公室向各有关成员单位印发警示函，要求各成员单位立即开展隐患排查。\n市应急局要组织专项检查。\n")
+    assert "市安委会办公室" in [p.text for t in doc.extraction.tasks for p in t.lead]
+
+
+def test_a_body_with_its_own_lead_after_a_generic_subject_opens_a_task():
+    # r336: 各单位要…。市安委办要…: two requirements, two subjects
+    doc = read(HUANGSHI_NOTICE)
+    assert [parties(t.lead) for t in doc.extraction.tasks] == [["各单位"], ["市安委办"]]
+    assert doc.extraction.tasks[1].text.startswith("市安委办要加强统筹协调")
+
+
+def test_a_role_field_bracket_holding_a_sentence_stays_with_its_item():
+    # r334 (a county plan, 2023): the closing bracket has a full stop inside, yet it assigns item 1
+    doc = read(
+        "一、重点任务\n1.广泛开展专题宣传教育培训。推动各镇(园区)、各有关部门和单位党委(党组)专题学习。"
+        "各级有关部门及各行业主要媒体开设专题专栏,做好权威解读。"
+        "(牵头责任单位:县委宣传部、县应急管理局,协同责任单位:县安委会各成员单位。各镇(园区)落实属地管理责任)\n"
+    )
+    (task,) = doc.extraction.tasks
+    assert parties(task.lead)[:2] == ["县委宣传部", "县应急管理局"]  # after a generic subject (各级有关部门)
+    assert parties(task.support) == ["县安委会各成员单位"]
+
+
+def test_generic_parties_written_as_one_are_one_party():
+    # r379 (新疆 notice, 2023): 各地各部门各单位要结合工作实际抓好贯彻落实; r314: 各级各部门应聘请相关专家
+    doc = read("各地各部门各单位要结合工作实际抓好贯彻落实。\n各级各部门应聘请相关专家参加检查和督查活动。\n各地、各部门要加强协作。\n")
+    assert [parties(t.lead) for t in doc.extraction.tasks] == [["各地各部门各单位"], ["各级各部门"], ["各地", "各部门"]]
