@@ -219,8 +219,17 @@ TRAILING_DECORATION = re.compile(
     r"(?:\s*(?:[（(]\d{1,2}-\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?|ofd)|\s*【\d{1,2}】|\s*[（(](?:全文|[一二三四五六七八九十\d]{1,2})[)）]|\s*[|｜]+)$",
     re.IGNORECASE,
 )
-TITLE_LABEL = re.compile(r"^(?:原标题|标题|文件名称|文件标题|文章标题|名称|政策解读|第[一二三四五六七八九十\d]{1,3}篇)\s*[：:]\s*")
+# portals space a label's characters out (名 称：, 标  题：)
+TITLE_LABEL = re.compile(
+    r"^(?:原标题|标\s*题|文件名称|文件标题|文章标题|名\s*称|政策解读|第[一二三四五六七八九十\d]{1,3}篇)\s*[：:]\s*"
+)
 BREADCRUMB = re.compile(r"^(?:[^>»›＞]{0,30}[>»›＞]{1,2}\s*){2,}(?:正文\s*)?")
+# an empty label after a title (…的通知 文号：), the page's date after a headline (…挂牌督办2024-01-15历史)
+TRAILING_CHROME = re.compile(
+    r"\s*(?:(?:文\s*号|发文字号|索\s*引\s*号)\s*[：:]?|\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\u4e00-\u9fff]{0,2})$"
+)
+MIN_TITLE = 8
+WHOLE_BRACKET = re.compile(r"^（[^（）]+）$")  # （甘谷县召开安委会第六次全体会议）: a headline the page bracketed
 TRAILING_NUMBER = re.compile(r"\s*[（(](?P<number>[^（()）]{0,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)[)）]$")
 
 
@@ -231,20 +240,27 @@ def trimmed(line: Line) -> Line:
         m = prefix.match(text)
         if m and m.end() < len(text):
             text, start = text[m.end() :], start + m.end()
-    for suffix in (TRAILING_NUMBER, TRAILING_DECORATION):
+    for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME):
         m = suffix.search(text)
-        if m and m.start() > 0:
+        if m and m.start() >= (MIN_TITLE if suffix is TRAILING_CHROME else 1):  # 成文日期 2009-12-14 stays whole
             end -= len(text) - m.start()
             text = text[: m.start()]
+    if WHOLE_BRACKET.match(text) and not DATE.search(text):  # （2022年2月23日） under a speech is its date
+        text, start, end = text[1:-1], start + 1, end - 1
     if (start, end) == (line.start, line.end):
         return line
     return Line(line.index, start, end, text, line.gap_before)
 
 
 # A government portal's metadata table (政府信息公开): 索引号：… 发布机构：… 名称：… 文号：… 成文日期：…
+PORTAL_LABELS = (
+    "索引号", "组配分类", "主题分类", "体裁分类", "服务对象", "发布机构", "发文机关", "名称", "标题", "文件名称", "文号",
+    "发文字号", "文件编号", "成文日期", "发布日期", "发文日期", "生成日期", "发布时间", "实施日期", "实施时间", "有效性",
+    "公开方式", "公开范围", "主题词", "关键词",
+)  # fmt: skip
+# Portals space a label's characters out (名 称：, 索 引 号) and may drop its colon (成文日期 2009-12-14).
 PORTAL_LABEL = re.compile(
-    r"(索引号|组配分类|主题分类|体裁分类|服务对象|发布机构|发文机关|名称|标题|文件名称|文号|发文字号|文件编号|"
-    r"成文日期|发布日期|发文日期|生成日期|发布时间|实施日期|实施时间|有效性|公开方式|公开范围|主题词|关键词)\s*[：:]\s*"
+    "(" + "|".join(r"\s*".join(label) for label in sorted(PORTAL_LABELS, key=len, reverse=True)) + r")(?:\s*[：:]\s*|\s+)"
 )
 PORTAL_TITLE = ("标题", "名称", "文件名称")
 PORTAL_NUMBER = ("文号", "发文字号", "文件编号")
@@ -263,9 +279,13 @@ def portal_fields(lines: list[Line]) -> dict[str, tuple[int, int]]:
         labels = list(PORTAL_LABEL.finditer(ln.text))
         for m, nxt in zip(labels, labels[1:] + [None]):
             end = nxt.start() if nxt else len(ln.text)
-            value = ln.text[m.end() : end].rstrip()
-            if value and m.group(1) not in fields:
-                fields[m.group(1)] = (ln.start + m.end(), ln.start + m.end() + len(value))
+            value = ln.text[m.end() : end]
+            lead = len(value) - len(value.lstrip("| "))  # a value in a table row: |内政办发电[2009]15号|
+            value = value.strip("| ")
+            label = re.sub(r"\s", "", m.group(1))
+            if value and label not in fields:
+                start = ln.start + m.end() + lead
+                fields[label] = (start, start + len(value))
     return fields
 
 
@@ -385,10 +405,16 @@ def lead_headline(header: list[Line]) -> Line | None:
     return None
 
 
+SITE_NAME = re.compile(r"--|\||https?:|www\.|网$")  # 法搜网--中国法律信息搜索网 over a title is the site's
+
+
 def is_title_part(text: str) -> bool:
     return (
         len(text) <= 30
         and not is_chrome(text)
+        and not SITE_NAME.search(text)
+        and not is_portal_line(text)
+        and not ISO_DATE.search(text)
         and text[-1] not in TERMINAL + "："
         and not text.endswith("文件")
         and not DOC_NUMBER.search(text)
@@ -550,6 +576,9 @@ def extract_meta(doc: Document) -> Meta:
     read_portal_table(doc, lines, meta)
     if meta.title is None and (named := issued_title(doc.norm_text)) is not None:
         meta.title = make_field(doc, *named)  # its 文种 is the issued plan's; the page's kind stays as read
+    if meta.doc_type is None or meta.doc_type.value is None:  # a portal's title that names no kind (…的公示)
+        first = lines[0]
+        meta.doc_type = Field(kind_from_content(doc.norm_text), doc.source_span(first.start, first.start), "")
     if meta.issuer is None and meta.issuer_mark is not None:
         name = MASTHEAD_END.sub("", meta.issuer_mark.value)
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)

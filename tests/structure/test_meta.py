@@ -335,3 +335,36 @@ def test_a_portal_prints_the_number_beside_or_below_the_title(head, title, numbe
     assert doc.meta.title.value == title
     assert doc.meta.doc_number.value == number
     assert doc.text_of(doc.meta.doc_number.span) == number
+
+
+# corpora/real r720 and r730: a portal's metadata table, labels spaced out and without colons
+PORTAL_TABLE = (
+    "索 引 号 主题分类 市场监管、安全生产监管 \\ 安全生产监管\n"
+    "发布机构 自治区人民政府办公厅 文  号 内政办发电[2009]109号\n"
+    "成文日期 2009-12-14\n"
+    "内蒙古自治区人民政府办公厅关于考核各盟市2009年安全生产工作的通知\n"
+    "各盟行政公署、市人民政府，自治区各有关委、办、厅、局：\n"
+    "为全面掌握各盟市安全生产工作情况，自治区决定对各盟市2009年安全生产工作进行考核。\n"
+)
+
+
+def test_a_portal_table_with_spaced_labels_gives_number_and_date_and_stays_out_of_the_title():
+    doc = docparse.read(PORTAL_TABLE.encode(), name="portal.txt", steps=("structure",))
+    assert doc.meta.title.value == "内蒙古自治区人民政府办公厅关于考核各盟市2009年安全生产工作的通知"
+    assert doc.meta.doc_number.value == "内政办发电[2009]109号"
+    assert doc.meta.date.value == "2009-12-14"
+    assert doc.meta.issuer.value == "内蒙古自治区人民政府办公厅"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("名 称：关于核销一起生产安全事故的公示\n", "关于核销一起生产安全事故的公示"),  # r730
+    ("法搜网--中国法律信息搜索网\n重庆市人民政府办公厅关于印发《2009年全市安全生产重点任务》的通知\n",
+     "重庆市人民政府办公厅关于印发《2009年全市安全生产重点任务》的通知"),  # r709
+    ("（甘谷县召开安委会第六次全体会议）\n", "甘谷县召开安委会第六次全体会议"),  # r628
+    ("工地溺亡事故被泉州挂牌督办2024-01-15历史\n", "工地溺亡事故被泉州挂牌督办"),  # r744
+], ids=["label", "site_name_above", "brackets", "page_date_after"])  # fmt: skip
+def test_what_a_page_prints_around_a_title_is_no_part_of_it(head, title):
+    text = head + "近日，有关部门对此进行了通报，要求各地认真吸取教训。\n"
+    doc = docparse.read(text.encode(), name="page.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+    assert doc.meta.doc_type.value is not None
