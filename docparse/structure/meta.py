@@ -464,10 +464,14 @@ def split_recipients(doc: Document, line: Line) -> list[Field]:
     return fields
 
 
+RECIPIENT_WINDOW = 8  # a portal repeats the title, its date and source line and the 文号 between title and 主送
+
+
 def find_recipients(lines: list[Line], after: int) -> Line | None:
-    for ln in lines[after : after + 4]:
+    for ln in lines[after : after + RECIPIENT_WINDOW]:
         # a body sentence that introduces a list (现将…纪要如下：) is no address line
         addressed = "。" not in ln.text and not ln.text.endswith("如下：") and not DATE.search(ln.text)
+        addressed = addressed and not is_portal_line(ln.text) and not is_chrome(ln.text)  # 来源：… 发布时间：
         if addressed and ln.text.endswith("：") and RECIPIENT_HINT.search(ln.text) and len(ln.text) < 200:
             if not re.match(r"^(附件|抄送|联系人|主持人)", ln.text):
                 return ln

@@ -319,6 +319,8 @@ def test_a_stray_mark_and_a_category_label_above_the_title_are_no_header():
     assert doc.meta.title.value == "南宁市兴宁区人民政府办公室关于2017年度安全生产考核情况的通报"
     assert doc.meta.issuer.value == "南宁市兴宁区人民政府办公室"
     assert doc.meta.issuer_mark is None
+    # the portal repeats the title and prints its 文号 between the first title and the 主送
+    assert [r.value for r in doc.meta.recipients] == ["各镇人民政府", "各街道办事处", "城区安委会各成员单位"]
 
 
 @pytest.mark.parametrize(("head", "title", "number"), [
