@@ -19,6 +19,7 @@ from docparse.analyse.departments import (
     body_name_at,
     is_generic_heading,
     names_a_body,
+    RoleCue,
     role_cues,
     strip_stop_words,
 )
@@ -234,13 +235,17 @@ def subject_tail(doc: Document, member: tuple[int, int], known: set[tuple[int, i
 def requires_here(text: str, pos: int) -> bool:
     """Whether a lead word (牵头, 负责) or a strong modal (要, 应, 须), after any filler (等部门), follows `pos`:
     what makes the list before it a subject. 于 or 将 (…加油站于8月25日前整改) may follow an object."""
-    for cue in role_cues():
+    for cue in requirement_cues():
         m = cue.pattern.match(text, pos)
-        if m and cue.where == "after" and cue.role == "lead":
-            return True
-        if m and cue.where == "subject" and m.group().endswith(SUBJECT_MODALS):
+        if m and (cue.where == "after" or m.group().endswith(SUBJECT_MODALS)):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def requirement_cues() -> tuple[RoleCue, ...]:
+    """The role cues `requires_here` tries at every position of a run: lead words after a name, subject modals."""
+    return tuple(c for c in role_cues() if (c.where == "after" and c.role == "lead") or c.where == "subject")
 
 
 def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:

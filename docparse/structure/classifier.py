@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from operator import mul
+from operator import itemgetter, mul
 
 from docparse.matching import TermMatcher
 from docparse.resources import load_json
@@ -38,8 +38,14 @@ class TextClassifier:
         """The most probable class of the text and its probability."""
         m = self.model
         found = self.features(text)
-        indices, weights = list(found), list(found.values())
-        logits = [b + sum(map(mul, weights, map(row.__getitem__, indices))) for b, row in zip(m["intercept"], m["coef"])]
+        if not found:
+            logits = list(m["intercept"])
+        else:
+            pick, weights = itemgetter(*found), list(found.values())
+            if len(weights) == 1:  # itemgetter of one index returns the item, not a tuple
+                logits = [b + weights[0] * pick(row) for b, row in zip(m["intercept"], m["coef"])]
+            else:
+                logits = [b + sum(map(mul, weights, pick(row))) for b, row in zip(m["intercept"], m["coef"])]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         best = max(range(len(exps)), key=exps.__getitem__)
