@@ -5,6 +5,7 @@ models/ (section roles, 文种).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -55,3 +56,21 @@ class TextClassifier:
 @lru_cache(maxsize=None)
 def classifier(name: str) -> TextClassifier:
     return TextClassifier(name)
+
+
+def export_model(path, kind: str, trained_on: str, vectorizer, model, digits: int = 6) -> None:
+    """Write a fitted scikit-learn char TF-IDF vectorizer and logistic regression as the JSON `TextClassifier`
+    reads (no pickle: it loads without scikit-learn). Used by the training scripts in models/."""
+    export = {
+        "format": f"docparse.{kind}/1",
+        "trained_on": trained_on,
+        "ngram_range": list(vectorizer.ngram_range),
+        "sublinear_tf": vectorizer.sublinear_tf,
+        "classes": [str(c) for c in model.classes_],
+        "vocabulary": {k: int(v) for k, v in vectorizer.vocabulary_.items()},
+        "idf": [round(float(x), digits) for x in vectorizer.idf_],
+        "coef": [[round(float(x), digits) for x in row] for row in model.coef_],
+        "intercept": [round(float(x), digits) for x in model.intercept_],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")

@@ -20,6 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, cross_val_predict
 
 import docparse
+from docparse.structure.classifier import export_model
 from docparse.structure.meta import kind_evidence, strong_content_kind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,18 +57,8 @@ def main() -> None:
     features = vectorizer.fit_transform(texts)
     predicted = cross_val_predict(model, features, labels, cv=KFold(5, shuffle=True, random_state=0))
     model.fit(features, labels)
-    export = {
-        "format": "docparse.doc_kind/1",
-        "trained_on": f"{len(rows)} documents of corpora/real/gold/dev (blind gold, first accepted 文种)",
-        "ngram_range": [1, 3],
-        "sublinear_tf": True,
-        "classes": list(model.classes_),
-        "vocabulary": {k: int(v) for k, v in vectorizer.vocabulary_.items()},
-        "idf": [round(float(x), 5) for x in vectorizer.idf_],
-        "coef": [[round(float(x), 5) for x in row] for row in model.coef_],
-        "intercept": [round(float(x), 5) for x in model.intercept_],
-    }
-    TARGET.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    trained_on = f"{len(rows)} documents of corpora/real/gold/dev (blind gold, first accepted 文种)"
+    export_model(TARGET, "doc_kind", trained_on, vectorizer, model, digits=5)
     print(f"wrote {TARGET} ({TARGET.stat().st_size / 1e3:.0f} kB)")
     print_cross_validation(paths, accepted, predicted)
 

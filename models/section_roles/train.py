@@ -12,7 +12,6 @@ The export is plain JSON (vocabulary, idf, coefficients): no pickle, loadable wi
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from sklearn.metrics import classification_report
 
 import docparse
+from docparse.structure.classifier import export_model
 from docparse.structure.outline import heading_role
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,19 +54,8 @@ def main() -> None:
     predicted = cross_val_predict(model, features, labels, groups=groups, cv=folds)
     print(classification_report(labels, predicted, zero_division=0))
     model.fit(features, labels)
-    export = {
-        "format": "docparse.section_role/1",
-        "trained_on": f"{len(rows)} sections of corpora/ (weak labels from strong heading cues)",
-        "ngram_range": [1, 3],
-        "sublinear_tf": True,
-        "classes": list(model.classes_),
-        "vocabulary": {k: int(v) for k, v in vectorizer.vocabulary_.items()},
-        "idf": [round(float(x), 6) for x in vectorizer.idf_],
-        "coef": [[round(float(x), 6) for x in row] for row in model.coef_],
-        "intercept": [round(float(x), 6) for x in model.intercept_],
-    }
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    trained_on = f"{len(rows)} sections of corpora/ (weak labels from strong heading cues)"
+    export_model(TARGET, "section_role", trained_on, vectorizer, model)
     print(f"wrote {TARGET} ({TARGET.stat().st_size / 1e3:.0f} kB)")
 
 
