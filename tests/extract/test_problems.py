@@ -202,3 +202,44 @@ def test_aims_conditions_penalties_and_rules_name_no_problem():
     assert docparse.read(text.encode("utf-8"), name="n.txt").extraction.problems == []
     rule = "火灾事故调查规定\n第一条 有下列情形之一的，不予受理：（一）主要事实不清的；（二）证据不足。\n"
     assert docparse.read(rule.encode("utf-8"), name="r.txt").extraction.problems == []
+
+
+def problem_texts(text: str) -> list[str]:
+    return [p.text for p in read_text(text).extraction.problems]
+
+
+def test_each_member_of_a_list_the_text_calls_problems_is_one():
+    """r727 (省安委办约谈南昌市政府) and r608 (a county's minutes): members with no cue of their own."""
+    texts = problem_texts(
+        "省安委办约谈南昌市政府\n约谈指出，南昌市近1个月又接连发生3起较大道路交通事故，代价惨痛，教训深刻。"
+        "暴露出南昌市在抓道路交通安全上存在站位不高、监管不严、责任不清、措施不实、作风不优等突出问题。\n"
+    )
+    for cue in ("站位不高", "监管不严", "责任不清", "措施不实"):
+        assert sum(cue in t for t in texts) == 1, cue
+    assert "作风不优" in texts  # without the closing 等突出问题
+    minutes = problem_texts(
+        "推動安全生產工作，二要正視惡果，繼續攻堅。積極化解安全生產監管過程中重視不夠、合力不夠、進度不快、"
+        "執法不硬、整改不力等五大問題；三要保持效果。\n"
+    )
+    for cue in ("合力不夠", "進度不快", "執法不硬", "整改不力"):
+        assert cue in minutes, cue
+
+
+def test_a_named_list_begins_after_the_list_that_leads_into_it():
+    """r166: the enterprises' list (…有限公司等8家企业) is no problem list; r151: 、 inside brackets parts nothing."""
+    texts = problem_texts(
+        "督查组发现，宁夏大北农科技实业公司、中粮米业(宁夏)有限公司、宁夏华泰家具制造有限公司等8家企业分别存在着"
+        "未进行粉尘爆炸危险场所分区、包装区违章布设不符合防爆要求的插座、米糠仓库灯具不防爆等问题。\n"
+    )
+    assert len(texts) == 3 and texts[1:] == ["包装区违章布设不符合防爆要求的插座", "米糠仓库灯具不防爆"]
+    bracket = problem_texts("通报指出，白山市浑江区安全监管(属地监管、行业监管、综合监管)责任落实不到位、消防设施不完善等问题。\n")
+    assert len(bracket) == 2 and "综合监管)责任落实不到位" in bracket[0]
+
+
+def test_a_list_a_campaign_goes_after_names_no_problems():
+    """r341 (a 方案): 集中排查整治…等问题 names targets, not findings."""
+    texts = problem_texts(
+        "围绕关键要素和环节，集中排查整治危险化学品道路运输车辆“本质挂靠经营”、人员“无证上岗”、"
+        "车辆不符合国家规定上路运行等问题。\n"
+    )
+    assert not any(t.startswith(("人员", "车辆")) for t in texts)
