@@ -26,6 +26,7 @@ from docparse.analyse.stance import (
 from docparse.model import Document, PartyRef, Problem, Section, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.structure.meta import is_chrome
 from docparse.textspans import IntervalIndex
 
 CATEGORY_END = re.compile(r"[，。；：]")
@@ -192,7 +193,7 @@ class Shortcomings:
 
 
 def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
-    """Clauses that state a shortcoming, outside directive sections, requirements, penalties and table rows:
+    """Clauses that state a shortcoming, outside directive sections, requirements, penalties, table rows and page chrome:
     each one problem, the way news pages and narrative reports name them (检查不严不细、执法宽松软)."""
     if doc.meta.doc_type is not None and doc.meta.doc_type.value in NORM_TYPES:
         return []
@@ -205,8 +206,17 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             continue
         if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
             continue
+        if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
+            continue
         out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
     return out
+
+
+def on_chrome_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a short line of web-page chrome (版权所有…未经允许不得转载或镜像, 失效日期：)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return is_chrome(text[start : end if end >= 0 else len(text)].strip())
 
 
 def sentence_shortcomings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int]]:

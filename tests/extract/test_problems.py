@@ -243,3 +243,13 @@ def test_a_list_a_campaign_goes_after_names_no_problems():
         "车辆不符合国家规定上路运行等问题。\n"
     )
     assert not any(t.startswith(("人员", "车辆")) for t in texts)
+
+
+def test_page_chrome_lines_name_no_problems():
+    """r737, r625, r392, r604: a reprint notice, a login box, a law database's validity fields."""
+    texts = problem_texts(
+        "市安委办通报上半年安全生产检查情况\n检查发现，部分企业消防通道堵塞，应急照明不全。\n"
+        "版权所有：《安阳日报》所有新闻（含图片）等原创信息，未经允许不得转载或镜像。\n"
+        "还没有账号？\n失效日期：\n【时效性】尚未施行\n"
+    )
+    assert texts == ["部分企业消防通道堵塞", "应急照明不全"]
