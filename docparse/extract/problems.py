@@ -208,8 +208,25 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             continue
         if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
             continue
+        if restates_title(doc, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
+            continue
         out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
     return out
+
+
+def restates_title(doc: Document, start: int, end: int) -> bool:
+    """Whether the sentence `[start, end)` is the document's title, where the title stands or repeated."""
+    title = doc.meta.title
+    if title is None:
+        return False
+    t_start, t_end = doc.norm_index(title.span.start), doc.norm_index(title.span.end)
+    if start < t_end and t_start < end:
+        return True
+    return squeezed(doc.norm_text[start:end]).strip("。") == squeezed(str(title.value))
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def on_chrome_line(text: str, pos: int) -> bool:

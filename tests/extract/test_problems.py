@@ -253,3 +253,12 @@ def test_page_chrome_lines_name_no_problems():
         "还没有账号？\n失效日期：\n【时效性】尚未施行\n"
     )
     assert texts == ["部分企业消防通道堵塞", "应急照明不全"]
+
+
+def test_a_headline_restated_names_no_problem_of_its_own():
+    """r723: the page's title, in the breadcrumb and again above the text, says what the text goes on to tell."""
+    texts = problem_texts(
+        "当前位置: 首页 » 公司动态 » 湖北县委书记迟报瓦斯爆炸事故被查\n\n湖北县委书记迟报瓦斯爆炸事故被查\n\n"
+        "发布时间:2016-09-08\n据通报称，阳新县委县政府迟报事故76小时。\n"
+    )
+    assert texts == ["阳新县委县政府迟报事故76小时"]
