@@ -262,3 +262,12 @@ def test_a_headline_restated_names_no_problem_of_its_own():
         "发布时间:2016-09-08\n据通报称，阳新县委县政府迟报事故76小时。\n"
     )
     assert texts == ["阳新县委县政府迟报事故76小时"]
+
+
+def test_disorderly_management_is_a_shortcoming():
+    """r747 (an accident investigation report): every member of the list carries a shortcoming once 粗放混乱 does."""
+    texts = problem_texts(
+        "报告指出，事故发生单位现场安全管理粗放混乱、安全生产管理制度存在漏洞、隐患排查治理流于形式、"
+        "选矿厂建设期间管理不规范；实习带队教师风险意识不强。\n"
+    )
+    assert "安全生产管理制度存在漏洞" in texts and "隐患排查治理流于形式" in texts
