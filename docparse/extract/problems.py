@@ -119,6 +119,17 @@ GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|打击|补齐|补|查找|查�
 NORM_TYPES = frozenset({"办法", "规定", "条例", "细则", "标准", "规范", "规则"})
 
 
+# A text of this many articles (第一条…) is a rule, whatever its 文种: a 部令 or a 通知 that publishes one.
+RULE_ARTICLES = 10
+
+
+def is_rule_text(doc: Document) -> bool:
+    """Whether the document is a rule (办法, 规定…) or sets one out article by article."""
+    if doc.meta.doc_type is not None and doc.meta.doc_type.value in NORM_TYPES:
+        return True
+    return sum(sec.style == "article" for sec in doc.sections) >= RULE_ARTICLES
+
+
 def inside_other(other: IntervalIndex, start: int, end: int) -> bool:
     around = other.containing(start)
     return around is not None and around[1] >= end
@@ -195,7 +206,7 @@ class Shortcomings:
 def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
     """Clauses that state a shortcoming, outside directive sections, requirements, penalties, table rows and page chrome:
     each one problem, the way news pages and narrative reports name them (检查不严不细、执法宽松软)."""
-    if doc.meta.doc_type is not None and doc.meta.doc_type.value in NORM_TYPES:
+    if is_rule_text(doc):
         return []
     text = doc.norm_text
     found = Shortcomings.of(doc)

@@ -271,3 +271,14 @@ def test_disorderly_management_is_a_shortcoming():
         "选矿厂建设期间管理不规范；实习带队教师风险意识不强。\n"
     )
     assert "安全生产管理制度存在漏洞" in texts and "隐患排查治理流于形式" in texts
+
+
+def test_a_text_set_out_in_articles_is_a_rule_and_names_no_problem():
+    """r500 (公安部令 publishing 火灾事故调查规定): its 文种 is 令, its body articles."""
+    articles = "".join(f"第{n}条 火灾事故调查应当坚持及时、客观、公正、合法的原则。\n" for n in "一二三四五六七八九")
+    text = (
+        "中华人民共和国公安部令\n第121号\n火灾事故调查规定\n" + articles
+        + "第十条 任何单位和个人不得妨碍和非法干预火灾事故调查。\n"
+        "第十一条 有下列情形之一的，应当重新作出火灾事故认定：\n（一）主要事实不清的；\n（二）认定行为存在明显不当的。\n"
+    )
+    assert problem_texts(text) == []
