@@ -282,3 +282,13 @@ def test_a_text_set_out_in_articles_is_a_rule_and_names_no_problem():
         "第十一条 有下列情形之一的，应当重新作出火灾事故认定：\n（一）主要事实不清的；\n（二）认定行为存在明显不当的。\n"
     )
     assert problem_texts(text) == []
+
+
+def test_an_enforcement_tally_names_no_problem():
+    """r156, r716: closures and criminal measures answer violations; the violations named stay problems."""
+    texts = problem_texts(
+        "市安监局通报\n相当数量企业重生产轻安全的问题依然存在。天津港“8·12”特别重大火灾爆炸事故发生后，"
+        "本市停产停业整顿非法违法企业7337家，关闭取缔非法违法企业708家。"
+        "公安机关对涉嫌违法犯罪的18名企业人员采取刑事强制措施。\n"
+    )
+    assert texts == ["相当数量企业重生产轻安全的问题依然存在"]
