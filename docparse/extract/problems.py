@@ -26,6 +26,7 @@ from docparse.analyse.stance import (
 from docparse.model import Document, PartyRef, Problem, Section, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.structure.meta import is_chrome
 from docparse.textspans import IntervalIndex
 
 CATEGORY_END = re.compile(r"[，。；：]")
@@ -118,6 +119,17 @@ GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|打击|补齐|补|查找|查�
 NORM_TYPES = frozenset({"办法", "规定", "条例", "细则", "标准", "规范", "规则"})
 
 
+# A text of this many articles (第一条…) is a rule, whatever its 文种: a 部令 or a 通知 that publishes one.
+RULE_ARTICLES = 10
+
+
+def is_rule_text(doc: Document) -> bool:
+    """Whether the document is a rule (办法, 规定…) or sets one out article by article."""
+    if doc.meta.doc_type is not None and doc.meta.doc_type.value in NORM_TYPES:
+        return True
+    return sum(sec.style == "article" for sec in doc.sections) >= RULE_ARTICLES
+
+
 def inside_other(other: IntervalIndex, start: int, end: int) -> bool:
     around = other.containing(start)
     return around is not None and around[1] >= end
@@ -126,6 +138,19 @@ def inside_other(other: IntervalIndex, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def deficiency_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{row['pattern']})" for row in load_tsv("deficiency_patterns.tsv")))
+
+
+@lru_cache(maxsize=1)
+def list_tail_pattern() -> re.Pattern[str]:
+    """The end of a clause that calls the list before it problems (…、作风不优等突出问题)."""
+    tails = "|".join(f"(?:{row['pattern']})" for row in load_tsv("problem_list_tails.tsv"))
+    return re.compile(f"(?:{tails})\\s*$")
+
+
+def list_tail_start(text: str, start: int, end: int) -> int | None:
+    """Where a clause's problem-naming list tail (等突出问题) starts, when the clause ends in one."""
+    m = list_tail_pattern().search(text, start, end)
+    return m.start() if m else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +186,13 @@ class Shortcomings:
         i = bisect_left(self.region_starts, start)
         return i < len(self.region_starts) and self.region_starts[i] < end
 
-    def states_one(self, start: int, end: int, head: int) -> bool:
+    def states_one(self, start: int, end: int, head: int, named: bool = False) -> bool:
         """Whether the clause `[start, end)` states a shortcoming, rather than asks, penalizes or targets;
-        `head` is where its comma clause starts, whose opening verb governs every member of a list."""
+        `head` is where its comma clause starts, whose opening verb governs every member of a list.
+        A member of a list the text itself calls problems (`named`) needs no cue of its own, and a verb that
+        asks to solve them (切实解决…等突出问题) still names them."""
+        if named:
+            return MIN_CLAUSE <= end - start <= MAX_CLAUSE and not any(w in self.text[head:end] for w in self.penalties)
         cue_end = self.first_cue_end(start, end)
         if cue_end is None or REQUIREMENT.match(self.text, head) or not MIN_CLAUSE <= end - start <= MAX_CLAUSE:
             return False
@@ -175,9 +204,9 @@ class Shortcomings:
 
 
 def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
-    """Clauses that state a shortcoming, outside directive sections, requirements, penalties and table rows:
+    """Clauses that state a shortcoming, outside directive sections, requirements, penalties, table rows and page chrome:
     each one problem, the way news pages and narrative reports name them (检查不严不细、执法宽松软)."""
-    if doc.meta.doc_type is not None and doc.meta.doc_type.value in NORM_TYPES:
+    if is_rule_text(doc):
         return []
     text = doc.norm_text
     found = Shortcomings.of(doc)
@@ -188,20 +217,47 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             continue
         if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
             continue
+        if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
+            continue
+        if restates_title(doc, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
+            continue
         out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
     return out
 
 
+def restates_title(doc: Document, start: int, end: int) -> bool:
+    """Whether the sentence `[start, end)` is the document's title, where the title stands or repeated."""
+    title = doc.meta.title
+    if title is None:
+        return False
+    t_start, t_end = doc.norm_index(title.span.start), doc.norm_index(title.span.end)
+    if start < t_end and t_start < end:
+        return True
+    return squeezed(doc.norm_text[start:end]).strip("。") == squeezed(str(title.value))
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def on_chrome_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a short line of web-page chrome (版权所有…未经允许不得转载或镜像, 失效日期：)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return is_chrome(text[start : end if end >= 0 else len(text)].strip())
+
+
 def sentence_shortcomings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int]]:
     """The shortcomings one sentence states; a clause that goes on about the region the clause before it
-    blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%)."""
+    blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%); the members of a list the text calls problems
+    stay apart (南昌市…存在站位不高、监管不严…等突出问题)."""
     out: list[tuple[int, int]] = []
     named_last = False
-    for cs, ce, head in clauses_of(found.text, start, end, found.has_cue):
-        if not found.states_one(cs, ce, head):
+    for cs, ce, head, named in clauses_of(found.text, start, end, found.has_cue):
+        if not found.states_one(cs, ce, head, named):
             named_last = named_last and found.has_cue(cs, ce)  # a clause with no shortcoming ends the run
             continue
-        if named_last and not found.names_a_region(cs, ce):
+        if named_last and not named and not found.names_a_region(cs, ce):
             out[-1] = (out[-1][0], ce)
             continue
         out.append((cs, ce))
@@ -223,24 +279,65 @@ def is_directive(doc: Document, section_id: int | None) -> bool:
     return any(sec.role in DIRECTIVE_ROLES for sec in doc.section_path(section_id))
 
 
-def clauses_of(text: str, start: int, end: int, has_cue) -> list[tuple[int, int, int]]:
-    """(start, end, head) of the clauses of a sentence, `head` where the comma clause holding it starts;
+OPENING, CLOSING = "(（[〔【", ")）]〕】"
+
+
+def list_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The members of a 、-list; a 、 inside brackets (安全監管(屬地監管、行業監管)) parts no members."""
+    members, member_start, depth = [], start, 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENING:
+            depth += 1
+        elif ch in CLOSING:
+            depth = max(depth - 1, 0)
+        elif ch == LIST_BREAK and depth == 0:
+            members.append((member_start, i))
+            member_start = i + 1
+    members.append((member_start, end))
+    return members
+
+
+def last_closer_end(text: str, start: int, end: int) -> int:
+    """Where the last list that closed before `end` ended (…有限公司等8家企业): `start` when none did."""
+    ends = [i + len(c) for c in problem_cues().get("list_closer", ()) if (i := text.rfind(c, start, end)) >= 0]
+    return max(ends, default=start)
+
+
+def named_list(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The members of the list a clause calls problems (…存在站位不高、监管不严、作风不优等突出问题), the first
+    with the clause's lead, the last without the tail; None when the clause ends in no such list, or the list
+    is what a campaign goes after (集中排查整治…、…等问题), not what was found."""
+    tail = list_tail_start(text, start, end)
+    if tail is None:
+        return None
+    # a list that closed before (宁夏大北农…公司、中粮米业…等8家企业分别存在着…) only leads into the named one
+    members = list_members(text, last_closer_end(text, start, tail), tail)
+    if len(members) < 2:
+        return None
+    members[0] = (start, members[0][1])
+    if any(w in text[start : members[0][1]] for w in problem_cues().get("list_target", ())):
+        return None
+    return members
+
+
+def clauses_of(text: str, start: int, end: int, has_cue) -> list[tuple[int, int, int, bool]]:
+    """(start, end, head, named) of the clauses of a sentence, `head` where the comma clause holding it starts;
     a clause that lists shortcomings (消防设施不全、安全通道不畅) gives each member as a clause of its own,
-    when every member carries its own cue."""
+    when every member carries its own cue, or when the clause calls the list problems (`named`: …、作风不优等
+    突出问题 gives 作风不优)."""
     out = []
     pos = start
     for m in list(CLAUSE_BREAKS.finditer(text, start, end)) + [None]:
         stop = m.start() if m else end
-        members, member_start = [], pos
-        for part in text[pos:stop].split(LIST_BREAK):
-            members.append((member_start, member_start + len(part)))
-            member_start += len(part) + 1
-        if len(members) > 1 and all(has_cue(a, b) for a, b in members):
-            out.extend((a, b, pos) for a, b in members)
+        named = named_list(text, pos, stop)
+        members = named or list_members(text, pos, stop)
+        if named or (len(members) > 1 and all(has_cue(a, b) for a, b in members)):
+            out.extend((a, b, pos, named is not None) for a, b in members)
         else:
-            out.append((pos, stop, pos))
+            out.append((pos, stop, pos, False))
         pos = stop + 1
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e, h) for s, e, h in out if text[s:e].strip()]
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e, h, n) for s, e, h, n in out if text[s:e].strip()]
 
 
 def regions_in(doc: Document, span: Span) -> list[str]:

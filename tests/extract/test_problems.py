@@ -202,3 +202,93 @@ def test_aims_conditions_penalties_and_rules_name_no_problem():
     assert docparse.read(text.encode("utf-8"), name="n.txt").extraction.problems == []
     rule = "火灾事故调查规定\n第一条 有下列情形之一的，不予受理：（一）主要事实不清的；（二）证据不足。\n"
     assert docparse.read(rule.encode("utf-8"), name="r.txt").extraction.problems == []
+
+
+def problem_texts(text: str) -> list[str]:
+    return [p.text for p in read_text(text).extraction.problems]
+
+
+def test_each_member_of_a_list_the_text_calls_problems_is_one():
+    """r727 (省安委办约谈南昌市政府) and r608 (a county's minutes): members with no cue of their own."""
+    texts = problem_texts(
+        "省安委办约谈南昌市政府\n约谈指出，南昌市近1个月又接连发生3起较大道路交通事故，代价惨痛，教训深刻。"
+        "暴露出南昌市在抓道路交通安全上存在站位不高、监管不严、责任不清、措施不实、作风不优等突出问题。\n"
+    )
+    for cue in ("站位不高", "监管不严", "责任不清", "措施不实"):
+        assert sum(cue in t for t in texts) == 1, cue
+    assert "作风不优" in texts  # without the closing 等突出问题
+    minutes = problem_texts(
+        "推動安全生產工作，二要正視惡果，繼續攻堅。積極化解安全生產監管過程中重視不夠、合力不夠、進度不快、"
+        "執法不硬、整改不力等五大問題；三要保持效果。\n"
+    )
+    for cue in ("合力不夠", "進度不快", "執法不硬", "整改不力"):
+        assert cue in minutes, cue
+
+
+def test_a_named_list_begins_after_the_list_that_leads_into_it():
+    """r166: the enterprises' list (…有限公司等8家企业) is no problem list; r151: 、 inside brackets parts nothing."""
+    texts = problem_texts(
+        "督查组发现，宁夏大北农科技实业公司、中粮米业(宁夏)有限公司、宁夏华泰家具制造有限公司等8家企业分别存在着"
+        "未进行粉尘爆炸危险场所分区、包装区违章布设不符合防爆要求的插座、米糠仓库灯具不防爆等问题。\n"
+    )
+    assert len(texts) == 3 and texts[1:] == ["包装区违章布设不符合防爆要求的插座", "米糠仓库灯具不防爆"]
+    bracket = problem_texts("通报指出，白山市浑江区安全监管(属地监管、行业监管、综合监管)责任落实不到位、消防设施不完善等问题。\n")
+    assert len(bracket) == 2 and "综合监管)责任落实不到位" in bracket[0]
+
+
+def test_a_list_a_campaign_goes_after_names_no_problems():
+    """r341 (a 方案): 集中排查整治…等问题 names targets, not findings."""
+    texts = problem_texts(
+        "围绕关键要素和环节，集中排查整治危险化学品道路运输车辆“本质挂靠经营”、人员“无证上岗”、"
+        "车辆不符合国家规定上路运行等问题。\n"
+    )
+    assert not any(t.startswith(("人员", "车辆")) for t in texts)
+
+
+def test_page_chrome_lines_name_no_problems():
+    """r737, r625, r392, r604: a reprint notice, a login box, a law database's validity fields."""
+    texts = problem_texts(
+        "市安委办通报上半年安全生产检查情况\n检查发现，部分企业消防通道堵塞，应急照明不全。\n"
+        "版权所有：《安阳日报》所有新闻（含图片）等原创信息，未经允许不得转载或镜像。\n"
+        "还没有账号？\n失效日期：\n【时效性】尚未施行\n"
+    )
+    assert texts == ["部分企业消防通道堵塞", "应急照明不全"]
+
+
+def test_a_headline_restated_names_no_problem_of_its_own():
+    """r723: the page's title, in the breadcrumb and again above the text, says what the text goes on to tell."""
+    texts = problem_texts(
+        "当前位置: 首页 » 公司动态 » 湖北县委书记迟报瓦斯爆炸事故被查\n\n湖北县委书记迟报瓦斯爆炸事故被查\n\n"
+        "发布时间:2016-09-08\n据通报称，阳新县委县政府迟报事故76小时。\n"
+    )
+    assert texts == ["阳新县委县政府迟报事故76小时"]
+
+
+def test_disorderly_management_is_a_shortcoming():
+    """r747 (an accident investigation report): every member of the list carries a shortcoming once 粗放混乱 does."""
+    texts = problem_texts(
+        "报告指出，事故发生单位现场安全管理粗放混乱、安全生产管理制度存在漏洞、隐患排查治理流于形式、"
+        "选矿厂建设期间管理不规范；实习带队教师风险意识不强。\n"
+    )
+    assert "安全生产管理制度存在漏洞" in texts and "隐患排查治理流于形式" in texts
+
+
+def test_a_text_set_out_in_articles_is_a_rule_and_names_no_problem():
+    """r500 (公安部令 publishing 火灾事故调查规定): its 文种 is 令, its body articles."""
+    articles = "".join(f"第{n}条 火灾事故调查应当坚持及时、客观、公正、合法的原则。\n" for n in "一二三四五六七八九")
+    text = (
+        "中华人民共和国公安部令\n第121号\n火灾事故调查规定\n" + articles
+        + "第十条 任何单位和个人不得妨碍和非法干预火灾事故调查。\n"
+        "第十一条 有下列情形之一的，应当重新作出火灾事故认定：\n（一）主要事实不清的；\n（二）认定行为存在明显不当的。\n"
+    )
+    assert problem_texts(text) == []
+
+
+def test_an_enforcement_tally_names_no_problem():
+    """r156, r716: closures and criminal measures answer violations; the violations named stay problems."""
+    texts = problem_texts(
+        "市安监局通报\n相当数量企业重生产轻安全的问题依然存在。天津港“8·12”特别重大火灾爆炸事故发生后，"
+        "本市停产停业整顿非法违法企业7337家，关闭取缔非法违法企业708家。"
+        "公安机关对涉嫌违法犯罪的18名企业人员采取刑事强制措施。\n"
+    )
+    assert texts == ["相当数量企业重生产轻安全的问题依然存在"]
