@@ -731,9 +731,24 @@ def too_long(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
     return [] if d.first is not None and (d.last - d.first).days > MAX_PERIOD_DAYS else None
 
 
+BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def names_goal_year(text: str, d: DateMention, cues: Cues) -> bool:
+    """Whether a bare year is its own clause before a goal (到2020年，安全生产责任基本明晰): a plan's goal for
+    that year, due by its last day. A target measured against a baseline (到2022年，事故起数较2019年下降10%)
+    is a metric, not a deadline; a bare year inside a clause (到2020年全面完成) is left to the other readings."""
+    if BARE_YEAR.fullmatch(d.m.group("single") or "") is None or not is_alone(d):
+        return False
+    goal = next_clause(text, d.end)
+    return bool(goal) and not any(c in goal for c in cues.baseline)
+
+
 def goal_at_period_end(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
-    """到2024年底，重点行业领域…机制基本建立: the plan's goal is due at the period's end."""
-    if d.is_range or d.report or not ends_at_period_end(d.m) or not any(d.before.endswith(w) for w in scan.cues.by):
+    """到2024年底，重点行业领域…机制基本建立 / 到2020年，…: the plan's goal is due at the period's end."""
+    if d.is_range or d.report or not any(d.before.endswith(w) for w in scan.cues.by):
+        return None
+    if not (ends_at_period_end(d.m) or names_goal_year(scan.text, d, scan.cues)):
         return None
     return [d.due(next_clause(scan.text, d.end) or None)]
 

@@ -265,3 +265,16 @@ def test_a_written_document_number_gives_the_year_when_nothing_else_does():
     )
     doc = docparse.read(text.encode(), name="notice.txt")
     assert ("2007-12-15", None, None) in dated(doc)
+
+
+def test_a_bare_goal_year_of_a_plan_is_due_at_its_end():
+    # r335 (a 意见's 目标任务) and r367 (煤矿安全专项整治三年行动实施方案): 到2020年， opens the goal it dates
+    text = (
+        "2.目标任务\n到2025年，安全生产责任基本明晰，安全生产监管体制机制基本完善。"
+        "到2035年，实现安全生产治理体系和治理能力现代化，全民安全文明素质全面提升。"
+    )
+    doc = read_notice(text)
+    assert dated(doc) == [("2025-12-31", None, None), ("2035-12-31", None, None)]
+    assert doc.extraction.deadlines[1].what.startswith("实现安全生产治理体系")
+    # the notice is dated 2021; inside its clause the bare year is no goal of its own (到2020年全面完成 is left to the other readings)
+    assert read_notice("力争到2025年安全生产责任基本明晰。").extraction.deadlines == []
