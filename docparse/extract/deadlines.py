@@ -116,6 +116,7 @@ class Cues:
     deadline_label: tuple[str, ...]  # 完成时限： before a date makes it the item's due date
     activity: tuple[str, ...]  # 于9月下旬组织开展…: after 于/在 and a period, a planned activity
     plan_verbs: tuple[str, ...]  # 年内完成…: what makes 年内 a due date
+    future: tuple[str, ...]  # 9月底，省政府将派出督查组: what makes a date's next clause an announced plan
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +129,7 @@ def time_cues() -> Cues:
     return Cues(
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
         words("by"), words("at"), words("directive"), words("completion"),
-        words("deadline_label"), words("activity"), words("plan_verb"),
+        words("deadline_label"), words("activity"), words("plan_verb"), words("future"),
     )
 
 
@@ -661,6 +662,15 @@ def own_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(doc.norm_index(f.span.start), doc.norm_index(f.span.end)) for f in (doc.meta.date, doc.meta.title) if f]
 
 
+def is_whole_year_span(first: date | None, last: date) -> bool:
+    return first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+
+
+def is_whole_year(d: DateMention) -> bool:
+    """Whether a mention covers one or more whole calendar years (今年, 2015年, 2024—2026年)."""
+    return is_whole_year_span(d.first, d.last)
+
+
 def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMention | None:
     """The facts of expression `i`, or None where it is no date of work at all: it names no valid date,
     looks back, names a plan's year in its title, or is a baseline (比2020年, 每年)."""
@@ -672,7 +682,7 @@ def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMentio
     start, end = m.start(), m.end()
     if looks_back(m, first, last, scan.ctx):
         return None
-    whole_year = first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    whole_year = is_whole_year_span(first, last)
     if _inside_title(text, start) or (whole_year and is_parenthetical(text, start, end)):
         return None  # 《…实施方案（2024年）》: the year names the plan, it schedules nothing
     before = text[max(0, start - 3) : start]
@@ -761,11 +771,28 @@ def within_the_year(scan: DateScan, i: int, d: DateMention) -> list[Found] | Non
     return [d.due(duty)] if not d.report and duty.startswith(scan.cues.plan_verbs) else []
 
 
+FUTURE_REACH = 16  # characters of the next clause in which its subject stands before 将 (22个中央…考核巡查组将…)
+
+
+def announces_plan(text: str, d: DateMention, cues: Cues) -> bool:
+    """Whether a date that is the whole of its clause is followed by what will be done then (9月底，省政府将派出
+    督查组): news of a meeting or notice tells its plans this way. A past word in that clause (将情况进行了
+    通报) makes it an event already done; a whole year (今年，我省将…) is the year's programme, not a date
+    of work; 9月中下旬以后，… opens an open-ended time, not a period."""
+    if d.clause.strip() != d.m.group().strip() or is_whole_year(d):
+        return False
+    after = next_clause(text, d.end)
+    head = after[:FUTURE_REACH]
+    return any(w in head for w in cues.future) and not any(p in after for p in cues.past)
+
+
 def is_planned(scan: DateScan, d: DateMention) -> bool:
-    """Whether the expression is a planned date or period: bracketed, a phase's, 即日起, or a range that
-    opens an activity and reports no past work."""
+    """Whether the expression is a planned date or period: bracketed, a phase's, 即日起, one that announces
+    what will be done then, or a range that opens an activity and reports no past work."""
     text = scan.text
     if is_parenthetical(text, d.start, d.end) or phase_name_after(text, d.end) is not None or d.m.group("from_today"):
+        return True
+    if announces_plan(text, d, scan.cues):
         return True
     if not d.is_range:
         return False
