@@ -117,6 +117,7 @@ class Cues:
     activity: tuple[str, ...]  # 于9月下旬组织开展…: after 于/在 and a period, a planned activity
     plan_verbs: tuple[str, ...]  # 年内完成…: what makes 年内 a due date
     future: tuple[str, ...]  # 9月底，省政府将派出督查组: what makes a date's next clause an announced plan
+    comparison: tuple[str, ...]  # 1-4月…比去年同期下降: what makes a period from January a window of statistics
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +131,7 @@ def time_cues() -> Cues:
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
         words("by"), words("at"), words("directive"), words("completion"),
         words("deadline_label"), words("activity"), words("plan_verb"), words("future"),
+        words("comparison"),
     )
 
 
@@ -801,7 +803,15 @@ def is_planned(scan: DateScan, d: DateMention) -> bool:
     acts = activity_follows(text, d.end, d.next_start, scan.cues)  # 4月至6月在全省开展…行动
     context = date_context(text, d)
     planned = (not d.report or opens or acts) and not any(p in context for p in scan.cues.past)
-    return planned and not TALLY.search(context)  # 2024年1月至6月，全省发生事故42起: a window of statistics
+    # 2024年1月至6月，全省发生事故42起: a window of statistics
+    return planned and not TALLY.search(context) and not compared_year_to_date(d, context, scan.cues)
+
+
+def compared_year_to_date(d: DateMention, context: str, cues: Cues) -> bool:
+    """Whether a period from January is compared with the year before (1-4月全国各类伤亡事故起数比去年同期…
+    下降): the figures of the year so far, where no document date tells that the period is past."""
+    from_january = d.first is not None and (d.first.month, d.first.day) == (1, 1)
+    return from_january and any(w in context for w in cues.comparison)
 
 
 def is_alone(d: DateMention) -> bool:

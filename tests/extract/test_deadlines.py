@@ -311,3 +311,16 @@ def test_a_report_announcing_its_next_quarter_plans_it():
 )
 def test_no_announced_plan(body):
     assert read_notice(body).extraction.deadlines == []
+
+
+def test_figures_of_the_year_so_far_compared_with_last_year_are_no_period_of_work():
+    # r352 (国办发明电, no date written) and r733 (news of a 宁乡县 meeting): the year so far, against last year
+    for text in (
+        "今年以来，全国安全生产继续保持了总体稳定的发展态势，1-4月全国各类伤亡事故起数和死亡人数比去年同期均有一定幅度下降。",
+        "2017年1-10月份安全生产事故数、死亡人数较去年同比大幅下降，全县安全生产形势平稳向好。",
+    ):
+        doc = docparse.read(("关于加强安全生产工作的通知\n" + text + "\n").encode(), name="n.txt")
+        assert doc.extraction.deadlines == [], text
+    # a period of work from January is still one
+    doc = docparse.read("关于加强安全生产工作的通知\n2017年1-10月份，在全县开展隐患排查专项行动。\n".encode(), name="n.txt")
+    assert dated(doc) == [(None, "2017-01-01", "2017-10-31")]
