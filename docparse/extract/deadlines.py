@@ -49,7 +49,9 @@ _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 # Between a date and its due cue: a weekday or an hour (3月10日（星期三）前, 4月30日24时前, 9月15日下班前).
 _DUE_FILLER = r"(?:[（(](?:星期|周)[一二三四五六日天][)）]|(?:[01]?\d|2[0-4])(?:时|点|[:：]\d{2})|下班|12时|中午)?"
-_DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前|为止|止))?"
+# 今年前6个月, 前三季度: 前 before a count is "the first", no due cue.
+_FIRST_N = r"(?![\d一二两三四五六七八九十]+个?(?:月|季度|年|周|天))"
+_DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前{_FIRST_N}|为止|止))?"
 
 EXPRESSION = re.compile(
     rf"(?<![\d{_CN}第])(?:"

@@ -324,3 +324,9 @@ def test_figures_of_the_year_so_far_compared_with_last_year_are_no_period_of_wor
     # a period of work from January is still one
     doc = docparse.read("关于加强安全生产工作的通知\n2017年1-10月份，在全县开展隐患排查专项行动。\n".encode(), name="n.txt")
     assert dated(doc) == [(None, "2017-01-01", "2017-10-31")]
+
+
+def test_before_a_count_means_the_first_months():
+    # r731 (宁夏 通报): 今年前6个月 is the first six months, no deadline of 今年
+    assert read_notice("今年前6个月，全县共发生生产安全死亡事故3起。").extraction.deadlines == []
+    assert dated(read_notice("请于6月前报送工作总结。")) == [("2021-06-30", None, None)]
