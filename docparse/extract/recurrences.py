@@ -19,6 +19,7 @@ from docparse.resources import load_tsv
 
 CLAUSE_END = "，。；！？\n\t（(）)"
 COUNT = re.compile(r"(?:至少|不少于)?(?P<n>\d+|[一两二三四五六七八九十]+)(?:次|回|遍)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 SKIP_WINDOW = 10  # characters after the cue in which a rate or trend word makes it no duty
 ENUM_JOIN = "、"
 COMPACT_TAIL = re.compile(r"会议|会商|例会|会|机制|制度")
@@ -153,6 +154,8 @@ def find_recurrences(text: str) -> list[Found]:
         end = clause_end(text, m.end())
         clause = text[m.end() : end]
         what = LEAD_IN.sub("", COUNT.sub("", clause)).strip(" ，、") or None
+        if what is not None and not HAN.search(what):
+            continue  # 每日8:00-18:00: hours of service, no duty
         found.append(Found(m.start(), end, period, count_in(clause), what))
     found.extend(compact)
     found.extend(named_systems(text, cues, found))

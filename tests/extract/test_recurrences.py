@@ -68,3 +68,9 @@ def test_a_standing_duty_named_by_its_period():
     # a cue already read keeps its own item, and a one-time period is none (本月排查制度, 2020年度检查机制)
     assert [(r.period, r.text) for r in recurrences("建立每周调度制度。")] == [("weekly", "每周调度制度")]
     assert recurrences("完善本月排查制度和2020年度检查机制。") == []
+
+
+def test_hours_of_service_are_no_duty():
+    # r726 (国务院安委办 通知, its 注): 电话受理时间为10月9日-31日每日8:00-18:00
+    assert recurrences("注：电话受理时间为10月9日-31日每日8:00-18:00。") == []
+    assert [r.period for r in recurrences("每日8:00前报送值班情况。")] == ["daily"]
