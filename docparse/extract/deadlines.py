@@ -49,7 +49,9 @@ _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 # Between a date and its due cue: a weekday or an hour (3月10日（星期三）前, 4月30日24时前, 9月15日下班前).
 _DUE_FILLER = r"(?:[（(](?:星期|周)[一二三四五六日天][)）]|(?:[01]?\d|2[0-4])(?:时|点|[:：]\d{2})|下班|12时|中午)?"
-_DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前|为止|止))?"
+# 今年前6个月, 前三季度: 前 before a count is "the first", no due cue.
+_FIRST_N = r"(?![\d一二两三四五六七八九十]+个?(?:月|季度|年|周|天))"
+_DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前{_FIRST_N}|为止|止))?"
 
 EXPRESSION = re.compile(
     rf"(?<![\d{_CN}第])(?:"
@@ -116,6 +118,8 @@ class Cues:
     deadline_label: tuple[str, ...]  # 完成时限： before a date makes it the item's due date
     activity: tuple[str, ...]  # 于9月下旬组织开展…: after 于/在 and a period, a planned activity
     plan_verbs: tuple[str, ...]  # 年内完成…: what makes 年内 a due date
+    future: tuple[str, ...]  # 9月底，省政府将派出督查组: what makes a date's next clause an announced plan
+    comparison: tuple[str, ...]  # 1-4月…比去年同期下降: what makes a period from January a window of statistics
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +132,8 @@ def time_cues() -> Cues:
     return Cues(
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
         words("by"), words("at"), words("directive"), words("completion"),
-        words("deadline_label"), words("activity"), words("plan_verb"),
+        words("deadline_label"), words("activity"), words("plan_verb"), words("future"),
+        words("comparison"),
     )
 
 
@@ -661,6 +666,15 @@ def own_ranges(doc: Document) -> list[tuple[int, int]]:
     return [(doc.norm_index(f.span.start), doc.norm_index(f.span.end)) for f in (doc.meta.date, doc.meta.title) if f]
 
 
+def is_whole_year_span(first: date | None, last: date) -> bool:
+    return first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+
+
+def is_whole_year(d: DateMention) -> bool:
+    """Whether a mention covers one or more whole calendar years (今年, 2015年, 2024—2026年)."""
+    return is_whole_year_span(d.first, d.last)
+
+
 def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMention | None:
     """The facts of expression `i`, or None where it is no date of work at all: it names no valid date,
     looks back, names a plan's year in its title, or is a baseline (比2020年, 每年)."""
@@ -672,7 +686,7 @@ def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMentio
     start, end = m.start(), m.end()
     if looks_back(m, first, last, scan.ctx):
         return None
-    whole_year = first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    whole_year = is_whole_year_span(first, last)
     if _inside_title(text, start) or (whole_year and is_parenthetical(text, start, end)):
         return None  # 《…实施方案（2024年）》: the year names the plan, it schedules nothing
     before = text[max(0, start - 3) : start]
@@ -731,9 +745,24 @@ def too_long(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
     return [] if d.first is not None and (d.last - d.first).days > MAX_PERIOD_DAYS else None
 
 
+BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def names_goal_year(text: str, d: DateMention, cues: Cues) -> bool:
+    """Whether a bare year is its own clause before a goal (到2020年，安全生产责任基本明晰): a plan's goal for
+    that year, due by its last day. A target measured against a baseline (到2022年，事故起数较2019年下降10%)
+    is a metric, not a deadline; a bare year inside a clause (到2020年全面完成) is left to the other readings."""
+    if BARE_YEAR.fullmatch(d.m.group("single") or "") is None or not is_alone(d):
+        return False
+    goal = next_clause(text, d.end)
+    return bool(goal) and not any(c in goal for c in cues.baseline)
+
+
 def goal_at_period_end(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
-    """到2024年底，重点行业领域…机制基本建立: the plan's goal is due at the period's end."""
-    if d.is_range or d.report or not ends_at_period_end(d.m) or not any(d.before.endswith(w) for w in scan.cues.by):
+    """到2024年底，重点行业领域…机制基本建立 / 到2020年，…: the plan's goal is due at the period's end."""
+    if d.is_range or d.report or not any(d.before.endswith(w) for w in scan.cues.by):
+        return None
+    if not (ends_at_period_end(d.m) or names_goal_year(scan.text, d, scan.cues)):
         return None
     return [d.due(next_clause(scan.text, d.end) or None)]
 
@@ -746,11 +775,28 @@ def within_the_year(scan: DateScan, i: int, d: DateMention) -> list[Found] | Non
     return [d.due(duty)] if not d.report and duty.startswith(scan.cues.plan_verbs) else []
 
 
+FUTURE_REACH = 16  # characters of the next clause in which its subject stands before 将 (22个中央…考核巡查组将…)
+
+
+def announces_plan(text: str, d: DateMention, cues: Cues) -> bool:
+    """Whether a date that is the whole of its clause is followed by what will be done then (9月底，省政府将派出
+    督查组): news of a meeting or notice tells its plans this way. A past word in that clause (将情况进行了
+    通报) makes it an event already done; a whole year (今年，我省将…) is the year's programme, not a date
+    of work; 9月中下旬以后，… opens an open-ended time, not a period."""
+    if d.clause.strip() != d.m.group().strip() or is_whole_year(d):
+        return False
+    after = next_clause(text, d.end)
+    head = after[:FUTURE_REACH]
+    return any(w in head for w in cues.future) and not any(p in after for p in cues.past)
+
+
 def is_planned(scan: DateScan, d: DateMention) -> bool:
-    """Whether the expression is a planned date or period: bracketed, a phase's, 即日起, or a range that
-    opens an activity and reports no past work."""
+    """Whether the expression is a planned date or period: bracketed, a phase's, 即日起, one that announces
+    what will be done then, or a range that opens an activity and reports no past work."""
     text = scan.text
     if is_parenthetical(text, d.start, d.end) or phase_name_after(text, d.end) is not None or d.m.group("from_today"):
+        return True
+    if announces_plan(text, d, scan.cues):
         return True
     if not d.is_range:
         return False
@@ -759,7 +805,15 @@ def is_planned(scan: DateScan, d: DateMention) -> bool:
     acts = activity_follows(text, d.end, d.next_start, scan.cues)  # 4月至6月在全省开展…行动
     context = date_context(text, d)
     planned = (not d.report or opens or acts) and not any(p in context for p in scan.cues.past)
-    return planned and not TALLY.search(context)  # 2024年1月至6月，全省发生事故42起: a window of statistics
+    # 2024年1月至6月，全省发生事故42起: a window of statistics
+    return planned and not TALLY.search(context) and not compared_year_to_date(d, context, scan.cues)
+
+
+def compared_year_to_date(d: DateMention, context: str, cues: Cues) -> bool:
+    """Whether a period from January is compared with the year before (1-4月全国各类伤亡事故起数比去年同期…
+    下降): the figures of the year so far, where no document date tells that the period is past."""
+    from_january = d.first is not None and (d.first.month, d.first.day) == (1, 1)
+    return from_january and any(w in context for w in cues.comparison)
 
 
 def is_alone(d: DateMention) -> bool:

@@ -19,6 +19,7 @@ from docparse.resources import load_tsv
 
 CLAUSE_END = "，。；！？\n\t（(）)"
 COUNT = re.compile(r"(?:至少|不少于)?(?P<n>\d+|[一两二三四五六七八九十]+)(?:次|回|遍)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 SKIP_WINDOW = 10  # characters after the cue in which a rate or trend word makes it no duty
 ENUM_JOIN = "、"
 COMPACT_TAIL = re.compile(r"会议|会商|例会|会|机制|制度")
@@ -36,6 +37,7 @@ class RecurrenceCues:
     compact: re.Pattern[str]  # one item of 日报告、周调度、月通报: a period character and a verb
     compact_run: re.Pattern[str]  # two or more such items joined by 、
     units: dict[str, str]  # 日 → daily, 周 → weekly …
+    system: re.Pattern[str]  # 日巡查制度, 季度检查制度, 月排查月报送制度: a standing duty named by its period
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +57,16 @@ def recurrence_cues() -> RecurrenceCues:
     verbs = sorted((r["cue"] for r in rows if r["kind"] == "recurrence_verb"), key=len, reverse=True)
     item = f"[{''.join(units)}](?:{'|'.join(map(re.escape, verbs))})"
     compact_run = re.compile(rf"(?<![{COMPACT_NOT_AFTER}]){item}(?:{ENUM_JOIN}{item})+")
-    return RecurrenceCues(re.compile("|".join(alternatives)), periods, skip, re.compile(item), compact_run, units)
+    nouns = [r["cue"] for r in rows if r["kind"] == "recurrence_system"]
+    # the unit may take 度 (季度检查) and the duty may name two acts of the same period (月排查月报送)
+    unit = f"[{''.join(units)}]度?"
+    acts = f"(?:{'|'.join(map(re.escape, verbs))})"
+    system = re.compile(
+        rf"(?<![{COMPACT_NOT_AFTER}])(?P<unit>{unit}){acts}(?:{unit}{acts})*(?:{'|'.join(map(re.escape, nouns))})"
+    )
+    return RecurrenceCues(
+        re.compile("|".join(alternatives)), periods, skip, re.compile(item), compact_run, units, system
+    )
 
 
 def cue_of(cue_text: str, cues: RecurrenceCues) -> str | None:
@@ -97,6 +108,18 @@ def compact_items(text: str, cues: RecurrenceCues) -> list[Found]:
     return out
 
 
+def named_systems(text: str, cues: RecurrenceCues, taken: list[Found]) -> list[Found]:
+    """Standing duties named by their period (严格落实日巡查制度, 根据季度检查制度): the period of the first
+    unit, unless an item already read covers the place (每周调度制度, 周调度机制)."""
+    out = []
+    for m in cues.system.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in taken):
+            continue
+        act = m.group()[len(m.group("unit")) :]
+        out.append(Found(m.start(), m.end(), cues.units[m.group("unit")[0]], None, act))
+    return out
+
+
 def find_recurrences(text: str) -> list[Found]:
     """Recurring duties in normalized text, as offsets."""
     cues = recurrence_cues()
@@ -131,8 +154,11 @@ def find_recurrences(text: str) -> list[Found]:
         end = clause_end(text, m.end())
         clause = text[m.end() : end]
         what = LEAD_IN.sub("", COUNT.sub("", clause)).strip(" ，、") or None
+        if what is not None and not HAN.search(what):
+            continue  # 每日8:00-18:00: hours of service, no duty
         found.append(Found(m.start(), end, period, count_in(clause), what))
     found.extend(compact)
+    found.extend(named_systems(text, cues, found))
     found.sort(key=lambda f: f.start)
     return found
 

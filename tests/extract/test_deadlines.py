@@ -265,3 +265,68 @@ def test_a_written_document_number_gives_the_year_when_nothing_else_does():
     )
     doc = docparse.read(text.encode(), name="notice.txt")
     assert ("2007-12-15", None, None) in dated(doc)
+
+
+def test_a_bare_goal_year_of_a_plan_is_due_at_its_end():
+    # r335 (a 意见's 目标任务) and r367 (煤矿安全专项整治三年行动实施方案): 到2020年， opens the goal it dates
+    text = (
+        "2.目标任务\n到2025年，安全生产责任基本明晰，安全生产监管体制机制基本完善。"
+        "到2035年，实现安全生产治理体系和治理能力现代化，全民安全文明素质全面提升。"
+    )
+    doc = read_notice(text)
+    assert dated(doc) == [("2025-12-31", None, None), ("2035-12-31", None, None)]
+    assert doc.extraction.deadlines[1].what.startswith("实现安全生产治理体系")
+    # the notice is dated 2021; inside its clause the bare year is no goal of its own (到2020年全面完成 is left to the other readings)
+    assert read_notice("力争到2025年安全生产责任基本明晰。").extraction.deadlines == []
+
+
+def test_a_date_followed_by_what_will_be_done_then_is_planned():
+    # r728 (news of a 江西 通知): 9月底，省政府将派出督查组 is when the inspection is due
+    doc = read_notice("要全面开展安全生产事故隐患排查和治理，9月底，省政府将派出督查组，赴各设区市进行督促检查。")
+    assert dated(doc) == [("2021-09-30", None, None)]
+    assert doc.extraction.deadlines[0].what == "省政府将派出督查组"
+    # r726: 11月份，22个中央安全生产考核巡查组将陆续进驻… is the period of the inspections
+    doc = read_notice("按照年度考核巡查工作安排，11月份，22个中央安全生产考核巡查组将陆续进驻各省开展年度考核巡查。")
+    assert dated(doc) == [(None, "2021-11-01", "2021-11-30")]
+
+
+def test_a_report_announcing_its_next_quarter_plans_it():
+    # r184 (广西, a meeting's news): 第二季度，广西将… in a report is a plan, not past work
+    text = (
+        "我区部署第二季度安全生产工作\n3月30日，自治区召开2018年第二季度防范重特大安全事故工作会议。"
+        "自治区安委会通报了第一季度排查出来的各市安全隐患和事故情况。\n"
+        "第二季度，广西将强化措施抓好安全生产各项工作：在全区范围内集中开展落实企业安全生产主体责任巡查专项行动。\n"
+    )
+    doc = docparse.read(text.encode(), name="news.txt")
+    assert (None, "2018-04-01", "2018-06-30") in dated(doc)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "今年，我县将以事故预防为主攻方向，持续深入开展“安全生产年”活动。",  # the year's programme (r126)
+        "9月中下旬以后，该县将举办多项重大活动，安全生产工作不能有丝毫松懈。",  # an open-ended time (r728)
+        "5月份，县安委办将检查情况进行了通报。",  # 将 moving the object of past work
+    ],
+)
+def test_no_announced_plan(body):
+    assert read_notice(body).extraction.deadlines == []
+
+
+def test_figures_of_the_year_so_far_compared_with_last_year_are_no_period_of_work():
+    # r352 (国办发明电, no date written) and r733 (news of a 宁乡县 meeting): the year so far, against last year
+    for text in (
+        "今年以来，全国安全生产继续保持了总体稳定的发展态势，1-4月全国各类伤亡事故起数和死亡人数比去年同期均有一定幅度下降。",
+        "2017年1-10月份安全生产事故数、死亡人数较去年同比大幅下降，全县安全生产形势平稳向好。",
+    ):
+        doc = docparse.read(("关于加强安全生产工作的通知\n" + text + "\n").encode(), name="n.txt")
+        assert doc.extraction.deadlines == [], text
+    # a period of work from January is still one
+    doc = docparse.read("关于加强安全生产工作的通知\n2017年1-10月份，在全县开展隐患排查专项行动。\n".encode(), name="n.txt")
+    assert dated(doc) == [(None, "2017-01-01", "2017-10-31")]
+
+
+def test_before_a_count_means_the_first_months():
+    # r731 (宁夏 通报): 今年前6个月 is the first six months, no deadline of 今年
+    assert read_notice("今年前6个月，全县共发生生产安全死亡事故3起。").extraction.deadlines == []
+    assert dated(read_notice("请于6月前报送工作总结。")) == [("2021-06-30", None, None)]

@@ -57,3 +57,20 @@ def test_fortnightly_half_monthly_and_by_period_forms():
 def test_a_minimum_count_keeps_a_duty_and_inspection_items_compact():
     found = recurrences("护林员每日巡山不少于1次。推行日检查、周排查、月调度机制。")
     assert [(r.period, r.count) for r in found] == [("daily", 1), ("daily", 1), ("weekly", 1), ("monthly", 1)]
+
+
+def test_a_standing_duty_named_by_its_period():
+    # r611 (街道 总结), 031 (市城建委 通报), 003 (区安办 通报): a 制度 named by the period of its act
+    found = recurrences("严格落实日巡查制度。市城建委根据季度检查制度的规定进行督查。按照安全隐患月排查月报送制度的规定报送。")
+    assert [(r.period, r.text) for r in found] == [
+        ("daily", "日巡查制度"), ("quarterly", "季度检查制度"), ("monthly", "月排查月报送制度")
+    ]
+    # a cue already read keeps its own item, and a one-time period is none (本月排查制度, 2020年度检查机制)
+    assert [(r.period, r.text) for r in recurrences("建立每周调度制度。")] == [("weekly", "每周调度制度")]
+    assert recurrences("完善本月排查制度和2020年度检查机制。") == []
+
+
+def test_hours_of_service_are_no_duty():
+    # r726 (国务院安委办 通知, its 注): 电话受理时间为10月9日-31日每日8:00-18:00
+    assert recurrences("注：电话受理时间为10月9日-31日每日8:00-18:00。") == []
+    assert [r.period for r in recurrences("每日8:00前报送值班情况。")] == ["daily"]
