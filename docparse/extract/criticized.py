@@ -12,7 +12,12 @@ import re
 from functools import lru_cache
 
 from docparse.analyse.departments import role_cues
-from docparse.analyse.organizations import LEVEL_PREFIX, OrgName, Places, registered_start
+from docparse.analyse.organizations import (
+    LEVEL_PREFIX,
+    OrgName,
+    Places,
+    registered_start,
+)
 from docparse.analyse.stance import (
     Verdict,
     in_table_row,

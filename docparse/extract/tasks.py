@@ -16,10 +16,10 @@ from functools import lru_cache
 from docparse.analyse.departments import (
     LIST_GAP,
     UNKNOWN_BODY_STOP,
+    RoleCue,
     body_name_at,
     is_generic_heading,
     names_a_body,
-    RoleCue,
     role_cues,
     strip_stop_words,
 )

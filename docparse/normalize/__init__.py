@@ -127,7 +127,7 @@ class Line:
     def source_offsets(self) -> list[int] | range:
         return self.offsets if self.offsets is not None else range(self.start, self.end)
 
-    def piece(self, start: int, end: int) -> "Line":
+    def piece(self, start: int, end: int) -> Line:
         """`text[start:end]` as a line of its own, which starts a new line of the analysis text."""
         offsets = self.source_offsets()
         return Line(

@@ -9,7 +9,7 @@ import json
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from operator import itemgetter, mul
 
 from docparse.matching import TermMatcher
@@ -53,7 +53,7 @@ class TextClassifier:
         return m["classes"][best], exps[best] / sum(exps)
 
 
-@lru_cache(maxsize=None)
+@cache
 def classifier(name: str) -> TextClassifier:
     return TextClassifier(name)
 

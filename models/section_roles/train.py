@@ -17,8 +17,8 @@ from pathlib import Path
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold, cross_val_predict
 from sklearn.metrics import classification_report
+from sklearn.model_selection import GroupKFold, cross_val_predict
 
 import docparse
 from docparse.structure.classifier import export_model
