@@ -21,6 +21,7 @@ from docparse.analyse.organizations import (
 from docparse.analyse.stance import (
     Verdict,
     in_table_row,
+    sanctioned_official,
     sanctions_in,
     stance_context,
     stance_of_span,
@@ -162,6 +163,15 @@ def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start
     return None
 
 
+OFFICE_ENDINGS = ("局", "办", "站", "所", "厅", "中心", "队")
+
+
+def is_office(text: str, org: OrgName) -> bool:
+    """A functional body (吕梁市应急管理局, 镇安监站), not a place's party committee (三都镇党委), which stands for
+    the place: its officials' sanctions criticize the region (stance), not an entity."""
+    return text.endswith(OFFICE_ENDINGS, org.start, org.end)
+
+
 def issues(doc: Document, org: OrgName) -> bool:
     """Whether the department is the document's own issuer (a bureau does not criticize itself)."""
     issuer = doc.meta.issuer.value if doc.meta.issuer is not None else None
@@ -214,6 +224,12 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             cue = blamed_enterprise(doc.norm_text, org, orgs[i + 1 :], s_start)
             if cue is not None:
                 verdict = Verdict("criticized", cue, verdict.sentence_end)
+        if verdict.stance != "criticized" and org.kind == "department" and is_office(doc.norm_text, org):
+            # 吕梁市应急管理局原党委书记、局长高艳龙开除党籍: the bureau answers for its sanctioned official
+            s_start = ctx.sentence_starts[ctx.sentence_of(org.start)]
+            penalty = sanctioned_official(doc.norm_text, org.end, s_start, verdict.sentence_end)
+            if penalty is not None:
+                verdict = Verdict("criticized", penalty, verdict.sentence_end)
         if verdict.stance != "criticized":
             continue
         if org.kind == "department" and (acts(doc.norm_text, org, orgs[:i], orgs[i + 1 :]) or issues(doc, org)):

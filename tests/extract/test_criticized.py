@@ -130,3 +130,12 @@ def test_two_companies_joined_by_he_are_two_names():
     found = entities(text)
     assert "吉林华众轿车门股份有限公司" in found
     assert not any("和" in name for name in found)
+
+
+def test_a_bureau_answers_for_its_sanctioned_official_a_party_committee_does_not():
+    # corpora/real r716 (dev split)
+    text = ("经省纪委监委研究决定，给予吕梁市应急管理局原党委书记、局长高艳龙开除党籍、政务撤职处分；"
+            "给予吕梁市离石区城北街道党工委书记孙宏勇政务记大过处分。\n")
+    found = entities(text)
+    assert "吕梁市应急管理局" in found
+    assert not any(name.endswith(("党委", "党工委")) for name in found)
