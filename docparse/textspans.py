@@ -35,6 +35,26 @@ def enclosing(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
     return lo, hi
 
 
+OPENING, CLOSING = "(（[〔【", ")）]〕】"
+
+
+def list_members(text: str, start: int, end: int, joiner: str = "、") -> list[tuple[int, int]]:
+    """The members of a list written with `joiner` in text[start:end], as written (blanks and empty members
+    kept); a joiner inside brackets (安全監管(屬地監管、行業監管)) parts no members."""
+    members, member_start, depth = [], start, 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENING:
+            depth += 1
+        elif ch in CLOSING:
+            depth = max(depth - 1, 0)
+        elif ch == joiner and depth == 0:
+            members.append((member_start, i))
+            member_start = i + 1
+    members.append((member_start, end))
+    return members
+
+
 class IntervalIndex:
     """Half-open intervals `[start, end)` sorted once, for overlap and containment queries by bisection.
 

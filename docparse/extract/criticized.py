@@ -172,6 +172,16 @@ def is_office(text: str, org: OrgName) -> bool:
     return text.endswith(OFFICE_ENDINGS, org.start, org.end)
 
 
+def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: int, s_end: int) -> str | None:
+    """The cue that blames a name no criticism word judges: an enterprise an accident report names, a bureau
+    whose official is sanctioned (吕梁市应急管理局原党委书记、局长高艳龙开除党籍)."""
+    if org.kind == "enterprise":
+        return blamed_enterprise(text, org, following, s_start)
+    if is_office(text, org):
+        return sanctioned_official(text, org.end, s_start, s_end)
+    return None
+
+
 def issues(doc: Document, org: OrgName) -> bool:
     """Whether the department is the document's own issuer (a bureau does not criticize itself)."""
     issuer = doc.meta.issuer.value if doc.meta.issuer is not None else None
@@ -219,17 +229,11 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             referred = referred_verdict(doc, ctx, org, orgs[i + 1 :], stance_of_span)
             if referred is not None:
                 verdict, reason_start = referred
-        if verdict.stance != "criticized" and org.kind == "enterprise":
+        if verdict.stance != "criticized":
             s_start = ctx.sentence_starts[ctx.sentence_of(org.start)]
-            cue = blamed_enterprise(doc.norm_text, org, orgs[i + 1 :], s_start)
+            cue = blame_by_name(doc.norm_text, org, orgs[i + 1 :], s_start, verdict.sentence_end)
             if cue is not None:
                 verdict = Verdict("criticized", cue, verdict.sentence_end)
-        if verdict.stance != "criticized" and org.kind == "department" and is_office(doc.norm_text, org):
-            # 吕梁市应急管理局原党委书记、局长高艳龙开除党籍: the bureau answers for its sanctioned official
-            s_start = ctx.sentence_starts[ctx.sentence_of(org.start)]
-            penalty = sanctioned_official(doc.norm_text, org.end, s_start, verdict.sentence_end)
-            if penalty is not None:
-                verdict = Verdict("criticized", penalty, verdict.sentence_end)
         if verdict.stance != "criticized":
             continue
         if org.kind == "department" and (acts(doc.norm_text, org, orgs[:i], orgs[i + 1 :]) or issues(doc, org)):

@@ -667,12 +667,8 @@ def own_ranges(doc: Document) -> list[tuple[int, int]]:
 
 
 def is_whole_year_span(first: date | None, last: date) -> bool:
+    """Whether first..last covers one or more whole calendar years (今年, 2015年, 2024—2026年)."""
     return first is not None and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
-
-
-def is_whole_year(d: DateMention) -> bool:
-    """Whether a mention covers one or more whole calendar years (今年, 2015年, 2024—2026年)."""
-    return is_whole_year_span(d.first, d.last)
 
 
 def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMention | None:
@@ -783,7 +779,7 @@ def announces_plan(text: str, d: DateMention, cues: Cues) -> bool:
     督查组): news of a meeting or notice tells its plans this way. A past word in that clause (将情况进行了
     通报) makes it an event already done; a whole year (今年，我省将…) is the year's programme, not a date
     of work; 9月中下旬以后，… opens an open-ended time, not a period."""
-    if d.clause.strip() != d.m.group().strip() or is_whole_year(d):
+    if d.clause.strip() != d.m.group().strip() or is_whole_year_span(d.first, d.last):
         return False
     after = next_clause(text, d.end)
     head = after[:FUTURE_REACH]

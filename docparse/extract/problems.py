@@ -27,7 +27,7 @@ from docparse.model import Document, PartyRef, Problem, Section, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.meta import is_chrome
-from docparse.textspans import IntervalIndex
+from docparse.textspans import IntervalIndex, enclosing, list_members
 
 CATEGORY_END = re.compile(r"[，。；：]")
 DIRECTIVE_ROLES = {"measures", "tasks", "phases", "organization"}
@@ -106,7 +106,6 @@ def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
 
 
 CLAUSE_BREAKS = re.compile(r"[，；：。！？\n]")
-LIST_BREAK = "、"
 # A clause that opens with one of these asks for something or acts on someone; it names no shortcoming.
 REQUIREMENT = re.compile(
     r"(?:要|必须|务必|应当|须|请|严禁|禁止|不得|坚决|切实|严格|严肃|从严|依法|一律|加强|强化|推进|确保|有效|全面|深入|及时|立即|对|针对|根据|按照|依据"
@@ -210,6 +209,7 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
         return []
     text = doc.norm_text
     found = Shortcomings.of(doc)
+    title = title_reading(doc)
     out: list[tuple[int, int, str | None, int | None]] = []
     for sent in doc.sentences:
         s, e = sent.norm_start, sent.norm_end
@@ -219,32 +219,39 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             continue
         if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
             continue
-        if restates_title(doc, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
+        if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
         out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
     return out
 
 
-def restates_title(doc: Document, start: int, end: int) -> bool:
-    """Whether the sentence `[start, end)` is the document's title, where the title stands or repeated."""
+def title_reading(doc: Document) -> tuple[int, int, str] | None:
+    """The title's normalized range and its text without blanks, read once per document."""
     title = doc.meta.title
     if title is None:
+        return None
+    return doc.norm_index(title.span.start), doc.norm_index(title.span.end), squeezed(str(title.value))
+
+
+def restates_title(text: str, title: tuple[int, int, str] | None, start: int, end: int) -> bool:
+    """Whether the sentence `[start, end)` is the document's title, where the title stands or repeated."""
+    if title is None:
         return False
-    t_start, t_end = doc.norm_index(title.span.start), doc.norm_index(title.span.end)
-    if start < t_end and t_start < end:
-        return True
-    return squeezed(doc.norm_text[start:end]).strip("。") == squeezed(str(title.value))
+    t_start, t_end, words = title
+    return (start < t_end and t_start < end) or squeezed(text[start:end]).strip("。") == words
 
 
 def squeezed(text: str) -> str:
     return "".join(text.split())
 
 
+CHROME_LINE_MAX = 80  # is_chrome judges lines of up to 60 characters once stripped
+
+
 def on_chrome_line(text: str, pos: int) -> bool:
     """Whether `pos` lies on a short line of web-page chrome (版权所有…未经允许不得转载或镜像, 失效日期：)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return is_chrome(text[start : end if end >= 0 else len(text)].strip())
+    start, end = enclosing(text, pos, pos, "\n")  # a long line is no chrome: no slice of it per sentence
+    return end - start <= CHROME_LINE_MAX and is_chrome(text[start:end].strip())
 
 
 def sentence_shortcomings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int]]:
@@ -277,25 +284,6 @@ def modifies_a_noun(text: str, cue_end: int, clause_end: int) -> bool:
 def is_directive(doc: Document, section_id: int | None) -> bool:
     """Whether a section or one it lies in sets tasks, measures, phases or organization (the outline's roles)."""
     return any(sec.role in DIRECTIVE_ROLES for sec in doc.section_path(section_id))
-
-
-OPENING, CLOSING = "(（[〔【", ")）]〕】"
-
-
-def list_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The members of a 、-list; a 、 inside brackets (安全監管(屬地監管、行業監管)) parts no members."""
-    members, member_start, depth = [], start, 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPENING:
-            depth += 1
-        elif ch in CLOSING:
-            depth = max(depth - 1, 0)
-        elif ch == LIST_BREAK and depth == 0:
-            members.append((member_start, i))
-            member_start = i + 1
-    members.append((member_start, end))
-    return members
 
 
 def last_closer_end(text: str, start: int, end: int) -> int:

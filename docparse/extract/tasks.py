@@ -36,7 +36,7 @@ from docparse.model import (
 )
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import IntervalIndex, SpanLookup
+from docparse.textspans import IntervalIndex, SpanLookup, list_members
 
 TASK_ROLES = ("tasks", "measures", "phases")
 ASSIGNMENT_ONLY_ROLES = ("organization",)  # a leaf here is a task only if it names who does it
@@ -163,16 +163,15 @@ def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> R
     return Ref(start, end, PartyRef(name, doc.text_of(span), span, kind=ending[1]))
 
 
-def list_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The [start, end) of each member of a list written with 、 in text[start:end], blanks trimmed."""
-    members, pos = [], start
-    for at in [*(i for i in range(start, end) if text[i] == "、"), end]:
-        body = text[pos:at]
-        lead_blank = len(body) - len(body.lstrip())
+def trimmed_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The [start, end) of each member of a 、-list in text[start:end], blanks trimmed, empty ones left out."""
+    out = []
+    for a, b in list_members(text, start, end):
+        body = text[a:b]
+        lead = len(body) - len(body.lstrip())
         if body.strip():
-            members.append((pos + lead_blank, pos + lead_blank + len(body.strip())))
-        pos = at + 1
-    return members
+            out.append((a + lead, a + lead + len(body.strip())))
+    return out
 
 
 def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
@@ -184,7 +183,7 @@ def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
             continue
         for m in cue.pattern.finditer(text):
             stop = FIELD_END.search(text, m.end())
-            for a, b in list_members(text, m.end(), stop.start() if stop else len(text)):
+            for a, b in trimmed_members(text, m.end(), stop.start() if stop else len(text)):
                 unit = unknown_unit(doc, a, b, taken)
                 if unit:
                     found.append(unit)
