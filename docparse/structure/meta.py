@@ -182,11 +182,16 @@ KIND_MODEL = "doc_kind"
 OPENING, CLOSE = 3000, 1500
 
 
+CUE_OPENING, CUE_CLOSE = 5000, 2000
+
+
 def strong_content_kind(text: str) -> str | None:
-    """The kind whose own phrases the text writes (现将有关情况通报如下, 特此通知), if one clearly does."""
+    """The kind whose own phrases the text writes (现将有关情况通报如下, 特此通知) in its opening or close, if
+    one clearly does."""
+    window = text[:CUE_OPENING] + text[-CUE_CLOSE:]
     scores: dict[str, int] = defaultdict(int)
     for cue, kind, weight in content_cues():
-        if cue in text:
+        if cue in window:
             scores[kind] += weight
     best = max(scores, key=lambda k: scores[k]) if scores else None
     return best if best is not None and scores[best] >= STRONG_CUE else None
@@ -202,7 +207,7 @@ def kind_from_content(text: str) -> str:
     """The 文种 of a document whose title does not name it: a phrase only that kind writes, else what the
     classifier trained on real pages reads (a news page on an inspection is filed as the 通报 it reports, a
     page on a meeting as its 纪要; models/doc_kinds)."""
-    return strong_content_kind(text[:5000] + text[-2000:]) or classifier(KIND_MODEL).predict(kind_evidence(text))[0]
+    return strong_content_kind(text) or classifier(KIND_MODEL).predict(kind_evidence(text))[0]
 
 
 def is_body_line(line: Line) -> bool:
