@@ -25,32 +25,30 @@ class TextClassifier:
         self.name = name
         self.model = load_json(f"models/{name}.json")
         self.vocabulary = TermMatcher(self.model["vocabulary"])  # n-grams found overlapping in one pass
-
-    def features(self, text: str) -> dict[int, float]:
-        """L2-normalised sublinear TF-IDF of the text's character n-grams, as scikit-learn computes it."""
-        text = WHITESPACE.sub(" ", text.lower())  # scikit-learn's char analyzer does the same first
-        counts = Counter(self.vocabulary.every_value(text))
         idf = self.model["idf"]
-        weights = {i: (1 + math.log(c)) * idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {i: w / norm for i, w in weights.items()}
+        # idf folded into the coefficients once, so scoring a text gathers one row per class and nothing else
+        self.weighted_coef = [list(map(mul, row, idf)) for row in self.model["coef"]]
+        self.idf_squared = [w * w for w in idf]
+
+    def logits(self, text: str) -> list[float]:
+        """Intercepts plus coefficients times the L2-normalised sublinear TF-IDF of the text's character
+        n-grams, as scikit-learn computes them (its char analyzer first lowers and squeezes whitespace)."""
+        counts = Counter(self.vocabulary.every_value(WHITESPACE.sub(" ", text.lower())))
+        intercept = self.model["intercept"]
+        if not counts:
+            return list(intercept)
+        tf = [1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()]
+        pick = itemgetter(*counts) if len(counts) > 1 else lambda row, i=next(iter(counts)): (row[i],)
+        norm = math.sqrt(sum(map(mul, map(mul, tf, tf), pick(self.idf_squared))))
+        return [b + sum(map(mul, tf, pick(row))) / norm for b, row in zip(intercept, self.weighted_coef)]
 
     def predict(self, text: str) -> tuple[str, float]:
         """The most probable class of the text and its probability."""
-        m = self.model
-        found = self.features(text)
-        if not found:
-            logits = list(m["intercept"])
-        else:
-            pick, weights = itemgetter(*found), list(found.values())
-            if len(weights) == 1:  # itemgetter of one index returns the item, not a tuple
-                logits = [b + weights[0] * pick(row) for b, row in zip(m["intercept"], m["coef"])]
-            else:
-                logits = [b + sum(map(mul, weights, pick(row))) for b, row in zip(m["intercept"], m["coef"])]
+        logits = self.logits(text)
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         best = max(range(len(exps)), key=exps.__getitem__)
-        return m["classes"][best], exps[best] / sum(exps)
+        return self.model["classes"][best], exps[best] / sum(exps)
 
 
 @cache
