@@ -25,7 +25,10 @@ from docparse.textspans import enclosing
 SENTENCE_END = "。；！？\n"
 CLAUSE_BREAK = "，。；：！？、\n\t"
 # A sentence with one of these words and none of PAST_MARKERS gives a rule or a task, not a statistic.
-DIRECTIVE = re.compile(r"要|必须|应当|务必|确保|力争|(?<![提申报])请|不得|严禁|须|抓好|落实好|坚持")  # 提请关闭 reports
+# 要 and 请 only as modal verbs: 主要负责人, 重要部位 and 邀请专家 report; 请 asks at the start of its clause.
+DIRECTIVE = re.compile(
+    r"(?<![主重需必只首紧纪摘])要(?![点素])|必须|应当|务必|确保|力争|(?:^|(?<=[，。；：\n]))请|不得|严禁|须|抓好|落实好|坚持"
+)
 PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全年|发生|同比|建成|组建|投入|完成")
 # In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event; 现有: its baseline).
 STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|现有")
@@ -257,6 +260,24 @@ def classified_noun(text: str, end: int, unit: str, lex: UnitLexicon) -> str | N
     return noun
 
 
+PERSON_UNITS = frozenset("人名")
+PREDICATE_MAX = 8
+PASSIVE = ("被", "受到")
+
+
+def person_predicate(text: str, end: int, unit: str) -> str | None:
+    """What happened to the people a bare head count counts, said right after it (17人被追责, 47人失联,
+    3人重伤): the count of people the predicate is true of (追责人数). A noun there (42名公职人员) is
+    `classified_noun`'s; a figure or a break there leaves the count without an indicator."""
+    if unit not in PERSON_UNITS:
+        return None
+    predicate = re.split(r"[，。；：、！？\n\t（(“”]", text[end : end + PREDICATE_MAX], maxsplit=1)[0]
+    predicate = next((predicate[len(w) :] for w in PASSIVE if predicate.startswith(w)), predicate)
+    if len(predicate) < 2 or predicate[0] == "的" or not all("\u4e00" <= ch <= "\u9fff" for ch in predicate):
+        return None
+    return f"{predicate}人数"
+
+
 def aims_at(text: str, num_start: int, lex: UnitLexicon) -> bool:
     """Whether a goal verb in the figure's clause leads to it: 到2020年底，接入率达到100%; 比2019年下降10%以上."""
     head = head_before(text, num_start, INDICATOR_WINDOW)
@@ -321,7 +342,8 @@ def is_figure(text: str, m: re.Match[str], lex: UnitLexicon) -> bool:
 
 def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, found: list[Found]) -> str | None:
     """What a figure measures: named beside it, shared with the figure listed before it (同比分别下降26.4%、23.3%),
-    named earlier in its sentence, the thing it counts, its pair's, or the noun class after it."""
+    named earlier in its sentence, the thing it counts, its pair's, the noun class after it, or what happened
+    to the people it counts."""
     start, end, unit = m.start(), m.end(), m.group("unit")
     indicator = indicator_for(text, start, end + len(bound), unit)
     if indicator is None and found and text[found[-1].end : start] in ("、", "和", "及") and found[-1].unit == unit:
@@ -334,6 +356,8 @@ def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, 
         indicator = pair_follower(text, start, unit, found)
     if indicator is None:
         indicator = classified_noun(text, end, unit, lex)
+    if indicator is None:
+        indicator = person_predicate(text, end, unit)
     return indicator
 
 

@@ -135,3 +135,18 @@ def test_counts_of_bodies_and_the_second_figure_of_a_pair():
     for figure in ((16, "个"), (86, "名"), (3, "所"), (4, "起"), (66, "人"), (302, "起"), (307, "人")):
         assert figure in got, figure
     assert (3, "个") not in got  # 3个方面: the document's own parts
+
+
+def test_a_head_count_is_named_by_what_happened_to_the_people():
+    # real wording of accident and accountability 通报 (r702, r746, r745 of corpora/real)
+    found = metrics("17人被追责，其中1人建议移交司法机关。事故造成6人死亡、47人失联。其中3人重伤。受伤23人的事故。")
+    got = {(m.value, m.indicator) for m in found}
+    assert {(17, "追责人数"), (1, "建议移交司法机关人数"), (47, "失联人数"), (3, "重伤人数")} <= got
+    assert not any(m.indicator and m.indicator.startswith("的") for m in found)
+
+
+def test_yao_and_qing_inside_words_do_not_make_a_sentence_a_directive():
+    # 主要负责人 and 邀请 are no request: the figures are reported
+    found = metrics("对3名主要负责人进行约谈。组织召开座谈会550多次，邀请84名专家。")
+    assert {(m.value, m.unit) for m in found} == {(3, "名"), (550, "次"), (84, "名")}
+    assert metrics("各地要组织召开座谈会5次。") == []
