@@ -290,8 +290,9 @@ def states_facts(doc: Document) -> bool:
     return doc.analysis.is_report or kind in unit_lexicon().report_types
 
 
-def find_metrics(text: str, plan: bool = False) -> list[Found]:
-    """Reported figures and targets in normalized text, as offsets; `plan` for a plan, where few sentences report."""
+def find_metrics(text: str, plan: bool = False, reviews: tuple[tuple[int, int], ...] = ()) -> list[Found]:
+    """Reported figures and targets in normalized text, as offsets; `plan` for a plan, where few sentences
+    report, except in the `reviews` ranges, the parts that look back on what was achieved (工作成效)."""
     lex = unit_lexicon()
     found: list[Found] = []
     # One verdict per sentence: a long sentence holds many figures, and searching it again for each is quadratic.
@@ -303,7 +304,8 @@ def find_metrics(text: str, plan: bool = False) -> list[Found]:
             continue
         bounds = sentence_bounds(text, start, end)
         if bounds not in sentence_reports:
-            sentence_reports[bounds] = reports_facts(text[bounds[0] : bounds[1]], plan)
+            in_review = any(lo <= bounds[0] < hi for lo, hi in reviews)
+            sentence_reports[bounds] = reports_facts(text[bounds[0] : bounds[1]], plan and not in_review)
         bound = next((w for w in lex.threshold if text.startswith(w, end)), "")
         head = text[max(0, m.start("num") - 4) : m.start("num")]
         target = False
@@ -361,11 +363,14 @@ def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, 
     return indicator
 
 
-@stage("metrics", step="extract", assigns="extraction.metrics", requires=("sentences", "analysis.is_report"))
+@stage("metrics", step="extract", assigns="extraction.metrics", requires=("sections", "sentences", "analysis.is_report"))
 def metrics(doc: Document) -> list[Metric]:
     """Reported figures and targets in text order."""
     out = []
-    for f in find_metrics(doc.norm_text, plan=not states_facts(doc)):
+    reviews = tuple(
+        (doc.norm_index(s.span.start), doc.norm_index(s.span.end)) for s in doc.sections if s.role == "evaluation"
+    )
+    for f in find_metrics(doc.norm_text, plan=not states_facts(doc), reviews=reviews):
         span = doc.source_span(f.start, f.end)
         raw = doc.text_of(span)
         kind = "target" if f.target else "reported"

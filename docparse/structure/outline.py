@@ -72,6 +72,12 @@ def heading_role(heading: str, strong_only: bool) -> str | None:
     return None
 
 
+def names_achievements(heading: str) -> bool:
+    """Whether a heading names a part for what was achieved: it ends in a strong achievements cue (工作成效)."""
+    heading = heading.rstrip("。：:；")
+    return any(strong and role == "evaluation" and heading.endswith(cue) for cue, role, strong in role_cues())
+
+
 def body_role(body: str) -> str:
     """Role from what a body does, when no heading says it; cues must be frequent, not incidental."""
     for role, pattern in ROLE_BODY_CUES:
@@ -260,9 +266,12 @@ def assign_roles(doc: Document, sections: list[Section]) -> None:
     for sec in sections:
         parent_role = sections[sec.parent].role if sec.parent is not None else "other"
         strong = heading_role(sec.heading, strong_only=True)
-        # Inside a part that already has a role, only a problems heading changes it: 健全工作机制 under
-        # 主要成效 reports an achievement, while 存在的不足 under 工作情况 really opens a problems part.
-        if parent_role != "other" and strong != "problems":
+        # Inside a part that already has a role, only a problems heading changes it: 健全工作机制 under 主要成效
+        # reports an achievement, while 存在的不足 under 工作情况 opens a problems part. The other way round, a
+        # heading named for achievements opens one inside a problems part: “十二五”时期工作成效 under a plan's
+        # 现状和面临的形势 (工作进展不平衡, a problem, does not end in its cue; 推广经验做法 under 下步工作 is a task).
+        achievements = parent_role == "problems" and names_achievements(sec.heading)
+        if parent_role != "other" and strong != "problems" and not achievements:
             sec.role = parent_role
         elif sec.style == "turn" and not sec.heading.endswith("？"):
             sec.role = "other"  # greetings and thanks, not a question about a part of the work

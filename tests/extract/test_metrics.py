@@ -150,3 +150,14 @@ def test_yao_and_qing_inside_words_do_not_make_a_sentence_a_directive():
     found = metrics("对3名主要负责人进行约谈。组织召开座谈会550多次，邀请84名专家。")
     assert {(m.value, m.unit) for m in found} == {(3, "名"), (550, "次"), (84, "名")}
     assert metrics("各地要组织召开座谈会5次。") == []
+
+
+def test_a_plan_reports_the_figures_of_its_review_of_past_work():
+    # a provincial 规划's 现状和形势 part (r391): its 工作成效 reports what was done, with no past-tense word
+    plan = (
+        "某省安全生产“十三五”规划\n\n一、安全生产现状和面临的形势\n\n（一）“十二五”时期安全生产工作成效\n\n"
+        "重点行业领域专项整治取得显著成效。整顿关闭非煤矿山657座。\n\n（二）面临的形势\n\n"
+        "全省非煤矿山数量多。\n\n二、主要任务\n\n关闭非煤矿山100座。\n"
+    )
+    doc = docparse.read(plan.encode(), name="plan.txt")
+    assert [(m.value, m.unit) for m in doc.extraction.metrics] == [(657, "座")]
