@@ -89,7 +89,8 @@ def section_items(doc: Document) -> list[tuple[int, int, str | None, int | None]
     items = []
     for top in top_problem_sections(doc):
         children = [doc.sections[c] for c in top.children]
-        for sec in children or [top]:
+        # a plan's 现状和面临的形势 opens with what was achieved (“十二五”时期工作成效): no problem of anyone's
+        for sec in [c for c in children if c.role != "evaluation"] if children else [top]:
             s, e = doc.norm_index(sec.span.start), doc.norm_index(sec.span.end)
             category = heading_category(doc, sec) if children else None
             items.append((s, e, category, sec.id))

@@ -292,3 +292,15 @@ def test_an_enforcement_tally_names_no_problem():
         "公安机关对涉嫌违法犯罪的18名企业人员采取刑事强制措施。\n"
     )
     assert texts == ["相当数量企业重生产轻安全的问题依然存在"]
+
+
+def test_the_achievements_of_a_plans_situation_part_are_no_problem():
+    # the shape of a provincial 规划 (r391 of corpora/real): 现状和面临的形势 opens with what was achieved
+    plan = (
+        "某省安全生产“十三五”规划\n\n一、安全生产现状和面临的形势\n\n（一）“十二五”时期安全生产工作成效\n\n"
+        "安全生产责任体系得到进一步完善，整顿关闭非煤矿山657座。\n\n（二）存在的突出问题\n\n"
+        "部分企业主体责任落实不到位，隐患排查治理不彻底。\n\n二、主要任务\n\n加强隐患排查治理。\n"
+    )
+    doc = docparse.read(plan.encode(), name="plan.txt")
+    assert doc.extraction.problems
+    assert not any("工作成效" in (p.category or "") or "657座" in p.text for p in doc.extraction.problems)
