@@ -20,7 +20,7 @@ from docparse.analyse.numerals import chinese_integer
 from docparse.model import Document, Metric
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import enclosing
+from docparse.textspans import IntervalIndex, enclosing
 
 SENTENCE_END = "。；！？\n"
 CLAUSE_BREAK = "，。；：！？、\n\t"
@@ -53,6 +53,7 @@ class UnitLexicon:
     report_types: frozenset[str]
     back_references: tuple[str, ...]
     lead_words: tuple[str, ...]
+    counted_in_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ def unit_lexicon() -> UnitLexicon:
     return UnitLexicon(
         pattern, tuple(words("not_after")), tuple(words("threshold")), tuple(words("target")),
         tuple(words("plan_item")), multipliers, tuple(words("goal_verb")), frozenset(words("report_type")),
-        tuple(words("back_reference")), tuple(words("lead_word")),
+        tuple(words("back_reference")), tuple(words("lead_word")), frozenset(words("counted_in_words")),
     )
 
 
@@ -134,15 +135,28 @@ def inside_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+VAGUE_MAGNITUDE = ("几", "数")
+
+
+def text_before(m: re.Match[str], n: int) -> str:
+    return m.string[max(0, m.start("num") - n) : m.start("num")]
+
+
 def figure_value(m: re.Match[str], lex: UnitLexicon) -> float | None:
     num = m.group("num")
     if num.isascii():
         value = float(num)
     else:
-        # Small numbers in Chinese name measures (十五条硬措施, 两个问题); counts are written 两千余, 三百多.
+        # Small numbers in Chinese name measures (十五条硬措施, 两个问题); counts are written 两千余, 三百多,
+        # except of people, accidents and bodies, which facts count in words too (二十二人, 两起, 三家企业).
         approx = m.group("pre") or m.group("approx") or m.group("approx2")
+        if text_before(m, 1) in VAGUE_MAGNITUDE:  # 几十家, 数百人: no figure at all
+            return None
         if num in ("百", "千"):  # 近百人, 千余家: a round magnitude only when marked approximate
             if not approx:
+                return None
+        elif m.group("unit") in lex.counted_in_words:
+            if num == "一":  # 一家企业, 一人一档: an article or a slogan, not a count
                 return None
         elif len(num) < 2 or not (set(num) & set("百千") or m.group("mult") or approx):
             return None
@@ -290,9 +304,12 @@ def states_facts(doc: Document) -> bool:
     return doc.analysis.is_report or kind in unit_lexicon().report_types
 
 
-def find_metrics(text: str, plan: bool = False, reviews: tuple[tuple[int, int], ...] = ()) -> list[Found]:
+def find_metrics(
+    text: str, plan: bool = False, reviews: tuple[tuple[int, int], ...] = (), places: IntervalIndex | None = None
+) -> list[Found]:
     """Reported figures and targets in normalized text, as offsets; `plan` for a plan, where few sentences
-    report, except in the `reviews` ranges, the parts that look back on what was achieved (工作成效)."""
+    report, except in the `reviews` ranges, the parts that look back on what was achieved (工作成效). A figure
+    inside one of the `places` (五家渠市) is part of a name."""
     lex = unit_lexicon()
     found: list[Found] = []
     # One verdict per sentence: a long sentence holds many figures, and searching it again for each is quadratic.
@@ -300,7 +317,7 @@ def find_metrics(text: str, plan: bool = False, reviews: tuple[tuple[int, int], 
     for m in lex.pattern.finditer(text):
         start, end = m.start(), m.end()
         value = figure_value(m, lex) if is_figure(text, m, lex) else None
-        if value is None:
+        if value is None or (places is not None and places.overlaps(start, end)):
             continue
         bounds = sentence_bounds(text, start, end)
         if bounds not in sentence_reports:
@@ -363,14 +380,15 @@ def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, 
     return indicator
 
 
-@stage("metrics", step="extract", assigns="extraction.metrics", requires=("sections", "sentences", "analysis.is_report"))
+@stage("metrics", step="extract", assigns="extraction.metrics", requires=("sections", "sentences", "analysis.is_report", "analysis.places"))
 def metrics(doc: Document) -> list[Metric]:
     """Reported figures and targets in text order."""
     out = []
     reviews = tuple(
         (doc.norm_index(s.span.start), doc.norm_index(s.span.end)) for s in doc.sections if s.role == "evaluation"
     )
-    for f in find_metrics(doc.norm_text, plan=not states_facts(doc), reviews=reviews):
+    places = doc.analysis.places.spans.index if doc.analysis.places is not None else None
+    for f in find_metrics(doc.norm_text, plan=not states_facts(doc), reviews=reviews, places=places):
         span = doc.source_span(f.start, f.end)
         raw = doc.text_of(span)
         kind = "target" if f.target else "reported"

@@ -161,3 +161,14 @@ def test_a_plan_reports_the_figures_of_its_review_of_past_work():
     )
     doc = docparse.read(plan.encode(), name="plan.txt")
     assert [(m.value, m.unit) for m in doc.extraction.metrics] == [(657, "座")]
+
+
+def test_reports_count_people_accidents_and_bodies_in_chinese_numerals():
+    # wording of corpora/real accident 通报 and a county speech (r401, r705, r718)
+    found = metrics("接连发生了两起较大事故，共造成二十二人死亡，三家企业分别作了检讨发言。一家企业有几十家分店。")
+    assert {(m.value, m.unit) for m in found} == {(2, "起"), (22, "人"), (3, "家")}
+
+
+def test_a_numeral_inside_a_place_name_is_no_figure():
+    found = metrics("督查组赴第六师五家渠市开展督查，检查企业12家。")
+    assert [(m.value, m.unit) for m in found] == [(12, "家")]
