@@ -7,6 +7,7 @@ ending finds (临沧市国土资源局). Found once; the regions, problems and c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from docparse.resources import load_tsv
 from docparse.textspans import IntervalIndex
 
 # Characters a name never contains: clause punctuation, quotes, and function words that end a subject.
-NAME_STOP = set("，。；：、！？“”‘’《》「」（）() \n的对在于与及或将把被是了为从向以由等要其并但虽")
+NAME_STOP = set("，。；：、！？“”‘’《》「」（）() \n的对在于与及或将把被是了为从向以由等要其并但虽因")
 
 
 MAX_NAME = 30
@@ -145,8 +146,11 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
     ends = suffix_ends(text)
     # a joiner right after an enterprise's ending parts two names, unless it opens a place (…集团和顺吕鑫煤业)
     joins = frozenset(e for e, (_, kind) in ends.items() if kind == "enterprise" and e not in places.spans)
+    department_ends: list[int] = []  # of the departments found so far, in order
     for end, (suffix, kind) in sorted(ends.items()):
         place_start = snap_to_place(walk_left(text, end - len(suffix), kind, joins), places)
+        if kind == "enterprise":
+            place_start = after_body(place_start, end - len(suffix), department_ends)
         start = skip_places(place_start, end, places)
         core = text[start : end - len(suffix)]
         if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):
@@ -159,8 +163,16 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
             if len(text[place_start:end]) < 4:
                 continue
             start = place_start  # the department keeps its place: 临沧市国土资源局
+            department_ends.append(end)
         found.append(OrgName(start, end, kind, place_start))
     return drop_contained(found)
+
+
+def after_body(start: int, core_end: int, department_ends: list[int]) -> int:
+    """Where an enterprise's name starts when a body's name runs into it: after that body (灵石县安全生产
+    监督管理局 + 王禹乡南山煤矿安全特派员 names the official's post, the mine being 王禹乡南山煤矿)."""
+    i = bisect_left(department_ends, core_end) - 1
+    return department_ends[i] if i >= 0 and department_ends[i] > start else start
 
 
 def drop_contained(names: list[OrgName]) -> list[OrgName]:

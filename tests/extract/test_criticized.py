@@ -139,3 +139,12 @@ def test_a_bureau_answers_for_its_sanctioned_official_a_party_committee_does_not
     found = entities(text)
     assert "吕梁市应急管理局" in found
     assert not any(name.endswith(("党委", "党工委")) for name in found)
+
+
+def test_an_officials_post_and_a_class_of_mines_name_no_mine():
+    # corpora/real r718 and r748 (dev split): the post of an official runs into the mine's name; 乡镇煤矿 is a class
+    text = ("山西检察机关已初步查明：灵石县安全生产监督管理局王禹乡南山煤矿安全特派员郭某对该矿长期非法生产不予制止，"
+            "被依法立案侦查。淖尔壕煤矿为乡镇煤矿，事故发生后未按要求报告，此次约谈地区或企业因煤矿事故导致69人死亡。\n")
+    found = entities(text)
+    assert not any(name.startswith(("安全生产监督管理局", "企业因")) for name in found)
+    assert "乡镇煤矿" not in found
