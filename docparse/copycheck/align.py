@@ -139,9 +139,13 @@ def resolve_overlaps(passages: list[Alignment], min_length: int) -> list[Alignme
 
 def align(
     a_hashes: np.ndarray, b_hashes: np.ndarray, a_codes: np.ndarray, settings: AlignSettings = AlignSettings()
-) -> list[Alignment]:
-    """Copied passages of the checked text (hashes `a_hashes`, masked codes `a_codes`) found in the reference."""
+) -> tuple[list[Alignment], np.ndarray]:
+    """Copied passages of the checked text (hashes `a_hashes`, masked codes `a_codes`) found in the reference,
+    and per shingle of the checked text whether it seeded (occurs in the reference): the text both hold,
+    where a passage also spans the reworded stretches it bridges."""
     a_pos, b_pos = seed_pairs(a_hashes, b_hashes, settings.max_occurrences)
     runs = exact_runs(a_pos, b_pos, settings.k)
     info_prefix = np.r_[0, np.cumsum(a_codes < REGION)]
-    return resolve_overlaps(merge_runs(runs, settings, info_prefix), settings.min_length)
+    seeded = np.zeros(len(a_hashes), dtype=bool)
+    seeded[a_pos] = True
+    return resolve_overlaps(merge_runs(runs, settings, info_prefix), settings.min_length), seeded

@@ -46,11 +46,11 @@ class BoilerplateSet:
 
 def covered_codes(shingle_flags: np.ndarray, n_codes: int, k: int) -> np.ndarray:
     """Per masked code: whether some flagged shingle (starting at i, covering `[i, i+k)`) covers it."""
-    out = np.zeros(n_codes + 1, dtype=np.int32)
-    starts = np.nonzero(shingle_flags)[0]
-    np.add.at(out, starts, 1)
-    np.add.at(out, np.minimum(starts + k, n_codes), -1)
-    return np.cumsum(out[:n_codes]) > 0
+    # code i is covered by the shingles starting in [i - k + 1, i]: a difference of prefix counts
+    m = len(shingle_flags)
+    flagged_before = np.r_[0, np.cumsum(shingle_flags, dtype=np.int64)]
+    i = np.arange(n_codes)
+    return flagged_before[np.minimum(i + 1, m)] - flagged_before[np.clip(i - k + 1, 0, m)] > 0
 
 
 def phrases_boilerplate(phrases: tuple[str, ...], k: int, gazetteer: Gazetteer | None = None) -> BoilerplateSet:

@@ -152,18 +152,22 @@ def source_span(text: PreparedText, start: int, end: int) -> Span:
 
 def passage_of(
     al: Alignment, checked: PreparedText, reference: PreparedText, counted: np.ndarray, weights: np.ndarray,
-    boilerplate: np.ndarray, substantive: int,
+    boilerplate: np.ndarray, substantive: int, min_length: int,
 ) -> CopiedPassage:  # fmt: skip
+    """The passage `al`, its characters counted where they are `counted` (shared with the reference,
+    neither metadata nor formulaic). It is copied only when what it shares beyond formulas is itself as
+    long as a passage must be (`min_length`): a formula with a few shared words around it
+    (制定本规划。一、现状与形势……以习近平同志为核心的党中央) is no evidence of copying."""
     window = slice(al.a_start, al.a_end)
     chars = int(weights[window][counted[window]].sum())
     bp_chars = int(weights[window][counted[window] & boilerplate[window]].sum())
     formula_chars = int(weights[window][~checked.metadata[window] & checked.formulaic[window]].sum())
     if chars == 0 or formula_chars >= FORMULAIC_PASSAGE_SHARE * (chars + formula_chars):
         kind = FORMULAIC  # the 公文 wrapper (metadata) and formulas: nothing of the plan's content
-    elif chars > 0 and bp_chars < BOILERPLATE_PASSAGE_SHARE * chars:
+    elif bp_chars < BOILERPLATE_PASSAGE_SHARE * chars and chars >= min_length:
         kind = COPIED
     else:
-        kind = BOILERPLATE
+        kind = BOILERPLATE if bp_chars > formula_chars else FORMULAIC  # a short match goes with what it adjoins
     copied = chars - bp_chars if kind == COPIED else 0
     cspan = source_span(checked, al.a_start, al.a_end)
     rspan = source_span(reference, al.b_start, al.b_end)
@@ -228,18 +232,21 @@ def check_prepared(
     copied_any = np.zeros(len(weights), dtype=bool)
     results = []
     for ref in references:
-        alignments = [
-            piece
-            for al in align(checked.hashes, ref.hashes, checked.masked.codes, settings.align)
-            for piece in split_at_boilerplate(al, bp, settings.align.min_length)
+        found, seeded = align(checked.hashes, ref.hashes, checked.masked.codes, settings.align)
+        alignments = [piece for al in found for piece in split_at_boilerplate(al, bp, settings.align.min_length)]
+        # A passage bridges reworded stretches to show the copied sentence whole; what counts as copied is
+        # only the text both plans hold (the codes of shared shingles), never the bridged gaps.
+        counted_shared = counted & covered_codes(seeded, len(weights), k)
+        passages = [
+            passage_of(al, checked, ref, counted_shared, weights, bp, substantive, settings.align.min_length)
+            for al in alignments
         ]
-        passages = [passage_of(al, checked, ref, counted, weights, bp, substantive) for al in alignments]
         covered = np.zeros(len(weights), dtype=bool)
         for al, p in zip(alignments, passages):
             if p.kind == COPIED:
                 covered[al.a_start : al.a_end] = True
-        copied_any |= covered
-        copied = int(weights[covered & counted & ~bp].sum())
+        copied_any |= covered & counted_shared
+        copied = int(weights[covered & counted_shared & ~bp].sum())
         score = copied / substantive if substantive else 0.0
         results.append(
             ReferenceResult(

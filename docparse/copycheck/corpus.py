@@ -22,6 +22,7 @@ from docparse.copycheck.check import (
     prepare,
 )
 from docparse.copycheck.direction import (
+    LEVEL_RANK,
     copy_direction,
     in_different_lines,
     issuing_place,
@@ -285,28 +286,36 @@ def copied_mask(report: CopyReport, length: int) -> np.ndarray:
     return mask
 
 
+def precedes(c: PreparedText, p: PreparedText) -> bool:
+    """Whether plan `c` can be the source of plan `p`: its place lies above `p`'s or, where either place is
+    not known, it was issued earlier (a development zone's 要点 after its municipality's)."""
+    place_c, place_p = issuing_place(c), issuing_place(p)
+    if place_c is not None and place_p is not None:
+        return place_c.is_above(place_p)
+    return bool(c.info.date and p.info.date and c.info.date < p.info.date)
+
+
 def attribute_source(
     pair: CopyPair, x: int, y: int, texts: list[PreparedText], reports: dict[tuple[int, int], CopyReport],
     others: list[int],
 ) -> None:
     """Tell direct copying from common-source inheritance, in the manner of passim's passage clusters: the
-    text `x` shares with `y` belongs to a third plan of the collection when one above `y` (and `x`)
-    holds at least COMMON_SHARE of it, the highest such plan; to a plan not in the collection when
-    neither's place lies under the other's (siblings copy their parent, not each other). `others` are the
-    plans `x` was checked against."""
+    text `x` shares with `y` belongs to a third plan of the collection when one that `precedes` both
+    holds at least COMMON_SHARE of it, the highest (then earliest) such plan; to a plan not in the
+    collection when neither's place lies under the other's (siblings copy their parent, not each other).
+    `others` are the plans `x` was checked against."""
     length = len(texts[x].doc.text)
     shared = copied_mask(reports[x, y], length)
     if not shared.any():
         return
-    place_x, place_y = issuing_place(texts[x]), issuing_place(texts[y])
     holders = []
-    for c in others if place_x is not None and place_y is not None else ():
-        place_c = issuing_place(texts[c])
-        if c == y or place_c is None or not (place_c.is_above(place_x) and place_c.is_above(place_y)):
+    for c in others:
+        if c == y or not (precedes(texts[c], texts[x]) and precedes(texts[c], texts[y])):
             continue
         held = (shared & copied_mask(reports[x, c], length)).sum() / shared.sum()
         if held >= COMMON_SHARE:
-            holders.append((place_c.rank, texts[c].info.date or "", c))
+            place_c = issuing_place(texts[c])
+            holders.append((place_c.rank if place_c else len(LEVEL_RANK), texts[c].info.date or "", c))
     if holders:
         pair.relation, pair.common_source = COMMON_SOURCE, texts[min(holders)[2]].info
     elif in_different_lines(texts[x], texts[y]):

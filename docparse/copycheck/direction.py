@@ -22,22 +22,26 @@ PLACE_WINDOW = 24  # the place of an issuer or title stands near its start (afte
 # 省安委会, 自治区人民政府: a body that names its level and not its place
 LEVEL_ONLY = re.compile(r"^(?:(省|自治区)|(市|州|盟)|(县|区|旗))(?=安全生产|安委|人民政府|政府|应急|委员会|办公)")
 CITATION = re.compile(r"《([^《》]{4,80})》")
+CITED = re.compile(r"《[^《》]*(?:》|$)")  # a title the opening cites (根据《山东省…纲要》) is another document's
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a plan was issued: its level rank (0 national … 4 township) and gazetteer unit, if known."""
+    """Where a plan was issued: its level rank (0 national … 4 township) and the gazetteer units its name
+    may stand for (one, or several for a name such as 长安区 that several places bear; none when only the
+    level is written: 省安委会)."""
 
     rank: int
-    unit: str | None = None
+    units: tuple[str, ...] = ()
 
     def is_above(self, other: Place) -> bool:
-        """Whether this place is higher and `other` lies under it (anything lies under the nation)."""
+        """Whether this place is higher and `other` lies under it (anything lies under the nation). A place
+        whose name several units bear is under a higher one when one of them is."""
         if self.rank >= other.rank:
             return False
-        if self.rank == 0 or self.unit is None or other.unit is None:
+        if self.rank == 0 or not self.units or not other.units:
             return True
-        return self.unit in gazetteer().ancestors(other.unit)
+        return any(unit in gazetteer().ancestors(under) for unit in self.units for under in other.units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +54,32 @@ class Direction:
 
 
 def issuing_place(text: PreparedText) -> Place | None:
-    """The place of the plan's issuer, else of its title; None where neither names one."""
-    return place_of(text.info)
+    """The place of the plan's issuer, else of its title, else of the text's opening words, cited titles
+    left out (where the issuer and title were not read, the opening is their line); None where none
+    names one."""
+    return place_of(text.info, opening_words(text.doc.norm_text[: 4 * PLACE_WINDOW]))
 
 
 @lru_cache(maxsize=65536)
-def place_of(info: DocumentInfo) -> Place | None:
-    """`issuing_place` of a plan's description, worked out once per plan however many pairs it is in."""
-    for written in (info.issuer, info.title):
-        head = (written or "").strip().lstrip("《")[:PLACE_WINDOW]
-        if not head:
-            continue
+def opening_words(head: str) -> str:
+    """The first words of a text where a place may be read: cited titles left out."""
+    return CITED.sub("", head)[:PLACE_WINDOW]
+
+
+@lru_cache(maxsize=65536)
+def place_of(info: DocumentInfo, opening: str = "") -> Place | None:
+    """`issuing_place` of a plan's description, worked out once per plan however many pairs it is in.
+
+    A place named anywhere of the three comes before a level written alone: 自治区安全生产委员会 issues
+    《宁夏回族自治区安全生产“十四五”规划》, which says which 自治区."""
+    heads = [h for h in ((w or "").strip().lstrip("《")[:PLACE_WINDOW] for w in (info.issuer, info.title, opening)) if h]
+    for head in heads:
         if NATIONAL.match(head):
             return Place(0)
         place = innermost_place(head)
         if place is not None:
             return place
+    for head in heads:
         level_only = LEVEL_ONLY.match(head)
         if level_only:
             return Place(level_only.lastindex)
@@ -84,7 +98,7 @@ def innermost_place(head: str) -> Place | None:
         run.append(match)
     keys = run[-1][2][1]
     unit = gazetteer().units[keys[0]]
-    return Place(LEVEL_RANK[unit.level], keys[0] if len(keys) == 1 else None)
+    return Place(LEVEL_RANK[unit.level], tuple(k for k in keys if gazetteer().units[k].level == unit.level))
 
 
 def cites(citing: PreparedText, cited: PreparedText) -> bool:
@@ -116,4 +130,4 @@ def in_different_lines(a: PreparedText, b: PreparedText) -> bool:
     pa, pb = issuing_place(a), issuing_place(b)
     if pa is None or pb is None or pa.is_above(pb) or pb.is_above(pa):
         return False
-    return pa.unit is None or pa.unit != pb.unit
+    return not pa.units or not pb.units or not set(pa.units) & set(pb.units)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 import docparse
@@ -63,3 +65,17 @@ def test_accepts_documents_and_gives_a_dataframe(copy_dir, seed_plan):
     frame = report.passages_frame()
     assert {"checked_start", "checked_end", "reference_start", "reference_end", "kind", "contribution"} <= set(frame.columns)
     assert len(frame) == len(report.results[0].passages)
+
+
+def test_a_bridged_gap_is_shown_in_the_passage_but_not_counted_as_copied():
+    # two sentences copied around a rewritten middle: one passage spans all three, only the two count
+    first = "全面排查整治城镇燃气安全风险隐患，坚决防范遏制燃气爆炸事故发生，"
+    last = "切实保障人民群众生命财产安全和社会大局稳定，推动燃气安全形势持续向好。"
+    source = docparse.read(("昆明市城镇燃气安全排查整治工作方案\n" + first + "建立隐患排查台账实行动态清零管理，" + last).encode(), name="source.txt")
+    copy = docparse.read(("嵩明县燃气专项行动计划\n" + first + "组织专班逐户上门开展入户检查，" + last).encode(), name="copy.txt")
+    settings = CopyCheckSettings(use_shipped_boilerplate=False)
+    no_boilerplate = BoilerplateModel(BoilerplateSet.empty())
+    result = docparse.copycheck(copy, [source], settings=settings, boilerplate=no_boilerplate).results[0]
+    [passage] = [p for p in result.passages if p.kind == "copied"]
+    assert "组织专班逐户上门" in passage.checked_text
+    assert passage.copied_chars == len(re.sub(r"\W", "", first + last))  # 77 when the middle counted

@@ -57,3 +57,27 @@ def test_boilerplate_is_phrasing_shared_across_campaigns_not_a_parent_text():
     by_campaign = common_phrases(texts, k, min_documents=3, groups=["安全工程三年行动"] * len(texts))
     assert by_document, "the three counties repeat the province's text: by document count it is 'boilerplate'"
     assert by_campaign == []
+
+
+def test_only_the_framing_clauses_of_a_preamble_are_formulaic():
+    # 安徽's 治本攻坚 preamble: one sentence that ends 结合安徽实际，制定本实施方案 and carries the national
+    # plan's aims on the way; the aims are the plan's content (and what a descendant copies)
+    doc = docparse.read(REAL / "zbgj_province_anhui.txt", steps=("structure",))
+    ranges = formulaic_ranges(doc)
+    assert covered(doc, ranges, "结合安徽实际，") and covered(doc, ranges, "制定本实施方案。")
+    assert not covered(doc, ranges, "进一步夯实安全生产工作基础，从根本上消除事故隐患")
+    report = copycheck(REAL / "zbgj_sc_guangyuan.txt", [REAL / "zbgj_national.txt"])
+    assert any("进一步夯实安全生产工作基础" in p.checked_text for p in report.results[0].passages if p.kind == COPIED)
+
+
+def test_a_standard_heading_after_its_marker_is_formulaic_where_the_outline_was_not_read():
+    doc = docparse.read(REAL / "sw_national.txt", steps=("structure",))
+    assert not any(s.heading.startswith("现状与形势") for s in doc.sections)  # the portal page's outline
+    assert covered(doc, formulaic_ranges(doc), "一、现状与形势")
+
+
+def test_a_formula_with_a_few_shared_words_around_it_is_no_copy():
+    # national and 山东 十四五 plans, written separately: 制定本规划。一、现状与形势 … 以习近平同志为核心的党中央
+    report = copycheck(REAL / "sw_national.txt", [REAL / "sw_province_shandong.txt"])
+    assert report.score == 0  # 0.37 when the formula and its neighbours counted
+    assert not [p for p in report.results[0].passages if p.kind == COPIED]

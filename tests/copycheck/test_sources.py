@@ -58,6 +58,40 @@ def test_the_level_is_read_from_the_issuer_innermost_place_first():
     assert not place("aqgc_province_yunnan.txt").is_above(place("cq_wulong.txt"))
 
 
+def test_a_place_is_read_from_the_title_or_the_opening_when_the_issuer_does_not_name_it():
+    def place(name: str):
+        return issuing_place(prepare(docparse.read(REAL / name, steps=("structure",)), 8))
+
+    ningxia, hubei = place("sw_province_ningxia.txt"), place("ss_province_hubei.txt")
+    # 自治区安全生产委员会 and 省人民政府办公厅 name a level only; their titles say which
+    assert ningxia.rank == 1 and ningxia.units and hubei.rank == 1 and hubei.units
+    assert not ningxia.is_above(place("sw_yn_longling.txt"))  # a 云南 county
+    # the title was not read from 淮北's page; its opening line is the issuer's: 淮北市人民政府办公室关于印发…
+    assert place("wh_ah_huaibei.txt").rank == 2
+    assert not place("sw_province_anhui.txt").is_above(place("wh_js_huaian.txt"))
+
+
+def test_a_name_several_places_bear_lies_under_a_province_only_if_one_of_them_does():
+    def place(name: str):
+        return issuing_place(prepare(docparse.read(REAL / name, steps=("structure",)), 8))
+
+    changan = place("csaq_sn_changan.txt")  # 长安区: 西安's and 石家庄's
+    assert changan.rank == 3 and len(changan.units) == 2
+    assert not place("csaq_province_jiangsu.txt").is_above(changan)
+    assert place("sw_national.txt").is_above(changan)
+
+
+def test_a_plan_of_unknown_place_inherits_from_the_plan_issued_before_it():
+    # 重庆高新区管委会 names no place of the gazetteer; its 要点 came out after the municipal one that it and
+    # the districts copied: its text shared with a district is the municipality's
+    report = check_corpus(sorted(REAL.glob("cq_*.txt")))
+    pairs = {frozenset(names(p)): p for p in report.pairs}
+    for district in ("cq_wulong", "cq_dazu", "cq_shapingba", "cq_yuzhong"):
+        siblings = pairs[frozenset(("cq_gaoxin", district))]
+        assert siblings.relation == "common source", district
+        assert Path(siblings.common_source.path).stem == "cq_province_chongqing"
+
+
 def test_corpus_mode_on_a_local_dask_cluster_gives_the_same_pairs():
     distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed (pip install 'docparse[scale]')")
     files = sorted(REAL.glob("cq_*.txt"))
