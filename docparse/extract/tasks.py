@@ -365,13 +365,15 @@ def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int
 def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
     """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要)."""
     after = text[group[-1].end : end]
+    before = text[start : group[0].start]
+    before_role = next((c.role for c in role_cues() if c.where == "before" and c.pattern.search(before)), None)
     role = after_role(text, group, end)
+    if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
+        return before_role
     if role is not None:
         return role
-    before = text[start : group[0].start]
-    for cue in role_cues():
-        if cue.where == "before" and cue.pattern.search(before):
-            return cue.role
+    if before_role is not None:
+        return before_role
     opens_sentence = group[0].start == start or text[group[0].start - 1] in SENTENCE_START
     if opens_sentence:  # 市安委办严肃指出…: who opens a sentence acts
         return "lead"
@@ -397,6 +399,11 @@ def assign_roles(
         role = group_role(text, group, start, end)
         if role == "support_or_lead":
             role = "support" if lead else "lead"
+        if role == "shares" and not lead:  # responsible units without a lead: the first leads, as in a 责任单位 field
+            lead.append(group[0].ref)
+            group = group[1:]
+        if role == "shares":
+            role = "support"
         if role:
             target = lead if role == "lead" else support
             target.extend(r.ref for r in group if r.ref.name not in {p.name for p in target})
