@@ -631,6 +631,24 @@ def test_an_object_or_a_longer_name_is_no_unknown_subject():
     assert all("街道办事处" != p.text for t in doc.extraction.tasks for p in t.lead)
 
 
+def test_a_class_of_parties_opening_a_requirement_leads():
+    # r331 (汛期 notice): 水利工程运行管理单位要…, 项目法人要…; r304: 中央企业要…; a member list joined by 和
+    doc = read(
+        "二是做好水利工程汛期安全工作。\n水利工程运行管理单位要结合汛期特点立即组织开展各类水利工程安全隐患专项整治。"
+        "项目法人要对在建建筑施工工地加强安全隐患排查。\n"
+        "中央企业和省属企业要按照相关部门和行业领域子方案的要求加强安全生产管理。\n"
+    )
+    leads = [[(p.name, p.kind) for p in t.lead] for t in doc.extraction.tasks]
+    assert [("水利工程运行管理单位", "generic")] in leads
+    assert [("项目法人", "generic")] in leads
+    assert [("中央企业", "generic"), ("省属企业", "generic")] in leads
+
+
+def test_an_article_number_is_no_part_of_a_subject():
+    doc = read("第七条事故发生单位应当按照规定及时统计直接经济损失。\n")
+    assert all(not p.name.startswith("第") for t in doc.extraction.tasks for p in t.lead)
+
+
 def test_units_the_lexicon_does_not_know_in_a_role_field():
     # r358 (望江县 安全生产月 plan, 2019): the 参加单位 field names county offices and enterprises
     doc = read(WANGJIANG_MONTH.replace("(参加单位:县安监局、交通局、住建局。", "(参加单位:县安监局、交通局、住建局、长江华阳海事处、港航管理处、中国人寿望江公司。"))
