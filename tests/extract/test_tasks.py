@@ -644,6 +644,17 @@ def test_a_class_of_parties_opening_a_requirement_leads():
     assert [("中央企业", "generic"), ("省属企业", "generic")] in leads
 
 
+def test_the_provincial_formula_for_prefectures_and_counties_and_a_township_committee_lead():
+    # r368 (山东 opinions, 2011): 各市、县（市、区）政府应…; r613 (街道 plan): 街道安委会各成员单位要…
+    doc = read(
+        "一、主要任务\n2.加大政策支持力度。积极争取国家补助资金。各市、县（市、区）政府应研究制定财政扶持政策。\n"
+        "（一）街道安委会各成员单位要按照“一岗双责”的工作要求，加强各自领域的安全监管工作。\n"
+    )
+    policy = next(t for t in doc.extraction.tasks if "研究制定财政扶持政策" in t.text)
+    assert [p.name for p in policy.lead] == ["各市、县（市、区）政府"]
+    assert [p.name for p in task_starting(doc, "（一）街道安委会").lead] == ["街道安委会各成员单位"]
+
+
 def test_an_article_number_is_no_part_of_a_subject():
     doc = read("第七条事故发生单位应当按照规定及时统计直接经济损失。\n")
     assert all(not p.name.startswith("第") for t in doc.extraction.tasks for p in t.lead)
