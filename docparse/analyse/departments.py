@@ -31,7 +31,8 @@ UNKNOWN_BODY = re.compile(
 )
 # What follows a body's short name inside a document number (云安委办发〔2023〕, 鲁安办函［2024］).
 DOC_NUMBER_AFTER = re.compile(r"(?:发|函|字|明电|电)?[〔［\[【]\s*(?:19|20)\d\d")
-KIND_LIST_MAX = 60  # characters: the longest list of department kinds before 部门
+KIND_LIST_MAX = 60
+PLACE_REACH = 6  # characters a place name may reach before and after a generic party's start (广州市: 1 and 2)  # characters: the longest list of department kinds before 部门
 # The body word that ends a department's name (公安局, 应急管理厅, 发展和改革委员会): what a department kind lacks.
 BODY_WORD = re.compile(r"(?:委员会|局|厅|委)$")
 UNKNOWN_BODY_STOP = set("的等各有关相级部门和与及或要对在将请经")
@@ -338,7 +339,7 @@ def generic_refs(doc: Document) -> list[PartyRef]:
     refs = [ref for _, _, ref in kind_refs]
     found: list[tuple[int, int]] = []
     for m in text_pattern.finditer(doc.norm_text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in taken) or inside_place_name(doc.norm_text, m.start()):
             continue
         end = m.end() + body_name_at(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
         if found and found[-1][1] == m.start():  # 各地各部门各单位, 各级各部门: written as one, one party
@@ -349,6 +350,18 @@ def generic_refs(doc: Document) -> list[PartyRef]:
         span = doc.source_span(start, end)
         refs.append(PartyRef(doc.norm_text[start:end], doc.text_of(span), span, kind="generic"))
     return sorted(refs, key=lambda r: r.span.start)
+
+
+def inside_place_name(text: str, at: int) -> bool:
+    """Whether a place name the gazetteer knows begins before `at` and goes on past the character there: the 州市 of
+    广州市应急管理局 is the end of 广州市, not the plural 州市 ("every prefecture and city"). A party may start
+    with the level word that ends a place (the 市直有关部门 of 广州市直有关部门)."""
+    places = gazetteer().place_names
+    return any(
+        text[at - k : end] in places
+        for k in range(1, PLACE_REACH)
+        for end in range(at + 2, min(len(text), at + PLACE_REACH) + 1)
+    )
 
 
 @lru_cache(maxsize=1)

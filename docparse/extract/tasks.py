@@ -76,7 +76,10 @@ OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the i
 UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}")
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
-SUBJECT_RUN = re.compile(r"(?:^|(?<=[。；！？\n：]))\s*([\u4e00-\u9fff、]{2,80})", re.MULTILINE)
+# An article number before the run (第七条事故发生单位应当…) is no part of it.
+SUBJECT_RUN = re.compile(
+    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、]{2,80})", re.MULTILINE
+)
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
 UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
@@ -200,8 +203,7 @@ def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[
         pos, run_end = m.start(1), m.end(1)
         units: list[Ref | None] = []
         while pos < run_end:
-            sep = text.find("、", pos, run_end)
-            sep = run_end if sep < 0 else sep
+            sep = member_end(text, pos, run_end, known)
             last = subject_tail(doc, (pos, sep), known, taken)
             if last is not None:
                 found += [u for u in [*units, last] if isinstance(u, Ref)]
@@ -212,6 +214,15 @@ def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[
             units.append(unit)
             pos = sep + 1
     return found
+
+
+def member_end(text: str, pos: int, run_end: int, known: set[tuple[int, int]]) -> int:
+    """Where the member of a subject list starting at `pos` ends: at the next 、, or at a 和/及/与 outside a known
+    name (中央在鄂企业和省属企业必须…; not the 和 of 住房和城乡建设局); at the end of the run without one."""
+    for at in range(pos, run_end):
+        if text[at] == "、" or (text[at] in "和及与" and at > pos and not any(a < at < b for a, b in known)):
+            return at
+    return run_end
 
 
 def subject_tail(doc: Document, member: tuple[int, int], known: set[tuple[int, int]], taken: IntervalIndex) -> Ref | bool | None:
@@ -365,13 +376,15 @@ def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int
 def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
     """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要)."""
     after = text[group[-1].end : end]
+    before = text[start : group[0].start]
+    before_role = next((c.role for c in role_cues() if c.where == "before" and c.pattern.search(before)), None)
     role = after_role(text, group, end)
+    if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
+        return before_role
     if role is not None:
         return role
-    before = text[start : group[0].start]
-    for cue in role_cues():
-        if cue.where == "before" and cue.pattern.search(before):
-            return cue.role
+    if before_role is not None:
+        return before_role
     opens_sentence = group[0].start == start or text[group[0].start - 1] in SENTENCE_START
     if opens_sentence:  # 市安委办严肃指出…: who opens a sentence acts
         return "lead"
@@ -397,6 +410,11 @@ def assign_roles(
         role = group_role(text, group, start, end)
         if role == "support_or_lead":
             role = "support" if lead else "lead"
+        if role == "shares" and not lead:  # responsible units without a lead: the first leads, as in a 责任单位 field
+            lead.append(group[0].ref)
+            group = group[1:]
+        if role == "shares":
+            role = "support"
         if role:
             target = lead if role == "lead" else support
             target.extend(r.ref for r in group if r.ref.name not in {p.name for p in target})

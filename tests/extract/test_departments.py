@@ -213,3 +213,12 @@ def test_short_names_a_document_defines_for_a_body():
     assigned = next(t for t in doc.extraction.tasks if "燃气整治" in t.text)
     assert [p.name for p in assigned.lead] == ["市市场监督管理局龙岗监管局"]
     assert [p.name for p in assigned.support] == ["市公安局龙岗分局"]
+
+
+def test_a_city_whose_name_ends_in_zhou_is_no_plural_of_prefectures():
+    # r744 (泉州), r741 and r635 (漳州), r600 (梅州): the 州市 of 泉州市安全生产委员会 ends the city's name; it is
+    # not 州市 "every prefecture and city" making the committee a generic party
+    doc = docparse.read("通知\n泉州市安全生产委员会决定对该起事故实行挂牌督办。各州市安委会要加强督导。\n".encode(), name="a.txt")
+    assert [d.name for d in doc.extraction.departments] == ["市安全生产委员会"]
+    assert [m.text for m in doc.extraction.departments[0].mentions] == ["泉州市安全生产委员会"]
+    assert [g.text for g in doc.analysis.generic_parties] == ["州市安委会"]

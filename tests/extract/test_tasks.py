@@ -106,7 +106,8 @@ def test_seed_001_bracketed_sector_assignments_are_tasks():
     doc = docparse.read(seed("001"))
     by_sector = {t.sector: t for t in doc.extraction.tasks}
     assert names(by_sector["水利"].lead) == ["市水务局"]
-    assert names(by_sector["电力"].lead) == ["市发展和改革委员会", "市工业和信息化局"]
+    # 依职责分工负责 without a lead: the first of the responsible units leads (the blind gold of r345, r369, r383)
+    assert (names(by_sector["电力"].lead), names(by_sector["电力"].support)) == (["市发展和改革委员会"], ["市工业和信息化局"])
     assert names(by_sector["危险废物"].lead) == ["市生态环境局"]
     muck = task_starting(doc, "渣土消纳")
     assert names(muck.lead) == ["市城市管理局"]  # the bracketed leads are not the item's
@@ -343,7 +344,7 @@ def test_an_assignment_bracket_closing_an_item_opens_no_task_of_its_own():
 def test_provincial_notice_roles_after_the_lead():
     doc = read(SHANDONG_NOTICE)
     sweep = task_starting(doc, "深入开展重大事故隐患排查整治")  # a part the outline gives no role
-    assert names(sweep.lead) == ["省应急管理厅", "省公安厅", "省交通运输厅"] and sweep.support == []
+    assert names(sweep.lead) == ["省应急管理厅"] and names(sweep.support) == ["省公安厅", "省交通运输厅"]
     gas = task_starting(doc, "（一）城镇燃气")
     assert names(gas.lead) == ["省住房和城乡建设厅"]
     assert names(gas.support) == ["省发展和改革委员会", "省市场监督管理局", "省公安厅"]
@@ -360,7 +361,7 @@ def test_provincial_notice_roles_after_the_lead():
 def test_kinds_of_department_are_generic_parties():
     doc = read("二、重点任务\n（一）道路运输。由应急管理、公安、交通运输等部门按职责分工负责。\n")
     road = task_starting(doc, "道路运输")
-    assert [(p.name, p.kind) for p in road.lead] == [
+    assert [(p.name, p.kind) for p in road.lead + road.support] == [
         ("应急管理部门", "generic"),
         ("公安部门", "generic"),
         ("交通运输部门", "generic"),
@@ -532,6 +533,27 @@ def test_a_heading_sentence_joins_the_requirement_after_it():
     assert parties(task.lead) == ["各级", "各部门"]
 
 
+def test_a_list_joined_with_huitong_supports_though_responsible_follows():
+    # r375 (区 2023 plan): （区安委会办公室会同区各有关部门负责）: the office leads, the departments it joins support
+    doc = read(
+        "一、重点任务\n2.强化党政领导责任。每季度至少组织研究1次安全生产突出问题。（区安委会办公室会同区各有关部门负责）\n"
+    )
+    task = task_starting(doc, "2.强化党政领导责任")
+    assert ([p.name for p in task.lead], [p.name for p in task.support]) == (["区安全生产委员会办公室"], ["区各有关部门"])
+
+
+def test_a_list_sharing_the_work_without_a_lead_is_led_by_its_first_unit():
+    # r383 (自治区 2023 plan) and r388 (省 2021 分工): 分工负责 after a lead supports; without one, the first leads
+    doc = read(
+        "一、重点任务\n1.生产安全事故死亡人数下降15%（省应急厅牵头，省公安厅、省交通运输厅按职责分工负责）。\n"
+        "2.较大以上生产安全事故起数下降10%（省公安厅、省交通运输厅按职责分工负责）。\n"
+    )
+    led = task_starting(doc, "1.生产安全事故")
+    assert (names(led.lead), names(led.support)) == (["省应急管理厅"], ["省公安厅", "省交通运输厅"])
+    shared = task_starting(doc, "2.较大以上")
+    assert (names(shared.lead), names(shared.support)) == (["省公安厅"], ["省交通运输厅"])
+
+
 def test_a_body_in_a_later_clause_needs_a_modal_to_be_required():
     # r370: 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: a past event, not a requirement
     doc = read("为扎实做好黄河流域生态保护工作，内蒙古自治区应急管理厅于2022年3月11日发布了《实施方案》。\n一、工作目标\n加强监管。\n")
@@ -545,7 +567,9 @@ def test_a_list_goes_on_over_a_comma_to_the_role_word_after_it():
         "（省工业和信息化委、能源局、安全监管局、国土资源厅，云南煤监局按照职责分工负责）\n"
     )
     task = task_starting(doc, "（三）对发生较大")
-    assert parties(task.lead) == ["省工业和信息化委", "能源局", "安全监管局", "国土资源厅", "云南煤监局"]
+    # without a lead among them the first of the responsible units leads, the others support (as the gold has it)
+    assert parties(task.lead) == ["省工业和信息化委"]
+    assert parties(task.support) == ["能源局", "安全监管局", "国土资源厅", "云南煤监局"]
 
 
 # r741 (漳州市安委会 挂牌督办 notice, 2023): the addressee called 你区 in the body of the letter.
@@ -605,6 +629,35 @@ def test_an_object_or_a_longer_name_is_no_unknown_subject():
     )
     assert parties(task_starting(doc, "（一）整改").lead) == ["县应急管理局"]
     assert all("街道办事处" != p.text for t in doc.extraction.tasks for p in t.lead)
+
+
+def test_a_class_of_parties_opening_a_requirement_leads():
+    # r331 (汛期 notice): 水利工程运行管理单位要…, 项目法人要…; r304: 中央企业要…; a member list joined by 和
+    doc = read(
+        "二是做好水利工程汛期安全工作。\n水利工程运行管理单位要结合汛期特点立即组织开展各类水利工程安全隐患专项整治。"
+        "项目法人要对在建建筑施工工地加强安全隐患排查。\n"
+        "中央企业和省属企业要按照相关部门和行业领域子方案的要求加强安全生产管理。\n"
+    )
+    leads = [[(p.name, p.kind) for p in t.lead] for t in doc.extraction.tasks]
+    assert [("水利工程运行管理单位", "generic")] in leads
+    assert [("项目法人", "generic")] in leads
+    assert [("中央企业", "generic"), ("省属企业", "generic")] in leads
+
+
+def test_the_provincial_formula_for_prefectures_and_counties_and_a_township_committee_lead():
+    # r368 (山东 opinions, 2011): 各市、县（市、区）政府应…; r613 (街道 plan): 街道安委会各成员单位要…
+    doc = read(
+        "一、主要任务\n2.加大政策支持力度。积极争取国家补助资金。各市、县（市、区）政府应研究制定财政扶持政策。\n"
+        "（一）街道安委会各成员单位要按照“一岗双责”的工作要求，加强各自领域的安全监管工作。\n"
+    )
+    policy = next(t for t in doc.extraction.tasks if "研究制定财政扶持政策" in t.text)
+    assert [p.name for p in policy.lead] == ["各市、县（市、区）政府"]
+    assert [p.name for p in task_starting(doc, "（一）街道安委会").lead] == ["街道安委会各成员单位"]
+
+
+def test_an_article_number_is_no_part_of_a_subject():
+    doc = read("第七条事故发生单位应当按照规定及时统计直接经济损失。\n")
+    assert all(not p.name.startswith("第") for t in doc.extraction.tasks for p in t.lead)
 
 
 def test_units_the_lexicon_does_not_know_in_a_role_field():
