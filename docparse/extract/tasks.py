@@ -65,8 +65,9 @@ TABLE_NUMBER_HEAD = re.compile(r"序号|编号|序")
 TABLE_NUMBER = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、．]?")
 # A header cell that names who is responsible: where a task table written as text lines is looked for.
 TABLE_HEADER_WORD = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)")
-# Cell boundaries in a table written as text: tabs, or runs of two or more spaces.
-CELL_GAP = re.compile(r"\t+|[ \u3000\u00a0]{2,}|\u3000")
+# Cell boundaries in a table written as text: tabs, runs of two or more spaces, or the bars a web page
+# leaves between cells (烟花爆竹 | 1月份 | 安监站 安监所 |).
+CELL_GAP = re.compile(r"\t+|[ \u3000\u00a0]*[|｜][ \u3000\u00a0]*|[ \u3000\u00a0]{2,}|\u3000")
 TAB = re.compile(r"\t")
 LINE = re.compile(r"(?m)^[^\n]*")
 # A unit marked as the lead inside a list of responsible units: 市住建局（牵头）.
@@ -1043,6 +1044,8 @@ def table_tasks(
     tasks = []
     for table in tables:
         cols = table_columns(table)
+        if "task" not in cols and "sector" in cols:
+            cols["task"] = cols["sector"]  # a schedule of campaigns by trade: each row's trade is its task
         if "task" not in cols or "lead" not in cols:
             continue
         sector = None
@@ -1134,7 +1137,7 @@ def text_table_at(doc: Document, line_start: int) -> Table | None:
     header_line = next(lines)
     header = source_cells(doc, header_line.start(), header_line.end())
     kinds = [column_kind(c.text) for c in header]
-    if len(header) < 3 or "lead" not in kinds or "task" not in kinds:
+    if len(header) < 3 or "lead" not in kinds or not ({"task", "sector"} & set(kinds)):
         return None
     rows = [header]
     skipped = 0  # blank lines and lines of one cell (a long cell wrapped onto the next line) since the last row
@@ -1176,6 +1179,29 @@ def text_tables(doc: Document) -> list[Table]:
     return tables
 
 
+CELL_MEMBER = re.compile(r"[^\s、，,；;/]+")
+
+
+def cell_units(doc: Document, tables: list[Table], refs: list[Ref]) -> list[Ref]:
+    """Unknown units written in the lead and support cells of task tables (安监站 安监所, 民政所): a cell of
+    such a column is a role field, its members apart by blanks or 、."""
+    taken = IntervalIndex((r.start, r.end) for r in refs)
+    found = []
+    for table in tables:
+        cols = table_columns(table)
+        party_cols = [cols[k] for k in ("lead", "support") if k in cols]
+        for row in table.rows[1:]:
+            for i in party_cols:
+                if i >= len(row):
+                    continue
+                start, end = norm_range(doc, row[i].span)
+                for m in CELL_MEMBER.finditer(doc.norm_text, start, end):
+                    unit = unknown_unit(doc, m.start(), m.end(), taken)
+                    if unit is not None:
+                        found.append(unit)
+    return found
+
+
 def first_listed_leads(doc: Document) -> bool:
     """Whether the document says that the first unit of a 责任单位 list leads (排在首位的为牵头单位)."""
     return any(cue.pattern.search(doc.norm_text) for cue in role_cues() if cue.where == "convention")
@@ -1199,6 +1225,7 @@ def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""
     refs = outside_addressing(doc, with_unknown_units(doc, party_refs(doc)))
     tables = doc.tables + text_tables(doc)
+    refs = sorted([*refs, *cell_units(doc, tables, refs)], key=lambda r: r.start)
     table_ranges = sorted(norm_range(doc, t.span) for t in tables)
     first_leads = first_listed_leads(doc)
     deadlines = SpanLookup(doc.extraction.deadlines)

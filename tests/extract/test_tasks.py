@@ -714,3 +714,19 @@ def test_generic_parties_written_as_one_are_one_party():
     # r379 (新疆 notice, 2023): 各地各部门各单位要结合工作实际抓好贯彻落实; r314: 各级各部门应聘请相关专家
     doc = read("各地各部门各单位要结合工作实际抓好贯彻落实。\n各级各部门应聘请相关专家参加检查和督查活动。\n各地、各部门要加强协作。\n")
     assert [parties(t.lead) for t in doc.extraction.tasks] == [["各地各部门各单位"], ["各级各部门"], ["各地", "各部门"]]
+
+
+def test_a_bar_separated_schedule_of_campaigns_gives_each_trade_its_units():
+    # a township plan as a web page gives its table (corpora/real r813): cells apart by bars, no task column
+    text = (
+        "徐庄镇2017年度安全生产专项整治工作计划\n\n一、专项整治安排表\n"
+        "专项整治行业名称 | 时间安排 | 责任单位 |\n"
+        "烟花爆竹 | 1月份 | 安监站 安监所 |\n"
+        "电力设施 | 3月份 | 电管所 |\n"
+        "交通运输 | 12月份 | 超限站 公路站 交警六中队 |\n"
+        "二、工作要求\n各有关责任单位要按照时间安排，制定专项整治方案。\n"
+    )
+    tasks = {t.text: t for t in docparse.read(text.encode(), name="plan.txt").extraction.tasks}
+    assert [p.name for p in tasks["烟花爆竹"].lead] == ["安监站", "安监所"]
+    assert [p.name for p in tasks["电力设施"].lead] == ["电管所"]
+    assert [p.name for p in tasks["交通运输"].lead] == ["超限站", "公路站", "交警六中队"]
