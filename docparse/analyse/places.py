@@ -131,20 +131,39 @@ def qualifies_next(gaz: Gazetteer, c: Candidate, group: list[Candidate]) -> bool
     return nxt is not None and any(set(gaz.ancestors(k)) & set(c.keys) for k in nxt.keys)
 
 
-def keep_bare(text: str, gaz: Gazetteer, group: list[Candidate]) -> list[Candidate]:
+def keep_bare(text: str, gaz: Gazetteer, group: list[Candidate], named: set[str] = frozenset()) -> list[Candidate]:
     """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市, or
-    right before a unit of their own."""
+    right before a unit of their own, or as siblings (`sibling_list`)."""
     if all(not c.bare for c in group):
         return group
+    whole = group
     group = [c for c in group if not c.bare or linked(text, c) or qualifies_next(gaz, c, group)]
     if not group:
-        return group
+        return sibling_list(gaz, whole, named)
     has_full = any(not c.bare for c in group)
     closed = ENUM_TAIL.match(text[group[-1].end : group[-1].end + 8]) is not None
     bare_count = sum(c.bare for c in group)
     if has_full or (closed and (bare_count >= 2 or text[group[-1].end : group[-1].end + 1] == "等")):
         return group
-    return [c for c in group if not c.bare]
+    return sibling_list(gaz, whole, named) or [c for c in group if not c.bare]
+
+
+MIN_SIBLINGS = 3
+
+
+def sibling_list(gaz: Gazetteer, group: list[Candidate], named: set[str]) -> list[Candidate]:
+    """A list of bare names that are all units of one parent (柘荣、福安、屏南、古田、蕉城、霞浦、寿宁, the counties of
+    宁德): three or more, or two when the text names that parent in full (福鼎、周宁 in a 宁德市 notice). Words
+    that merely look like short names (和平、长安) are not siblings by chance. Each keeps the units of that parent."""
+    if len(group) < 2 or not all(c.bare for c in group):
+        return []
+    shared = set.intersection(*({gaz.units[k].parent for k in c.keys} for c in group)) - {None}
+    parent = next((p for p in sorted(shared) if len(group) >= MIN_SIBLINGS or p in named), None)
+    if parent is None:
+        return []
+    for c in group:
+        c.keys = tuple(k for k in c.keys if gaz.units[k].parent == parent)
+    return group
 
 
 def named_parents(gaz: Gazetteer, cands: list[Candidate]) -> set[str]:
@@ -181,9 +200,10 @@ def drop_unsupported(
 
 def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     cands = drop_unsupported(text, gaz, raw_candidates(text, gaz))
+    named = named_parents(gaz, cands)
     kept: list[Candidate] = []
     for g in group_enumerations(text, cands):
-        kept.extend(keep_bare(text, gaz, g))
+        kept.extend(keep_bare(text, gaz, g, named))
     join_lists(text, group_enumerations(text, kept))
     return kept
 

@@ -599,3 +599,14 @@ def test_the_first_and_last_of_a_ranking_table():
     assert got["汝阳县"] == "praised"
     assert got["偃师区"] == "criticized"  # 偃师市, now 洛阳市偃师区
     assert got["涧西区"] == got["孟津区"] == got["宜阳县"] == "neutral"  # a middle rank; a list that ranks nothing
+
+
+def test_bare_names_that_are_siblings_are_a_list_of_places():
+    # a 宁德 notice (corpora/real r806): county names written short, no tail such as 等9个县
+    text = ("宁德市人民政府办公室关于2016年度消防工作考评情况的通报\n\n经综合考评，评定福鼎、周宁、东侨成绩为优秀等次，"
+            "柘荣、福安、屏南、古田、蕉城、霞浦、寿宁成绩为良好等次。\n")
+    regions = {r.name: r.stance for r in docparse.read(text.encode(), name="n.txt").extraction.regions}
+    assert regions["福鼎市"] == regions["周宁县"] == "praised"
+    assert {"柘荣县", "古田县", "寿宁县"} <= set(regions)
+    plain = {r.name for r in docparse.read("会议强调，要坚持和平、长安、永安的理念。\n".encode(), name="p.txt").extraction.regions}
+    assert not plain  # words that look like short names but share no parent
