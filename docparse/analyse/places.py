@@ -237,7 +237,8 @@ def link_chains(text: str, gaz: Gazetteer, cands: list[Candidate]) -> None:
 def choose(gaz: Gazetteer, c: Candidate, counts: Counter[str], sibling_levels: Counter[str]) -> str:
     def score(key: str) -> tuple:
         unit = gaz.units[key]
-        ctx = sum(counts[a] for a in gaz.ancestors(key)) + counts[key]
+        # 安阳 is 安阳市 or its 安阳县: the city's support is no support of the county that shares its name
+        ctx = sum(counts[a] for a in gaz.ancestors(key) if a not in c.keys) + counts[key]
         return (ctx, sibling_levels[unit.level], -LEVEL_RANK[unit.level])
 
     return max(c.keys, key=score)

@@ -610,3 +610,10 @@ def test_bare_names_that_are_siblings_are_a_list_of_places():
     assert {"柘荣县", "古田县", "寿宁县"} <= set(regions)
     plain = {r.name for r in docparse.read("会议强调，要坚持和平、长安、永安的理念。\n".encode(), name="p.txt").extraction.regions}
     assert not plain  # words that look like short names but share no parent
+
+
+def test_a_short_name_shared_by_a_city_and_its_county_is_the_city_in_a_list_of_cities():
+    # corpora/real r805: 安阳 is 安阳市 here, not its 安阳县
+    text = "河南省道路交通安全约谈情况\n\n昨日下午，省政府集中约谈了郑州、安阳、商丘市政府。\n"
+    names = {r.name for r in docparse.read(text.encode(), name="y.txt").extraction.regions}
+    assert "安阳市" in names and "安阳县" not in names
