@@ -443,16 +443,26 @@ BODY_END = re.compile(
 OWN_LEVEL = re.compile(r"[省市州盟地县区旗镇乡](?:直|属|级|政府|委|安委|人民|[\u4e00-\u9fff]{1,6}(?:局|委|办|队|会|单位|部门))")
 
 
+# A body named in full carries its place (大通街道办事处, 兰州新区城交局); a bare kind after 、 (各镇人民政府、街道办事处;
+# …公安局、广播电视局) shares the place or the 各 of the part before it.
+NAMED_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:街道|区|县|州|旗|镇|乡)")
+
+
 def ends_a_body(text: str, start: int, pos: int, end: int) -> bool:
-    """Whether the 、 at `pos` closes a whole recipient begun at `start` and opens another with its own level."""
+    """Whether the 、 at `pos` closes a whole recipient begun at `start` and opens another: one with its own level,
+    or a whole body named with its place (各乡镇人民政府、大通街道办事处)."""
+    if BODY_END.search(text, start, pos) is None:
+        return False
     following = re.match(r"[^、，；]*", text[pos + 1 : end]).group()
-    return BODY_END.search(text, start, pos) is not None and OWN_LEVEL.match(following) is not None
+    if OWN_LEVEL.match(following):
+        return True
+    return BODY_END.search(following) is not None and NAMED_PLACE.match(following) is not None
 
 
 def split_recipients(doc: Document, line: Line) -> list[Field]:
     """主送机关 split at ，；, and at 、 only between whole bodies (各州、市安委会 is one recipient)."""
     fields = []
-    body_end = line.end - 1 if line.text.endswith("：") else line.end
+    body_end = line.end - 1 if line.text.endswith("：") else line.end  # an address line read whole
     start = line.start
     depth = 0
     text = doc.norm_text
@@ -470,19 +480,82 @@ def split_recipients(doc: Document, line: Line) -> list[Field]:
 
 
 RECIPIENT_WINDOW = 8  # a portal repeats the title, its date and source line and the 文号 between title and 主送
+RECIPIENT_HEAD = 30  # where an address line stands when the title was lost or a page's blurb sits above it
+# What a page glued before an address line on its line: a table cell, a URL, a time, a widget (…|各街道、开发区，…：)
+GLUED_CHROME = re.compile(r"^.*(?:[|｜】>»]|[\x21-\x27\x2a-\x7e](?![\x21-\x27\x2a-\x7e]))\s*")
+ADDRESS_PART_END = re.compile(rf"(?:{BODY_END.pattern[:-1]}|区|县|市|州|盟|旗|镇|乡|街道|学校|校|会|组|所|站|院)$")
+
+
+def address_range(line: Line) -> tuple[int, int] | None:
+    """Normalized range of the 主送机关 a line addresses, without its colon: the whole line before a closing ：, or
+    the part before the first ： when the page glued the first paragraph on (各县区人民政府，…：根据…); a table cell,
+    URL or time glued before it is left out."""
+    text = line.text
+    colon = len(text) - 1 if text.endswith("：") else text.find("：")
+    if colon <= 0:
+        return None
+    rest = text[colon + 1 :]
+    if rest and rest[-1] not in TERMINAL and len(rest) <= 70:
+        return None  # a label and its value (牵头单位：市应急局), not an address before a sentence
+    head = text[:colon]
+    glued = GLUED_CHROME.match(head) if not rest else None
+    start = glued.end() if glued else 0
+    address = head[start:]
+    # what shares its line with page text must read as bodies' names (合格单位为：张家口市政府。 is a sentence)
+    if not is_address(address) or ((rest or start) and not is_strict_address(address)):
+        return None
+    return line.start + start, line.start + colon
+
+
+def is_address(text: str) -> bool:
+    if not 2 <= len(text) < 200 or "。" in text or text.endswith("如下") or DATE.search(text):
+        return False
+    if is_portal_line(text) or is_chrome(text) or not RECIPIENT_HINT.search(text):  # 来源：… 发布时间：
+        return False
+    return not re.match(r"^(附件|抄送|联系人|主持人)", text)
+
+
+def is_strict_address(text: str) -> bool:
+    """An address line found away from its title: every part a body's name (各县、区; 省（中）直有关部门（单位）)."""
+    parts = re.split(r"[，；]", text)
+    return all(
+        2 <= len(p) <= 40 and re.fullmatch(r"[\u4e00-\u9fff（）、]+", p) and ADDRESS_PART_END.search(re.sub(r"（[^（）]*）$", "", p))
+        for p in parts
+    )
 
 
 def find_recipients(lines: list[Line], after: int) -> Line | None:
-    for ln in lines[after : after + RECIPIENT_WINDOW]:
-        # a body sentence that introduces a list (现将…纪要如下：) is no address line
-        addressed = "。" not in ln.text and not ln.text.endswith("如下：") and not DATE.search(ln.text)
-        addressed = addressed and not is_portal_line(ln.text) and not is_chrome(ln.text)  # 来源：… 发布时间：
-        if addressed and ln.text.endswith("：") and RECIPIENT_HINT.search(ln.text) and len(ln.text) < 200:
-            if not re.match(r"^(附件|抄送|联系人|主持人)", ln.text):
-                return ln
-        if is_body_line(ln):
+    """The 主送 line: in the few lines under the title, else anywhere in the head when the title found is the
+    printed plan's under a wrapper notice or a page's blurb stands between (a strict address line there)."""
+    found = address_under_title(lines, after)
+    if found is None:
+        found = next((ln for ln in (address_line(ln, strict=True) for ln in lines[:RECIPIENT_HEAD]) if ln), None)
+    return found
+
+
+def address_under_title(lines: list[Line], after: int) -> Line | None:
+    seen = 0
+    for ln in lines[after:]:
+        if is_portal_line(ln.text) or is_chrome(ln.text):
+            continue  # a portal's table or a page's date and source line between title and 主送
+        found = address_line(ln)
+        if found:
+            return found
+        seen += 1
+        if is_body_line(ln) or seen >= RECIPIENT_WINDOW:
             return None
     return None
+
+
+def address_line(ln: Line, strict: bool = False) -> Line | None:
+    """The address part of `ln` as a line of its own, if `ln` addresses bodies."""
+    found = address_range(ln)
+    if found is None:
+        return None
+    text = ln.text[found[0] - ln.start : found[1] - ln.start]
+    if strict and not is_strict_address(text):
+        return None
+    return Line(ln.index, found[0], found[1], text, ln.gap_before)
 
 
 def standalone_dates(lines: list[Line], start: int, stop: int) -> list[Line]:

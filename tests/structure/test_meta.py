@@ -246,7 +246,11 @@ def test_a_cited_document_is_no_title():
     ("国务院各部委、各直属机构：", ["国务院各部委、各直属机构"]),  # r352: one prefix, two kinds
     ("各州、市人民政府，省直各委、办、厅、局：", ["各州、市人民政府", "省直各委、办、厅、局"]),  # r369
     ("各镇党委、人民政府：", ["各镇党委、人民政府"]),  # r600
-], ids=["two_bodies", "village_and_town", "shared_prefix", "kind_list", "bare_kind"])  # fmt: skip
+    ("各市州住建局、兰州新区城交局、甘肃矿区建委：", ["各市州住建局", "兰州新区城交局", "甘肃矿区建委"]),  # r626
+    ("各乡镇人民政府、大通街道办事处，区安委会各成员单位：", ["各乡镇人民政府", "大通街道办事处", "区安委会各成员单位"]),  # 003
+    ("各镇人民政府、街道办事处：", ["各镇人民政府、街道办事处"]),  # r603: the bare kind shares 各
+], ids=["two_bodies", "village_and_town", "shared_prefix", "kind_list", "bare_kind", "named_places", "named_subdistrict",
+        "bare_subdistrict"])  # fmt: skip
 def test_recipients_split_at_the_enumeration_comma_only_between_whole_bodies(line, recipients):
     text = f"关于做好安全生产工作的通知\n\n{line}\n\n现将有关事项通知如下。\n"
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
@@ -370,3 +374,37 @@ def test_what_a_page_prints_around_a_title_is_no_part_of_it(head, title):
     doc = docparse.read(text.encode(), name="page.txt", steps=("structure",))
     assert doc.meta.title.value == title
     assert doc.meta.doc_type.value is not None
+
+
+# Address lines the 主送 window under the title missed (corpora/real r622, r376, r320, r104).
+GLUED_ADDRESS = (
+    "宁夏回族自治区应急管理厅关于印发《宁夏回族自治区安全生产“十四五”规划》的通知\n"
+    "各市、县（区）人民政府，宁东管委会，自治区安委会各成员单位： 《宁夏回族自治区安全生产“十四五”规划》已经自治区人民政府"
+    "第130次常务会议审定，现印发给你们，请认真贯彻执行。\n"
+)
+TABLE_CELL_ADDRESS = (
+    "文号： | 崇川政办发〔2020〕11号 |\n"
+    "名称： | 区政府办公室印发《关于推进城市安全发展的实施办法》的通知 |各街道、开发区，区相关部门和单位：\n"
+    "《关于推进城市安全发展的实施办法》已经区政府常务会讨论通过，现印发给你们，请结合实际认真抓好贯彻执行。\n"
+)
+ABOVE_PRINTED_PLAN = (
+    "皖安〔2022〕4号\n各市人民政府，省安委会各成员单位：\n经省政府同意，现将《安徽省“十四五”安全生产规划》印发你们，"
+    "请认真贯彻执行。\n安徽省安全生产委员会\n2022年2月28日\n安徽省“十四五”安全生产规划\n"
+    "为贯彻落实党中央、国务院及省委、省政府关于安全生产工作的决策部署，制定本规划。\n"
+)
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    (GLUED_ADDRESS, ["各市、县（区）人民政府", "宁东管委会", "自治区安委会各成员单位"]),
+    (TABLE_CELL_ADDRESS, ["各街道、开发区", "区相关部门和单位"]),
+    (ABOVE_PRINTED_PLAN, ["各市人民政府", "省安委会各成员单位"]),
+], ids=["first_paragraph_glued_on", "table_cell_glued_before", "above_the_printed_plans_title"])  # fmt: skip
+def test_an_address_line_sharing_its_line_or_above_the_title_found(text, recipients):
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert [r.value for r in doc.meta.recipients] == recipients
+
+
+def test_a_sentence_introducing_a_list_is_no_address():
+    text = "河北省20家单位安全生产目标管理考核优秀\n安全生产目标管理合格单位为：张家口市政府。\n通报要求，各地要认真落实。\n"
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.recipients == []
