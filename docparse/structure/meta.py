@@ -268,6 +268,8 @@ PORTAL_LABEL = re.compile(
     "(" + "|".join(r"\s*".join(label) for label in sorted(PORTAL_LABELS, key=len, reverse=True)) + r")(?:\s*[：:]\s*|\s+)"
 )
 PORTAL_TITLE = ("标题", "名称", "文件名称")
+PORTAL_ISSUER = ("发文机关", "发布机构")
+ORGAN_LINE_LOOSE = re.compile(r"^[\u4e00-\u9fff（）]{2,40}$")
 PORTAL_NUMBER = ("文号", "发文字号", "文件编号")
 
 
@@ -314,25 +316,36 @@ def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
 # The bodies a news page reports as issuing or acting: 国务院安委办今天通报…, 省政府安委办对4市地政府下发…警示函.
 ORGAN_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|安全生产委员会办公室|安全生产委员会|"
-    r"安委会办公室|安委会|安委办|安办|委员会|领导小组|[一二三四五六七八九十\d]*(?:综合)?(?:督查组|检查组|巡查组|督导组)|"
-    r"办公厅|办公室|监督管理局|管理局|管理处|厅|局|部|委|总队|支队|大队|处)"
+    r"安委会办公室|安委会|安委办|安办|委员会|领导小组|[一二三四五六七八九十\d]*(?:综合)?(?:督查组|检查组|巡查组|督导组|督察组|考核组|考评组)|"
+    r"办公厅|办公室|督查室|监督管理局|管理局|管理处|街道办事处|街道|党委|厅|局|部|委|总队|支队|大队|处)"
 )
 WHEN = r"(?:今天|今日|近日|日前|近期|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午)?)"
-# an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署) or an item's 一是
-ORGAN = rf"(?P<org>(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是)[\u4e00-\u9fff][\u4e00-\u9fff（）]{{1,27}}?{ORGAN_SUFFIX})"
+# 兴仁市安委办，于2026年1月28日发布…; 内蒙古自治区应急管理厅于2022年3月11日发布了…
+ON_DATE = r"(?:[，]?于(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+# an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署), an item's 一是, a time
+# (近日江西煤矿安全监察局发布) or a caption (图为…)
+NOT_A_NAME = rf"(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是|该|我|本|其|各|此|图为|与|和|及|{WHEN})"
+# a name holds no word of running text (通过一定的方式向办公室, 王某代表省政府); its 和 joins two words of one name
+# (住房和城乡建设厅), not two organs (省政府安委会办公室和省防汛抗旱指挥部办公室)
+NAME_CHAR = r"(?![的向对在从将把被了是]|代表|和[省市县区州国中])[\u4e00-\u9fff（）]"
+ORGAN_NAME = rf"{NOT_A_NAME}[\u4e00-\u9fff](?:{NAME_CHAR}){{0,27}}?{ORGAN_SUFFIX}"
+# joint issuers: 中共中央办公厅、国务院办公厅印发了…
+JOINT = r"、|和(?=[省市县区州国中])"
+ORGANS = rf"(?P<organs>(?P<org>{ORGAN_NAME})(?:(?:{JOINT}){ORGAN_NAME})*)"
 CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电)\s*(?:据|经)?"
 
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{CLAUSE_START}{ORGAN}{WHEN}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?(?:{verbs})"
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
+        rf"(?:联合)?(?:{verbs})(?!组)"  # 检查组 names a body, it does not say one inspects
     )
 
 
-ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|曝光|约谈|表彰|奖励")
-ACTING = organ_doing("召开|部署|开展|组织|派出")
+ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|发文|曝光|约谈|表彰|奖励")
+ACTING = organ_doing("召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的)")  # 考核的内容 is a thing
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
-SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGAN}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
+SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
 NEWS_OPENING = 800
 
 
@@ -341,6 +354,41 @@ def reporting_organ(text: str) -> re.Match[str] | None:
     body it names as its source (记者从…获悉), else the first it reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
     return ISSUING.search(opening) or SOURCE_ORGAN.search(opening) or ACTING.search(opening)
+
+
+# A place name written before an organ's name (北京 in 北京市住建委, 西安市 in 西安市长安区…领导小组), at the start of
+# a clause: no time, word of running text (记者从市安委会, 要求市政府) or noun (新闻中心省安委办) takes its place.
+PLACE_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}$")
+NOT_A_PLACE = ("记者", "近日", "日前", "今天", "今日", "昨天", "昨日", "近期", "目前", "当天", "随后", "同时", "其中", "代表")
+
+
+@lru_cache(maxsize=1)
+def place_stops() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(words before a department name that are no part of a place, characters a noun but no place ends in)."""
+    rows = load_tsv("place_prefixes.tsv")
+    stops = tuple(r["text"] for r in rows if r["type"] == "stop") + NOT_A_PLACE
+    return stops, frozenset("".join(r["text"] for r in rows if r["type"] == "noun_end"))
+
+
+def is_place(text: str) -> bool:
+    stops, noun_end = place_stops()
+    return text[-1] not in noun_end and not any(w in text for w in stops)
+LEVEL_START = re.compile(r"^[省市县区州盟旗]")
+LEVEL_END = re.compile(r"(?:省|市|县|区|州|盟|旗|自治区)$")
+
+
+def fuller_name(name: str, text: str) -> tuple[int, int] | None:
+    """Range in `text` of the same organ written with its place before it, where `text` writes it so: a news body
+    says 市住建委 under the headline's 北京市住建委; a signature 长安区…领导小组 under a title's 西安市长安区…领导小组;
+    政府 and 人民政府 are one (省政府办公厅, 云南省人民政府办公厅)."""
+    core = re.escape(name).replace("政府", "(?:人民)?政府")
+    for m in re.finditer(core, text):
+        if m.start() == 0:
+            continue
+        place = PLACE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if place and is_place(place.group()) and (LEVEL_START.match(name) or LEVEL_END.search(place.group())):
+            return place.start(), m.end()
+    return None
 
 
 def position(lines: list[Line], line: Line) -> int:
@@ -576,11 +624,19 @@ def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: i
     return None
 
 
-def signature_before(lines: list[Line], date_line: Line) -> Line | None:
+JOINT_SIGNATURE_LINES = 4
+
+
+def signature_before(lines: list[Line], date_line: Line) -> tuple[Line, Line] | None:
+    """First and last line of the 署名 over the date: one organ, joint organs on one line, or joint organs one a
+    line (中共洛阳市委办公室 / 洛阳市人民政府办公室 / 2012年11月23日)."""
     pos = lines.index(date_line)
-    if pos > 0 and (ORG_LINE.match(lines[pos - 1].text) or joint_organs(lines[pos - 1].text)):
-        return lines[pos - 1]
-    return None
+    if pos == 0 or not (ORG_LINE.match(lines[pos - 1].text) or joint_organs(lines[pos - 1].text)):
+        return None
+    first = pos - 1
+    while first > 0 and pos - first < JOINT_SIGNATURE_LINES and ORG_LINE.match(lines[first - 1].text):
+        first -= 1
+    return lines[first], lines[pos - 1]
 
 
 def joint_organs(text: str) -> str | None:
@@ -661,19 +717,47 @@ def extract_meta(doc: Document) -> Meta:
     if meta.doc_type is None or meta.doc_type.value is None:  # a portal's title that names no kind (…的公示)
         first = lines[0]
         meta.doc_type = Field(kind_from_content(doc.norm_text), doc.source_span(first.start, first.start), "")
-    if meta.issuer is None and meta.issuer_mark is not None:
-        name = MASTHEAD_END.sub("", meta.issuer_mark.value)
-        meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None and meta.title is not None:
+        # the organ a title names is written in full, where a masthead may use the short form (省政府办公厅文件);
         # as written keeps the spaces between joint organs; the reading has 关于 in simplified script
         name = issuer_from_title(meta.title.text) or issuer_from_title(meta.title.value)
         if name:
             meta.issuer = Field(name, meta.title.span, meta.title.text)
+    if meta.issuer is None and meta.issuer_mark is not None:
+        name = MASTHEAD_END.sub("", meta.issuer_mark.value)
+        meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
+    if meta.issuer is None:
+        read_portal_issuer(doc, lines, meta)
     if meta.issuer is None:
         organ = reporting_organ(doc.norm_text)
         if organ:
-            meta.issuer = make_field(doc, organ.start("org"), organ.end("org"))
+            meta.issuer = organ_field(doc, organ)
+    if meta.issuer is not None:
+        meta.issuer = written_in_full(doc, meta.issuer)
     return meta
+
+
+def organ_field(doc: Document, organ: re.Match[str]) -> Field:
+    """The organ a news page reports acting; joint organs (甲、乙印发) as 甲、乙."""
+    value = "、".join(re.split(JOINT, organ.group("organs")))
+    return make_field(doc, organ.start("organs"), organ.end("organs"), value)
+
+
+def written_in_full(doc: Document, issuer: Field) -> Field:
+    """The issuer as the head of the text writes it in full, if it does (北京市住建委 for 市住建委)."""
+    name = str(issuer.value)
+    if "、" in name or not 3 <= len(name) <= 40:
+        return issuer
+    found = fuller_name(name, doc.norm_text[:NEWS_OPENING])
+    return make_field(doc, *found) if found else issuer
+
+
+def read_portal_issuer(doc: Document, lines: list[Line], meta: Meta) -> None:
+    """The issuing organ a portal's metadata table names (发文机关, 发布机构), where the document's text named none."""
+    fields = portal_fields(lines)
+    found = next((fields[k] for k in PORTAL_ISSUER if k in fields), None)
+    if found and ORGAN_LINE_LOOSE.match(doc.norm_text[found[0] : found[1]]):
+        meta.issuer = make_field(doc, *found)
 
 
 def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
@@ -768,7 +852,9 @@ def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Met
             meta.date = make_field(doc, date_line.start, date_line.end, iso)
         signature = signature_before(lines, date_line)
         if signature:
-            meta.issuer = make_field(doc, signature.start, signature.end, joint_organs(signature.text))
+            first, last = signature
+            joint = joint_organs(first.text) if first is last else "、".join(ln.text for ln in lines[lines.index(first) : lines.index(last) + 1])
+            meta.issuer = make_field(doc, first.start, last.end, joint)
     for ln in lines[start:]:
         note = NOTE_LINE.match(ln.text)
         if note:

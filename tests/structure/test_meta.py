@@ -83,7 +83,7 @@ def test_gbt9704_elements_of_a_notice_written_for_the_tests():
     assert meta.doc_type.value == "通知"
     assert [r.value for r in meta.recipients] == ["各乡（镇）人民政府", "县安委会各成员单位"]
     assert meta.date.value == "2024-06-03"
-    assert meta.issuer.value == "某某县安全生产委员会办公室"
+    assert meta.issuer.value == "四川省某某县安全生产委员会办公室"  # the signature's organ as the masthead writes it in full
     assert [a.value for a in meta.attachments] == ["1.检查情况统计表", "2.问题隐患清单"]
     assert meta.cc[0].value == "县委办公室，县政府办公室。"
     assert meta.printed_by.value == "某某县安全生产委员会办公室"
@@ -408,3 +408,52 @@ def test_a_sentence_introducing_a_list_is_no_address():
     text = "河北省20家单位安全生产目标管理考核优秀\n安全生产目标管理合格单位为：张家口市政府。\n通报要求，各地要认真落实。\n"
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.recipients == []
+
+
+# The issuer of a news page, from its opening (corpora/real r703, r135, r710, r737, r363, r156).
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("安源煤矿“9·19”顶板事故：16名相关责任人被处理\n记者获悉，近日江西煤矿安全监察局发布江西煤业集团有限责任公司"
+     "安源煤矿“9·19”顶板事故调查报告。\n", "江西煤矿安全监察局"),
+    ("贵州新恒基矿业有限公司太平洞金矿存在重大事故隐患。兴仁市安全生产委员会办公室，于2026年1月28日发布正式公示，"
+     "启动挂牌督办程序。\n", "兴仁市安全生产委员会办公室"),
+    ("市安委办约谈上半年发生事故单位\n兰州晚报讯 为进一步落实企业安全生产主体责任，对上半年发生事故的单位进行约谈。\n", "市安委办"),
+    ("我市全面开展安全生产考核巡查\n本报讯 昨天，记者从市安委会了解到，近日，市安委会组织9个工作组分赴各县区开展考核巡查。\n",
+     "市安委会"),
+    ("近日，中共中央办公厅、国务院办公厅印发了《关于推进城市安全发展的意见》，要求各地区各部门结合实际认真贯彻落实。\n",
+     "中共中央办公厅、国务院办公厅"),
+    ("北京市安监局：“8·12”后非法违法企业关闭708家\n京华时报讯 昨天，市安监局在全市前10个月安全生产情况通报会上表示，"
+     "今年以来全市共关闭非法违法企业708家。\n", "北京市安监局"),
+], ids=["time_before_organ", "organ_on_date", "headline_short_organ", "source_then_actor", "joint", "written_in_full"])  # fmt: skip
+def test_the_issuer_of_a_news_page(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+def test_an_organ_inside_running_text_or_an_inspection_team_is_no_issuer():
+    text = ("会议强调，安委会各成员单位如果还有什么意见，通过一定的方式向办公室反馈。\n"
+            "国家煤监局检查组在对我省煤矿进行抽查的过程中发现隐患。其中，市政府考核的内容包括五个方面。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer is None
+
+
+def test_the_title_names_the_issuer_in_full_where_the_masthead_abbreviates():
+    text = ("您的位置：省政府办公厅文件\n云南省人民政府办公厅关于2019年度安全生产目标责任考核结果的通报\n云政办函〔2020〕22号\n"
+            "各州、市人民政府，省直各委、办、厅、局：\n现将考核结果通报如下。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "云南省人民政府办公厅"
+
+
+def test_a_portal_table_names_the_issuer_the_page_does_not():
+    text = ("发布机构 | 自治区人民政府办公厅 | 文 号 | 内政办发电[2009]15号 |\n成文日期 | 2009-02-18 |\n"
+            "各盟行政公署、市人民政府，自治区各委、办、厅、局：\n经自治区人民政府同意，现将《内蒙古自治区“安全生产年”活动实施方案》"
+            "印发给你们，请结合实际，认真贯彻执行。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "自治区人民政府办公厅"
+
+
+def test_joint_organs_signing_one_a_line():
+    text = ("关于全市安全生产情况的通报\n各县（市）区人民政府：\n现将全市安全生产情况通报如下。\n一、总体情况\n全市安全生产形势平稳。\n"
+            "中共洛阳市委办公室\n洛阳市人民政府办公室\n2012年11月23日\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "中共洛阳市委办公室、洛阳市人民政府办公室"
+    assert doc.text[doc.sections[-1].span.end :].strip().startswith("中共洛阳市委办公室")  # the section ends at the signature
