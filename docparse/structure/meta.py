@@ -238,14 +238,35 @@ WHOLE_BRACKET = re.compile(r"^（[^（）]+）$")  # （甘谷县召开安委会
 TRAILING_NUMBER = re.compile(r"\s*[（(](?P<number>[^（()）]{0,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)[)）]$")
 
 
+# A portal prints the 文号 after the title and its widgets after that: …的通知 （辽安委办〔2021〕101号）放大字体 缩小字体 发布日…
+TITLE_NUMBER_THEN_CHROME = re.compile(rf"^(?P<kept>.{{6,100}}?\s*[（(]\s*{DOC_NUMBER.pattern}\s*[)）])\s*\S")
+MIN_REPEAT = 6
+
+
+def repeated_tail(text: str) -> int:
+    """Length of a tail a page printed twice (…工作吉林省开展…工作 → the second copy), else 0."""
+    for size in range(len(text) // 2, MIN_REPEAT - 1, -1):
+        if text.endswith(text[-size:] * 2):
+            return size
+    return 0
+
+
 def trimmed(line: Line) -> Line:
-    """The line without a label or breadcrumb before its text and a bracketed 文号 after it."""
+    """The line without a label or breadcrumb before its text, a bracketed 文号 after it, or a tail printed twice."""
     text, start, end = line.text, line.start, line.end
+    cut = TITLE_NUMBER_THEN_CHROME.match(text)
+    if cut and kind_of_title(cut.group("kept")[: cut.start("number")].rstrip("（( ")) is not None:
+        end -= len(text) - cut.end("kept")
+        text = text[: cut.end("kept")]
+    repeated = repeated_tail(text)
+    if repeated:
+        text, end = text[:-repeated], end - repeated
     for prefix in (LEADING_DECORATION, TITLE_LABEL, BREADCRUMB):
         m = prefix.match(text)
         if m and m.end() < len(text):
             text, start = text[m.end() :], start + m.end()
-    for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME):
+    # a title cut out of its chrome keeps its 文号 for split_title_number
+    for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME) if not cut else ():
         m = suffix.search(text)
         if m and m.start() >= (MIN_TITLE if suffix is TRAILING_CHROME else 1):  # 成文日期 2009-12-14 stays whole
             end -= len(text) - m.start()
@@ -451,11 +472,23 @@ def lead_headline(header: list[Line]) -> Line | None:
     for ln in header[:4]:
         if is_portal_line(ln.text) or DOC_NUMBER.search(ln.text) or ORG_DATE_LINE.match(ln.text):
             continue
+        if is_navigation(ln.text):
+            continue
         if is_chrome(ln.text) or OUTLINE_HEADING.match(ln.text):
             continue
         if is_headline(ln.text) and 8 <= len(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
             return ln
     return None
+
+
+NAV_MARK = re.compile(r"[>»›＞|｜]")  # a breadcrumb's or a table row's separator; no headline holds one
+NAV_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
+
+
+def is_navigation(text: str) -> bool:
+    """A site's menu (西安新闻 长安新闻 高陵新闻 …), a breadcrumb (新闻频道 > 政务频道) or a table row."""
+    items = text.split()
+    return NAV_MARK.search(text) is not None or (len(items) >= 3 and all(NAV_ITEM.match(i) for i in items))
 
 
 SITE_NAME = re.compile(r"--|\||https?:|www\.|网$")  # 法搜网--中国法律信息搜索网 over a title is the site's

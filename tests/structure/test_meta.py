@@ -457,3 +457,32 @@ def test_joint_organs_signing_one_a_line():
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert doc.meta.issuer.value == "中共洛阳市委办公室、洛阳市人民政府办公室"
     assert doc.text[doc.sections[-1].span.end :].strip().startswith("中共洛阳市委办公室")  # the section ends at the signature
+
+
+# Page chrome around a headline (corpora/real r154, r196, r164, r722, r388).
+@pytest.mark.parametrize(("text", "title"), [
+    ("您当前的位置:网站首页 > 宣教动态 > 吉林省开展高危领域重点企业场所抽查暗访工作\n\n吉林省开展高危领域重点企业场所抽查暗访工作\n\n"
+     "www.waka8s.com时间:2014/9/1 18:14:28来源:国家安全监管总局政府网站 次浏览\n"
+     "按照国务院安委办要求，吉林省安委办派出5个暗访组开展抽查暗访。\n", "吉林省开展高危领域重点企业场所抽查暗访工作"),
+    ("国务院安委办公布2016年第一批国家级生产经营单位安全生产不良记录“黑名单”信息\n安全生产不良记录“黑名单”信息\n"
+     "近日，国务院安委会办公室发布2016年第一批国家级生产经营单位安全生产不良记录“黑名单”信息。\n",
+     "国务院安委办公布2016年第一批国家级生产经营单位安全生产不良记录“黑名单”信息"),
+    ("西安新闻 长安新闻 高陵新闻 蓝田新闻 周至新闻 户县新闻\n西安市进行安全生产督导检查 首批安全隐患中198项整改到位\n"
+     "本报讯 8月13日至15日，市政府督查室会同市安委办对全市安全生产重点工作进行督导检查。\n",
+     "西安市进行安全生产督导检查首批安全隐患中198项整改到位"),
+    ("微信\n新闻频道 > 政务频道\n湖北去年发生48起较大事故 170名责任人被处理\n"
+     "楚天都市报讯 昨日，省安监局召开新闻通报会，去年我省发生较大事故48起。\n", "湖北去年发生48起较大事故170名责任人被处理"),
+], ids=["printed_twice", "tail_printed_twice", "menu_above", "breadcrumb_above"])  # fmt: skip
+def test_a_headline_without_the_pages_chrome(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+
+
+def test_a_title_and_its_number_cut_out_of_the_widgets_after_them():
+    text = ("热搜： 食品  烟台  奶粉  保健品  海产品  周黑  黑窝点  黑作坊  全聚德  小龙虾\n"
+            "辽宁省应急管理厅关于印发《辽宁省“十四五”安全生产规划目标、主要任务和重点工程分工方案》的通知 "
+            "（辽安委办〔2021〕101号）放大字体  缩小字体 发布日期：2022-01-10 来源：辽宁省应急管理厅 浏览次数：386\n"
+            "各市人民政府，省（中）直有关部门（单位），沈抚示范区管委会：\n现将分工方案印发给你们，请认真贯彻执行。\n")
+    meta = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",)).meta
+    assert meta.title.value.startswith("辽宁省应急管理厅关于印发") and meta.title.value.endswith("的通知")
+    assert meta.doc_number.value == "辽安委办〔2021〕101号"
