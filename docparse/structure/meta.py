@@ -874,13 +874,42 @@ def split_title_number(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A date whose 年/月/日 a page lost (the glyphs of another font): 202535日, 2024613日, 2025年516.
+GLYPHS_LOST_DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})(?P<year_mark>年?)(?P<rest>\d{2,4})(?P<day_mark>日?)$")
+
+
+def glyphs_lost_iso(text: str) -> str | None:
+    """ISO date of a date line that lost its marks, where its digits split into a month and a day one way only."""
+    m = GLYPHS_LOST_DATE.match(text)
+    if m is None or not (m.group("year_mark") or m.group("day_mark")):
+        return None
+    rest = m.group("rest")
+    readings = {
+        (int(rest[:cut]), int(rest[cut:])) for cut in (1, 2) if cut < len(rest) and len(rest) - cut <= 2 and rest[cut] != "0"
+    }
+    valid = [(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31]
+    return f"{m.group('year')}-{valid[0][0]:02d}-{valid[0][1]:02d}" if len(valid) == 1 else None
+
+
+def signed_glyphs_lost_date(lines: list[Line], start: int, stop: int) -> tuple[Line, str] | None:
+    """A date line that lost its marks, under an organ's signature (the signature anchors what the digits are)."""
+    for pos in range(max(start, 1), stop):
+        iso = glyphs_lost_iso(lines[pos].text)
+        if iso and ORG_LINE.match(lines[pos - 1].text):
+            return lines[pos], iso
+    return None
+
+
 def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Meta) -> None:
     """署名, 成文日期, 附注, 附件说明, 抄送 and 印发 lines after the body."""
     dates = standalone_dates(lines, start, stop)
+    lost = signed_glyphs_lost_date(lines, start, stop) if not dates else None
+    if lost:
+        dates = [lost[0]]
     if dates:
         date_line = dates[-1] if not doc.embedded else dates[0]
         match = DATE.search(date_line.text)
-        iso = iso_date(match) if match else None
+        iso = iso_date(match) if match else lost[1] if lost else None
         if iso:
             meta.date = make_field(doc, date_line.start, date_line.end, iso)
         signature = signature_before(lines, date_line)

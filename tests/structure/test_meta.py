@@ -486,3 +486,15 @@ def test_a_title_and_its_number_cut_out_of_the_widgets_after_them():
     meta = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",)).meta
     assert meta.title.value.startswith("辽宁省应急管理厅关于印发") and meta.title.value.endswith("的通知")
     assert meta.doc_number.value == "辽安委办〔2021〕101号"
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("202535日", "2025-03-05"),  # corpora/real r618
+    ("2025年516", "2025-05-16"),  # r395
+    ("2024613日", "2024-06-13"),  # r631
+    ("2024111日", None),  # 1-11 or 11-1: left unread
+], ids=["no_year_or_month_mark", "no_month_or_day_mark", "month_and_day_split_one_way", "ambiguous"])  # fmt: skip
+def test_a_signed_date_that_lost_its_marks(line, iso):
+    text = f"关于做好安全生产工作的通知\n\n各街道：\n\n现将有关事项通知如下。\n\n闵行区古美路街道办事处\n\n{line}\n"
+    meta = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",)).meta
+    assert (meta.date.value if meta.date else None) == iso
