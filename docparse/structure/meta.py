@@ -359,7 +359,7 @@ CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电)\s*(?:据|经)?"
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
         rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
-        rf"(?:联合)?(?:{verbs})(?!组)"  # 检查组 names a body, it does not say one inspects
+        rf"(?:联合)?(?<!的)(?:{verbs})(?!组)"  # 检查组 and 的检查 name a body and a thing; neither says one acts
     )
 
 
