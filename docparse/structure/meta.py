@@ -241,10 +241,13 @@ TRAILING_NUMBER = re.compile(r"\s*[（(](?P<number>[^（()）]{0,20}[〔\[［【
 # A portal prints the 文号 after the title and its widgets after that: …的通知 （辽安委办〔2021〕101号）放大字体 缩小字体 发布日…
 TITLE_NUMBER_THEN_CHROME = re.compile(rf"^(?P<kept>.{{6,100}}?\s*[（(]\s*{DOC_NUMBER.pattern}\s*[)）])\s*\S")
 MIN_REPEAT = 6
+MAX_REPEATED_LINE = 240
 
 
 def repeated_tail(text: str) -> int:
     """Length of a tail a page printed twice (…工作吉林省开展…工作 → the second copy), else 0."""
+    if len(text) > MAX_REPEATED_LINE:  # a flattened page's one line is no headline
+        return 0
     for size in range(len(text) // 2, MIN_REPEAT - 1, -1):
         if text.endswith(text[-size:] * 2):
             return size
