@@ -238,14 +238,38 @@ WHOLE_BRACKET = re.compile(r"^（[^（）]+）$")  # （甘谷县召开安委会
 TRAILING_NUMBER = re.compile(r"\s*[（(](?P<number>[^（()）]{0,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)[)）]$")
 
 
+# A portal prints the 文号 after the title and its widgets after that: …的通知 （辽安委办〔2021〕101号）放大字体 缩小字体 发布日…
+TITLE_NUMBER_THEN_CHROME = re.compile(rf"^(?P<kept>.{{6,100}}?\s*[（(]\s*{DOC_NUMBER.pattern}\s*[)）])\s*\S")
+MIN_REPEAT = 6
+MAX_REPEATED_LINE = 240
+
+
+def repeated_tail(text: str) -> int:
+    """Length of a tail a page printed twice (…工作吉林省开展…工作 → the second copy), else 0."""
+    if len(text) > MAX_REPEATED_LINE:  # a flattened page's one line is no headline
+        return 0
+    for size in range(len(text) // 2, MIN_REPEAT - 1, -1):
+        if text.endswith(text[-size:] * 2):
+            return size
+    return 0
+
+
 def trimmed(line: Line) -> Line:
-    """The line without a label or breadcrumb before its text and a bracketed 文号 after it."""
+    """The line without a label or breadcrumb before its text, a bracketed 文号 after it, or a tail printed twice."""
     text, start, end = line.text, line.start, line.end
+    cut = TITLE_NUMBER_THEN_CHROME.match(text)
+    if cut and kind_of_title(cut.group("kept")[: cut.start("number")].rstrip("（( ")) is not None:
+        end -= len(text) - cut.end("kept")
+        text = text[: cut.end("kept")]
+    repeated = repeated_tail(text)
+    if repeated:
+        text, end = text[:-repeated], end - repeated
     for prefix in (LEADING_DECORATION, TITLE_LABEL, BREADCRUMB):
         m = prefix.match(text)
         if m and m.end() < len(text):
             text, start = text[m.end() :], start + m.end()
-    for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME):
+    # a title cut out of its chrome keeps its 文号 for split_title_number
+    for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME) if not cut else ():
         m = suffix.search(text)
         if m and m.start() >= (MIN_TITLE if suffix is TRAILING_CHROME else 1):  # 成文日期 2009-12-14 stays whole
             end -= len(text) - m.start()
@@ -268,6 +292,8 @@ PORTAL_LABEL = re.compile(
     "(" + "|".join(r"\s*".join(label) for label in sorted(PORTAL_LABELS, key=len, reverse=True)) + r")(?:\s*[：:]\s*|\s+)"
 )
 PORTAL_TITLE = ("标题", "名称", "文件名称")
+PORTAL_ISSUER = ("发文机关", "发布机构")
+ORGAN_LINE_LOOSE = re.compile(r"^[\u4e00-\u9fff（）]{2,40}$")
 PORTAL_NUMBER = ("文号", "发文字号", "文件编号")
 
 
@@ -314,25 +340,36 @@ def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
 # The bodies a news page reports as issuing or acting: 国务院安委办今天通报…, 省政府安委办对4市地政府下发…警示函.
 ORGAN_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|安全生产委员会办公室|安全生产委员会|"
-    r"安委会办公室|安委会|安委办|安办|委员会|领导小组|[一二三四五六七八九十\d]*(?:综合)?(?:督查组|检查组|巡查组|督导组)|"
-    r"办公厅|办公室|监督管理局|管理局|管理处|厅|局|部|委|总队|支队|大队|处)"
+    r"安委会办公室|安委会|安委办|安办|委员会|领导小组|[一二三四五六七八九十\d]*(?:综合)?(?:督查组|检查组|巡查组|督导组|督察组|考核组|考评组)|"
+    r"办公厅|办公室|督查室|监督管理局|管理局|管理处|街道办事处|街道|党委|厅|局|部|委|总队|支队|大队|处)"
 )
 WHEN = r"(?:今天|今日|近日|日前|近期|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午)?)"
-# an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署) or an item's 一是
-ORGAN = rf"(?P<org>(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是)[\u4e00-\u9fff][\u4e00-\u9fff（）]{{1,27}}?{ORGAN_SUFFIX})"
+# 兴仁市安委办，于2026年1月28日发布…; 内蒙古自治区应急管理厅于2022年3月11日发布了…
+ON_DATE = r"(?:[，]?于(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+# an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署), an item's 一是, a time
+# (近日江西煤矿安全监察局发布) or a caption (图为…)
+NOT_A_NAME = rf"(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是|该|我|本|其|各|此|图为|与|和|及|{WHEN})"
+# a name holds no word of running text (通过一定的方式向办公室, 王某代表省政府); its 和 joins two words of one name
+# (住房和城乡建设厅), not two organs (省政府安委会办公室和省防汛抗旱指挥部办公室)
+NAME_CHAR = r"(?![的向对在从将把被了是]|代表|和[省市县区州国中])[\u4e00-\u9fff（）]"
+ORGAN_NAME = rf"{NOT_A_NAME}[\u4e00-\u9fff](?:{NAME_CHAR}){{0,27}}?{ORGAN_SUFFIX}"
+# joint issuers: 中共中央办公厅、国务院办公厅印发了…
+JOINT = r"、|和(?=[省市县区州国中])"
+ORGANS = rf"(?P<organs>(?P<org>{ORGAN_NAME})(?:(?:{JOINT}){ORGAN_NAME})*)"
 CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电)\s*(?:据|经)?"
 
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{CLAUSE_START}{ORGAN}{WHEN}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?(?:{verbs})"
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
+        rf"(?:联合)?(?<!的)(?:{verbs})(?!组)"  # 检查组 and 的检查 name a body and a thing; neither says one acts
     )
 
 
-ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|曝光|约谈|表彰|奖励")
-ACTING = organ_doing("召开|部署|开展|组织|派出")
+ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|发文|曝光|约谈|表彰|奖励")
+ACTING = organ_doing("召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的)")  # 考核的内容 is a thing
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
-SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGAN}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
+SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
 NEWS_OPENING = 800
 
 
@@ -341,6 +378,41 @@ def reporting_organ(text: str) -> re.Match[str] | None:
     body it names as its source (记者从…获悉), else the first it reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
     return ISSUING.search(opening) or SOURCE_ORGAN.search(opening) or ACTING.search(opening)
+
+
+# A place name written before an organ's name (北京 in 北京市住建委, 西安市 in 西安市长安区…领导小组), at the start of
+# a clause: no time, word of running text (记者从市安委会, 要求市政府) or noun (新闻中心省安委办) takes its place.
+PLACE_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}$")
+NOT_A_PLACE = ("记者", "近日", "日前", "今天", "今日", "昨天", "昨日", "近期", "目前", "当天", "随后", "同时", "其中", "代表")
+
+
+@lru_cache(maxsize=1)
+def place_stops() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(words before a department name that are no part of a place, characters a noun but no place ends in)."""
+    rows = load_tsv("place_prefixes.tsv")
+    stops = tuple(r["text"] for r in rows if r["type"] == "stop") + NOT_A_PLACE
+    return stops, frozenset("".join(r["text"] for r in rows if r["type"] == "noun_end"))
+
+
+def is_place(text: str) -> bool:
+    stops, noun_end = place_stops()
+    return text[-1] not in noun_end and not any(w in text for w in stops)
+LEVEL_START = re.compile(r"^[省市县区州盟旗]")
+LEVEL_END = re.compile(r"(?:省|市|县|区|州|盟|旗|自治区)$")
+
+
+def fuller_name(name: str, text: str) -> tuple[int, int] | None:
+    """Range in `text` of the same organ written with its place before it, where `text` writes it so: a news body
+    says 市住建委 under the headline's 北京市住建委; a signature 长安区…领导小组 under a title's 西安市长安区…领导小组;
+    政府 and 人民政府 are one (省政府办公厅, 云南省人民政府办公厅)."""
+    core = re.escape(name).replace("政府", "(?:人民)?政府")
+    for m in re.finditer(core, text):
+        if m.start() == 0:
+            continue
+        place = PLACE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if place and is_place(place.group()) and (LEVEL_START.match(name) or LEVEL_END.search(place.group())):
+            return place.start(), m.end()
+    return None
 
 
 def position(lines: list[Line], line: Line) -> int:
@@ -403,11 +475,23 @@ def lead_headline(header: list[Line]) -> Line | None:
     for ln in header[:4]:
         if is_portal_line(ln.text) or DOC_NUMBER.search(ln.text) or ORG_DATE_LINE.match(ln.text):
             continue
+        if is_navigation(ln.text):
+            continue
         if is_chrome(ln.text) or OUTLINE_HEADING.match(ln.text):
             continue
         if is_headline(ln.text) and 8 <= len(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
             return ln
     return None
+
+
+NAV_MARK = re.compile(r"[>»›＞|｜]")  # a breadcrumb's or a table row's separator; no headline holds one
+NAV_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
+
+
+def is_navigation(text: str) -> bool:
+    """A site's menu (西安新闻 长安新闻 高陵新闻 …), a breadcrumb (新闻频道 > 政务频道) or a table row."""
+    items = text.split()
+    return NAV_MARK.search(text) is not None or (len(items) >= 3 and all(NAV_ITEM.match(i) for i in items))
 
 
 SITE_NAME = re.compile(r"--|\||https?:|www\.|网$")  # 法搜网--中国法律信息搜索网 over a title is the site's
@@ -443,16 +527,26 @@ BODY_END = re.compile(
 OWN_LEVEL = re.compile(r"[省市州盟地县区旗镇乡](?:直|属|级|政府|委|安委|人民|[\u4e00-\u9fff]{1,6}(?:局|委|办|队|会|单位|部门))")
 
 
+# A body named in full carries its place (大通街道办事处, 兰州新区城交局); a bare kind after 、 (各镇人民政府、街道办事处;
+# …公安局、广播电视局) shares the place or the 各 of the part before it.
+NAMED_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:街道|区|县|州|旗|镇|乡)")
+
+
 def ends_a_body(text: str, start: int, pos: int, end: int) -> bool:
-    """Whether the 、 at `pos` closes a whole recipient begun at `start` and opens another with its own level."""
+    """Whether the 、 at `pos` closes a whole recipient begun at `start` and opens another: one with its own level,
+    or a whole body named with its place (各乡镇人民政府、大通街道办事处)."""
+    if BODY_END.search(text, start, pos) is None:
+        return False
     following = re.match(r"[^、，；]*", text[pos + 1 : end]).group()
-    return BODY_END.search(text, start, pos) is not None and OWN_LEVEL.match(following) is not None
+    if OWN_LEVEL.match(following):
+        return True
+    return BODY_END.search(following) is not None and NAMED_PLACE.match(following) is not None
 
 
 def split_recipients(doc: Document, line: Line) -> list[Field]:
     """主送机关 split at ，；, and at 、 only between whole bodies (各州、市安委会 is one recipient)."""
     fields = []
-    body_end = line.end - 1 if line.text.endswith("：") else line.end
+    body_end = line.end - 1 if line.text.endswith("：") else line.end  # an address line read whole
     start = line.start
     depth = 0
     text = doc.norm_text
@@ -470,19 +564,82 @@ def split_recipients(doc: Document, line: Line) -> list[Field]:
 
 
 RECIPIENT_WINDOW = 8  # a portal repeats the title, its date and source line and the 文号 between title and 主送
+RECIPIENT_HEAD = 30  # where an address line stands when the title was lost or a page's blurb sits above it
+# What a page glued before an address line on its line: a table cell, a URL, a time, a widget (…|各街道、开发区，…：)
+GLUED_CHROME = re.compile(r"^.*(?:[|｜】>»]|[\x21-\x27\x2a-\x7e](?![\x21-\x27\x2a-\x7e]))\s*")
+ADDRESS_PART_END = re.compile(rf"(?:{BODY_END.pattern[:-1]}|区|县|市|州|盟|旗|镇|乡|街道|学校|校|会|组|所|站|院)$")
+
+
+def address_range(line: Line) -> tuple[int, int] | None:
+    """Normalized range of the 主送机关 a line addresses, without its colon: the whole line before a closing ：, or
+    the part before the first ： when the page glued the first paragraph on (各县区人民政府，…：根据…); a table cell,
+    URL or time glued before it is left out."""
+    text = line.text
+    colon = len(text) - 1 if text.endswith("：") else text.find("：")
+    if colon <= 0:
+        return None
+    rest = text[colon + 1 :]
+    if rest and rest[-1] not in TERMINAL and len(rest) <= 70:
+        return None  # a label and its value (牵头单位：市应急局), not an address before a sentence
+    head = text[:colon]
+    glued = GLUED_CHROME.match(head) if not rest else None
+    start = glued.end() if glued else 0
+    address = head[start:]
+    # what shares its line with page text must read as bodies' names (合格单位为：张家口市政府。 is a sentence)
+    if not is_address(address) or ((rest or start) and not is_strict_address(address)):
+        return None
+    return line.start + start, line.start + colon
+
+
+def is_address(text: str) -> bool:
+    if not 2 <= len(text) < 200 or "。" in text or text.endswith("如下") or DATE.search(text):
+        return False
+    if is_portal_line(text) or is_chrome(text) or not RECIPIENT_HINT.search(text):  # 来源：… 发布时间：
+        return False
+    return not re.match(r"^(附件|抄送|联系人|主持人)", text)
+
+
+def is_strict_address(text: str) -> bool:
+    """An address line found away from its title: every part a body's name (各县、区; 省（中）直有关部门（单位）)."""
+    parts = re.split(r"[，；]", text)
+    return all(
+        2 <= len(p) <= 40 and re.fullmatch(r"[\u4e00-\u9fff（）、]+", p) and ADDRESS_PART_END.search(re.sub(r"（[^（）]*）$", "", p))
+        for p in parts
+    )
 
 
 def find_recipients(lines: list[Line], after: int) -> Line | None:
-    for ln in lines[after : after + RECIPIENT_WINDOW]:
-        # a body sentence that introduces a list (现将…纪要如下：) is no address line
-        addressed = "。" not in ln.text and not ln.text.endswith("如下：") and not DATE.search(ln.text)
-        addressed = addressed and not is_portal_line(ln.text) and not is_chrome(ln.text)  # 来源：… 发布时间：
-        if addressed and ln.text.endswith("：") and RECIPIENT_HINT.search(ln.text) and len(ln.text) < 200:
-            if not re.match(r"^(附件|抄送|联系人|主持人)", ln.text):
-                return ln
-        if is_body_line(ln):
+    """The 主送 line: in the few lines under the title, else anywhere in the head when the title found is the
+    printed plan's under a wrapper notice or a page's blurb stands between (a strict address line there)."""
+    found = address_under_title(lines, after)
+    if found is None:
+        found = next((ln for ln in (address_line(ln, strict=True) for ln in lines[:RECIPIENT_HEAD]) if ln), None)
+    return found
+
+
+def address_under_title(lines: list[Line], after: int) -> Line | None:
+    seen = 0
+    for ln in lines[after:]:
+        if is_portal_line(ln.text) or is_chrome(ln.text):
+            continue  # a portal's table or a page's date and source line between title and 主送
+        found = address_line(ln)
+        if found:
+            return found
+        seen += 1
+        if is_body_line(ln) or seen >= RECIPIENT_WINDOW:
             return None
     return None
+
+
+def address_line(ln: Line, strict: bool = False) -> Line | None:
+    """The address part of `ln` as a line of its own, if `ln` addresses bodies."""
+    found = address_range(ln)
+    if found is None:
+        return None
+    text = ln.text[found[0] - ln.start : found[1] - ln.start]
+    if strict and not is_strict_address(text):
+        return None
+    return Line(ln.index, found[0], found[1], text, ln.gap_before)
 
 
 def standalone_dates(lines: list[Line], start: int, stop: int) -> list[Line]:
@@ -503,11 +660,19 @@ def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: i
     return None
 
 
-def signature_before(lines: list[Line], date_line: Line) -> Line | None:
+JOINT_SIGNATURE_LINES = 4
+
+
+def signature_before(lines: list[Line], date_line: Line) -> tuple[Line, Line] | None:
+    """First and last line of the 署名 over the date: one organ, joint organs on one line, or joint organs one a
+    line (中共洛阳市委办公室 / 洛阳市人民政府办公室 / 2012年11月23日)."""
     pos = lines.index(date_line)
-    if pos > 0 and (ORG_LINE.match(lines[pos - 1].text) or joint_organs(lines[pos - 1].text)):
-        return lines[pos - 1]
-    return None
+    if pos == 0 or not (ORG_LINE.match(lines[pos - 1].text) or joint_organs(lines[pos - 1].text)):
+        return None
+    first = pos - 1
+    while first > 0 and pos - first < JOINT_SIGNATURE_LINES and ORG_LINE.match(lines[first - 1].text):
+        first -= 1
+    return lines[first], lines[pos - 1]
 
 
 def joint_organs(text: str) -> str | None:
@@ -588,19 +753,47 @@ def extract_meta(doc: Document) -> Meta:
     if meta.doc_type is None or meta.doc_type.value is None:  # a portal's title that names no kind (…的公示)
         first = lines[0]
         meta.doc_type = Field(kind_from_content(doc.norm_text), doc.source_span(first.start, first.start), "")
-    if meta.issuer is None and meta.issuer_mark is not None:
-        name = MASTHEAD_END.sub("", meta.issuer_mark.value)
-        meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None and meta.title is not None:
+        # the organ a title names is written in full, where a masthead may use the short form (省政府办公厅文件);
         # as written keeps the spaces between joint organs; the reading has 关于 in simplified script
         name = issuer_from_title(meta.title.text) or issuer_from_title(meta.title.value)
         if name:
             meta.issuer = Field(name, meta.title.span, meta.title.text)
+    if meta.issuer is None and meta.issuer_mark is not None:
+        name = MASTHEAD_END.sub("", meta.issuer_mark.value)
+        meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
+    if meta.issuer is None:
+        read_portal_issuer(doc, lines, meta)
     if meta.issuer is None:
         organ = reporting_organ(doc.norm_text)
         if organ:
-            meta.issuer = make_field(doc, organ.start("org"), organ.end("org"))
+            meta.issuer = organ_field(doc, organ)
+    if meta.issuer is not None:
+        meta.issuer = written_in_full(doc, meta.issuer)
     return meta
+
+
+def organ_field(doc: Document, organ: re.Match[str]) -> Field:
+    """The organ a news page reports acting; joint organs (甲、乙印发) as 甲、乙."""
+    value = "、".join(re.split(JOINT, organ.group("organs")))
+    return make_field(doc, organ.start("organs"), organ.end("organs"), value)
+
+
+def written_in_full(doc: Document, issuer: Field) -> Field:
+    """The issuer as the head of the text writes it in full, if it does (北京市住建委 for 市住建委)."""
+    name = str(issuer.value)
+    if "、" in name or not 3 <= len(name) <= 40:
+        return issuer
+    found = fuller_name(name, doc.norm_text[:NEWS_OPENING])
+    return make_field(doc, *found) if found else issuer
+
+
+def read_portal_issuer(doc: Document, lines: list[Line], meta: Meta) -> None:
+    """The issuing organ a portal's metadata table names (发文机关, 发布机构), where the document's text named none."""
+    fields = portal_fields(lines)
+    found = next((fields[k] for k in PORTAL_ISSUER if k in fields), None)
+    if found and ORGAN_LINE_LOOSE.match(doc.norm_text[found[0] : found[1]]):
+        meta.issuer = make_field(doc, *found)
 
 
 def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
@@ -684,18 +877,49 @@ def split_title_number(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A date whose 年/月/日 a page lost (the glyphs of another font): 202535日, 2024613日, 2025年516.
+GLYPHS_LOST_DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})(?P<year_mark>年?)(?P<rest>\d{2,4})(?P<day_mark>日?)$")
+
+
+def glyphs_lost_iso(text: str) -> str | None:
+    """ISO date of a date line that lost its marks, where its digits split into a month and a day one way only."""
+    m = GLYPHS_LOST_DATE.match(text)
+    if m is None or not (m.group("year_mark") or m.group("day_mark")):
+        return None
+    rest = m.group("rest")
+    readings = {
+        (int(rest[:cut]), int(rest[cut:])) for cut in (1, 2) if cut < len(rest) and len(rest) - cut <= 2 and rest[cut] != "0"
+    }
+    valid = [(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31]
+    return f"{m.group('year')}-{valid[0][0]:02d}-{valid[0][1]:02d}" if len(valid) == 1 else None
+
+
+def signed_glyphs_lost_date(lines: list[Line], start: int, stop: int) -> tuple[Line, str] | None:
+    """A date line that lost its marks, under an organ's signature (the signature anchors what the digits are)."""
+    for pos in range(max(start, 1), stop):
+        iso = glyphs_lost_iso(lines[pos].text)
+        if iso and ORG_LINE.match(lines[pos - 1].text):
+            return lines[pos], iso
+    return None
+
+
 def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Meta) -> None:
     """署名, 成文日期, 附注, 附件说明, 抄送 and 印发 lines after the body."""
     dates = standalone_dates(lines, start, stop)
+    lost = signed_glyphs_lost_date(lines, start, stop) if not dates else None
+    if lost:
+        dates = [lost[0]]
     if dates:
         date_line = dates[-1] if not doc.embedded else dates[0]
         match = DATE.search(date_line.text)
-        iso = iso_date(match) if match else None
+        iso = iso_date(match) if match else lost[1] if lost else None
         if iso:
             meta.date = make_field(doc, date_line.start, date_line.end, iso)
         signature = signature_before(lines, date_line)
         if signature:
-            meta.issuer = make_field(doc, signature.start, signature.end, joint_organs(signature.text))
+            first, last = signature
+            joint = joint_organs(first.text) if first is last else "、".join(ln.text for ln in lines[lines.index(first) : lines.index(last) + 1])
+            meta.issuer = make_field(doc, first.start, last.end, joint)
     for ln in lines[start:]:
         note = NOTE_LINE.match(ln.text)
         if note:

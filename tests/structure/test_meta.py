@@ -83,7 +83,7 @@ def test_gbt9704_elements_of_a_notice_written_for_the_tests():
     assert meta.doc_type.value == "通知"
     assert [r.value for r in meta.recipients] == ["各乡（镇）人民政府", "县安委会各成员单位"]
     assert meta.date.value == "2024-06-03"
-    assert meta.issuer.value == "某某县安全生产委员会办公室"
+    assert meta.issuer.value == "四川省某某县安全生产委员会办公室"  # the signature's organ as the masthead writes it in full
     assert [a.value for a in meta.attachments] == ["1.检查情况统计表", "2.问题隐患清单"]
     assert meta.cc[0].value == "县委办公室，县政府办公室。"
     assert meta.printed_by.value == "某某县安全生产委员会办公室"
@@ -246,7 +246,11 @@ def test_a_cited_document_is_no_title():
     ("国务院各部委、各直属机构：", ["国务院各部委、各直属机构"]),  # r352: one prefix, two kinds
     ("各州、市人民政府，省直各委、办、厅、局：", ["各州、市人民政府", "省直各委、办、厅、局"]),  # r369
     ("各镇党委、人民政府：", ["各镇党委、人民政府"]),  # r600
-], ids=["two_bodies", "village_and_town", "shared_prefix", "kind_list", "bare_kind"])  # fmt: skip
+    ("各市州住建局、兰州新区城交局、甘肃矿区建委：", ["各市州住建局", "兰州新区城交局", "甘肃矿区建委"]),  # r626
+    ("各乡镇人民政府、大通街道办事处，区安委会各成员单位：", ["各乡镇人民政府", "大通街道办事处", "区安委会各成员单位"]),  # 003
+    ("各镇人民政府、街道办事处：", ["各镇人民政府、街道办事处"]),  # r603: the bare kind shares 各
+], ids=["two_bodies", "village_and_town", "shared_prefix", "kind_list", "bare_kind", "named_places", "named_subdistrict",
+        "bare_subdistrict"])  # fmt: skip
 def test_recipients_split_at_the_enumeration_comma_only_between_whole_bodies(line, recipients):
     text = f"关于做好安全生产工作的通知\n\n{line}\n\n现将有关事项通知如下。\n"
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
@@ -282,13 +286,13 @@ def test_a_long_paragraph_with_spaces_is_not_taken_apart():
 
 @pytest.mark.parametrize(("opening", "issuer"), [
     # corpora/real r125, r140, r702, r111
-    ("【城市信息网】哈尔滨1月24日电 （通讯员 荣家莹 记者 解培华）24日，记者从黑龙江省安监局获悉，黑龙江省2013年共发生"
-     "各类生产安全事故3542起，死亡1436人。\n", "黑龙江省安监局"),
+    (("【城市信息网】哈尔滨1月24日电 （通讯员 荣家莹 记者 解培华）24日，记者从黑龙江省安监局获悉，黑龙江省2013年共发生"
+     "各类生产安全事故3542起，死亡1436人。\n"), "黑龙江省安监局"),
     ("昆明信息港讯 记者李丽朱 据云南省应急管理厅消息，1月至7月，云南省发生各类生产安全事故641起。\n", "云南省应急管理厅"),
-    ("中新网南昌4月30日电 （记者 刘占昆）江西煤矿安全监察局30日对外公布了对江西煤业集团有限责任公司涌山煤矿"
-     "“2.28”较大煤与瓦斯突出事故的调查报告。\n", "江西煤矿安全监察局"),
-    ("新华社武汉4月16日电（记者侯文坤）湖北省应急管理厅近日组织的一次企业安全突击检查发现，20家危险化学品生产企业"
-     "存在257项安全隐患。\n", "湖北省应急管理厅"),
+    (("中新网南昌4月30日电 （记者 刘占昆）江西煤矿安全监察局30日对外公布了对江西煤业集团有限责任公司涌山煤矿"
+     "“2.28”较大煤与瓦斯突出事故的调查报告。\n"), "江西煤矿安全监察局"),
+    (("新华社武汉4月16日电（记者侯文坤）湖北省应急管理厅近日组织的一次企业安全突击检查发现，20家危险化学品生产企业"
+     "存在257项安全隐患。\n"), "湖北省应急管理厅"),
 ], ids=["source_learned_from", "source_news", "publishes_on_a_day", "acts_after_byline"])  # fmt: skip
 def test_a_news_page_issuer_is_the_body_it_reports_or_quotes(opening, issuer):
     doc = docparse.read(opening.encode(), name="news.txt", steps=("structure",))
@@ -325,8 +329,8 @@ def test_a_stray_mark_and_a_category_label_above_the_title_are_no_header():
 
 @pytest.mark.parametrize(("head", "title", "number"), [
     # corpora/real 062 and r119: the 文号 on the title's line with page chrome after it, or in brackets below
-    ("省人民政府办公厅关于印发湖北省安全生产“十三五”规划的通知（鄂政办发〔2017〕49号）扫描二维码 分享好友和朋友圈\n"
-     "放大字体  缩小字体 2017-08-24 10:41:27  来源：湖北省人民政府\n",
+    (("省人民政府办公厅关于印发湖北省安全生产“十三五”规划的通知（鄂政办发〔2017〕49号）扫描二维码 分享好友和朋友圈\n"
+     "放大字体  缩小字体 2017-08-24 10:41:27  来源：湖北省人民政府\n"),
      "省人民政府办公厅关于印发湖北省安全生产“十三五”规划的通知", "鄂政办发〔2017〕49号"),
     ("吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定\n（吐地行〔2010〕26号）\n",
      "吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定", "吐地行〔2010〕26号"),
@@ -370,3 +374,127 @@ def test_what_a_page_prints_around_a_title_is_no_part_of_it(head, title):
     doc = docparse.read(text.encode(), name="page.txt", steps=("structure",))
     assert doc.meta.title.value == title
     assert doc.meta.doc_type.value is not None
+
+
+# Address lines the 主送 window under the title missed (corpora/real r622, r376, r320, r104).
+GLUED_ADDRESS = (
+    "宁夏回族自治区应急管理厅关于印发《宁夏回族自治区安全生产“十四五”规划》的通知\n"
+    "各市、县（区）人民政府，宁东管委会，自治区安委会各成员单位： 《宁夏回族自治区安全生产“十四五”规划》已经自治区人民政府"
+    "第130次常务会议审定，现印发给你们，请认真贯彻执行。\n"
+)
+TABLE_CELL_ADDRESS = (
+    "文号： | 崇川政办发〔2020〕11号 |\n"
+    "名称： | 区政府办公室印发《关于推进城市安全发展的实施办法》的通知 |各街道、开发区，区相关部门和单位：\n"
+    "《关于推进城市安全发展的实施办法》已经区政府常务会讨论通过，现印发给你们，请结合实际认真抓好贯彻执行。\n"
+)
+ABOVE_PRINTED_PLAN = (
+    "皖安〔2022〕4号\n各市人民政府，省安委会各成员单位：\n经省政府同意，现将《安徽省“十四五”安全生产规划》印发你们，"
+    "请认真贯彻执行。\n安徽省安全生产委员会\n2022年2月28日\n安徽省“十四五”安全生产规划\n"
+    "为贯彻落实党中央、国务院及省委、省政府关于安全生产工作的决策部署，制定本规划。\n"
+)
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    (GLUED_ADDRESS, ["各市、县（区）人民政府", "宁东管委会", "自治区安委会各成员单位"]),
+    (TABLE_CELL_ADDRESS, ["各街道、开发区", "区相关部门和单位"]),
+    (ABOVE_PRINTED_PLAN, ["各市人民政府", "省安委会各成员单位"]),
+], ids=["first_paragraph_glued_on", "table_cell_glued_before", "above_the_printed_plans_title"])  # fmt: skip
+def test_an_address_line_sharing_its_line_or_above_the_title_found(text, recipients):
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert [r.value for r in doc.meta.recipients] == recipients
+
+
+def test_a_sentence_introducing_a_list_is_no_address():
+    text = "河北省20家单位安全生产目标管理考核优秀\n安全生产目标管理合格单位为：张家口市政府。\n通报要求，各地要认真落实。\n"
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.recipients == []
+
+
+# The issuer of a news page, from its opening (corpora/real r703, r135, r710, r737, r363, r156).
+@pytest.mark.parametrize(("text", "issuer"), [
+    (("安源煤矿“9·19”顶板事故：16名相关责任人被处理\n记者获悉，近日江西煤矿安全监察局发布江西煤业集团有限责任公司"
+     "安源煤矿“9·19”顶板事故调查报告。\n"), "江西煤矿安全监察局"),
+    (("贵州新恒基矿业有限公司太平洞金矿存在重大事故隐患。兴仁市安全生产委员会办公室，于2026年1月28日发布正式公示，"
+     "启动挂牌督办程序。\n"), "兴仁市安全生产委员会办公室"),
+    ("市安委办约谈上半年发生事故单位\n兰州晚报讯 为进一步落实企业安全生产主体责任，对上半年发生事故的单位进行约谈。\n", "市安委办"),
+    ("我市全面开展安全生产考核巡查\n本报讯 昨天，记者从市安委会了解到，近日，市安委会组织9个工作组分赴各县区开展考核巡查。\n",
+     "市安委会"),
+    ("近日，中共中央办公厅、国务院办公厅印发了《关于推进城市安全发展的意见》，要求各地区各部门结合实际认真贯彻落实。\n",
+     "中共中央办公厅、国务院办公厅"),
+    (("北京市安监局：“8·12”后非法违法企业关闭708家\n京华时报讯 昨天，市安监局在全市前10个月安全生产情况通报会上表示，"
+     "今年以来全市共关闭非法违法企业708家。\n"), "北京市安监局"),
+], ids=["time_before_organ", "organ_on_date", "headline_short_organ", "source_then_actor", "joint", "written_in_full"])  # fmt: skip
+def test_the_issuer_of_a_news_page(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+def test_an_organ_inside_running_text_or_an_inspection_team_is_no_issuer():
+    text = ("会议强调，安委会各成员单位如果还有什么意见，通过一定的方式向办公室反馈。\n"
+            "国家煤监局检查组在对我省煤矿进行抽查的过程中发现隐患。其中，市政府考核的内容包括五个方面。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer is None
+
+
+def test_the_title_names_the_issuer_in_full_where_the_masthead_abbreviates():
+    text = ("您的位置：省政府办公厅文件\n云南省人民政府办公厅关于2019年度安全生产目标责任考核结果的通报\n云政办函〔2020〕22号\n"
+            "各州、市人民政府，省直各委、办、厅、局：\n现将考核结果通报如下。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "云南省人民政府办公厅"
+
+
+def test_a_portal_table_names_the_issuer_the_page_does_not():
+    text = ("发布机构 | 自治区人民政府办公厅 | 文 号 | 内政办发电[2009]15号 |\n成文日期 | 2009-02-18 |\n"
+            "各盟行政公署、市人民政府，自治区各委、办、厅、局：\n经自治区人民政府同意，现将《内蒙古自治区“安全生产年”活动实施方案》"
+            "印发给你们，请结合实际，认真贯彻执行。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "自治区人民政府办公厅"
+
+
+def test_joint_organs_signing_one_a_line():
+    text = ("关于全市安全生产情况的通报\n各县（市）区人民政府：\n现将全市安全生产情况通报如下。\n一、总体情况\n全市安全生产形势平稳。\n"
+            "中共洛阳市委办公室\n洛阳市人民政府办公室\n2012年11月23日\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "中共洛阳市委办公室、洛阳市人民政府办公室"
+    assert doc.text[doc.sections[-1].span.end :].strip().startswith("中共洛阳市委办公室")  # the section ends at the signature
+
+
+# Page chrome around a headline (corpora/real r154, r196, r164, r722, r388).
+@pytest.mark.parametrize(("text", "title"), [
+    (("您当前的位置:网站首页 > 宣教动态 > 吉林省开展高危领域重点企业场所抽查暗访工作\n\n吉林省开展高危领域重点企业场所抽查暗访工作\n\n"
+     "www.waka8s.com时间:2014/9/1 18:14:28来源:国家安全监管总局政府网站 次浏览\n"
+     "按照国务院安委办要求，吉林省安委办派出5个暗访组开展抽查暗访。\n"), "吉林省开展高危领域重点企业场所抽查暗访工作"),
+    (("国务院安委办公布2016年第一批国家级生产经营单位安全生产不良记录“黑名单”信息\n安全生产不良记录“黑名单”信息\n"
+     "近日，国务院安委会办公室发布2016年第一批国家级生产经营单位安全生产不良记录“黑名单”信息。\n"),
+     "国务院安委办公布2016年第一批国家级生产经营单位安全生产不良记录“黑名单”信息"),
+    (("西安新闻 长安新闻 高陵新闻 蓝田新闻 周至新闻 户县新闻\n西安市进行安全生产督导检查 首批安全隐患中198项整改到位\n"
+     "本报讯 8月13日至15日，市政府督查室会同市安委办对全市安全生产重点工作进行督导检查。\n"),
+     "西安市进行安全生产督导检查首批安全隐患中198项整改到位"),
+    (("微信\n新闻频道 > 政务频道\n湖北去年发生48起较大事故 170名责任人被处理\n"
+     "楚天都市报讯 昨日，省安监局召开新闻通报会，去年我省发生较大事故48起。\n"), "湖北去年发生48起较大事故170名责任人被处理"),
+], ids=["printed_twice", "tail_printed_twice", "menu_above", "breadcrumb_above"])  # fmt: skip
+def test_a_headline_without_the_pages_chrome(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+
+
+def test_a_title_and_its_number_cut_out_of_the_widgets_after_them():
+    text = ("热搜： 食品  烟台  奶粉  保健品  海产品  周黑  黑窝点  黑作坊  全聚德  小龙虾\n"
+            "辽宁省应急管理厅关于印发《辽宁省“十四五”安全生产规划目标、主要任务和重点工程分工方案》的通知 "
+            "（辽安委办〔2021〕101号）放大字体  缩小字体 发布日期：2022-01-10 来源：辽宁省应急管理厅 浏览次数：386\n"
+            "各市人民政府，省（中）直有关部门（单位），沈抚示范区管委会：\n现将分工方案印发给你们，请认真贯彻执行。\n")
+    meta = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",)).meta
+    assert meta.title.value.startswith("辽宁省应急管理厅关于印发") and meta.title.value.endswith("的通知")
+    assert meta.doc_number.value == "辽安委办〔2021〕101号"
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("202535日", "2025-03-05"),  # corpora/real r618
+    ("2025年516", "2025-05-16"),  # r395
+    ("2024613日", "2024-06-13"),  # r631
+    ("2024111日", None),  # 1-11 or 11-1: left unread
+], ids=["no_year_or_month_mark", "no_month_or_day_mark", "month_and_day_split_one_way", "ambiguous"])  # fmt: skip
+def test_a_signed_date_that_lost_its_marks(line, iso):
+    text = f"关于做好安全生产工作的通知\n\n各街道：\n\n现将有关事项通知如下。\n\n闵行区古美路街道办事处\n\n{line}\n"
+    meta = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",)).meta
+    assert (meta.date.value if meta.date else None) == iso
