@@ -530,8 +530,10 @@ def addressed(text: str, s_start: int, start: int) -> bool:
     return text[max(s_start, start - 2) : start].endswith(ADDRESSING)
 
 
-def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> Verdict:
+def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list_start: int | None = None) -> Verdict:
     """Stance of whatever is named at `[start, end)`: its own clause's cues first, then its section's role.
+    A member of a list (starting at `list_start`) that runs on over a comma takes the clause before the list
+    (约谈了郑州、安阳、商丘市政府，鹿邑、新密…政府: 约谈 is said of every body listed).
 
     Instructions (红河州要…, a 下步工作 section) judge nobody, except a penalty announced on a name."""
     text = doc.norm_text
@@ -554,8 +556,9 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int) -> V
     judged = blame_only if tells_aftermath(text, s_start, start) else list
     found = verdict_from(judged(cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)))
     if found is None:
-        clause_start = max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1
-        found = verdict_from(judged(cues_between(ctx, max(clause_start, s_start), start, evaluative)))
+        before = min(start, list_start) if list_start is not None and list_start >= s_start else start
+        clause_start = max(text.rfind(ch, s_start, before) for ch in CLAUSE_END) + 1
+        found = verdict_from(judged(cues_between(ctx, max(clause_start, s_start), before, evaluative)))
     if found is None:
         found = lead_in_verdict(ctx, text, start)
     if found is None:

@@ -33,7 +33,9 @@ def overall(stances: list[str]) -> str:
     return judged.pop() if judged else "neutral"
 
 
-def mention_stance(doc: Document, ctx: StanceContext, c: Candidate, group_end: int) -> tuple[str, str | None]:
+def mention_stance(
+    doc: Document, ctx: StanceContext, c: Candidate, group_end: int, group_start: int
+) -> tuple[str, str | None]:
     """A place's stance and its cue: a penalty on its officials (also at an accident's place, where they
     answer for it), else, for a subject, what the text says of it (mixed where praise turns to blame after
     但); other roles are not judged."""
@@ -41,7 +43,7 @@ def mention_stance(doc: Document, ctx: StanceContext, c: Candidate, group_end: i
     if penalty is not None:
         return "criticized", penalty
     if c.role == "subject":
-        verdict = stance_of_span(doc, ctx, c.start, group_end)
+        verdict = stance_of_span(doc, ctx, c.start, group_end, group_start)
         if verdict.stance == "praised":
             blame = turned_against(ctx, doc.norm_text, group_end, verdict.sentence_end)
             if blame is not None:
@@ -73,9 +75,12 @@ def regions(doc: Document) -> list[Region]:
     places: PlaceFacts = doc.analysis.places
     ctx = judging_context(doc, places)
     group_end = {c.group: c.end for c in places.mentions}
+    group_start: dict[int, int] = {}
+    for c in places.mentions:
+        group_start.setdefault(c.group, c.start)
     by_unit: dict[str, Region] = {}
     for c in places.mentions:
-        stance, cue = mention_stance(doc, ctx, c, group_end[c.group])
+        stance, cue = mention_stance(doc, ctx, c, group_end[c.group], group_start[c.group])
         span = doc.source_span(c.start, c.end)
         region = by_unit.get(c.key)
         if region is None:

@@ -617,3 +617,11 @@ def test_a_short_name_shared_by_a_city_and_its_county_is_the_city_in_a_list_of_c
     text = "河南省道路交通安全约谈情况\n\n昨日下午，省政府集中约谈了郑州、安阳、商丘市政府。\n"
     names = {r.name for r in docparse.read(text.encode(), name="y.txt").extraction.regions}
     assert "安阳市" in names and "安阳县" not in names
+
+
+def test_a_list_of_bodies_running_on_over_a_comma_takes_the_cue_before_it():
+    # corpora/real r805: the 约谈 is said of the counties after the comma too
+    text = ("河南省道路交通安全约谈情况\n\n昨日下午，省政府集中约谈了郑州、安阳、商丘市政府，"
+            "鹿邑、新密、林州、柘城县（市）政府，以及20家重点企业。\n")
+    regions = {r.name: r.stance for r in docparse.read(text.encode(), name="y.txt").extraction.regions}
+    assert regions["鹿邑县"] == regions["新密市"] == regions["商丘市"] == "criticized"
