@@ -33,10 +33,16 @@ from docparse.resources import load_tsv
 GENERIC_BEFORE = ("个别", "有些", "部分", "一些", "少数", "各", "有的", "相关")
 REFERENCE_OPENERS = ("该", "此", "这", "上述", "前述")  # 该加工厂: a name given before, not a new one
 # before a department that is told or asked, not blamed: 向市安委办报送, 提请市安委会约谈
-ADDRESSEE_BEFORE = ("向", "提请", "报请", "请")
+ADDRESSEE_BEFORE = ("向", "提请", "报请", "请", "报")
 # after a department that inspects or sanctions, not one that is blamed: 市质监局抽查发现…, 省安委办对…进行了约谈
 INSPECTOR_AFTER = ("抽查发现", "检查发现", "督查发现", "暗访发现", "调查发现", "检查提出", "督导发现")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# after a department that imposes a sanction itself, as the subject of its verb: 市安委办分别约谈…, 省安委会（huì ）
+# 决定对该起事故查处进行挂牌督办, 市纪委监委联合市安委办约谈 (a pinyin gloss a page adds may stand between)
+SANCTIONING_AFTER = re.compile(
+    r"(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\s]{1,8}[)）])?(?:分别|联合|集中|依法|已|再次|专门)?"
+    r"(?:约谈|挂牌督办|决定对|决定给予|责令|通报批评|予以通报)"
+)
 
 
 def is_named(text: str, org: OrgName, places: Places) -> bool:
@@ -92,7 +98,7 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
             return True
         if cue.where == "label" and cue.pattern.search(before[-8:]) and before.endswith(("：", ":", "、")):
             return True
-    if after.startswith(INSPECTOR_AFTER) or (after.startswith("对") and sanctions_in(text, end)):
+    if after.startswith(INSPECTOR_AFTER) or SANCTIONING_AFTER.match(after) or (after.startswith("对") and sanctions_in(text, end)):
         return True
     if in_table_row(text, org.place_start):
         return True  # a department in a task table's cell is assigned, whatever its row says
