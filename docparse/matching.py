@@ -9,7 +9,8 @@ and builds its automaton for 35,000 names in 0.05 s, so no automaton needs savin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -68,3 +69,63 @@ class TermMatcher(Generic[V]):
         values = self.values
         found = self._every_matcher().find_matches_as_indexes(text, overlapping=True)
         return [(s, e, values[i]) for i, s, e in sorted(found, key=lambda m: (m[2], m[1]))]
+
+
+class FirstCharScan:
+    """A compiled pattern's matches found from the characters its matches can start with.
+
+    `re` tries a long alternation at every position of the text unless all its branches open with a literal;
+    a pattern whose branches open with optional words (各?…, (?:部分|少数)?县区…) scans a page slowly. Here a
+    one-class pattern finds the possible starts and the pattern is tried there only: the same matches as
+    `pattern.finditer`, for a pattern that matches no empty string and opens with no class it cannot list."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        firsts, nullable = first_chars(re._parser.parse(pattern.pattern, pattern.flags))  # type: ignore[attr-defined]
+        self.starts = None if firsts is None or nullable else re.compile(f"[{''.join(map(re.escape, sorted(firsts)))}]")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        endpos = len(text) if endpos is None else endpos
+        if self.starts is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        search, match = self.starts.search, self.pattern.match
+        while (hit := search(text, pos, endpos)) is not None:
+            m = match(text, hit.start(), endpos)
+            if m is None:
+                pos = hit.start() + 1
+                continue
+            yield m
+            pos = m.end()
+
+
+def first_chars(items) -> tuple[set[str] | None, bool]:
+    """(the characters a parsed pattern's match may start with, whether it may match the empty string);
+    None for the characters when they cannot be listed (., classes, categories, case folding)."""
+    firsts: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            return firsts | {chr(av)}, False
+        if name == "AT" or (name == "ASSERT_NOT"):
+            continue  # zero-width: the next item opens the match
+        if name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
+            return firsts | {chr(a) for _, a in av}, False
+        if name == "SUBPATTERN":
+            sub, nullable = first_chars(av[-1])
+        elif name == "BRANCH":
+            parts = [first_chars(b) for b in av[1]]
+            if any(p[0] is None for p in parts):
+                return None, False
+            sub, nullable = set().union(*(p[0] for p in parts)), any(p[1] for p in parts)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            sub, nullable = first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        firsts |= sub
+        if not nullable:
+            return firsts, False
+    return firsts, True

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from docparse.analyse.gazetteer import gazetteer
-from docparse.matching import TermMatcher
+from docparse.matching import FirstCharScan, TermMatcher
 from docparse.model import Department, Document, PartyRef
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
@@ -128,7 +128,7 @@ def prefix_rules() -> tuple[dict[str, str], dict[str, str], tuple[str, ...], fro
 
 
 @lru_cache(maxsize=1)
-def generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def generic_patterns() -> tuple[FirstCharScan, re.Pattern[str]]:
     """(the running-text pattern, the whole-heading pattern) of generic parties."""
     rows = load_tsv("generic_parties.tsv")
     text = "|".join(f"(?:{r['pattern']})" for r in rows if r["scope"] == "text")
@@ -136,7 +136,7 @@ def generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = sorted(surface_forms(), key=len, reverse=True)
     text = f"(?:{'|'.join(map(re.escape, plural))})(?:{'|'.join(map(re.escape, names))})|{text}"
     heading = "|".join(f"(?:{r['pattern']})" for r in rows)
-    return re.compile(text), re.compile(f"(?:{heading})$")
+    return FirstCharScan(re.compile(text)), re.compile(f"(?:{heading})$")
 
 
 # --- prefixes ------------------------------------------------------------------------------------

@@ -1,0 +1,34 @@
+"""The shared matchers: a pattern scanned from its possible first characters finds what `finditer` finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from docparse.analyse.departments import generic_patterns
+from docparse.matching import FirstCharScan, first_chars
+from tests.helpers import ROOT
+
+REAL = sorted((ROOT / "corpora" / "real" / "docs").glob("r1*.txt"))[:40]
+
+
+def test_first_characters_of_optional_words_branches_and_repeats():
+    parsed = re._parser.parse("(?:个别|部分)?(?:县区|乡镇)+政府")
+    assert first_chars(parsed) == ({"个", "部", "县", "乡"}, False)
+    assert first_chars(re._parser.parse("(?:各)?")) == ({"各"}, True)
+    assert first_chars(re._parser.parse(r"\d+起"))[0] is None  # a category it cannot list
+
+
+def test_a_pattern_that_cannot_be_listed_is_scanned_as_before():
+    scan = FirstCharScan(re.compile(r"(?:各)?\w+"))
+    assert scan.starts is None
+    assert [m.group() for m in scan.finditer("各地 企业")] == ["各地", "企业"]
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_the_generic_parties_pattern_finds_the_same_on_real_pages(path):
+    scan = generic_patterns()[0]
+    assert scan.starts is not None
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
