@@ -246,7 +246,7 @@ def subject_tail(doc: Document, member: tuple[int, int], known: set[tuple[int, i
 def requires_here(text: str, pos: int) -> bool:
     """Whether a lead word (牵头, 负责) or a strong modal (要, 应, 须), after any filler (等部门), follows `pos`:
     what makes the list before it a subject. 于 or 将 (…加油站于8月25日前整改) may follow an object."""
-    if not any_cue(requirement_cues()).match(text, pos):
+    if not any_requirement_cue().match(text, pos):
         return False
     for cue in requirement_cues():
         m = cue.pattern.match(text, pos)
@@ -266,11 +266,20 @@ def after_cues() -> tuple[RoleCue, ...]:
     return tuple(c for c in role_cues() if c.where == "after")
 
 
-@lru_cache(maxsize=None)
 def any_cue(cues: tuple[RoleCue, ...]) -> re.Pattern[str]:
     """One pattern that matches where any of `cues` does: most places a cue is tried have none, and one
     match there costs less than one per cue; where it matches, the cues are tried in their order."""
     return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in cues))
+
+
+@lru_cache(maxsize=1)
+def any_requirement_cue() -> re.Pattern[str]:
+    return any_cue(requirement_cues())
+
+
+@lru_cache(maxsize=1)
+def any_after_cue() -> re.Pattern[str]:
+    return any_cue(after_cues())
 
 
 def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
@@ -363,7 +372,7 @@ def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: b
 def names_roles(text: str, refs: list[Ref]) -> bool:
     """Whether a role word follows a party of the field directly (市住建局牵头, 市财政局按职责分工负责),
     as opposed to a lead mark such as （牵头） or words further on (排在首位的为牵头单位)."""
-    after = any_cue(after_cues())
+    after = any_after_cue()
     return any(after.match(text, r.end) for r in refs)
 
 
@@ -459,7 +468,7 @@ def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int) -> li
 def after_role(text: str, group: list[Ref], end: int) -> str | None:
     """The role a role word written right after a list gives it (市应急局牵头, 市公安局等按职责分工负责)."""
     after = text[group[-1].end : end]
-    if not any_cue(after_cues()).match(after):
+    if not any_after_cue().match(after):
         return None
     return next((cue.role for cue in after_cues() if cue.pattern.match(after)), None)
 
