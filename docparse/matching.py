@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 V = TypeVar("V")
+FIRST = itemgetter(0)
 
 
 class TermMatcher(Generic[V]):
@@ -54,8 +56,8 @@ class TermMatcher(Generic[V]):
         """The value of every occurrence of every term, overlaps included, in no particular order."""
         if not self.terms:
             return []
-        values = self.values
-        return [values[i] for i, _, _ in self._every_matcher().find_matches_as_indexes(text, overlapping=True)]
+        found = self._every_matcher().find_matches_as_indexes(text, overlapping=True)
+        return list(map(self.values.__getitem__, map(FIRST, found)))  # no tuple unpacking in Python per match
 
     def _every_matcher(self) -> AhoCorasick:
         if self._every is None:
