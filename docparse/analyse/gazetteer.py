@@ -49,6 +49,14 @@ class UnitTable(Mapping[str, Unit]):
     def __contains__(self, key: object) -> bool:
         return key in self.rows
 
+    def township_of(self, county: str, name: str) -> str:
+        """The key of a township that the text names under its county but the gazetteer lacks (merged or
+        renamed since its source was made): made once, as the gazetteer keys its townships (county:name)."""
+        key = f"{county}:{name}"
+        if key not in self.rows:
+            self.rows[key] = (key, None, name, name, "township", county)
+        return key
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.rows)
 

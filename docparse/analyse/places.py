@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from docparse.analyse.gazetteer import Gazetteer, gazetteer
-from docparse.analyse.organizations import OrgName, Places, find_organizations
+from docparse.analyse.organizations import OrgName, Places, find_organizations, suffix_table
 from docparse.analyse.stance import CLAUSE_END
 from docparse.model import Document
 from docparse.pipeline import stage
@@ -198,8 +198,29 @@ def drop_unsupported(
     return out
 
 
+# a township written right after its county (浏阳市葛家乡、…): a short name, its suffix, then a list break
+TOWNSHIP_FORM = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:乡|镇|街道)(?=[、，。；：\n（(]|$)")
+
+
+def unlisted_townships(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
+    """Townships the gazetteer lacks, named by their form right after a county it knows (浏阳市葛家乡,
+    株洲县太湖乡 in a list of model townships): the county vouches for them."""
+    starts = {c.start for c in cands}
+    found = []
+    for c in cands:
+        if len(c.keys) != 1 or gaz.units[c.keys[0]].level != "county" or c.end in starts:
+            continue
+        m = TOWNSHIP_FORM.match(text, c.end)
+        if m is None or m.group().endswith("乡镇") or any(w in m.group(1) for w in suffix_table().stopwords):
+            continue  # 建成乡镇（街道）, 重点乡镇: townships in general, no name
+        key = gaz.units.township_of(c.keys[0], m.group())
+        found.append(Candidate(m.start(), m.end(), (key,), False))
+    return found
+
+
 def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     cands = drop_unsupported(text, gaz, raw_candidates(text, gaz))
+    cands = sorted(cands + unlisted_townships(text, gaz, cands), key=lambda c: c.start)
     named = named_parents(gaz, cands)
     kept: list[Candidate] = []
     for g in group_enumerations(text, cands):

@@ -625,3 +625,13 @@ def test_a_list_of_bodies_running_on_over_a_comma_takes_the_cue_before_it():
             "鹿邑、新密、林州、柘城县（市）政府，以及20家重点企业。\n")
     regions = {r.name: r.stance for r in docparse.read(text.encode(), name="y.txt").extraction.regions}
     assert regions["鹿邑县"] == regions["新密市"] == regions["商丘市"] == "criticized"
+
+
+def test_a_township_the_gazetteer_lacks_is_read_after_its_county():
+    # corpora/real r605 (dev split): a list of model townships, some merged away since the gazetteer's source
+    text = ("湖南省安全生产委员会关于2015年度省安全生产示范单位的通报\n\n二、省安全生产示范乡镇（街道）\n"
+            "长沙市：浏阳市葛家乡、宁乡县喻家坳乡、开福区青竹湖镇\n公主岭市建成乡镇（街道）应急救援站23个。\n")
+    regions = {r.name: r for r in docparse.read(text.encode(), name="x.txt").extraction.regions}
+    assert regions["葛家乡"].parent == "浏阳市" and regions["葛家乡"].level == "township"
+    assert regions["葛家乡"].stance == regions["青竹湖镇"].stance == "praised"
+    assert not any(name.endswith("乡镇") for name in regions)
