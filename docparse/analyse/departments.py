@@ -570,7 +570,7 @@ def role_cues() -> tuple[RoleCue, ...]:
     for r in sorted((r for r in rows if r["role"] != "filler"), key=lambda r: -len(r["cue"])):
         if r["where"] in ("after", "subject"):
             pattern = re.compile(f"(?:{filler})*(?:{r['cue']})")
-        elif r["where"] == "before":
+        elif r["where"] in ("before", "told"):
             pattern = re.compile(f"(?:{r['cue']})$")
         else:
             pattern = re.compile(r["cue"])

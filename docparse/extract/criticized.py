@@ -94,7 +94,7 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
     for cue in role_cues():
         if cue.where in ("after", "subject") and cue.pattern.match(after):
             return True
-        if cue.where == "before" and cue.pattern.search(before):
+        if cue.where in ("before", "told") and cue.pattern.search(before):
             return True
         if cue.where == "label" and cue.pattern.search(before[-8:]) and before.endswith(("：", ":", "、")):
             return True

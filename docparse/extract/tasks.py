@@ -282,6 +282,13 @@ def any_after_cue() -> re.Pattern[str]:
     return any_cue(after_cues())
 
 
+@lru_cache(maxsize=1)
+def telling_cue() -> re.Pattern[str]:
+    """The words that tell the list after them to act (要求, 责成, 通知: role_cues.tsv `told`), as they follow
+    the teller."""
+    return re.compile("|".join(c.pattern.pattern.removesuffix("$") for c in role_cues() if c.where == "told"))
+
+
 def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
     """`refs` with the units the lexicon does not know where a role field or a subject list names them."""
     taken = IntervalIndex((r.start, r.end) for r in refs)
@@ -398,11 +405,14 @@ def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int
     return {r.start: "support" if first_leads and i > 0 else "lead" for i, r in enumerate(refs)}
 
 
+BEFORE = ("before", "told")  # the role cues written before the list they give a role
+
+
 def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
     """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要)."""
     after = text[group[-1].end : end]
     before = text[start : group[0].start]
-    before_role = next((c.role for c in role_cues() if c.where == "before" and c.pattern.search(before)), None)
+    before_role = next((c.role for c in role_cues() if c.where in BEFORE and c.pattern.search(before)), None)
     role = after_role(text, group, end)
     if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
         return before_role
@@ -410,6 +420,8 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
         return role
     if before_role is not None:
         return before_role
+    if telling_cue().match(after):
+        return None  # 省安委会通知玉溪市人民政府…: who tells a body to act does not do it
     opens_sentence = group[0].start == start or text[group[0].start - 1] in SENTENCE_START
     if opens_sentence:  # 市安委办严肃指出…: who opens a sentence acts
         return "lead"

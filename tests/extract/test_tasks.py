@@ -730,3 +730,12 @@ def test_a_bar_separated_schedule_of_campaigns_gives_each_trade_its_units():
     assert [p.name for p in tasks["烟花爆竹"].lead] == ["安监站", "安监所"]
     assert [p.name for p in tasks["电力设施"].lead] == ["电管所"]
     assert [p.name for p in tasks["交通运输"].lead] == ["超限站", "公路站", "交警六中队"]
+
+
+def test_the_body_a_notice_tells_to_act_leads_what_it_is_told():
+    # a 挂牌督办 notice as a web page gives it (corpora/real r809)
+    text = ("较大事故查处挂牌督办通知书\n\n云南省安委会通知玉溪市人民政府，依照有关法律法规，组成事故调查组，"
+            "抓紧组织开展事故调查，迅速查明事故原因。\n")
+    tasks = docparse.read(text.encode(), name="n.txt").extraction.tasks
+    leads = [[p.text for p in t.lead] for t in tasks]
+    assert leads and all(names == ["玉溪市人民政府"] for names in leads)  # not the 省安委会 that tells it
