@@ -45,6 +45,8 @@ ATOM = (
     rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初|年内)"
 )
 _CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～)\s*"
+# An hour after either end of a range: 2015年11月6日上午8:00至2015年11月12日下午17:30止.
+_CLOCK = r"(?:(?:上午|下午|中午|晚上|早上)?(?:[01]?\d|2[0-4])(?:[:：][0-5]\d|时|点)|上午|下午)?"
 _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号)"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 # Between a date and its due cue: a weekday or an hour (3月10日（星期三）前, 4月30日24时前, 9月15日下班前).
@@ -56,7 +58,7 @@ _DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前{_FIRST_N}|为止|止)
 EXPRESSION = re.compile(
     rf"(?<![\d{_CN}第])(?:"
     rf"(?P<from_today>(?:从|自)?即日起(?:{_CONNECTOR})(?P<today_end>{ATOM}))"
-    rf"|(?:从|自)?(?P<range_a>{ATOM})起?{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY})"
+    rf"|(?:从|自)?(?P<range_a>{ATOM}){_CLOCK}起?{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY}){_CLOCK}"
     rf"|(?P<mr_year>{_YEAR})?(?P<mr_a>{_MONTH_NUM}){_CONNECTOR}(?P<mr_b>{_MONTH_NUM}月份?{_MONTH_PART}?)"
     rf"|(?P<yr_a>(?:19|20)\d{{2}}){_CONNECTOR}(?P<yr_b>(?:19|20)\d{{2}})年"
     rf"|(?P<single>{ATOM})"
@@ -120,6 +122,8 @@ class Cues:
     plan_verbs: tuple[str, ...]  # 年内完成…: what makes 年内 a due date
     future: tuple[str, ...]  # 9月底，省政府将派出督查组: what makes a date's next clause an announced plan
     comparison: tuple[str, ...]  # 1-4月…比去年同期下降: what makes a period from January a window of statistics
+    schedule_label: tuple[str, ...]  # 考核时间：, a 时间安排 column: when the work is done
+    event_label: tuple[str, ...]  # 发布时间：, 事故发生时间：: the date of the page or of a past event
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +137,7 @@ def time_cues() -> Cues:
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
         words("by"), words("at"), words("directive"), words("completion"),
         words("deadline_label"), words("activity"), words("plan_verb"), words("future"),
-        words("comparison"),
+        words("comparison"), words("schedule_label"), words("event_label"),
     )
 
 
@@ -400,21 +404,70 @@ def object_before(text: str, start: int) -> str:
     return head[i:].removesuffix("于").removesuffix("在") if i >= 0 else ""
 
 
-TABLE_CELLS = re.compile(r"\t| {2,}")
-CELL_END = re.compile(r"(?:\t| {2,})$")  # a cell separator right before a position
+# Cell boundaries of a table written as text: a tab, a run of spaces, or the bar a web page leaves between
+# cells (烟花爆竹 | 1月份 | 安监站 安监所 |).
+TABLE_CELLS = re.compile(r"\t| {2,}|[ \u3000]*[|｜][ \u3000]*")
+CELL_END = re.compile(r"(?:\t| {2,}|[|｜][ \u3000]*)$")  # a cell separator right before a position
 
 
 def table_cell_topic(text: str, start: int) -> str | None:
-    """In a table row (cells split by tabs or runs of spaces), the first cell that names something (the 重点任务 column)."""
+    """In a table row (cells split by tabs, runs of spaces or bars), the first cell that names something (the
+    重点任务 column); of rows a web page joined into one line, the row of the cell at `start`."""
     line_start, line_end = enclosing(text, start, start, "\n")
     line = text[line_start:line_end]
     if not TABLE_CELLS.search(line):
         return None
-    for cell in TABLE_CELLS.split(line):
-        cell = cell.strip()
+    cells = row_cells(line)
+    width = len(row_cells(table_head_line(text, line_start)))
+    if width >= 2 and len(cells) > width:
+        column = len(row_cells(text[line_start:start] + "_")) - 1
+        cells = cells[column - column % width : column - column % width + width]
+    for cell in cells:
         if cell and not cell.isdigit() and not EXPRESSION.fullmatch(cell):
             return cell
     return None
+
+
+def row_cells(line: str) -> list[str]:
+    """The cells of a table line, without the empty ends a row opened or closed by a bar leaves."""
+    cells = [c.strip() for c in TABLE_CELLS.split(line)]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def table_head_line(text: str, line_start: int) -> str:
+    """The first line of the run of table lines that ends with the line at `line_start` ("" when it is the first)."""
+    top = line_start
+    while top > 0:
+        above = text.rfind("\n", 0, top - 1) + 1
+        if len(row_cells(text[above : top - 1])) < 2:
+            break
+        top = above
+    if top == line_start:
+        return ""
+    return text[top : text.find("\n", top)]
+
+
+def column_head(text: str, start: int) -> str | None:
+    """The head of the column a table cell starting at `start` stands in: the same cell of the first line of the
+    run of table lines above (rows a web page joined into one line wrap around the head's width)."""
+    line_start, _ = enclosing(text, start, start, "\n")
+    column = len(row_cells(text[line_start:start] + "_")) - 1
+    head = row_cells(table_head_line(text, line_start))
+    return head[column % len(head)] if len(head) >= 2 else None
+
+
+def label_kind(label: str, cues: Cues) -> str | None:
+    """What a label or a column head says of the date under it: "due" (完成时限, 整改期限), "schedule" (考核时间,
+    时间安排: when the work is done), or None (发布时间, 事故发生时间, or no time word)."""
+    if any(w in label for w in cues.event_label):
+        return None
+    if any(w in label for w in cues.deadline_label):
+        return "due"
+    return "schedule" if label.endswith(cues.schedule_label) else None
 
 
 def fills_table_cell(text: str, start: int, end: int) -> bool:
@@ -680,7 +733,8 @@ def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMentio
         return None
     first, last, is_range, inferred = dates
     start, end = m.start(), m.end()
-    if looks_back(m, first, last, scan.ctx):
+    # 1月份 alone in a table cell is the row's month of a schedule, not the figures of the year so far
+    if looks_back(m, first, last, scan.ctx) and (is_range or not fills_table_cell(text, start, end)):
         return None
     whole_year = is_whole_year_span(first, last)
     if _inside_title(text, start) or (whole_year and is_parenthetical(text, start, end)):
@@ -705,6 +759,28 @@ def labelled_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
     if d.is_range or not after_deadline_label(scan.text, d.start, scan.cues):
         return None
     return [d.due(item_heading(scan.text, d.start) or None)]
+
+
+LABEL = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[：:]\s*$")
+
+
+def schedule_label_before(text: str, start: int, cues: Cues) -> str | None:
+    """The label of a date that says when the work is done (（一）考核时间：2020年12月 → 考核时间)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = LABEL.search(OUTLINE_MARKER.sub("", text[line_start:start]))
+    if m is None or m.group(1) in cues.schedule_label:  # a bare 时间： is a web page's date
+        return None
+    return m.group(1) if label_kind(m.group(1), cues) == "schedule" else None
+
+
+def labelled_schedule(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """考核时间：2020年12月 / 公示时间：2015年11月6日…至…: when the labelled work is done, unless a report tells
+    it as past."""
+    label = schedule_label_before(scan.text, d.start, scan.cues)
+    if label is None or d.report or (d.m.group("due") and not d.is_range):
+        return None
+    what = label.removesuffix(next(w for w in scan.cues.schedule_label if label.endswith(w))) or label
+    return [d.due(what) if d.first == d.last else d.period(what)]
 
 
 def stated_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
@@ -823,10 +899,15 @@ def date_context(text: str, d: DateMention) -> str:
 
 
 def table_cell_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
-    """2024年12月 alone in a task table's 完成时限 cell: due at its end."""
+    """2024年12月 alone in a task table's 完成时限 cell: due at its end; 1月份 in a 时间安排 column: the month the
+    row's work is done."""
     if d.is_range or is_planned(scan, d) or not fills_table_cell(scan.text, d.start, d.end):
         return None
-    return [d.due(table_cell_topic(scan.text, d.start))]
+    topic = table_cell_topic(scan.text, d.start)
+    head = column_head(scan.text, d.start)
+    if d.first != d.last and head is not None and label_kind(head, scan.cues) == "schedule":
+        return [d.period(topic)]
+    return [d.due(topic)]
 
 
 def activity_period(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
@@ -874,7 +955,7 @@ def planned_date(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
 
 
 READINGS = (
-    labelled_due, stated_due, cut_off, too_long, goal_at_period_end, within_the_year,
+    labelled_due, labelled_schedule, stated_due, cut_off, too_long, goal_at_period_end, within_the_year,
     table_cell_due, activity_period, at_a_period, planned_date,
 )  # fmt: skip
 

@@ -215,6 +215,42 @@ def test_bare_month_filling_a_task_tables_deadline_cell_is_due_at_its_end():
     assert [(d.date, d.what) for d in doc.extraction.deadlines] == [("2021-12-31", "燃气安全专项整治")]
 
 
+def test_month_in_a_bar_tables_schedule_column_is_the_rows_period():
+    # 徐庄镇2017年度安全生产专项整治工作计划 (r813): a web page's table, cells apart by bars, two rows joined
+    doc = read_notice(
+        "专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n"
+        "景区(点)、文物设施、宗教场所、 | 9月份 | 生态办 |学校、幼儿园、午托部 | 10月份 | 文化站 |\n"
+    )
+    assert [(d.start, d.end, d.what) for d in doc.extraction.deadlines] == [
+        ("2021-01-01", "2021-01-31", "烟花爆竹"),
+        ("2021-09-01", "2021-09-30", "景区（点）、文物设施、宗教场所、"),
+        ("2021-10-01", "2021-10-31", "学校、幼儿园、午托部"),
+    ]
+
+
+def test_month_in_a_bar_tables_deadline_column_is_due_at_its_end():
+    doc = read_notice("重点任务 | 完成时限 | 牵头单位 |\n燃气安全专项整治 | 11月份 | 县住建局 |\n")
+    assert [(d.date, d.what) for d in doc.extraction.deadlines] == [("2021-11-30", "燃气安全专项整治")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("二、考核时间：\n（一）考核时间：2021年12月\n", [(None, "2021-12-01", "2021-12-31", "考核")]),
+        # 湖南省安委办公示 (r605): hours at both ends of the period
+        (
+            "公示时间：2021年11月6日上午8:00至2021年11月12日下午17:30止。",
+            [(None, "2021-11-06", "2021-11-12", "公示")],
+        ),
+        ("发布时间：2021年3月1日\n", []),
+        ("事故发生时间：2021年2月3日\n", []),
+    ],
+)
+def test_date_after_a_schedule_label_is_when_the_work_is_done(body, expected):
+    doc = read_notice(body)
+    assert [(d.date, d.start, d.end, d.what) for d in doc.extraction.deadlines] == expected
+
+
 def test_past_periods_are_not_deadlines():
     doc = read_notice("会议通报1—2月全县安全生产形势。到去年底仍有7项隐患未整改。")
     assert doc.extraction.deadlines == []
