@@ -53,6 +53,10 @@ _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DUE_FILLER = r"(?:[（(](?:星期|周)[一二三四五六日天][)）]|(?:[01]?\d|2[0-4])(?:时|点|[:：]\d{2})|下班|12时|中午)?"
 # 今年前6个月, 前三季度: 前 before a count is "the first", no due cue.
 _FIRST_N = r"(?![\d一二两三四五六七八九十]+个?(?:月|季度|年|周|天))"
+# A date whose 年 and 月 a web page lost (2023625日前, 和1225日前; a period 20246112024619日): read only where the
+# digits part one way into a valid month and day (`glued_dates`).
+_GLUED = r"(?:19|20)\d{5,6}(?:(?:19|20)\d{5,6})?日|\d{3,4}日(?=之前|以前|前)"
+GLUED_FULL = re.compile(r"(?<!\d)(?:19|20)\d{5,6}日")
 _DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前{_FIRST_N}|为止|止))?"
 
 EXPRESSION = re.compile(
@@ -61,6 +65,8 @@ EXPRESSION = re.compile(
     rf"|(?:从|自)?(?P<range_a>{ATOM}){_CLOCK}起?{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY}){_CLOCK}"
     rf"|(?P<mr_year>{_YEAR})?(?P<mr_a>{_MONTH_NUM}){_CONNECTOR}(?P<mr_b>{_MONTH_NUM}月份?{_MONTH_PART}?)"
     rf"|(?P<yr_a>(?:19|20)\d{{2}}){_CONNECTOR}(?P<yr_b>(?:19|20)\d{{2}})年"
+    rf"|(?:从|自)(?P<joined_a>(?:{_YEAR})?{_MONTH}{_DAY})(?P<joined_b>{_MONTH}{_DAY})"
+    rf"|(?P<glued>{_GLUED})"
     rf"|(?P<single>{ATOM})"
     rf"){_DUE}"
 )
@@ -498,6 +504,53 @@ class Found:
     year_inferred: bool
 
 
+def month_day_splits(digits: str) -> list[tuple[int, int]]:
+    """The ways `digits` (625, 1225) parts into a valid month and day."""
+    out = []
+    for cut in (1, 2):
+        month, day = digits[:cut], digits[cut:]
+        if 1 <= len(day) <= 2 and not day.startswith("0") and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            out.append((int(month), int(day)))
+    return out
+
+
+def glued_dates(digits: str) -> list[tuple[int | None, int, int]] | None:
+    """The dates of digits whose 年, 月 and any connector were lost (2023625 → 2023-06-25; 20246112024619 →
+    2024-06-11 and 2024-06-19; 1225 → 12-25), or None unless they part exactly one way."""
+    if len(digits) <= 4:
+        splits = month_day_splits(digits)
+        return [(None, *splits[0])] if len(splits) == 1 else None
+    year, rest = int(digits[:4]), digits[4:]
+    readings = [[(year, m, d)] for m, d in month_day_splits(rest)]
+    for cut in range(3, len(rest) - 6):
+        second = rest[cut : cut + 4]
+        if second.startswith(("19", "20")) and int(second) in (year, year + 1):
+            readings += [
+                [(year, *a), (int(second), *b)]
+                for a in month_day_splits(rest[:cut])
+                for b in month_day_splits(rest[cut + 4 :])
+            ]
+    return readings[0] if len(readings) == 1 else None
+
+
+def glued_interval(text: str, offset: int, ctx: YearContext) -> tuple[date, date, bool, bool] | None:
+    """(start, end, is_range, year_inferred) of a date that lost its marks."""
+    parts = glued_dates(text.removesuffix("日"))
+    if parts is None:
+        return None
+    inferred = parts[0][0] is None
+    year = parts[0][0] or resolve_year(Atom(year=None, relative=None), offset, ctx)[0]
+    if year is None:
+        return None
+    try:
+        days = [date(y or year, m, d) for y, m, d in parts]
+    except ValueError:
+        return None
+    if days[-1] < days[0]:
+        return None
+    return days[0], days[-1], len(days) > 1, inferred
+
+
 def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, date, bool, bool] | None:
     """(start, end, is_range, year_inferred) of one match; None when it names no valid date."""
     if m.group("from_today"):
@@ -512,9 +565,12 @@ def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, d
     if m.group("yr_a"):
         a, b = int(m.group("yr_a")), int(m.group("yr_b"))
         return date(a, 1, 1), date(b, 12, 31), True, False
-    if m.group("range_a") or m.group("mr_a"):
-        if m.group("range_a"):
-            a_atom, b_atom = parse_atom(m.group("range_a")), parse_atom(m.group("range_b"))
+    if m.group("glued"):
+        return glued_interval(m.group("glued"), m.start(), ctx)
+    if m.group("range_a") or m.group("mr_a") or m.group("joined_a"):
+        if m.group("range_a") or m.group("joined_a"):
+            a_text, b_text = (m.group("range_a"), m.group("range_b")) if m.group("range_a") else (m.group("joined_a"), m.group("joined_b"))
+            a_atom, b_atom = parse_atom(a_text), parse_atom(b_text)
         else:
             prefix = m.group("mr_year") or ""
             a_atom, b_atom = parse_atom(f"{prefix}{m.group('mr_a')}月"), parse_atom(m.group("mr_b"))
@@ -694,7 +750,10 @@ class DateScan:
 def find_deadlines(doc: Document) -> list[Found]:
     """Every date expression of the normalized text that reads as a due date or a planned period: each
     is read by the first of `READINGS` that decides it."""
-    scan = DateScan(doc.norm_text, time_cues(), year_context(doc), list(EXPRESSION.finditer(doc.norm_text)), set())
+    matches = list(EXPRESSION.finditer(doc.norm_text))
+    if not GLUED_FULL.search(doc.norm_text):  # 1225日前 reads as 12月25日前 only beside a date that lost its marks
+        matches = [m for m in matches if not (m.group("glued") and len(m.group("glued")) <= 5)]
+    scan = DateScan(doc.norm_text, time_cues(), year_context(doc), matches, set())
     skipped = own_ranges(doc)
     found: list[Found] = []
     for i, m in enumerate(scan.matches):

@@ -366,3 +366,35 @@ def test_before_a_count_means_the_first_months():
     # r731 (宁夏 通报): 今年前6个月 is the first six months, no deadline of 今年
     assert read_notice("今年前6个月，全县共发生生产安全死亡事故3起。").extraction.deadlines == []
     assert dated(read_notice("请于6月前报送工作总结。")) == [("2021-06-30", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("digits", "dates"),
+    [
+        ("2023625", [(2023, 6, 25)]),
+        ("1225", [(None, 12, 25)]),
+        ("20246112024619", [(2024, 6, 11), (2024, 6, 19)]),
+        ("125", None),  # 1月25日 or 12月5日
+        ("100", None),
+    ],
+)
+def test_digits_that_lost_their_date_marks_are_read_only_one_way(digits, dates):
+    from docparse.extract.deadlines import glued_dates
+
+    assert glued_dates(digits) == dates
+
+
+def test_dates_that_lost_their_marks_on_a_web_page():
+    # 新疆 2023年安全生产工作要点 (r379), 银川 事故统计核销公示 (r730)
+    doc = read_notice("并于2021625日前和1225日前分别将上半年和全年工作完成情况报送县安委办。\n公示时间：20216112021619日。")
+    assert dated(doc) == [("2021-06-25", None, None), ("2021-12-25", None, None), (None, "2021-06-11", "2021-06-19")]
+
+
+def test_bare_digits_before_a_due_cue_need_a_date_that_lost_its_marks():
+    assert read_notice("各乡镇于315日前上报。").extraction.deadlines == []
+
+
+def test_period_whose_connector_was_lost():
+    # 洣水镇 大排查大督导大整治 方案 (r814)
+    doc = read_notice("镇党委、政府决定，自2021年9月1日10月31日，在全镇范围内开展安全生产大排查大督导大整治行动。")
+    assert dated(doc) == [(None, "2021-09-01", "2021-10-31")]
