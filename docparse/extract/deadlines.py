@@ -935,7 +935,10 @@ def is_planned(scan: DateScan, d: DateMention) -> bool:
     opens = (d.start > 0 and text[d.start - 1] in "自从于") or text[d.start] in "自从"
     acts = activity_follows(text, d.end, d.next_start, scan.cues)  # 4月至6月在全省开展…行动
     context = date_context(text, d)
-    planned = (not d.report or opens or acts) and not any(p in context for p in scan.cues.past)
+    # 2024年4月2日至3日，…对…开展执法检查 in a notice of 5月7日: a period over before the document was written
+    # is told as past, as in a report
+    over = scan.ctx.doc_date is not None and d.last < scan.ctx.doc_date
+    planned = (not (d.report or over) or opens or acts) and not any(p in context for p in scan.cues.past)
     # 2024年1月至6月，全省发生事故42起: a window of statistics
     return planned and not TALLY.search(context) and not compared_year_to_date(d, context, scan.cues)
 
@@ -962,9 +965,11 @@ def table_cell_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None
     row's work is done."""
     if d.is_range or is_planned(scan, d) or not fills_table_cell(scan.text, d.start, d.end):
         return None
-    topic = table_cell_topic(scan.text, d.start)
     head = column_head(scan.text, d.start)
-    if d.first != d.last and head is not None and label_kind(head, scan.cues) == "schedule":
+    if head is None:  # 中央政府门户网站 www.gov.cn   2009年06月08日   来源：…: a page's header, no table
+        return None
+    topic = table_cell_topic(scan.text, d.start)
+    if d.first != d.last and label_kind(head, scan.cues) == "schedule":
         return [d.period(topic)]
     return [d.due(topic)]
 

@@ -398,3 +398,18 @@ def test_period_whose_connector_was_lost():
     # 洣水镇 大排查大督导大整治 方案 (r814)
     doc = read_notice("镇党委、政府决定，自2021年9月1日10月31日，在全镇范围内开展安全生产大排查大督导大整治行动。")
     assert dated(doc) == [(None, "2021-09-01", "2021-10-31")]
+
+
+def test_a_period_over_before_the_documents_date_is_told_as_past():
+    # 国家矿山安全监察局贵州局 公告 (r133), dated 2021年3月1日 here: the inspection is past, the penalty period is not
+    doc = read_notice(
+        "2021年2月2日至3日，贵州局对某煤矿开展执法检查，发现重大事故隐患。\n"
+        "贵州局作出责令停产整顿5日（2021年3月4日至2021年3月8日）的行政处罚决定。"
+    )
+    assert dated(doc) == [(None, "2021-03-04", "2021-03-08")]
+
+
+def test_a_date_between_runs_of_spaces_without_a_table_head_is_a_pages_header():
+    # 中央政府门户网站 page (r708)
+    doc = read_notice("中央政府门户网站 www.gov.cn   2021年02月08日   来源：重庆日报\n重庆市政府办公厅7日发出通知。")
+    assert doc.extraction.deadlines == []
