@@ -41,7 +41,7 @@ _HALF = r"[上下]半年"
 _MONTH_PHRASE = rf"{_MONTH}(?:{_DAY}|{_DAY_BARE})?{_MONTH_PART}?"
 _DOTTED = r"(?:19|20)\d{2}[.．/](?:1[0-2]|0?[1-9])[.．/](?:3[01]|[12]\d|0?[1-9])(?![\d.．/])"  # 2021.5.20
 ATOM = (
-    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|[底末初内])?"
+    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年?[底末初内])?"
     rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初|年内)"
 )
 _CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～)\s*"

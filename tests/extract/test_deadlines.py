@@ -413,3 +413,9 @@ def test_a_date_between_runs_of_spaces_without_a_table_head_is_a_pages_header():
     # 中央政府门户网站 page (r708)
     doc = read_notice("中央政府门户网站 www.gov.cn   2021年02月08日   来源：重庆日报\n重庆市政府办公厅7日发出通知。")
     assert doc.extraction.deadlines == []
+
+
+def test_year_end_written_after_a_relative_year():
+    # 江西 城镇燃气 意见 (r822): 到明年年底，基本建成…平台
+    doc = read_notice("到明年年底，基本建成省市县三级联动的城镇燃气安全监管信息化平台。到今年年底，全面完成改造。")
+    assert [(d.date, d.text) for d in doc.extraction.deadlines] == [("2022-12-31", "明年年底"), ("2021-12-31", "今年年底")]
