@@ -326,13 +326,14 @@ def is_parenthetical(text: str, start: int, end: int) -> bool:
 
 
 def phase_name_after(text: str, end: int) -> str | None:
-    """The phase a bare date opens: 今年5月为动员部署阶段 → 动员部署阶段."""
+    """The phase a bare date opens: 今年5月为动员部署阶段 → 动员部署阶段, 6月14日为安全生产宣传咨询日 → 安全生产宣传咨询日."""
     if not text.startswith("为", end):
         return None
     stop = end + 1
     while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - end < 20:
-        if any(text.startswith(p, stop) for p in time_cues().phase):
-            return text[end + 1 : stop + len("阶段")]
+        phase = next((p for p in time_cues().phase if text.startswith(p, stop)), None)
+        if phase is not None:
+            return text[end + 1 : stop + len(phase)]
         stop += 1
     return None
 
@@ -925,8 +926,10 @@ def is_planned(scan: DateScan, d: DateMention) -> bool:
     """Whether the expression is a planned date or period: bracketed, a phase's, 即日起, one that announces
     what will be done then, or a range that opens an activity and reports no past work."""
     text = scan.text
-    if is_parenthetical(text, d.start, d.end) or phase_name_after(text, d.end) is not None or d.m.group("from_today"):
+    if is_parenthetical(text, d.start, d.end) or d.m.group("from_today"):
         return True
+    if phase_name_after(text, d.end) is not None:  # a report's 6月16日为咨询日，全县共设咨询点12个 is past
+        return not (d.report and any(p in d.clause + next_clause(text, d.end) for p in scan.cues.past))
     if announces_plan(text, d, scan.cues):
         return True
     if not d.is_range:

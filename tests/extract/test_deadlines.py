@@ -419,3 +419,16 @@ def test_year_end_written_after_a_relative_year():
     # 江西 城镇燃气 意见 (r822): 到明年年底，基本建成…平台
     doc = read_notice("到明年年底，基本建成省市县三级联动的城镇燃气安全监管信息化平台。到今年年底，全面完成改造。")
     assert [(d.date, d.text) for d in doc.extraction.deadlines] == [("2022-12-31", "明年年底"), ("2021-12-31", "今年年底")]
+
+
+def test_a_day_a_campaign_names_is_its_date():
+    # 开化县桐村镇 2009年“安全生产月” 通知 (r356)
+    doc = read_notice("二、活动时间\n2021年6月1日至30日。其中6月14日为安全生产宣传咨询日。")
+    assert [(d.date, d.start, d.end, d.what) for d in doc.extraction.deadlines] == [
+        (None, "2021-06-01", "2021-06-30", None), ("2021-06-14", None, None, "安全生产宣传咨询日")
+    ]
+
+
+def test_a_day_a_campaign_named_in_a_report_is_past():
+    text = "某县安委办关于2021年安全生产月活动情况的通报\n\n各乡镇：\n\n6月16日为安全宣传咨询日，全县共设咨询点12个。\n\n某县安委办\n2021年7月10日\n"
+    assert docparse.read(text.encode(), name="report.txt").extraction.deadlines == []
