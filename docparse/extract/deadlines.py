@@ -570,7 +570,7 @@ def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, d
         return glued_interval(m.group("glued"), m.start(), ctx)
     if m.group("range_a") or m.group("mr_a") or m.group("joined_a"):
         if m.group("range_a") or m.group("joined_a"):
-            a_text, b_text = (m.group("range_a"), m.group("range_b")) if m.group("range_a") else (m.group("joined_a"), m.group("joined_b"))
+            a_text, b_text = m.group("range_a", "range_b") if m.group("range_a") else m.group("joined_a", "joined_b")
             a_atom, b_atom = parse_atom(a_text), parse_atom(b_text)
         else:
             prefix = m.group("mr_year") or ""
