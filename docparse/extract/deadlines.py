@@ -41,24 +41,32 @@ _HALF = r"[上下]半年"
 _MONTH_PHRASE = rf"{_MONTH}(?:{_DAY}|{_DAY_BARE})?{_MONTH_PART}?"
 _DOTTED = r"(?:19|20)\d{2}[.．/](?:1[0-2]|0?[1-9])[.．/](?:3[01]|[12]\d|0?[1-9])(?![\d.．/])"  # 2021.5.20
 ATOM = (
-    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|[底末初内])?"
+    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年?[底末初内])?"
     rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初|年内)"
 )
 _CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～)\s*"
+# An hour after either end of a range: 2015年11月6日上午8:00至2015年11月12日下午17:30止.
+_CLOCK = r"(?:(?:上午|下午|中午|晚上|早上)?(?:[01]?\d|2[0-4])(?:[:：][0-5]\d|时|点)|上午|下午)?"
 _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号)"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 # Between a date and its due cue: a weekday or an hour (3月10日（星期三）前, 4月30日24时前, 9月15日下班前).
 _DUE_FILLER = r"(?:[（(](?:星期|周)[一二三四五六日天][)）]|(?:[01]?\d|2[0-4])(?:时|点|[:：]\d{2})|下班|12时|中午)?"
 # 今年前6个月, 前三季度: 前 before a count is "the first", no due cue.
 _FIRST_N = r"(?![\d一二两三四五六七八九十]+个?(?:月|季度|年|周|天))"
+# A date whose 年 and 月 a web page lost (2023625日前, 和1225日前; a period 20246112024619日): read only where the
+# digits part one way into a valid month and day (`glued_dates`).
+_GLUED = r"(?:19|20)\d{5,6}(?:(?:19|20)\d{5,6})?日|\d{3,4}日(?=之前|以前|前)"
+GLUED_FULL = re.compile(r"(?<!\d)(?:19|20)\d{5,6}日")
 _DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前{_FIRST_N}|为止|止))?"
 
 EXPRESSION = re.compile(
     rf"(?<![\d{_CN}第])(?:"
     rf"(?P<from_today>(?:从|自)?即日起(?:{_CONNECTOR})(?P<today_end>{ATOM}))"
-    rf"|(?:从|自)?(?P<range_a>{ATOM})起?{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY})"
+    rf"|(?:从|自)?(?P<range_a>{ATOM}){_CLOCK}起?{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY}){_CLOCK}"
     rf"|(?P<mr_year>{_YEAR})?(?P<mr_a>{_MONTH_NUM}){_CONNECTOR}(?P<mr_b>{_MONTH_NUM}月份?{_MONTH_PART}?)"
     rf"|(?P<yr_a>(?:19|20)\d{{2}}){_CONNECTOR}(?P<yr_b>(?:19|20)\d{{2}})年"
+    rf"|(?:从|自)(?P<joined_a>(?:{_YEAR})?{_MONTH}{_DAY})(?P<joined_b>{_MONTH}{_DAY})"
+    rf"|(?P<glued>{_GLUED})"
     rf"|(?P<single>{ATOM})"
     rf"){_DUE}"
 )
@@ -120,6 +128,8 @@ class Cues:
     plan_verbs: tuple[str, ...]  # 年内完成…: what makes 年内 a due date
     future: tuple[str, ...]  # 9月底，省政府将派出督查组: what makes a date's next clause an announced plan
     comparison: tuple[str, ...]  # 1-4月…比去年同期下降: what makes a period from January a window of statistics
+    schedule_label: tuple[str, ...]  # 考核时间：, a 时间安排 column: when the work is done
+    event_label: tuple[str, ...]  # 发布时间：, 事故发生时间：: the date of the page or of a past event
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +143,7 @@ def time_cues() -> Cues:
         words("due"), words("as_of"), words("baseline"), words("phase"), words("past"),
         words("by"), words("at"), words("directive"), words("completion"),
         words("deadline_label"), words("activity"), words("plan_verb"), words("future"),
-        words("comparison"),
+        words("comparison"), words("schedule_label"), words("event_label"),
     )
 
 
@@ -316,13 +326,14 @@ def is_parenthetical(text: str, start: int, end: int) -> bool:
 
 
 def phase_name_after(text: str, end: int) -> str | None:
-    """The phase a bare date opens: 今年5月为动员部署阶段 → 动员部署阶段."""
+    """The phase a bare date opens: 今年5月为动员部署阶段 → 动员部署阶段, 6月14日为安全生产宣传咨询日 → 安全生产宣传咨询日."""
     if not text.startswith("为", end):
         return None
     stop = end + 1
     while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - end < 20:
-        if any(text.startswith(p, stop) for p in time_cues().phase):
-            return text[end + 1 : stop + len("阶段")]
+        phase = next((p for p in time_cues().phase if text.startswith(p, stop)), None)
+        if phase is not None:
+            return text[end + 1 : stop + len(phase)]
         stop += 1
     return None
 
@@ -400,21 +411,70 @@ def object_before(text: str, start: int) -> str:
     return head[i:].removesuffix("于").removesuffix("在") if i >= 0 else ""
 
 
-TABLE_CELLS = re.compile(r"\t| {2,}")
-CELL_END = re.compile(r"(?:\t| {2,})$")  # a cell separator right before a position
+# Cell boundaries of a table written as text: a tab, a run of spaces, or the bar a web page leaves between
+# cells (烟花爆竹 | 1月份 | 安监站 安监所 |).
+TABLE_CELLS = re.compile(r"\t| {2,}|[ \u3000]*[|｜][ \u3000]*")
+CELL_END = re.compile(r"(?:\t| {2,}|[|｜][ \u3000]*)$")  # a cell separator right before a position
 
 
 def table_cell_topic(text: str, start: int) -> str | None:
-    """In a table row (cells split by tabs or runs of spaces), the first cell that names something (the 重点任务 column)."""
+    """In a table row (cells split by tabs, runs of spaces or bars), the first cell that names something (the
+    重点任务 column); of rows a web page joined into one line, the row of the cell at `start`."""
     line_start, line_end = enclosing(text, start, start, "\n")
     line = text[line_start:line_end]
     if not TABLE_CELLS.search(line):
         return None
-    for cell in TABLE_CELLS.split(line):
-        cell = cell.strip()
+    cells = row_cells(line)
+    width = len(row_cells(table_head_line(text, line_start)))
+    if width >= 2 and len(cells) > width:
+        column = len(row_cells(text[line_start:start] + "_")) - 1
+        cells = cells[column - column % width : column - column % width + width]
+    for cell in cells:
         if cell and not cell.isdigit() and not EXPRESSION.fullmatch(cell):
             return cell
     return None
+
+
+def row_cells(line: str) -> list[str]:
+    """The cells of a table line, without the empty ends a row opened or closed by a bar leaves."""
+    cells = [c.strip() for c in TABLE_CELLS.split(line)]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def table_head_line(text: str, line_start: int) -> str:
+    """The first line of the run of table lines that ends with the line at `line_start` ("" when it is the first)."""
+    top = line_start
+    while top > 0:
+        above = text.rfind("\n", 0, top - 1) + 1
+        if len(row_cells(text[above : top - 1])) < 2:
+            break
+        top = above
+    if top == line_start:
+        return ""
+    return text[top : text.find("\n", top)]
+
+
+def column_head(text: str, start: int) -> str | None:
+    """The head of the column a table cell starting at `start` stands in: the same cell of the first line of the
+    run of table lines above (rows a web page joined into one line wrap around the head's width)."""
+    line_start, _ = enclosing(text, start, start, "\n")
+    column = len(row_cells(text[line_start:start] + "_")) - 1
+    head = row_cells(table_head_line(text, line_start))
+    return head[column % len(head)] if len(head) >= 2 else None
+
+
+def label_kind(label: str, cues: Cues) -> str | None:
+    """What a label or a column head says of the date under it: "due" (完成时限, 整改期限), "schedule" (考核时间,
+    时间安排: when the work is done), or None (发布时间, 事故发生时间, or no time word)."""
+    if any(w in label for w in cues.event_label):
+        return None
+    if any(w in label for w in cues.deadline_label):
+        return "due"
+    return "schedule" if label.endswith(cues.schedule_label) else None
 
 
 def fills_table_cell(text: str, start: int, end: int) -> bool:
@@ -445,6 +505,53 @@ class Found:
     year_inferred: bool
 
 
+def month_day_splits(digits: str) -> list[tuple[int, int]]:
+    """The ways `digits` (625, 1225) parts into a valid month and day."""
+    out = []
+    for cut in (1, 2):
+        month, day = digits[:cut], digits[cut:]
+        if 1 <= len(day) <= 2 and not day.startswith("0") and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            out.append((int(month), int(day)))
+    return out
+
+
+def glued_dates(digits: str) -> list[tuple[int | None, int, int]] | None:
+    """The dates of digits whose 年, 月 and any connector were lost (2023625 → 2023-06-25; 20246112024619 →
+    2024-06-11 and 2024-06-19; 1225 → 12-25), or None unless they part exactly one way."""
+    if len(digits) <= 4:
+        splits = month_day_splits(digits)
+        return [(None, *splits[0])] if len(splits) == 1 else None
+    year, rest = int(digits[:4]), digits[4:]
+    readings = [[(year, m, d)] for m, d in month_day_splits(rest)]
+    for cut in range(3, len(rest) - 6):
+        second = rest[cut : cut + 4]
+        if second.startswith(("19", "20")) and int(second) in (year, year + 1):
+            readings += [
+                [(year, *a), (int(second), *b)]
+                for a in month_day_splits(rest[:cut])
+                for b in month_day_splits(rest[cut + 4 :])
+            ]
+    return readings[0] if len(readings) == 1 else None
+
+
+def glued_interval(text: str, offset: int, ctx: YearContext) -> tuple[date, date, bool, bool] | None:
+    """(start, end, is_range, year_inferred) of a date that lost its marks."""
+    parts = glued_dates(text.removesuffix("日"))
+    if parts is None:
+        return None
+    inferred = parts[0][0] is None
+    year = parts[0][0] or resolve_year(Atom(year=None, relative=None), offset, ctx)[0]
+    if year is None:
+        return None
+    try:
+        days = [date(y or year, m, d) for y, m, d in parts]
+    except ValueError:
+        return None
+    if days[-1] < days[0]:
+        return None
+    return days[0], days[-1], len(days) > 1, inferred
+
+
 def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, date, bool, bool] | None:
     """(start, end, is_range, year_inferred) of one match; None when it names no valid date."""
     if m.group("from_today"):
@@ -459,9 +566,12 @@ def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, d
     if m.group("yr_a"):
         a, b = int(m.group("yr_a")), int(m.group("yr_b"))
         return date(a, 1, 1), date(b, 12, 31), True, False
-    if m.group("range_a") or m.group("mr_a"):
-        if m.group("range_a"):
-            a_atom, b_atom = parse_atom(m.group("range_a")), parse_atom(m.group("range_b"))
+    if m.group("glued"):
+        return glued_interval(m.group("glued"), m.start(), ctx)
+    if m.group("range_a") or m.group("mr_a") or m.group("joined_a"):
+        if m.group("range_a") or m.group("joined_a"):
+            a_text, b_text = m.group("range_a", "range_b") if m.group("range_a") else m.group("joined_a", "joined_b")
+            a_atom, b_atom = parse_atom(a_text), parse_atom(b_text)
         else:
             prefix = m.group("mr_year") or ""
             a_atom, b_atom = parse_atom(f"{prefix}{m.group('mr_a')}月"), parse_atom(m.group("mr_b"))
@@ -641,7 +751,10 @@ class DateScan:
 def find_deadlines(doc: Document) -> list[Found]:
     """Every date expression of the normalized text that reads as a due date or a planned period: each
     is read by the first of `READINGS` that decides it."""
-    scan = DateScan(doc.norm_text, time_cues(), year_context(doc), list(EXPRESSION.finditer(doc.norm_text)), set())
+    matches = list(EXPRESSION.finditer(doc.norm_text))
+    if not GLUED_FULL.search(doc.norm_text):  # 1225日前 reads as 12月25日前 only beside a date that lost its marks
+        matches = [m for m in matches if not (m.group("glued") and len(m.group("glued")) <= 5)]
+    scan = DateScan(doc.norm_text, time_cues(), year_context(doc), matches, set())
     skipped = own_ranges(doc)
     found: list[Found] = []
     for i, m in enumerate(scan.matches):
@@ -680,7 +793,8 @@ def date_mention(scan: DateScan, i: int, reporting_document: bool) -> DateMentio
         return None
     first, last, is_range, inferred = dates
     start, end = m.start(), m.end()
-    if looks_back(m, first, last, scan.ctx):
+    # 1月份 alone in a table cell is the row's month of a schedule, not the figures of the year so far
+    if looks_back(m, first, last, scan.ctx) and (is_range or not fills_table_cell(text, start, end)):
         return None
     whole_year = is_whole_year_span(first, last)
     if _inside_title(text, start) or (whole_year and is_parenthetical(text, start, end)):
@@ -705,6 +819,28 @@ def labelled_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
     if d.is_range or not after_deadline_label(scan.text, d.start, scan.cues):
         return None
     return [d.due(item_heading(scan.text, d.start) or None)]
+
+
+LABEL = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[：:]\s*$")
+
+
+def schedule_label_before(text: str, start: int, cues: Cues) -> str | None:
+    """The label of a date that says when the work is done (（一）考核时间：2020年12月 → 考核时间)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = LABEL.search(OUTLINE_MARKER.sub("", text[line_start:start]))
+    if m is None or m.group(1) in cues.schedule_label:  # a bare 时间： is a web page's date
+        return None
+    return m.group(1) if label_kind(m.group(1), cues) == "schedule" else None
+
+
+def labelled_schedule(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
+    """考核时间：2020年12月 / 公示时间：2015年11月6日…至…: when the labelled work is done, unless a report tells
+    it as past."""
+    label = schedule_label_before(scan.text, d.start, scan.cues)
+    if label is None or d.report or (d.m.group("due") and not d.is_range):
+        return None
+    what = label.removesuffix(next(w for w in scan.cues.schedule_label if label.endswith(w))) or label
+    return [d.due(what) if d.first == d.last else d.period(what)]
 
 
 def stated_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
@@ -790,8 +926,10 @@ def is_planned(scan: DateScan, d: DateMention) -> bool:
     """Whether the expression is a planned date or period: bracketed, a phase's, 即日起, one that announces
     what will be done then, or a range that opens an activity and reports no past work."""
     text = scan.text
-    if is_parenthetical(text, d.start, d.end) or phase_name_after(text, d.end) is not None or d.m.group("from_today"):
+    if is_parenthetical(text, d.start, d.end) or d.m.group("from_today"):
         return True
+    if phase_name_after(text, d.end) is not None:  # a report's 6月16日为咨询日，全县共设咨询点12个 is past
+        return not (d.report and any(p in d.clause + next_clause(text, d.end) for p in scan.cues.past))
     if announces_plan(text, d, scan.cues):
         return True
     if not d.is_range:
@@ -800,7 +938,10 @@ def is_planned(scan: DateScan, d: DateMention) -> bool:
     opens = (d.start > 0 and text[d.start - 1] in "自从于") or text[d.start] in "自从"
     acts = activity_follows(text, d.end, d.next_start, scan.cues)  # 4月至6月在全省开展…行动
     context = date_context(text, d)
-    planned = (not d.report or opens or acts) and not any(p in context for p in scan.cues.past)
+    # 2024年4月2日至3日，…对…开展执法检查 in a notice of 5月7日: a period over before the document was written
+    # is told as past, as in a report
+    over = scan.ctx.doc_date is not None and d.last < scan.ctx.doc_date
+    planned = (not (d.report or over) or opens or acts) and not any(p in context for p in scan.cues.past)
     # 2024年1月至6月，全省发生事故42起: a window of statistics
     return planned and not TALLY.search(context) and not compared_year_to_date(d, context, scan.cues)
 
@@ -823,10 +964,17 @@ def date_context(text: str, d: DateMention) -> str:
 
 
 def table_cell_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
-    """2024年12月 alone in a task table's 完成时限 cell: due at its end."""
+    """2024年12月 alone in a task table's 完成时限 cell: due at its end; 1月份 in a 时间安排 column: the month the
+    row's work is done."""
     if d.is_range or is_planned(scan, d) or not fills_table_cell(scan.text, d.start, d.end):
         return None
-    return [d.due(table_cell_topic(scan.text, d.start))]
+    head = column_head(scan.text, d.start)
+    if head is None:  # 中央政府门户网站 www.gov.cn   2009年06月08日   来源：…: a page's header, no table
+        return None
+    topic = table_cell_topic(scan.text, d.start)
+    if d.first != d.last and label_kind(head, scan.cues) == "schedule":
+        return [d.period(topic)]
+    return [d.due(topic)]
 
 
 def activity_period(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
@@ -874,7 +1022,7 @@ def planned_date(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
 
 
 READINGS = (
-    labelled_due, stated_due, cut_off, too_long, goal_at_period_end, within_the_year,
+    labelled_due, labelled_schedule, stated_due, cut_off, too_long, goal_at_period_end, within_the_year,
     table_cell_due, activity_period, at_a_period, planned_date,
 )  # fmt: skip
 

@@ -27,6 +27,12 @@ COMPACT_TAIL = re.compile(r"会议|会商|例会|会|机制|制度")
 COMPACT_NOT_AFTER = "每一本上下当今明去前后这全次该同近元半整0-9〇二三四五六七八九十"
 # Words between the cue and the duty: 每周一 (Mondays), 每日17时前, 每旬最后一个工作日, 每月25日前, 至少.
 LEAD_IN = re.compile(r"^(?:[一二三四五六日]|\d{1,2}(?:时|点|日|号)前?|最后一个工作日|至少|不少于)*")
+# The days of the month a monthly duty falls on (每月5日、15日、25日前, 每月在10日、25日前): two days make it
+# semimonthly, three a dekad's.
+MONTH_DAYS = re.compile(r"在?(?:[12]\d|3[01]|0?[1-9])(?:日|号)(?:、(?:[12]\d|3[01]|0?[1-9])(?:日|号))+")
+PERIOD_OF_DAYS_A_MONTH = {2: "semimonthly", 3: "dekad"}
+# A web site named with a cue (每日甘肃网7月1日讯, 当前位置：每日甘肃网>甘肃): a name, not a duty.
+SITE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}网(?![\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +139,11 @@ def find_recurrences(text: str) -> list[Found]:
         if cue is None:
             continue
         period = cues.periods[cue]
+        if SITE_NAME.match(text, m.end()):
+            continue
+        if period == "monthly":
+            days = MONTH_DAYS.match(text, m.end())
+            period = PERIOD_OF_DAYS_A_MONTH.get(days.group().count("、") + 1, period) if days else period
         after = text[m.end() : m.end() + SKIP_WINDOW]
         head = after.split("，")[0]
         skip = next((w for w in cues.skip if w in head), None)

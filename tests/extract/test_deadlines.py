@@ -215,6 +215,42 @@ def test_bare_month_filling_a_task_tables_deadline_cell_is_due_at_its_end():
     assert [(d.date, d.what) for d in doc.extraction.deadlines] == [("2021-12-31", "燃气安全专项整治")]
 
 
+def test_month_in_a_bar_tables_schedule_column_is_the_rows_period():
+    # 徐庄镇2017年度安全生产专项整治工作计划 (r813): a web page's table, cells apart by bars, two rows joined
+    doc = read_notice(
+        "专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 安监所 |\n"
+        "景区(点)、文物设施、宗教场所、 | 9月份 | 生态办 |学校、幼儿园、午托部 | 10月份 | 文化站 |\n"
+    )
+    assert [(d.start, d.end, d.what) for d in doc.extraction.deadlines] == [
+        ("2021-01-01", "2021-01-31", "烟花爆竹"),
+        ("2021-09-01", "2021-09-30", "景区（点）、文物设施、宗教场所、"),
+        ("2021-10-01", "2021-10-31", "学校、幼儿园、午托部"),
+    ]
+
+
+def test_month_in_a_bar_tables_deadline_column_is_due_at_its_end():
+    doc = read_notice("重点任务 | 完成时限 | 牵头单位 |\n燃气安全专项整治 | 11月份 | 县住建局 |\n")
+    assert [(d.date, d.what) for d in doc.extraction.deadlines] == [("2021-11-30", "燃气安全专项整治")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("二、考核时间：\n（一）考核时间：2021年12月\n", [(None, "2021-12-01", "2021-12-31", "考核")]),
+        # 湖南省安委办公示 (r605): hours at both ends of the period
+        (
+            "公示时间：2021年11月6日上午8:00至2021年11月12日下午17:30止。",
+            [(None, "2021-11-06", "2021-11-12", "公示")],
+        ),
+        ("发布时间：2021年3月1日\n", []),
+        ("事故发生时间：2021年2月3日\n", []),
+    ],
+)
+def test_date_after_a_schedule_label_is_when_the_work_is_done(body, expected):
+    doc = read_notice(body)
+    assert [(d.date, d.start, d.end, d.what) for d in doc.extraction.deadlines] == expected
+
+
 def test_past_periods_are_not_deadlines():
     doc = read_notice("会议通报1—2月全县安全生产形势。到去年底仍有7项隐患未整改。")
     assert doc.extraction.deadlines == []
@@ -330,3 +366,69 @@ def test_before_a_count_means_the_first_months():
     # r731 (宁夏 通报): 今年前6个月 is the first six months, no deadline of 今年
     assert read_notice("今年前6个月，全县共发生生产安全死亡事故3起。").extraction.deadlines == []
     assert dated(read_notice("请于6月前报送工作总结。")) == [("2021-06-30", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("digits", "dates"),
+    [
+        ("2023625", [(2023, 6, 25)]),
+        ("1225", [(None, 12, 25)]),
+        ("20246112024619", [(2024, 6, 11), (2024, 6, 19)]),
+        ("125", None),  # 1月25日 or 12月5日
+        ("100", None),
+    ],
+)
+def test_digits_that_lost_their_date_marks_are_read_only_one_way(digits, dates):
+    from docparse.extract.deadlines import glued_dates
+
+    assert glued_dates(digits) == dates
+
+
+def test_dates_that_lost_their_marks_on_a_web_page():
+    # 新疆 2023年安全生产工作要点 (r379), 银川 事故统计核销公示 (r730)
+    doc = read_notice("并于2021625日前和1225日前分别将上半年和全年工作完成情况报送县安委办。\n公示时间：20216112021619日。")
+    assert dated(doc) == [("2021-06-25", None, None), ("2021-12-25", None, None), (None, "2021-06-11", "2021-06-19")]
+
+
+def test_bare_digits_before_a_due_cue_need_a_date_that_lost_its_marks():
+    assert read_notice("各乡镇于315日前上报。").extraction.deadlines == []
+
+
+def test_period_whose_connector_was_lost():
+    # 洣水镇 大排查大督导大整治 方案 (r814)
+    doc = read_notice("镇党委、政府决定，自2021年9月1日10月31日，在全镇范围内开展安全生产大排查大督导大整治行动。")
+    assert dated(doc) == [(None, "2021-09-01", "2021-10-31")]
+
+
+def test_a_period_over_before_the_documents_date_is_told_as_past():
+    # 国家矿山安全监察局贵州局 公告 (r133), dated 2021年3月1日 here: the inspection is past, the penalty period is not
+    doc = read_notice(
+        "2021年2月2日至3日，贵州局对某煤矿开展执法检查，发现重大事故隐患。\n"
+        "贵州局作出责令停产整顿5日（2021年3月4日至2021年3月8日）的行政处罚决定。"
+    )
+    assert dated(doc) == [(None, "2021-03-04", "2021-03-08")]
+
+
+def test_a_date_between_runs_of_spaces_without_a_table_head_is_a_pages_header():
+    # 中央政府门户网站 page (r708)
+    doc = read_notice("中央政府门户网站 www.gov.cn   2021年02月08日   来源：重庆日报\n重庆市政府办公厅7日发出通知。")
+    assert doc.extraction.deadlines == []
+
+
+def test_year_end_written_after_a_relative_year():
+    # 江西 城镇燃气 意见 (r822): 到明年年底，基本建成…平台
+    doc = read_notice("到明年年底，基本建成省市县三级联动的城镇燃气安全监管信息化平台。到今年年底，全面完成改造。")
+    assert [(d.date, d.text) for d in doc.extraction.deadlines] == [("2022-12-31", "明年年底"), ("2021-12-31", "今年年底")]
+
+
+def test_a_day_a_campaign_names_is_its_date():
+    # 开化县桐村镇 2009年“安全生产月” 通知 (r356)
+    doc = read_notice("二、活动时间\n2021年6月1日至30日。其中6月14日为安全生产宣传咨询日。")
+    assert [(d.date, d.start, d.end, d.what) for d in doc.extraction.deadlines] == [
+        (None, "2021-06-01", "2021-06-30", None), ("2021-06-14", None, None, "安全生产宣传咨询日")
+    ]
+
+
+def test_a_day_a_campaign_named_in_a_report_is_past():
+    text = "某县安委办关于2021年安全生产月活动情况的通报\n\n各乡镇：\n\n6月16日为安全宣传咨询日，全县共设咨询点12个。\n\n某县安委办\n2021年7月10日\n"
+    assert docparse.read(text.encode(), name="report.txt").extraction.deadlines == []

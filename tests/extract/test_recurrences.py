@@ -74,3 +74,15 @@ def test_hours_of_service_are_no_duty():
     # r726 (国务院安委办 通知, its 注): 电话受理时间为10月9日-31日每日8:00-18:00
     assert recurrences("注：电话受理时间为10月9日-31日每日8:00-18:00。") == []
     assert [r.period for r in recurrences("每日8:00前报送值班情况。")] == ["daily"]
+
+
+def test_days_listed_in_a_month_set_the_period():
+    # 国土资源部 大检查 notice (069) and a 镇 平安创建 plan (r815)
+    found = recurrences("每月5日、15日、25日前，各地填报统计表。汇总后每月在10日、25日前将完成情况表上报市安监局。每月25日前报送总结。")
+    assert [r.period for r in found] == ["dekad", "semimonthly", "monthly"]
+
+
+def test_a_web_sites_name_is_no_duty():
+    # 每日甘肃网 in a dateline and a page's breadcrumb (r710, r711)
+    assert recurrences("每日甘肃网7月1日讯 近日，省应急管理厅通报……\n当前位置：每日甘肃网>甘肃>甘肃播报") == []
+    assert [r.period for r in recurrences("每周网上巡查一次。")] == ["weekly"]
