@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# Cell boundaries of a table written as text: tabs, runs of two or more spaces, or the bars a web page leaves
+# between cells (烟花爆竹 | 1月份 | 安监站 安监所 |); the task and deadline readers split rows alike.
+CELL_GAP = re.compile(r"\t+|[ \u3000\u00a0]*[|｜][ \u3000\u00a0]*|[ \u3000\u00a0]{2,}|\u3000")
+
 
 @lru_cache(maxsize=8)
 def break_positions(text: str, breaks: str) -> tuple[int, ...]:

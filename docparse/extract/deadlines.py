@@ -23,7 +23,7 @@ from docparse.analyse.numerals import chinese_integer
 from docparse.model import Deadline, Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import enclosing
+from docparse.textspans import CELL_GAP, enclosing
 
 # --- Chinese numerals ------------------------------------------------------------------------------
 
@@ -411,10 +411,7 @@ def object_before(text: str, start: int) -> str:
     return head[i:].removesuffix("于").removesuffix("在") if i >= 0 else ""
 
 
-# Cell boundaries of a table written as text: a tab, a run of spaces, or the bar a web page leaves between
-# cells (烟花爆竹 | 1月份 | 安监站 安监所 |).
-TABLE_CELLS = re.compile(r"\t| {2,}|[ \u3000]*[|｜][ \u3000]*")
-CELL_END = re.compile(r"(?:\t| {2,}|[|｜][ \u3000]*)$")  # a cell separator right before a position
+CELL_END = re.compile(f"(?:{CELL_GAP.pattern})$")  # a cell separator right before a position
 
 
 def table_cell_topic(text: str, start: int) -> str | None:
@@ -422,7 +419,7 @@ def table_cell_topic(text: str, start: int) -> str | None:
     重点任务 column); of rows a web page joined into one line, the row of the cell at `start`."""
     line_start, line_end = enclosing(text, start, start, "\n")
     line = text[line_start:line_end]
-    if not TABLE_CELLS.search(line):
+    if not CELL_GAP.search(line):
         return None
     cells = row_cells(line)
     width = len(row_cells(table_head_line(text, line_start)))
@@ -437,7 +434,7 @@ def table_cell_topic(text: str, start: int) -> str | None:
 
 def row_cells(line: str) -> list[str]:
     """The cells of a table line, without the empty ends a row opened or closed by a bar leaves."""
-    cells = [c.strip() for c in TABLE_CELLS.split(line)]
+    cells = [c.strip() for c in CELL_GAP.split(line)]
     if cells and not cells[0]:
         cells = cells[1:]
     if cells and not cells[-1]:
@@ -482,7 +479,7 @@ def fills_table_cell(text: str, start: int, end: int) -> bool:
     line_start, line_end = enclosing(text, start, end, "\n")
     before, after = text[line_start:start], text[end:line_end]
     opens_cell = CELL_END.search(before) is not None
-    closes_cell = not after.strip() or TABLE_CELLS.match(after) is not None
+    closes_cell = not after.strip() or CELL_GAP.match(after) is not None
     return opens_cell and closes_cell
 
 

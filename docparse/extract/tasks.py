@@ -36,7 +36,7 @@ from docparse.model import (
 )
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import IntervalIndex, SpanLookup, list_members
+from docparse.textspans import CELL_GAP, IntervalIndex, SpanLookup, list_members
 
 TASK_ROLES = ("tasks", "measures", "phases")
 ASSIGNMENT_ONLY_ROLES = ("organization",)  # a leaf here is a task only if it names who does it
@@ -65,9 +65,6 @@ TABLE_NUMBER_HEAD = re.compile(r"序号|编号|序")
 TABLE_NUMBER = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、．]?")
 # A header cell that names who is responsible: where a task table written as text lines is looked for.
 TABLE_HEADER_WORD = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)")
-# Cell boundaries in a table written as text: tabs, runs of two or more spaces, or the bars a web page
-# leaves between cells (烟花爆竹 | 1月份 | 安监站 安监所 |).
-CELL_GAP = re.compile(r"\t+|[ \u3000\u00a0]*[|｜][ \u3000\u00a0]*|[ \u3000\u00a0]{2,}|\u3000")
 TAB = re.compile(r"\t")
 LINE = re.compile(r"(?m)^[^\n]*")
 # A unit marked as the lead inside a list of responsible units: 市住建局（牵头）.
