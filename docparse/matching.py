@@ -84,7 +84,8 @@ class FirstCharScan:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         firsts, nullable = first_chars(re._parser.parse(pattern.pattern, pattern.flags))  # type: ignore[attr-defined]
-        self.starts = None if firsts is None or nullable else re.compile(f"[{''.join(map(re.escape, sorted(firsts)))}]")
+        listed = firsts is not None and not nullable and not pattern.flags & re.IGNORECASE
+        self.starts = re.compile(f"[{''.join(map(re.escape, sorted(firsts)))}]") if listed else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else endpos

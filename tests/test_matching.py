@@ -32,3 +32,7 @@ def test_the_generic_parties_pattern_finds_the_same_on_real_pages(path):
     assert scan.starts is not None
     text = path.read_bytes().decode("utf-8", errors="replace")
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+
+
+def test_a_case_folding_pattern_is_scanned_as_before():
+    assert FirstCharScan(re.compile("(?:x)?abc", re.IGNORECASE)).starts is None
