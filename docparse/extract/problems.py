@@ -114,8 +114,21 @@ REQUIREMENT = re.compile(
 )
 MIN_CLAUSE, MAX_CLAUSE = 4, 60
 CONDITION = re.compile(r"(?:如果|如有|若|一旦|凡)")
-GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
+GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
+# 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
+AWARENESS = re.compile(r"(?:认识到?|认清|看到|正视|面对|应对)[^，。；]{2,}$")
+# 致使该矿非法生产持续进行, 导致信息掌握不及时: what a shortcoming led to, told after it (导致事故发生的原因有… still
+# leads into the shortcomings)
+CONSEQUENCE = re.compile(r"(?:导致|致使|以致|从而|致(?!力))(?![^，。；]*原因)")
+# 各类安全事故易发多发, 事故进入易发、频发阶段: a season's risk, not what went wrong
+RISK = "易发"
+# 非法小煤窑发生一起瓦斯爆炸事故, 在违法生产…过程中发生爆炸: a cue before 发生 describes where an accident happened;
+# one that says accidents recur (接连发生, 时有发生) is the shortcoming itself
+RECURRENCE = re.compile(r"(?:接连|相继|连续|时有|频|多发|屡)")
+CAUSE = re.compile(r"(?:因|由于)")
 # Rules, standards and measures set out what must be; they name no problem of anyone's.
+# an accident named by its grade or kind (较大瞒报事故, 非法违法较大泄漏事故): the clause names an event
+ACCIDENT_NAME = re.compile(r"(?:较大|重大|特别重大|特大|一般|爆炸|泄漏|火灾|坍塌|透水|中毒|窒息|坠落|冒顶|触电|淹溺)事故$")
 NORM_TYPES = frozenset({"办法", "规定", "条例", "细则", "标准", "规范", "规则"})
 
 
@@ -182,6 +195,14 @@ class Shortcomings:
     def has_cue(self, start: int, end: int) -> bool:
         return self.first_cue_end(start, end) is not None
 
+    def tells_an_accident(self, head: int, cue_start: int, cue_end: int, end: int) -> bool:
+        """Whether the cue only describes an accident the clause reports (…非法小煤窑发生一起瓦斯爆炸事故) or
+        names (西岔金矿较大瞒报事故, 非法储存烟花爆竹爆炸事故)."""
+        if RECURRENCE.search(self.text, cue_start, cue_end) or CAUSE.search(self.text, head, cue_start):
+            return False  # 因燃气软管老化破损发生泄漏爆燃事故: the cause of an accident is a shortcoming
+        rest = self.text[cue_end:end]
+        return "发生" in rest or ACCIDENT_NAME.search(rest.rstrip()) is not None
+
     def names_a_region(self, start: int, end: int) -> bool:
         i = bisect_left(self.region_starts, start)
         return i < len(self.region_starts) and self.region_starts[i] < end
@@ -198,6 +219,11 @@ class Shortcomings:
             return False
         if CONDITION.match(self.text, head) or GOAL.search(self.text, head, cue_end):
             return False  # 如果事故频发…; 防止隐患反弹, 决不能流于形式: a condition or an aim, not a finding
+        cue_start = self.cue_starts[bisect_left(self.cue_starts, start)]
+        if AWARENESS.search(self.text, start, cue_start) or CONSEQUENCE.match(self.text, head):
+            return False
+        if RISK in self.text[head:end] or self.tells_an_accident(head, cue_start, cue_end, end):
+            return False
         if any(w in self.text[head:end] for w in self.penalties):
             return False  # 对…进行约谈, 共查处无证、证照不全: the penalty, not the shortcoming it answers
         return not modifies_a_noun(self.text, cue_end, end)  # 逾期未改正的: whom a rule targets

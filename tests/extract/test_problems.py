@@ -304,3 +304,26 @@ def test_the_achievements_of_a_plans_situation_part_are_no_problem():
     doc = docparse.read(plan.encode(), name="plan.txt")
     assert doc.extraction.problems
     assert not any("工作成效" in (p.category or "") or "657座" in p.text for p in doc.extraction.problems)
+
+
+def test_rising_counts_recurring_accidents_and_a_grave_situation_are_problems():
+    """r805, r732, r731, r316: the 形势 sentences of 通报 and 通知."""
+    texts = problem_texts(
+        "我省部分县市交通事故高发被约谈\n但部分县、市道路交通安全管理不到位，较大以上道路交通事故接连发生。"
+        "全区工矿商贸领域事故总量却出现上升。我区高处坠落、物体打击及机械伤害事故频发多发。"
+        "今年一季度，全市已发生各类安全生产事故58起，造成11人死亡，安全生产形势比较严峻。\n"
+    )
+    for cue in ("事故接连发生", "事故总量却出现上升", "机械伤害事故频发多发", "形势比较严峻"):
+        assert sum(cue in t for t in texts) == 1, cue
+
+
+def test_risks_statistics_accident_reports_consequences_and_calls_to_see_are_no_problems():
+    """r199 (a season's risk), r743 (a rise by a count), r724 and 038 (an accident told or named), r718 (what a
+    shortcoming led to), r625 (a call to see the situation)."""
+    text = (
+        "关于加强安全生产工作的通报\n当前正值岁末年初安全生产关键期，各类安全事故易发多发。"
+        "同比事故起数增加3起，死亡人数增加3人。黄石市阳新县洋港镇非法小煤窑协泰井发生一起较大瓦斯爆炸事故。"
+        "\n5.2013年12月26日，广东省梅州市非法储存烟花爆竹爆炸事故；\n"
+        "该乡对煤矿监管不力，致使该矿非法生产持续进行。各乡镇、各部门要清醒认识当前我县安全生产工作面临的严峻形势。\n"
+    )
+    assert problem_texts(text) == ["该乡对煤矿监管不力"]
