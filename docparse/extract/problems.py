@@ -238,8 +238,16 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
     found = Shortcomings.of(doc)
     title = title_reading(doc)
     out: list[tuple[int, int, str | None, int | None]] = []
+    listing = False  # inside a list a lead-in opened (主要问题有：A；B；C。), which runs on to the full stop
     for sent in doc.sentences:
         s, e = sent.norm_start, sent.norm_end
+        lead_end = None if listing else inline_lead_end(text, s, e)
+        if listing or lead_end is not None:
+            items = lead_in_items(text, lead_end if lead_end is not None else s, e)
+            out.extend((a, b, None, sent.section) for a, b in items)
+            listing = bool(items) and text[s:e].rstrip().endswith("；")
+            if items:
+                continue
         if is_directive(doc, sent.section):
             continue
         if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
@@ -250,6 +258,35 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             continue
         out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
     return out
+
+
+# 通过检查发现的主要问题有：, 主要问题包括, 检查出的问题包括：: the rest of the sentence, and the sentences that
+# follow it up to the full stop when it ends in ；, list the problems without a marker of their own
+INLINE_LEAD = re.compile(
+    r"(?:主要|突出|存在的?|发现的?|检查出的?|查出的?|暴露出?的?)问题(?:隐患)?(?:主要)?(?:包括|有|是|为|表现为|表现在)[：:]?"
+)
+MAX_ITEM = 2 * MAX_CLAUSE
+
+
+def inline_lead_end(text: str, start: int, end: int) -> int | None:
+    """Where the list starts after a lead-in inside the sentence `[start, end)`; None when it has none."""
+    m = INLINE_LEAD.search(text, start, end)
+    return m.end() if m and m.end() < end - MIN_CLAUSE else None
+
+
+def lead_in_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The problems a lead-in lists in `[start, end)`: the part up to a ；, or up to the full stop, one each; a
+    part that opens with a clause of 、-members gives each member (主要问题包括隐患整改缓慢、…方案制定滞后、…),
+    and what follows that clause (…等安全隐患9条，其中现场整改…) tells no more of them."""
+    stop = end - 1 if text[end - 1 : end] in "；。！" else end
+    body = text[start:stop]
+    if not body.strip() or len(body) > MAX_ITEM:
+        return []
+    brk = CLAUSE_BREAKS.search(text, start, stop)
+    members = list_members(text, start, brk.start() if brk else stop)
+    if len(members) > 1 and all(MIN_CLAUSE <= b - a for a, b in members):
+        return members
+    return [(start, stop)]
 
 
 def title_reading(doc: Document) -> tuple[int, int, str] | None:

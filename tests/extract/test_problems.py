@@ -327,3 +327,27 @@ def test_risks_statistics_accident_reports_consequences_and_calls_to_see_are_no_
         "该乡对煤矿监管不力，致使该矿非法生产持续进行。各乡镇、各部门要清醒认识当前我县安全生产工作面临的严峻形势。\n"
     )
     assert problem_texts(text) == ["该乡对煤矿监管不力"]
+
+
+def test_a_lead_in_inside_a_sentence_lists_problems_without_markers():
+    """r172 (国务院安委办检查组 in 海南): …主要问题有：A；B；C。; r112 (督导简报): 主要问题包括A、B、C。"""
+    texts = problem_texts(
+        "检查组反馈意见\n趙岸青強調，海南省安全生產形勢雖然較為平穩，但也不容樂觀。通過檢查發現的主要問題有："
+        "監管力量薄弱，專業人才匱乏；一些重大化工安全隱患仍然存在；部分化工企業安全管理存在較大差距；"
+        "應急救援能力不平衡，技術支撐較弱。\n第二督导核查组在山东省日照市检查了1个化工园区。主要问题包括企业自查不深入、"
+        "问题隐患整改进度较慢、精细化工企业整治任务未完成、非法违法“小化工”需进一步加强。督导组要求加大执法处罚力度。\n"
+    )
+    for cue in ("監管力量薄弱，專業人才匱乏", "一些重大化工安全隱患仍然存在", "部分化工企業安全管理存在較大差距",
+                "應急救援能力不平衡，技術支撐較弱", "企业自查不深入", "问题隐患整改进度较慢", "精细化工企业整治任务未完成",
+                "非法违法“小化工”需进一步加强"):  # fmt: skip
+        assert cue in texts, cue
+
+
+def test_a_lead_in_that_counts_the_problems_opens_a_list():
+    """r180 (上海市安委办 on warehouse fires): 上述火灾普遍暴露了四方面问题：, its items marked 一，二，."""
+    texts = problem_texts(
+        "上海市安委办通报\n上述火灾普遍暴露了四方面问题：\n一，属地街镇对厂房、仓库消防排查整治工作不够重视，排查不细致。\n"
+        "二，厂房、仓库产权人盲目追求经济利益，不顾建筑使用性质随意出租。\n"
+        "上海市安委会办公室要求，重点排查厂房、仓库存在擅自改变建筑使用性质、违规改建冷链仓储等问题。\n"
+    )
+    assert len(texts) == 2 and texts[1].startswith("二，厂房、仓库产权人盲目追求经济利益")
