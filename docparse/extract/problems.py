@@ -440,10 +440,31 @@ def problems(doc: Document) -> list[Problem]:
         copied = not accusations and accuses_copying(text)
         problem = make_problem(doc, s, e, category, section, orgs, copy_paste=copied)
         if clause_level and not problem.regions:  # 临沧、普洱…落实不到位: the sentence names whom the clause blames
-            problem.regions = regions_in(doc, doc.source_span(*sentence_around(doc, s)))
+            sentence = sentence_around(doc, s)
+            problem.regions = regions_in(doc, doc.source_span(*sentence))
+            if not problem.regions and not names_an_enterprise(orgs, *sentence):
+                problem.regions = paragraph_region(doc, s)
         out.append(problem)
         out.extend(make_problem(doc, cs, ce, category, section, orgs, copy_paste=True) for cs, ce in accusations)
     return out
+
+
+def names_an_enterprise(orgs, start: int, end: int) -> bool:
+    """Whether an enterprise is named in `[start, end)`: its shortcomings are its own, not the region's before it."""
+    return any(o.kind == "enterprise" and start <= o.start < end for o in orgs)
+
+
+def paragraph_region(doc: Document, pos: int) -> list[str]:
+    """The region blamed last before `pos` in its paragraph (海南省安全生产形势…不容乐观。通过检查发现的主要问题有：…;
+    第一督导核查组…在内蒙古鄂尔多斯市检查了…主要问题包括…): a feedback names the region it is about once."""
+    start = doc.norm_text.rfind("\n", 0, pos) + 1
+    last: tuple[int, str] | None = None
+    for r in doc.extraction.regions:
+        for m in r.mentions:
+            at = doc.norm_index(m.span.start)
+            if m.stance in ("criticized", "mixed") and start <= at < pos and (last is None or at > last[0]):
+                last = (at, r.name)
+    return [last[1]] if last else []
 
 
 def sentence_around(doc: Document, pos: int) -> tuple[int, int]:

@@ -351,3 +351,12 @@ def test_a_lead_in_that_counts_the_problems_opens_a_list():
         "上海市安委会办公室要求，重点排查厂房、仓库存在擅自改变建筑使用性质、违规改建冷链仓储等问题。\n"
     )
     assert len(texts) == 2 and texts[1].startswith("二，厂房、仓库产权人盲目追求经济利益")
+
+
+def test_a_feedback_paragraph_gives_its_problems_the_region_it_blames():
+    """r172: the problems an inspection team found in 海南省 follow the sentence that names it; r151: an enterprise's
+    problems are its own, not those of the county it lies in."""
+    hainan = {p.text: p.regions for p in docparse.read(REAL / "r172_tongbao.txt").extraction.problems}
+    assert hainan["監管力量薄弱,專業人才匱乏"] == ["海南省"] and hainan["一些重大化工安全隱患仍然存在"] == ["海南省"]
+    jilin = docparse.read(REAL / "r151_tongbao.txt").extraction.problems
+    assert next(p for p in jilin if "消防設施和設備不完善" in p.text).regions == []
