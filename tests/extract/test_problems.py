@@ -360,3 +360,14 @@ def test_a_feedback_paragraph_gives_its_problems_the_region_it_blames():
     assert hainan["監管力量薄弱,專業人才匱乏"] == ["海南省"] and hainan["一些重大化工安全隱患仍然存在"] == ["海南省"]
     jilin = docparse.read(REAL / "r151_tongbao.txt").extraction.problems
     assert next(p for p in jilin if "消防設施和設備不完善" in p.text).regions == []
+
+
+def test_hazards_found_where_they_are_and_a_gap_are_problems_while_a_count_of_hazards_is_not():
+    """r136 and r111 (检查 news), r746 (a 问责 通报); r621 (a 总结's tally) and r156 (whom a rule targets)."""
+    texts = problem_texts(
+        "省安委办通报\n检查组在抽查的过程中，发现该矿存在重大安全隐患。突击检查发现，20家危险化学品生产企业存在257项安全隐患。"
+        "黄志强同志贯彻落实党中央、国务院关于安全生产的指示要求存在差距。"
+        "全市共排查自建房90960栋，存在安全隐患2592栋。本市将对存在重大安全隐患的企业建立负面清单。\n"
+    )
+    assert texts == ["发现该矿存在重大安全隐患", "20家危险化学品生产企业存在257项安全隐患",
+                     "黄志强同志贯彻落实党中央、国务院关于安全生产的指示要求存在差距"]  # fmt: skip
