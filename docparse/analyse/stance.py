@@ -638,6 +638,15 @@ def counts_problems(line: str) -> bool:
     return counted_problems().search(line) is not None
 
 
+SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def last_sentence(line: str) -> str:
+    """The sentence a line ends with: the one that opens what follows."""
+    ends = [m.end() for m in SENTENCE_END.finditer(line.rstrip())]
+    return line[ends[-1] :] if ends and ends[-1] < len(line.rstrip()) else line
+
+
 def fallback_zones(doc: Document) -> list[Zone]:
     """Problem and achievement lists introduced by a lead-in line (…存在不少差距和不足。主要表现在：)."""
     text = doc.norm_text
@@ -652,8 +661,9 @@ def fallback_zones(doc: Document) -> list[Zone]:
             continue
         if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
             continue
-        role = "problems" if any(c in line for c in cues["lead_in"]) or counts_problems(line) else None
-        if role is None and any(c in line for c in cues.get("praise_lead_in", ())):
+        lead = last_sentence(line)  # 针对…暴露出的突出问题，提出了…措施。现将调查结果报告如下： announces no problems
+        role = "problems" if any(c in lead for c in cues["lead_in"]) or counts_problems(lead) else None
+        if role is None and any(c in lead for c in cues.get("praise_lead_in", ())):
             role = "evaluation"
         if role is None:
             continue

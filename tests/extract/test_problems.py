@@ -371,3 +371,11 @@ def test_hazards_found_where_they_are_and_a_gap_are_problems_while_a_count_of_ha
     )
     assert texts == ["发现该矿存在重大安全隐患", "20家危险化学品生产企业存在257项安全隐患",
                      "黄志强同志贯彻落实党中央、国务院关于安全生产的指示要求存在差距"]  # fmt: skip
+
+
+def test_a_lead_in_line_opens_a_list_of_problems_only_if_its_last_sentence_names_them():
+    """r748 (an accident investigation report): …针对事故原因及暴露出的突出问题，提出了事故防范和整改措施。
+    现将调查结果报告如下： announces the report's parts, not problems."""
+    texts = [p.text for p in docparse.read(REAL / "r748_tongbao.txt").extraction.problems]
+    assert not any("概况" in t for t in texts)
+    assert any("未按要求向相关部门报告" in t for t in texts)
