@@ -641,10 +641,18 @@ def counts_problems(line: str) -> bool:
 SENTENCE_END = re.compile(r"[。！？!?]")
 
 
-def last_sentence(line: str) -> str:
-    """The sentence a line ends with: the one that opens what follows."""
-    ends = [m.end() for m in SENTENCE_END.finditer(line.rstrip())]
-    return line[ends[-1] :] if ends and ends[-1] < len(line.rstrip()) else line
+SHOWN_IN = re.compile(r"\s*(?:主要|具体|集中)?表现(?:在|为)")
+
+
+def opening_sentences(line: str) -> str:
+    """The sentence a line ends with, the one that opens what follows, with the sentence before it when it only
+    says how that one shows (…还存在不少差距和不足。主要表现在3个方面：)."""
+    ends = [0] + [m.end() for m in SENTENCE_END.finditer(line.rstrip())]
+    ends = [e for e in ends if e < len(line.rstrip())]
+    last = ends[-1]
+    if SHOWN_IN.match(line, last) and len(ends) > 1:
+        last = ends[-2]
+    return line[last:]
 
 
 def fallback_zones(doc: Document) -> list[Zone]:
@@ -661,7 +669,7 @@ def fallback_zones(doc: Document) -> list[Zone]:
             continue
         if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
             continue
-        lead = last_sentence(line)  # 针对…暴露出的突出问题，提出了…措施。现将调查结果报告如下： announces no problems
+        lead = opening_sentences(line)  # 针对…暴露出的突出问题，提出了…措施。现将调查结果报告如下： announces no problems
         role = "problems" if any(c in lead for c in cues["lead_in"]) or counts_problems(lead) else None
         if role is None and any(c in lead for c in cues.get("praise_lead_in", ())):
             role = "evaluation"
