@@ -379,3 +379,12 @@ def test_a_lead_in_line_opens_a_list_of_problems_only_if_its_last_sentence_names
     texts = [p.text for p in docparse.read(REAL / "r748_tongbao.txt").extraction.problems]
     assert not any("概况" in t for t in texts)
     assert any("未按要求向相关部门报告" in t for t in texts)
+
+
+def test_an_officials_discipline_case_is_no_problem():
+    """r716: 因涉嫌严重违纪违法 is a person's case, not a shortcoming of the work."""
+    texts = problem_texts(
+        "山西省通报\n山西省能源局党组成员、副局长王茂盛因涉嫌严重违纪违法，接受纪律审查和监察调查。"
+        "该企业长期违法组织生产。\n"
+    )
+    assert texts == ["该企业长期违法组织生产"]
