@@ -113,6 +113,9 @@ REQUIREMENT = re.compile(
     r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理)"
 )
 MIN_CLAUSE, MAX_CLAUSE = 4, 60
+# 切实解决思想认知不足、…等突出问题: what a plan sets out to solve exists; what it checks or goes after (重点检查…,
+# 集中攻坚…等问题) may not
+SOLVE = re.compile(r"解决")
 CONDITION = re.compile(r"(?:如果|如有|若|一旦|凡)")
 GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
 # 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
@@ -248,15 +251,14 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             listing = bool(items) and text[s:e].rstrip().endswith("；")
             if items:
                 continue
-        if is_directive(doc, sent.section):
-            continue
+        directive = is_directive(doc, sent.section)
         if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
             continue
         if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
-        out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
+        out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e, named_only=directive))
     return out
 
 
@@ -318,13 +320,15 @@ def on_chrome_line(text: str, pos: int) -> bool:
     return end - start <= CHROME_LINE_MAX and is_chrome(text[start:end].strip())
 
 
-def sentence_shortcomings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int]]:
+def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only: bool = False) -> list[tuple[int, int]]:
     """The shortcomings one sentence states; a clause that goes on about the region the clause before it
     blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%); the members of a list the text calls problems
     stay apart (南昌市…存在站位不高、监管不严…等突出问题)."""
     out: list[tuple[int, int]] = []
     named_last = False
     for cs, ce, head, named in clauses_of(found.text, start, end, found.has_cue):
+        if named_only and not (named and SOLVE.search(found.text, head, ce)):
+            continue
         if not found.states_one(cs, ce, head, named):
             named_last = named_last and found.has_cue(cs, ce)  # a clause with no shortcoming ends the run
             continue

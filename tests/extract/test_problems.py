@@ -388,3 +388,14 @@ def test_an_officials_discipline_case_is_no_problem():
         "该企业长期违法组织生产。\n"
     )
     assert texts == ["该企业长期违法组织生产"]
+
+
+def test_a_plan_names_the_problems_it_sets_out_to_solve_not_those_it_goes_after():
+    """r323 (a 方案's 主要任务): 切实解决…等突出问题; seed 001 (its 攻坚 tasks): 集中攻坚…等问题 are targets."""
+    plan = (
+        "某县安全生产专项整治三年行动实施方案\n\n一、主要任务\n\n"
+        "务必把安全生产摆到重要位置，切实解决思想认知不足、安全发展理念不牢等突出问题。\n\n"
+        "集中攻坚“百吨王”、轻型货车“大吨小标”、机动车辆非法改装等问题。\n"
+    )
+    texts = problem_texts(plan)
+    assert len(texts) == 2 and texts[1] == "安全发展理念不牢" and "思想认知不足" in texts[0]
