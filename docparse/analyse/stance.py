@@ -575,7 +575,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
 
 
 ITEM_MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、])"
+    r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、，]|\d{1,2}[.、])"
 )
 
 
@@ -627,6 +627,34 @@ def inline_zone(text: str, start: int, end: int, cues: dict[str, tuple[str, ...]
     return Zone(spans[0][0], spans[-1][1], "problems", lead.strip(), spans)
 
 
+@lru_cache(maxsize=1)
+def counted_problems() -> re.Pattern[str]:
+    """The end of a lead-in that counts the problems it goes on to list (暴露了四方面问题：)."""
+    counted = [row["pattern"] for row in load_tsv("problem_list_tails.tsv") if not row["pattern"].startswith("等")]
+    return re.compile("(?:" + "|".join(counted) + r")[：:]\s*$")
+
+
+def counts_problems(line: str) -> bool:
+    return counted_problems().search(line) is not None
+
+
+SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+SHOWN_IN = re.compile(r"\s*(?:主要|具体|集中)?表现(?:在|为)")
+
+
+def opening_sentences(line: str) -> str:
+    """The sentence a line ends with, the one that opens what follows, with the sentence before it when it only
+    says how that one shows (…还存在不少差距和不足。主要表现在3个方面：)."""
+    ends = [0] + [m.end() for m in SENTENCE_END.finditer(line.rstrip())]
+    ends = [e for e in ends if e < len(line.rstrip())]
+    last = ends[-1]
+    if SHOWN_IN.match(line, last) and len(ends) > 1:
+        last = ends[-2]
+    return line[last:]
+
+
 def fallback_zones(doc: Document) -> list[Zone]:
     """Problem and achievement lists introduced by a lead-in line (…存在不少差距和不足。主要表现在：)."""
     text = doc.norm_text
@@ -641,8 +669,9 @@ def fallback_zones(doc: Document) -> list[Zone]:
             continue
         if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
             continue
-        role = "problems" if any(c in line for c in cues["lead_in"]) else None
-        if role is None and any(c in line for c in cues.get("praise_lead_in", ())):
+        lead = opening_sentences(line)  # 针对…暴露出的突出问题，提出了…措施。现将调查结果报告如下： announces no problems
+        role = "problems" if any(c in lead for c in cues["lead_in"]) or counts_problems(lead) else None
+        if role is None and any(c in lead for c in cues.get("praise_lead_in", ())):
             role = "evaluation"
         if role is None:
             continue

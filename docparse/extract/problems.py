@@ -113,9 +113,25 @@ REQUIREMENT = re.compile(
     r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理)"
 )
 MIN_CLAUSE, MAX_CLAUSE = 4, 60
+# 切实解决思想认知不足、…等突出问题: what a plan sets out to solve exists; what it checks or goes after (重点检查…,
+# 集中攻坚…等问题) may not
+SOLVE = re.compile(r"解决")
 CONDITION = re.compile(r"(?:如果|如有|若|一旦|凡)")
-GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
+GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
+# 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
+AWARENESS = re.compile(r"(?:认识到?|认清|看到|正视|面对|应对)[^，。；]{2,}$")
+# 致使该矿非法生产持续进行, 导致信息掌握不及时: what a shortcoming led to, told after it (导致事故发生的原因有… still
+# leads into the shortcomings)
+CONSEQUENCE = re.compile(r"(?:导致|致使|以致|从而|致(?!力))(?![^，。；]*原因)")
+# 各类安全事故易发多发, 事故进入易发、频发阶段: a season's risk, not what went wrong
+RISK = "易发"
+# 非法小煤窑发生一起瓦斯爆炸事故, 在违法生产…过程中发生爆炸: a cue before 发生 describes where an accident happened;
+# one that says accidents recur (接连发生, 时有发生) is the shortcoming itself
+RECURRENCE = re.compile(r"(?:接连|相继|连续|时有|频|多发|屡)")
+CAUSE = re.compile(r"(?:因|由于)")
 # Rules, standards and measures set out what must be; they name no problem of anyone's.
+# an accident named by its grade or kind (较大瞒报事故, 非法违法较大泄漏事故): the clause names an event
+ACCIDENT_NAME = re.compile(r"(?:较大|重大|特别重大|特大|一般|爆炸|泄漏|火灾|坍塌|透水|中毒|窒息|坠落|冒顶|触电|淹溺)事故$")
 NORM_TYPES = frozenset({"办法", "规定", "条例", "细则", "标准", "规范", "规则"})
 
 
@@ -182,6 +198,14 @@ class Shortcomings:
     def has_cue(self, start: int, end: int) -> bool:
         return self.first_cue_end(start, end) is not None
 
+    def tells_an_accident(self, head: int, cue_start: int, cue_end: int, end: int) -> bool:
+        """Whether the cue only describes an accident the clause reports (…非法小煤窑发生一起瓦斯爆炸事故) or
+        names (西岔金矿较大瞒报事故, 非法储存烟花爆竹爆炸事故)."""
+        if RECURRENCE.search(self.text, cue_start, cue_end) or CAUSE.search(self.text, head, cue_start):
+            return False  # 因燃气软管老化破损发生泄漏爆燃事故: the cause of an accident is a shortcoming
+        rest = self.text[cue_end:end]
+        return "发生" in rest or ACCIDENT_NAME.search(rest.rstrip()) is not None
+
     def names_a_region(self, start: int, end: int) -> bool:
         i = bisect_left(self.region_starts, start)
         return i < len(self.region_starts) and self.region_starts[i] < end
@@ -198,6 +222,11 @@ class Shortcomings:
             return False
         if CONDITION.match(self.text, head) or GOAL.search(self.text, head, cue_end):
             return False  # 如果事故频发…; 防止隐患反弹, 决不能流于形式: a condition or an aim, not a finding
+        cue_start = self.cue_starts[bisect_left(self.cue_starts, start)]
+        if AWARENESS.search(self.text, start, cue_start) or CONSEQUENCE.match(self.text, head):
+            return False
+        if RISK in self.text[head:end] or self.tells_an_accident(head, cue_start, cue_end, end):
+            return False
         if any(w in self.text[head:end] for w in self.penalties):
             return False  # 对…进行约谈, 共查处无证、证照不全: the penalty, not the shortcoming it answers
         return not modifies_a_noun(self.text, cue_end, end)  # 逾期未改正的: whom a rule targets
@@ -212,18 +241,54 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
     found = Shortcomings.of(doc)
     title = title_reading(doc)
     out: list[tuple[int, int, str | None, int | None]] = []
+    listing = False  # inside a list a lead-in opened (主要问题有：A；B；C。), which runs on to the full stop
     for sent in doc.sentences:
         s, e = sent.norm_start, sent.norm_end
-        if is_directive(doc, sent.section):
-            continue
+        lead_end = None if listing else inline_lead_end(text, s, e)
+        if listing or lead_end is not None:
+            items = lead_in_items(text, lead_end if lead_end is not None else s, e)
+            out.extend((a, b, None, sent.section) for a, b in items)
+            listing = bool(items) and text[s:e].rstrip().endswith("；")
+            if items:
+                continue
+        directive = is_directive(doc, sent.section)
         if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
             continue
         if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
-        out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e))
+        out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e, named_only=directive))
     return out
+
+
+# 通过检查发现的主要问题有：, 主要问题包括, 检查出的问题包括：: the rest of the sentence, and the sentences that
+# follow it up to the full stop when it ends in ；, list the problems without a marker of their own
+INLINE_LEAD = re.compile(
+    r"(?:主要|突出|存在的?|发现的?|检查出的?|查出的?|暴露出?的?)问题(?:隐患)?(?:主要)?(?:包括|有|是|为|表现为|表现在)[：:]?"
+)
+MAX_ITEM = 2 * MAX_CLAUSE
+
+
+def inline_lead_end(text: str, start: int, end: int) -> int | None:
+    """Where the list starts after a lead-in inside the sentence `[start, end)`; None when it has none."""
+    m = INLINE_LEAD.search(text, start, end)
+    return m.end() if m and m.end() < end - MIN_CLAUSE else None
+
+
+def lead_in_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The problems a lead-in lists in `[start, end)`: the part up to a ；, or up to the full stop, one each; a
+    part that opens with a clause of 、-members gives each member (主要问题包括隐患整改缓慢、…方案制定滞后、…),
+    and what follows that clause (…等安全隐患9条，其中现场整改…) tells no more of them."""
+    stop = end - 1 if text[end - 1 : end] in "；。！" else end
+    body = text[start:stop]
+    if not body.strip() or len(body) > MAX_ITEM:
+        return []
+    brk = CLAUSE_BREAKS.search(text, start, stop)
+    members = list_members(text, start, brk.start() if brk else stop)
+    if len(members) > 1 and all(MIN_CLAUSE <= b - a for a, b in members):
+        return members
+    return [(start, stop)]
 
 
 def title_reading(doc: Document) -> tuple[int, int, str] | None:
@@ -255,13 +320,15 @@ def on_chrome_line(text: str, pos: int) -> bool:
     return end - start <= CHROME_LINE_MAX and is_chrome(text[start:end].strip())
 
 
-def sentence_shortcomings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int]]:
+def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only: bool = False) -> list[tuple[int, int]]:
     """The shortcomings one sentence states; a clause that goes on about the region the clause before it
     blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%); the members of a list the text calls problems
     stay apart (南昌市…存在站位不高、监管不严…等突出问题)."""
     out: list[tuple[int, int]] = []
     named_last = False
     for cs, ce, head, named in clauses_of(found.text, start, end, found.has_cue):
+        if named_only and not (named and SOLVE.search(found.text, head, ce)):
+            continue
         if not found.states_one(cs, ce, head, named):
             named_last = named_last and found.has_cue(cs, ce)  # a clause with no shortcoming ends the run
             continue
@@ -377,10 +444,31 @@ def problems(doc: Document) -> list[Problem]:
         copied = not accusations and accuses_copying(text)
         problem = make_problem(doc, s, e, category, section, orgs, copy_paste=copied)
         if clause_level and not problem.regions:  # 临沧、普洱…落实不到位: the sentence names whom the clause blames
-            problem.regions = regions_in(doc, doc.source_span(*sentence_around(doc, s)))
+            sentence = sentence_around(doc, s)
+            problem.regions = regions_in(doc, doc.source_span(*sentence))
+            if not problem.regions and not names_an_enterprise(orgs, *sentence):
+                problem.regions = paragraph_region(doc, s)
         out.append(problem)
         out.extend(make_problem(doc, cs, ce, category, section, orgs, copy_paste=True) for cs, ce in accusations)
     return out
+
+
+def names_an_enterprise(orgs, start: int, end: int) -> bool:
+    """Whether an enterprise is named in `[start, end)`: its shortcomings are its own, not the region's before it."""
+    return any(o.kind == "enterprise" and start <= o.start < end for o in orgs)
+
+
+def paragraph_region(doc: Document, pos: int) -> list[str]:
+    """The region blamed last before `pos` in its paragraph (海南省安全生产形势…不容乐观。通过检查发现的主要问题有：…;
+    第一督导核查组…在内蒙古鄂尔多斯市检查了…主要问题包括…): a feedback names the region it is about once."""
+    start = doc.norm_text.rfind("\n", 0, pos) + 1
+    last: tuple[int, str] | None = None
+    for r in doc.extraction.regions:
+        for m in r.mentions:
+            at = doc.norm_index(m.span.start)
+            if m.stance in ("criticized", "mixed") and start <= at < pos and (last is None or at > last[0]):
+                last = (at, r.name)
+    return [last[1]] if last else []
 
 
 def sentence_around(doc: Document, pos: int) -> tuple[int, int]:

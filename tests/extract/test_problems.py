@@ -304,3 +304,98 @@ def test_the_achievements_of_a_plans_situation_part_are_no_problem():
     doc = docparse.read(plan.encode(), name="plan.txt")
     assert doc.extraction.problems
     assert not any("工作成效" in (p.category or "") or "657座" in p.text for p in doc.extraction.problems)
+
+
+def test_rising_counts_recurring_accidents_and_a_grave_situation_are_problems():
+    """r805, r732, r731, r316: the 形势 sentences of 通报 and 通知."""
+    texts = problem_texts(
+        "我省部分县市交通事故高发被约谈\n但部分县、市道路交通安全管理不到位，较大以上道路交通事故接连发生。"
+        "全区工矿商贸领域事故总量却出现上升。我区高处坠落、物体打击及机械伤害事故频发多发。"
+        "今年一季度，全市已发生各类安全生产事故58起，造成11人死亡，安全生产形势比较严峻。\n"
+    )
+    for cue in ("事故接连发生", "事故总量却出现上升", "机械伤害事故频发多发", "形势比较严峻"):
+        assert sum(cue in t for t in texts) == 1, cue
+
+
+def test_risks_statistics_accident_reports_consequences_and_calls_to_see_are_no_problems():
+    """r199 (a season's risk), r743 (a rise by a count), r724 and 038 (an accident told or named), r718 (what a
+    shortcoming led to), r625 (a call to see the situation)."""
+    text = (
+        "关于加强安全生产工作的通报\n当前正值岁末年初安全生产关键期，各类安全事故易发多发。"
+        "同比事故起数增加3起，死亡人数增加3人。黄石市阳新县洋港镇非法小煤窑协泰井发生一起较大瓦斯爆炸事故。"
+        "\n5.2013年12月26日，广东省梅州市非法储存烟花爆竹爆炸事故；\n"
+        "该乡对煤矿监管不力，致使该矿非法生产持续进行。各乡镇、各部门要清醒认识当前我县安全生产工作面临的严峻形势。\n"
+    )
+    assert problem_texts(text) == ["该乡对煤矿监管不力"]
+
+
+def test_a_lead_in_inside_a_sentence_lists_problems_without_markers():
+    """r172 (国务院安委办检查组 in 海南): …主要问题有：A；B；C。; r112 (督导简报): 主要问题包括A、B、C。"""
+    texts = problem_texts(
+        "检查组反馈意见\n趙岸青強調，海南省安全生產形勢雖然較為平穩，但也不容樂觀。通過檢查發現的主要問題有："
+        "監管力量薄弱，專業人才匱乏；一些重大化工安全隱患仍然存在；部分化工企業安全管理存在較大差距；"
+        "應急救援能力不平衡，技術支撐較弱。\n第二督导核查组在山东省日照市检查了1个化工园区。主要问题包括企业自查不深入、"
+        "问题隐患整改进度较慢、精细化工企业整治任务未完成、非法违法“小化工”需进一步加强。督导组要求加大执法处罚力度。\n"
+    )
+    for cue in ("監管力量薄弱，專業人才匱乏", "一些重大化工安全隱患仍然存在", "部分化工企業安全管理存在較大差距",
+                "應急救援能力不平衡，技術支撐較弱", "企业自查不深入", "问题隐患整改进度较慢", "精细化工企业整治任务未完成",
+                "非法违法“小化工”需进一步加强"):  # fmt: skip
+        assert cue in texts, cue
+
+
+def test_a_lead_in_that_counts_the_problems_opens_a_list():
+    """r180 (上海市安委办 on warehouse fires): 上述火灾普遍暴露了四方面问题：, its items marked 一，二，."""
+    texts = problem_texts(
+        "上海市安委办通报\n上述火灾普遍暴露了四方面问题：\n一，属地街镇对厂房、仓库消防排查整治工作不够重视，排查不细致。\n"
+        "二，厂房、仓库产权人盲目追求经济利益，不顾建筑使用性质随意出租。\n"
+        "上海市安委会办公室要求，重点排查厂房、仓库存在擅自改变建筑使用性质、违规改建冷链仓储等问题。\n"
+    )
+    assert len(texts) == 2 and texts[1].startswith("二，厂房、仓库产权人盲目追求经济利益")
+
+
+def test_a_feedback_paragraph_gives_its_problems_the_region_it_blames():
+    """r172: the problems an inspection team found in 海南省 follow the sentence that names it; r151: an enterprise's
+    problems are its own, not those of the county it lies in."""
+    hainan = {p.text: p.regions for p in docparse.read(REAL / "r172_tongbao.txt").extraction.problems}
+    assert hainan["監管力量薄弱,專業人才匱乏"] == ["海南省"] and hainan["一些重大化工安全隱患仍然存在"] == ["海南省"]
+    jilin = docparse.read(REAL / "r151_tongbao.txt").extraction.problems
+    assert next(p for p in jilin if "消防設施和設備不完善" in p.text).regions == []
+
+
+def test_hazards_found_where_they_are_and_a_gap_are_problems_while_a_count_of_hazards_is_not():
+    """r136 and r111 (检查 news), r746 (a 问责 通报); r621 (a 总结's tally) and r156 (whom a rule targets)."""
+    texts = problem_texts(
+        "省安委办通报\n检查组在抽查的过程中，发现该矿存在重大安全隐患。突击检查发现，20家危险化学品生产企业存在257项安全隐患。"
+        "黄志强同志贯彻落实党中央、国务院关于安全生产的指示要求存在差距。"
+        "全市共排查自建房90960栋，存在安全隐患2592栋。本市将对存在重大安全隐患的企业建立负面清单。\n"
+    )
+    assert texts == ["发现该矿存在重大安全隐患", "20家危险化学品生产企业存在257项安全隐患",
+                     "黄志强同志贯彻落实党中央、国务院关于安全生产的指示要求存在差距"]  # fmt: skip
+
+
+def test_a_lead_in_line_opens_a_list_of_problems_only_if_its_last_sentence_names_them():
+    """r748 (an accident investigation report): …针对事故原因及暴露出的突出问题，提出了事故防范和整改措施。
+    现将调查结果报告如下： announces the report's parts, not problems."""
+    texts = [p.text for p in docparse.read(REAL / "r748_tongbao.txt").extraction.problems]
+    assert not any("概况" in t for t in texts)
+    assert any("未按要求向相关部门报告" in t for t in texts)
+
+
+def test_an_officials_discipline_case_is_no_problem():
+    """r716: 因涉嫌严重违纪违法 is a person's case, not a shortcoming of the work."""
+    texts = problem_texts(
+        "山西省通报\n山西省能源局党组成员、副局长王茂盛因涉嫌严重违纪违法，接受纪律审查和监察调查。"
+        "该企业长期违法组织生产。\n"
+    )
+    assert texts == ["该企业长期违法组织生产"]
+
+
+def test_a_plan_names_the_problems_it_sets_out_to_solve_not_those_it_goes_after():
+    """r323 (a 方案's 主要任务): 切实解决…等突出问题; seed 001 (its 攻坚 tasks): 集中攻坚…等问题 are targets."""
+    plan = (
+        "某县安全生产专项整治三年行动实施方案\n\n一、主要任务\n\n"
+        "务必把安全生产摆到重要位置，切实解决思想认知不足、安全发展理念不牢等突出问题。\n\n"
+        "集中攻坚“百吨王”、轻型货车“大吨小标”、机动车辆非法改装等问题。\n"
+    )
+    texts = problem_texts(plan)
+    assert len(texts) == 2 and texts[1] == "安全发展理念不牢" and "思想认知不足" in texts[0]
