@@ -1,7 +1,8 @@
 """Copy-check benchmark: accuracy on the labelled set, the TF-IDF baseline, speed and memory at scale.
 
     python bench/bench_copycheck.py accuracy      # labelled set (bench/copycheck_data/generate.py)
-    python bench/bench_copycheck.py speed         # 10,000-plan index, one check, all pairs over 3,000
+    python bench/bench_copycheck.py speed         # 10,000-plan index, one check, all pairs over 3,000 against TF-IDF
+    python bench/bench_copycheck.py scale --plans 100000 [--read text|structure] [--partitions N]
     python bench/bench_copycheck.py candidates    # fingerprints vs MinHash LSH (datasketch), own minhash speed
     python bench/bench_copycheck.py all
 
@@ -346,6 +347,140 @@ def speed(n_index: int = 10_000, n_pairs: int = 3_000) -> None:
     }  # fmt: skip
 
 
+# --- all pairs against the TF-IDF baseline, and collections of 100,000 plans ---------------------------
+
+TFIDF_THRESHOLD = 0.5
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        return int(f.read().split("VmRSS:")[1].split()[0]) / 1024
+
+
+def tfidf_all_pairs(texts: list[str], threshold: float = TFIDF_THRESHOLD) -> list[tuple[float, int, int]]:
+    """All pairs as a user writes them: TF-IDF of character 3-grams (the baseline of copycheck_real/run.py),
+    sparse cosine of every pair, the pairs above `threshold`, best first."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(analyzer="char", ngram_range=(3, 3), sublinear_tf=True).fit_transform(texts)
+    sim = (vectors @ vectors.T).tocoo()  # rows are L2-normalised: the product is the cosine
+    keep = (sim.row < sim.col) & (sim.data >= threshold)
+    return sorted(zip(sim.data[keep].tolist(), sim.row[keep].tolist(), sim.col[keep].tolist()), reverse=True)
+
+
+def prepared_plans(texts: list[str], read: str, k: int) -> list:
+    """The texts prepared for copy-check: `structure` reads each through docparse.read (meta and outline:
+    title, 公文 metadata, issuer), `text` through the text-only path `prepare_text`."""
+    from docparse.copycheck import prepare_text
+
+    if read == "text":
+        return [prepare_text(t, k, name=f"plan{i}.txt") for i, t in enumerate(texts)]
+    return [prepare(d, k) for d in read_all(texts, "plan")]
+
+
+STAGE_SECONDS: dict[str, float] = {}
+
+
+def time_corpus_stages() -> None:
+    """Time check_corpus's stages (fingerprints, candidate search, alignment) where it calls them."""
+    from docparse.copycheck import corpus
+
+    def timed(name: str, fn):
+        def wrapper(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                STAGE_SECONDS[name] = STAGE_SECONDS.get(name, 0.0) + time.perf_counter() - t
+
+        return wrapper
+
+    for name, stage in (("fingerprints_s", "passage_fingerprints"), ("candidate_search_s", "candidate_pairs"),
+                        ("candidate_search_s", "candidate_pairs_partitioned"), ("align_s", "aligned_pairs")):
+        if not hasattr(getattr(corpus, stage), "__wrapped_stage__"):
+            setattr(corpus, stage, timed(name, getattr(corpus, stage)))
+            getattr(corpus, stage).__wrapped_stage__ = True
+
+
+def pairs_job(method: str, n: int, read: str = "structure", partitions: int = 0) -> dict:
+    """All pairs over `n` synthetic plans by one method, from the texts, in this process: seconds by stage
+    and the memory it took (peak RSS over the RSS after the texts were made)."""
+    from docparse.copycheck import check_corpus
+
+    time_corpus_stages()
+    texts = synthetic_plans(n)
+    if method == "docparse":  # imports and lazily loaded lexicons are not part of the job
+        prepared_plans(texts[:2], read, 8)
+    rss0 = current_rss_mb()
+    out: dict = {"method": method, "plans": n, "mean_chars": float(np.mean([len(x) for x in texts]))}
+    t = time.perf_counter()
+    if method == "tfidf":
+        out["pairs"] = len(tfidf_all_pairs(texts))
+        out["seconds"] = time.perf_counter() - t
+    else:
+        settings = CopyCheckSettings()
+        prepared_texts = prepared_plans(texts, read, settings.align.k)
+        out["read"] = read
+        out["prepare_s"] = time.perf_counter() - t
+        t1 = time.perf_counter()
+        if partitions:  # the index sharded across the dask partitions of a 2-process local cluster
+            import distributed
+
+            cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+            with cluster, distributed.Client(cluster) as client:
+                t1 = time.perf_counter()
+                report = check_corpus(prepared_texts, settings=settings, executor=client.get_executor(), partitions=partitions)
+                out["check_corpus_s"] = time.perf_counter() - t1  # cluster start and stop not counted
+        else:
+            report = check_corpus(prepared_texts, settings=settings)
+            out["check_corpus_s"] = time.perf_counter() - t1
+        out.update(STAGE_SECONDS)
+        out["seconds"] = out["prepare_s"] + out["check_corpus_s"]
+        out["candidates"] = report.candidates
+        out["pairs"] = len(report.pairs)
+    out["peak_rss_mib"] = peak_rss_mb()
+    out["memory_mib"] = peak_rss_mb() - rss0
+    return out
+
+
+def run_job(method: str, n: int, read: str = "structure", partitions: int = 0) -> dict:
+    """`pairs_job` in a fresh process, so that each method's memory is its own."""
+    import subprocess
+
+    args = [sys.executable, __file__, "_job", method, str(n), read, str(partitions)]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    return json.loads(out[-1])
+
+
+def all_pairs_against_tfidf(n: int = 3_000) -> None:
+    """All pairs over `n` plans, from their texts: docparse (both preparation paths) and the TF-IDF
+    baseline, one after the other, each in a process of its own."""
+    rows = [run_job("tfidf", n), run_job("docparse", n, "structure"), run_job("docparse", n, "text")]
+    tfidf = rows[0]
+    print(f"all pairs over {n} plans, from the texts, one process each (mean {tfidf['mean_chars']:.0f} chars):")
+    print(f"  TF-IDF char-3 cosine ≥ {TFIDF_THRESHOLD}: {tfidf['seconds']:.1f} s, {tfidf['memory_mib']:.0f} MiB, {tfidf['pairs']} pairs")
+    for r in rows[1:]:
+        print(
+            f"  docparse, {r['read']} read: {r['seconds']:.1f} s (prepare {r['prepare_s']:.1f} s, check_corpus"
+            f" {r['check_corpus_s']:.1f} s: {r['candidates']} candidates, {r['pairs']} pairs), {r['memory_mib']:.0f} MiB;"
+            f" time ratio docparse / TF-IDF {r['seconds'] / tfidf['seconds']:.2f}, once prepared"
+            f" {r['check_corpus_s'] / tfidf['seconds']:.2f}; memory ratio {r['memory_mib'] / tfidf['memory_mib']:.2f}"
+        )
+    RESULTS["all_pairs_vs_tfidf"] = rows
+
+
+def scale(n: int, read: str, partitions: int) -> None:
+    r = pairs_job("docparse", n, read, partitions)
+    print(
+        f"{n} plans ({r['mean_chars']:.0f} chars on average), {read} read, partitions {partitions or 'none'}:"
+        f" prepare {r['prepare_s']:.1f} s; check_corpus {r['check_corpus_s']:.1f} s: fingerprints"
+        f" {r.get('fingerprints_s', 0):.1f} s, candidate search {r.get('candidate_search_s', 0):.1f} s, alignment"
+        f" {r.get('align_s', 0):.1f} s ({r['candidates']} candidate pairs aligned, {r['pairs']} pairs reported);"
+        f" total {r['seconds']:.1f} s; peak RSS {r['peak_rss_mib']:.0f} MiB"
+    )
+    RESULTS["scale"] = r
+
+
 def check_in_fresh_process(index_path: Path, query_file: Path) -> tuple[float, float]:
     """Peak RSS (MiB) and check time of a new Python process that opens the index and checks one plan."""
     import subprocess
@@ -413,6 +548,22 @@ def candidates() -> None:
 
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what == "_job":
+        print(json.dumps(pairs_job(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))))
+        sys.exit()
+    if what == "scale":
+        import argparse
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("what")
+        parser.add_argument("--plans", type=int, default=100_000)
+        parser.add_argument("--read", choices=("text", "structure"), default="text")
+        parser.add_argument("--partitions", type=int, default=0, help="shard the fingerprint index into N dask partitions")
+        a = parser.parse_args()
+        OUT.mkdir(parents=True, exist_ok=True)
+        scale(a.plans, a.read, a.partitions)
+        (OUT / f"copycheck_results_scale_{a.plans}.json").write_text(json.dumps(RESULTS, ensure_ascii=False, indent=1))
+        sys.exit()
     OUT.mkdir(parents=True, exist_ok=True)
     if what in ("accuracy", "all"):
         accuracy()
@@ -420,4 +571,5 @@ if __name__ == "__main__":
         candidates()
     if what in ("speed", "all"):
         speed()
+        all_pairs_against_tfidf()
     (OUT / f"copycheck_results_{what}.json").write_text(json.dumps(RESULTS, ensure_ascii=False, indent=1))

@@ -13,7 +13,7 @@ texts) → boilerplate discount → score. `CopyIndex` keeps prepared plans in S
 import sys
 import types
 
-from docparse.copycheck.check import BoilerplateModel, CopyCheckSettings, copycheck, prepare
+from docparse.copycheck.check import BoilerplateModel, CopyCheckSettings, copycheck, prepare, prepare_text
 from docparse.copycheck.report import CopiedPassage, CopyReport, ReferenceResult, Thresholds
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Thresholds",
     "copycheck",
     "prepare",
+    "prepare_text",
 ]
 
 from docparse.copycheck.corpus import CandidateSettings, CopyIndex, CopyPair, CorpusReport, check_corpus  # noqa: E402

@@ -123,6 +123,17 @@ def prepare(doc: Document, k: int, gazetteer: Gazetteer | None = None) -> Prepar
     return PreparedText(doc, document_info(doc), masked, shingle_hashes(masked.codes, k), metadata, formulaic)
 
 
+def prepare_text(text: str, k: int = 8, name: str | None = None) -> PreparedText:
+    """A plain text prepared without reading its structure (normalized, folded, masked, shingled): the
+    path for collections too large to read in full. The formulas of running text are still discounted
+    (cited titles, 文号, the 印发 notice, framing clauses, headings after an outline marker); the title, the
+    公文 metadata block (counted as content here) and the issuer and date (which give a copy's direction)
+    are not known, so scores can differ a little from those of a structured read."""
+    import docparse
+
+    return prepare(docparse.read(text.encode("utf-8"), name=name, steps=()), k)
+
+
 def codes_within(masked: MaskedText, ranges: list[tuple[int, int]]) -> np.ndarray:
     """Per masked code: whether it stands for normalized text inside one of `ranges`."""
     flags = np.zeros(len(masked), dtype=bool)

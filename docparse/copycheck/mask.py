@@ -48,9 +48,9 @@ class MaskedText:
     """
 
     codes: np.ndarray  # uint32
-    norm_start: np.ndarray  # int64
-    norm_end: np.ndarray  # int64
-    folded_length: np.ndarray  # int64: folded characters each code stands for (a masked 西双版纳州 is 5)
+    norm_start: np.ndarray  # int32 (as are the next two: a third of a prepared plan's memory in int64)
+    norm_end: np.ndarray
+    folded_length: np.ndarray  # folded characters each code stands for (a masked 西双版纳州 is 5)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -164,4 +164,9 @@ def mask_text(norm_text: str, gazetteer: Gazetteer | None = None) -> MaskedText:
     starts = np.arange(n, dtype=np.int64)
     # back to normalized offsets: a code ends just after the last folded character it stands for
     starts, ends = starts[keep], ends[keep]
-    return MaskedText(codes[keep], folded.origin[starts], folded.origin[ends - 1] + 1, ends - starts)
+    return MaskedText(
+        codes[keep],
+        folded.origin[starts].astype(np.int32),
+        (folded.origin[ends - 1] + 1).astype(np.int32),
+        (ends - starts).astype(np.int32),
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import docparse
@@ -102,5 +103,35 @@ def test_corpus_mode_on_a_local_dask_cluster_gives_the_same_pairs():
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, distributed.Client(cluster) as client:
         on_cluster = check_corpus(files, executor=client.get_executor())
-    assert summary(on_cluster) == summary(check_corpus(files))
-    assert on_cluster.pairs
+        # the inverted index sharded by fingerprint across the workers' dask partitions
+        partitioned = check_corpus(files, executor=client.get_executor(), partitions=3)
+    local = check_corpus(files)
+    assert summary(on_cluster) == summary(local) == summary(partitioned)
+    assert on_cluster.pairs and partitioned.candidates == local.candidates
+
+
+def test_the_index_partitioned_by_fingerprint_gives_the_same_candidate_pairs(monkeypatch):
+    pytest.importorskip("dask.dataframe", reason="dask is not installed (pip install 'docparse[scale]')")
+    from docparse.copycheck import corpus
+    from docparse.copycheck.check import CopyCheckSettings, default_boilerplate
+    from docparse.copycheck.corpus import (
+        CandidateSettings,
+        candidate_pairs,
+        candidate_pairs_partitioned,
+        passage_fingerprints,
+    )
+
+    settings = CopyCheckSettings()
+    model = default_boilerplate(settings)
+    texts = [prepare(docparse.read(p, steps=("structure",)), 8) for p in sorted(REAL.glob("*.txt"))]
+    no_fingerprint = texts[0].hashes[:0]  # a plan too short for one pairs with nothing, in every shard
+    fps = [passage_fingerprints(t, model, settings.align) for t in texts] + [no_fingerprint]
+    for max_postings in (200, 3):  # 3: the lists of the fingerprints most plans share are dropped in their shard
+        local = candidate_pairs(fps, CandidateSettings(), max_postings)
+        assert len(local) > 10
+        for partitions in (1, 4):
+            assert np.array_equal(candidate_pairs_partitioned(fps, CandidateSettings(), max_postings, partitions), local)
+        with monkeypatch.context() as m:  # posting pairs expanded a few plans at a time: the same counts
+            m.setattr(corpus, "PAIRS_PER_BLOCK", 50)
+            assert np.array_equal(candidate_pairs(fps, CandidateSettings(), max_postings), local)
+    assert len(candidate_pairs(fps, CandidateSettings(), 3)) < len(candidate_pairs(fps, CandidateSettings(), 200))
