@@ -49,3 +49,16 @@ def test_corpus_pairs_with_direction(copy_dir, seed_plan, plan_dir):
     from_other_city = [p for p in report.pairs if str(plan_dir) in p.checked.path and p.score >= 0.2]
     assert [(p.relation, p.common_source) for p in from_other_city] == [("common source", None)]
     assert list(report.pairs_frame().columns)[:3] == ["checked", "reference", "score"]
+
+
+def test_plans_are_added_in_batches_and_a_bad_file_keeps_the_ones_before_it(tmp_path, seed_plan, plan_dir, monkeypatch):
+    monkeypatch.setattr(CopyIndex, "ADD_BATCH", 2)  # batches of two plans: one frequency read and write each
+    plans = sorted(plan_dir.glob("*.txt"))[:5]
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    index = CopyIndex(str(tmp_path / "plans.sqlite"))
+    with pytest.raises(DocparseError):
+        index.add([*plans[:3], bad, plans[3]])
+    assert len(index) == 3  # the two of the first batch and the one read before the bad file
+    assert index.add(plans) == 2
+    assert index.storage.load_frequency().n_documents == 5
