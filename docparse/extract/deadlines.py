@@ -444,15 +444,23 @@ def row_cells(line: str) -> list[str]:
 
 def table_head_line(text: str, line_start: int) -> str:
     """The first line of the run of table lines that ends with the line at `line_start` ("" when it is the first)."""
-    top = line_start
-    while top > 0:
-        above = text.rfind("\n", 0, top - 1) + 1
-        if len(row_cells(text[above : top - 1])) < 2:
-            break
-        top = above
-    if top == line_start:
-        return ""
-    return text[top : text.find("\n", top)]
+    top = table_tops(text)[line_start]
+    return "" if top == line_start else text[top : text.find("\n", top)]
+
+
+@lru_cache(maxsize=2)
+def table_tops(text: str) -> dict[int, int]:
+    """For the start of every line, the start of the topmost line of the run of table lines (two cells or more)
+    right above it, or the line's own start: one pass, where walking up from every dated cell of a long table
+    was quadratic."""
+    tops: dict[int, int] = {}
+    above: tuple[int, bool] | None = None  # the line above: its top, and whether it is a table line
+    pos = 0
+    for line in text.split("\n"):
+        tops[pos] = above[0] if above is not None and above[1] else pos
+        above = (tops[pos], len(row_cells(line)) >= 2)
+        pos += len(line) + 1
+    return tops
 
 
 def column_head(text: str, start: int) -> str | None:
