@@ -552,6 +552,10 @@ def full_name(name: str, level: str | None, jurisdiction: str | None) -> str:
     return jurisdiction + name[len(word) :] if word else name
 
 
+# the kinds of role cue written before the list they give a role (由, 会同; told: 要求, 责成, 通知)
+BEFORE_LIST = ("before", "told")
+
+
 @dataclass(frozen=True, slots=True)
 class RoleCue:
     """A word that gives the parties next to it a role (牵头, 配合, 负责), and where it stands."""
@@ -570,7 +574,7 @@ def role_cues() -> tuple[RoleCue, ...]:
     for r in sorted((r for r in rows if r["role"] != "filler"), key=lambda r: -len(r["cue"])):
         if r["where"] in ("after", "subject"):
             pattern = re.compile(f"(?:{filler})*(?:{r['cue']})")
-        elif r["where"] in ("before", "told"):
+        elif r["where"] in BEFORE_LIST:
             pattern = re.compile(f"(?:{r['cue']})$")
         else:
             pattern = re.compile(r["cue"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from docparse.analyse.departments import role_cues
+from docparse.analyse.departments import BEFORE_LIST, role_cues
 from docparse.analyse.organizations import (
     LEVEL_PREFIX,
     OrgName,
@@ -94,7 +94,7 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
     for cue in role_cues():
         if cue.where in ("after", "subject") and cue.pattern.match(after):
             return True
-        if cue.where in ("before", "told") and cue.pattern.search(before):
+        if cue.where in BEFORE_LIST and cue.pattern.search(before):
             return True
         if cue.where == "label" and cue.pattern.search(before[-8:]) and before.endswith(("：", ":", "、")):
             return True

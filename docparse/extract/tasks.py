@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from docparse.analyse.departments import (
+    BEFORE_LIST,
     LIST_GAP,
     UNKNOWN_BODY_STOP,
     RoleCue,
@@ -402,14 +403,11 @@ def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int
     return {r.start: "support" if first_leads and i > 0 else "lead" for i, r in enumerate(refs)}
 
 
-BEFORE = ("before", "told")  # the role cues written before the list they give a role
-
-
 def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
     """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要)."""
     after = text[group[-1].end : end]
     before = text[start : group[0].start]
-    before_role = next((c.role for c in role_cues() if c.where in BEFORE and c.pattern.search(before)), None)
+    before_role = next((c.role for c in role_cues() if c.where in BEFORE_LIST and c.pattern.search(before)), None)
     role = after_role(text, group, end)
     if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
         return before_role
