@@ -43,25 +43,32 @@ class UnitTable(Mapping[str, Unit]):
     def __getitem__(self, key: str) -> Unit:
         unit = self.made.get(key)
         if unit is None:
-            unit = self.made[key] = Unit(*self.rows[key])
+            row = self.rows.get(key) or unlisted_township(key, self.rows)
+            if row is None:
+                raise KeyError(key)
+            unit = self.made[key] = Unit(*row)
         return unit
 
     def __contains__(self, key: object) -> bool:
-        return key in self.rows
-
-    def township_of(self, county: str, name: str) -> str:
-        """The key of a township that the text names under its county but the gazetteer lacks (merged or
-        renamed since its source was made): made once, as the gazetteer keys its townships (county:name)."""
-        key = f"{county}:{name}"
-        if key not in self.rows:
-            self.rows[key] = (key, None, name, name, "township", county)
-        return key
+        return isinstance(key, str) and (key in self.rows or unlisted_township(key, self.rows) is not None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.rows)
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def township_key(county: str, name: str) -> str:
+    """The key of a township, as the gazetteer keys its own (they have no code): county:name."""
+    return f"{county}:{name}"
+
+
+def unlisted_township(key: str, rows: dict[str, tuple]) -> tuple | None:
+    """The row of a township the gazetteer lacks (merged or renamed since its source was made) that a text
+    names under a county it knows (浏阳市葛家乡): derived from its key, so the shared table never changes."""
+    county, _, name = key.rpartition(":")
+    return (key, None, name, name, "township", county) if name and county in rows else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +154,7 @@ def build_gazetteer() -> Gazetteer:
         if len(row["short"]) >= 2 and row["level"] in ("province", "prefecture"):
             short_names[row["short"]] = (row["level"], row["name"])
         parent = row["parent_adcode"] or None
-        key = row["adcode"] or f"{parent}:{row['name']}"
+        key = row["adcode"] or township_key(parent, row["name"])
         units[key] = Unit(key, row["adcode"] or None, row["name"], row["full_name"], row["level"], parent)
         _add(trusted, row["name"], key)
         _add(trusted, row["full_name"], key)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from docparse.analyse.gazetteer import Gazetteer, gazetteer
+from docparse.analyse.gazetteer import Gazetteer, gazetteer, township_key
 from docparse.analyse.organizations import OrgName, Places, find_organizations, suffix_table
 from docparse.analyse.stance import CLAUSE_END
 from docparse.model import Document
@@ -213,8 +213,7 @@ def unlisted_townships(text: str, gaz: Gazetteer, cands: list[Candidate]) -> lis
         m = TOWNSHIP_FORM.match(text, c.end)
         if m is None or m.group().endswith("乡镇") or any(w in m.group(1) for w in suffix_table().stopwords):
             continue  # 建成乡镇（街道）, 重点乡镇: townships in general, no name
-        key = gaz.units.township_of(c.keys[0], m.group())
-        found.append(Candidate(m.start(), m.end(), (key,), False))
+        found.append(Candidate(m.start(), m.end(), (township_key(c.keys[0], m.group()),), False))
     return found
 
 
