@@ -8,17 +8,15 @@
 from __future__ import annotations
 
 import os
-from importlib.metadata import PackageNotFoundError, version
+
+from docparse.compiled_patterns import load_saved_programs
+
+load_saved_programs()  # before the modules below compile their patterns
 
 from docparse.batch import Result, read_many
 from docparse.errors import DocparseError
 from docparse.model import Document
 from docparse.pipeline import Pipeline
-
-try:
-    __version__ = version("docparse")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
 
 __all__ = [
     "Corpus", "Document", "DocparseError", "Pipeline", "Result", "copycheck", "graph", "read", "read_many", "read_text", "__version__",
@@ -35,7 +33,18 @@ def __getattr__(name: str):
         return importlib.import_module(f"docparse.{name}")
     if name == "Corpus":
         return importlib.import_module("docparse.corpus").Corpus
+    if name == "__version__":  # importlib.metadata costs a fresh process more than reading a short document
+        return installed_version()
     raise AttributeError(f"module 'docparse' has no attribute {name!r}")
+
+
+def installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("docparse")
+    except PackageNotFoundError:  # running from a source tree
+        return "0.0.0"
 
 
 def read(

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from docparse.compiled_patterns import save_new_programs
 from docparse.errors import CorruptError, DocparseError, StageError
 from docparse.model import Document, RawDocument
 from docparse.normalize import normalize
@@ -114,7 +115,9 @@ class Pipeline:
         raw = read_raw(source, name=name)
         with stage_failures("normalize", raw.source.path):
             doc = make_document(raw)
-        return self.run(doc)
+        doc = self.run(doc)
+        save_new_programs()
+        return doc
 
     def run(self, doc: Document) -> Document:
         for s in self.stages:

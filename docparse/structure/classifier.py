@@ -9,6 +9,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from operator import itemgetter, mul
 
@@ -37,10 +38,16 @@ class TextClassifier:
         intercept = self.model["intercept"]
         if not counts:
             return list(intercept)
-        tf = [1.0 if c == 1 else 1.0 + math.log(c) for c in counts.values()]
-        pick = itemgetter(*counts) if len(counts) > 1 else lambda row, i=next(iter(counts)): (row[i],)
-        norm = math.sqrt(sum(map(mul, map(mul, tf, tf), pick(self.idf_squared))))
-        return [b + sum(map(mul, tf, pick(row))) / norm for b, row in zip(intercept, self.weighted_coef)]
+        # most n-grams occur once, with tf 1: their weights are summed without multiplying
+        once = gather([k for k, c in counts.items() if c == 1])
+        repeated = [(k, 1.0 + math.log(c)) for k, c in counts.items() if c > 1]
+        many = gather([k for k, _ in repeated])
+        tf = [t for _, t in repeated]
+        norm = math.sqrt(sum(once(self.idf_squared)) + sum(map(mul, map(mul, tf, tf), many(self.idf_squared))))
+        return [
+            b + (sum(once(row)) + sum(map(mul, tf, many(row)))) / norm
+            for b, row in zip(intercept, self.weighted_coef)
+        ]
 
     def predict(self, text: str) -> tuple[str, float]:
         """The most probable class of the text and its probability."""
@@ -49,6 +56,16 @@ class TextClassifier:
         exps = [math.exp(v - top) for v in logits]
         best = max(range(len(exps)), key=exps.__getitem__)
         return self.model["classes"][best], exps[best] / sum(exps)
+
+
+def gather(indexes: list[int]) -> Callable[[list[float]], tuple[float, ...]]:
+    """A function picking the given positions of a row, as a tuple however many there are."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    if indexes:
+        only = indexes[0]
+        return lambda row: (row[only],)
+    return lambda row: ()
 
 
 @cache
