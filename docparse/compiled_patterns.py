@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from docparse.resources import default_cache_dir
@@ -30,6 +31,9 @@ MIN_NEW_SHARE = 0.05
 _loaded: set[tuple[str, int]] = set()
 _present_before: set[object] = set()
 _saved = False
+# What `matching.FirstCharScan` derived from a pattern, which costs a parse of it: {(pattern, flags): class}
+_start_classes: dict[tuple[str, int], str | None] = {}
+_loaded_start_classes = 0
 
 
 def cache_file() -> Path:
@@ -41,9 +45,10 @@ def cache_file() -> Path:
 
 def load_saved_programs() -> None:
     """Put the saved programs into `re`'s cache; called once, before docparse's modules compile anything."""
+    global _loaded_start_classes
     _present_before.update(re._cache)  # type: ignore[attr-defined]
     try:
-        entries = marshal.loads(cache_file().read_bytes())
+        entries, start_classes = marshal.loads(cache_file().read_bytes())
         import _sre
 
         for pattern, flags, state_flags, code, groups, groupindex, indexgroup in entries:
@@ -52,8 +57,19 @@ def load_saved_programs() -> None:
                 compiled = _sre.compile(pattern, state_flags, code, groups, groupindex, indexgroup)
                 re._cache[key] = compiled  # type: ignore[attr-defined]
             _loaded.add((pattern, flags))
+        _start_classes.update(start_classes)
+        _loaded_start_classes = len(start_classes)
     except Exception:  # no file yet, another Python, a damaged file: compile as usual
         _loaded.clear()
+
+
+def start_class(pattern: re.Pattern[str], derive: Callable[[], str | None]) -> str | None:
+    """The class of the characters `pattern`'s matches can start with, as `derive` finds it, remembered
+    between processes with the programs."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _start_classes:
+        _start_classes[key] = derive()
+    return _start_classes[key]
 
 
 def save_new_programs() -> None:
@@ -69,7 +85,8 @@ def save_new_programs() -> None:
             if key not in _present_before and key[0] is str
         ]
         new = [k for k in compiled if k not in _loaded]
-        if not new or (_loaded and len(new) < MIN_NEW_SHARE * len(compiled)):
+        new_classes = len(_start_classes) > _loaded_start_classes
+        if not new_classes and (not new or (_loaded and len(new) < MIN_NEW_SHARE * len(compiled))):
             return
         keep = _loaded | set(compiled) if len(_loaded) + len(new) <= MAX_SAVED else set(compiled)
         write_programs(sorted(keep))
@@ -96,7 +113,7 @@ def write_programs(patterns: list[tuple[str, int]]) -> None:
     handle, scratch = tempfile.mkstemp(prefix=".regex-", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as fh:
-            fh.write(marshal.dumps(entries))
+            fh.write(marshal.dumps((entries, _start_classes)))
         os.replace(scratch, target)  # whole or not at all; another process may write the same file
     except OSError:
         Path(scratch).unlink(missing_ok=True)

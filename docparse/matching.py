@@ -16,6 +16,8 @@ from typing import Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from docparse.compiled_patterns import start_class
+
 V = TypeVar("V")
 FIRST = itemgetter(0)
 
@@ -77,15 +79,15 @@ class FirstCharScan:
     """A compiled pattern's matches found from the characters its matches can start with.
 
     `re` tries a long alternation at every position of the text unless all its branches open with a literal;
-    a pattern whose branches open with optional words (各?…, (?:部分|少数)?县区…) scans a page slowly. Here a
-    one-class pattern finds the possible starts and the pattern is tried there only: the same matches as
-    `pattern.finditer`, for a pattern that matches no empty string and opens with no class it cannot list."""
+    a pattern whose branches open with optional words (各?…, (?:部分|少数)?县区…) or with a lookbehind
+    (the date grammar's (?<![\\d第])…) scans a page slowly. Here a one-class pattern finds the possible starts
+    and the pattern is tried there only: the same matches as `pattern.finditer`, for a pattern that matches no
+    empty string and opens with nothing a character class cannot say (., a negated class, case folding)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        firsts, nullable = first_chars(re._parser.parse(pattern.pattern, pattern.flags))  # type: ignore[attr-defined]
-        listed = firsts is not None and not nullable and not pattern.flags & re.IGNORECASE
-        self.starts = re.compile(f"[{''.join(map(re.escape, sorted(firsts)))}]") if listed else None
+        starts = start_class(pattern, lambda: first_char_class(pattern))
+        self.starts = re.compile(starts) if starts is not None else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else endpos
@@ -102,18 +104,31 @@ class FirstCharScan:
             pos = m.end()
 
 
+def first_char_class(pattern: re.Pattern[str]) -> str | None:
+    """A character class of what `pattern`'s matches can start with; None when it cannot be said."""
+    firsts, nullable = first_chars(re._parser.parse(pattern.pattern, pattern.flags))  # type: ignore[attr-defined]
+    if firsts is None or nullable or pattern.flags & re.IGNORECASE:
+        return None
+    return f"[{''.join(sorted(firsts))}]"
+
+
+CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+
+
 def first_chars(items) -> tuple[set[str] | None, bool]:
-    """(the characters a parsed pattern's match may start with, whether it may match the empty string);
-    None for the characters when they cannot be listed (., classes, categories, case folding)."""
+    """(what a parsed pattern's match may start with, as the items of a character class: escaped characters,
+    ranges and \\d \\s \\w; whether it may match the empty string). None for the items when a class
+    cannot say them (., a negated class or category, case folding)."""
     firsts: set[str] = set()
     for op, av in items:
         name = str(op)
         if name == "LITERAL":
-            return firsts | {chr(av)}, False
-        if name == "AT" or (name == "ASSERT_NOT"):
-            continue  # zero-width: the next item opens the match
-        if name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
-            return firsts | {chr(a) for _, a in av}, False
+            return firsts | {re.escape(chr(av))}, False
+        if name in ("AT", "ASSERT_NOT", "ASSERT"):
+            continue  # zero-width: the next item opens the match (a lookahead only narrows it)
+        if name == "IN":
+            members = class_items(av)
+            return (None, False) if members is None else (firsts | members, False)
         if name == "SUBPATTERN":
             sub, nullable = first_chars(av[-1])
         elif name == "BRANCH":
@@ -132,3 +147,20 @@ def first_chars(items) -> tuple[set[str] | None, bool]:
         if not nullable:
             return firsts, False
     return firsts, True
+
+
+def class_items(members) -> set[str] | None:
+    """A parsed character class as the items of a new one; None when it is negated or uses a category
+    other than \\d \\s \\w."""
+    items: set[str] = set()
+    for op, av in members:
+        name = str(op)
+        if name == "LITERAL":
+            items.add(re.escape(chr(av)))
+        elif name == "RANGE":
+            items.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif name == "CATEGORY" and str(av) in CATEGORIES:
+            items.add(CATEGORIES[str(av)])
+        else:
+            return None
+    return items

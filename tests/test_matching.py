@@ -7,6 +7,7 @@ import re
 import pytest
 
 from docparse.analyse.departments import generic_patterns
+from docparse.extract.deadlines import EXPRESSION, EXPRESSION_SCAN
 from docparse.matching import FirstCharScan, first_chars
 from tests.helpers import ROOT
 
@@ -17,13 +18,15 @@ def test_first_characters_of_optional_words_branches_and_repeats():
     parsed = re._parser.parse("(?:个别|部分)?(?:县区|乡镇)+政府")
     assert first_chars(parsed) == ({"个", "部", "县", "乡"}, False)
     assert first_chars(re._parser.parse("(?:各)?")) == ({"各"}, True)
-    assert first_chars(re._parser.parse(r"\d+起"))[0] is None  # a category it cannot list
+    assert first_chars(re._parser.parse(r"\d+起")) == ({r"\d"}, False)
+    assert first_chars(re._parser.parse(r"(?<![\d第])[0-9一二]年")) == ({"0-9", "一", "二"}, False)
+    assert first_chars(re._parser.parse(r"[^a]b"))[0] is None  # a negated class it cannot list
 
 
 def test_a_pattern_that_cannot_be_listed_is_scanned_as_before():
-    scan = FirstCharScan(re.compile(r"(?:各)?\w+"))
+    scan = FirstCharScan(re.compile(r"(?:各)?.+"))
     assert scan.starts is None
-    assert [m.group() for m in scan.finditer("各地 企业")] == ["各地", "企业"]
+    assert [m.group() for m in scan.finditer("各地 企业\n乡镇")] == ["各地 企业", "乡镇"]
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
@@ -32,6 +35,14 @@ def test_the_generic_parties_pattern_finds_the_same_on_real_pages(path):
     assert scan.starts is not None
     text = path.read_bytes().decode("utf-8", errors="replace")
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_the_date_grammar_finds_the_same_on_real_pages(path):
+    scan = EXPRESSION_SCAN
+    assert scan.starts is not None
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in EXPRESSION.finditer(text)]
 
 
 def test_a_case_folding_pattern_is_scanned_as_before():

@@ -25,10 +25,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # What may stand between two names of one list: nothing (a lost 、), 、, or a conjunction.
 LIST_GAP = re.compile(r"(?:、|和|及|与|以及|或)?")
 # A body the lexicon does not know, written with a level prefix inside a list: 市滇池管理局.
-UNKNOWN_BODY = re.compile(
+UNKNOWN_BODY = FirstCharScan(re.compile(
     r"(?:(?<=[、，。；：（\n由和及与])|^)([省市州县区])([\u4e00-\u9fff]{2,8}?)(管理局|管理委员会|局|委员会|办公室|支队|大队|中心|委)"
     r"(?=[、，。；）和及与等牵负配参协依按分]|$)"
-)
+))
 # What follows a body's short name inside a document number (云安委办发〔2023〕, 鲁安办函［2024］).
 DOC_NUMBER_AFTER = re.compile(r"(?:发|函|字|明电|电)?[〔［\[【]\s*(?:19|20)\d\d")
 KIND_LIST_MAX = 60
@@ -430,7 +430,9 @@ def department_mentions(doc: Document) -> list[Mention]:
 
 
 # 深圳市公安局龙岗分局（以下简称“龙岗公安分局”）, 表中深圳市公安局龙岗分局简称龙岗公安分局
-ABBREVIATION = re.compile(r"[（(]?(?:以下)?简称(?:为)?[“\"「]?(?P<short>[\u4e00-\u9fff]{2,14}?)[”\"」]?(?=[）)，。；、]|$)")
+ABBREVIATION = FirstCharScan(
+    re.compile(r"[（(]?(?:以下)?简称(?:为)?[“\"「]?(?P<short>[\u4e00-\u9fff]{2,14}?)[”\"」]?(?=[）)，。；、]|$)")
+)
 FULL_NAME_BREAK = "，。；：、\n（()）”」和及与"
 
 

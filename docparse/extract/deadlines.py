@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from docparse.analyse.numerals import chinese_integer
+from docparse.matching import FirstCharScan
 from docparse.model import Deadline, Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
@@ -70,6 +71,8 @@ EXPRESSION = re.compile(
     rf"|(?P<single>{ATOM})"
     rf"){_DUE}"
 )
+# the grammar opens with a lookbehind, so `re` would try it at every character of a page
+EXPRESSION_SCAN = FirstCharScan(EXPRESSION)
 
 ATOM_PARTS = re.compile(
     r"(?:(?P<year>\d{4}|[一二][〇零一二三四五六七八九]{3})年度?|(?P<rel>[今明去本])年度?)?"
@@ -756,7 +759,7 @@ class DateScan:
 def find_deadlines(doc: Document) -> list[Found]:
     """Every date expression of the normalized text that reads as a due date or a planned period: each
     is read by the first of `READINGS` that decides it."""
-    matches = list(EXPRESSION.finditer(doc.norm_text))
+    matches = list(EXPRESSION_SCAN.finditer(doc.norm_text))
     if not GLUED_FULL.search(doc.norm_text):  # 1225日前 reads as 12月25日前 only beside a date that lost its marks
         matches = [m for m in matches if not (m.group("glued") and len(m.group("glued")) <= 5)]
     scan = DateScan(doc.norm_text, time_cues(), year_context(doc), matches, set())

@@ -84,6 +84,8 @@ def char_table() -> dict[int, str]:
 def map_chars(line: str) -> str:
     """Apply the punctuation and width policy to one line; the result has the same length."""
     out = line.translate(char_table())
+    if "," not in out and ":" not in out:
+        return out
     return COMMA_COLON.sub(lambda m: "，" if m.group() == "," else "：", out)
 
 
