@@ -15,6 +15,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import ne
 
 from docparse.model import Noise, OffsetMap, RawDocument, Span
 from docparse.resources import load_tsv
@@ -104,7 +105,7 @@ def is_traditional(text: str) -> bool:
     if len(sample) < 10:
         return False
     converted = t2s_converter().convert(sample)
-    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    changed = sum(map(ne, sample, converted))
     return changed / len(sample) > 0.03
 
 

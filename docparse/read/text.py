@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import replace
 
 from docparse.errors import EncodingError, NotADocumentError
 from docparse.model import RawDocument, Source
 from docparse.read import register_reader
 
+# \r is a line end (Windows CRLF, old Mac CR), \t a cell gap, \v and \f page and line breaks some editors write
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -105,8 +108,7 @@ def _detect(data: bytes) -> tuple[str, str]:
 @register_reader("txt")
 def read_text(data: bytes, source: Source) -> RawDocument:
     text, encoding = decode_text(data)
-    # \r is a line end (Windows CRLF, old Mac CR), \v and \f are page and line breaks some editors write.
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    control = len(CONTROL.findall(text, 0, 8192))
     if control > 0.01 * min(len(text), 8192):
         raise NotADocumentError("binary file, not text (control characters)")
     src = replace(source, format="txt", encoding=encoding, reader="text")
