@@ -39,6 +39,7 @@ FREQUENCY_UNITS = {"次", "遍", "回"}
 NOUN_AFTER = 14  # characters after a figure that name what it counts
 QUOTED_NAME_MAX = 20  # a figure inside “…” this short is part of a name (“五个一”, “四个一律”)
 INDICATOR_WINDOW = 16  # how far back in the clause to look for an indicator word
+REPEATED_LINE_MIN = 8  # a shorter line (合计, 1月份) may well be printed twice for different figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class UnitLexicon:
     back_references: tuple[str, ...]
     lead_words: tuple[str, ...]
     counted_in_words: frozenset[str]
+    place_classes: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,7 @@ def unit_lexicon() -> UnitLexicon:
         pattern, tuple(words("not_after")), tuple(words("threshold")), tuple(words("target")),
         tuple(words("plan_item")), multipliers, tuple(words("goal_verb")), frozenset(words("report_type")),
         tuple(words("back_reference")), tuple(words("lead_word")), frozenset(words("counted_in_words")),
+        frozenset(words("place_class")),
     )
 
 
@@ -274,6 +277,22 @@ def classified_noun(text: str, end: int, unit: str, lex: UnitLexicon) -> str | N
     return noun
 
 
+PLACE_ALTERNATIVES = re.compile(r"[(（]([^()（）]{1,6})[)）]")
+
+
+def counted_places(text: str, end: int, unit: str, lex: UnitLexicon) -> str | None:
+    """The class of regions a count of places counts when it is one character (检查了6个市, 5个州(市), 31个省
+    (区、市)): the unit noun after the classifier, with the alternatives bracketed after it. It must end the
+    clause or take the brackets, since 市场, 区段 and 市直部门 open with the same characters."""
+    if unit not in CLASSIFIERS or text[end : end + 1] not in lex.place_classes:
+        return None
+    alternatives = PLACE_ALTERNATIVES.match(text, end + 1)
+    if alternatives and all(ch in lex.place_classes or ch in "、" for ch in alternatives.group(1)):
+        return text[end : alternatives.end()]
+    after = text[end + 1 : end + 2]
+    return text[end] if not after or after in CLAUSE_BREAK else None
+
+
 PERSON_UNITS = frozenset("人名")
 PREDICATE_MAX = 8
 PASSIVE = ("被", "受到")
@@ -374,10 +393,41 @@ def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, 
     if indicator is None:
         indicator = pair_follower(text, start, unit, found)
     if indicator is None:
+        indicator = counted_places(text, end, unit, lex)
+    if indicator is None:
         indicator = classified_noun(text, end, unit, lex)
     if indicator is None:
         indicator = person_predicate(text, end, unit)
     return indicator
+
+
+def without_restatements(text: str, found: list[Found], title: tuple[int, int] | None) -> list[Found]:
+    """The figures less those a page states again: every figure of a line printed again word for word (a news
+    page repeats its headline), and a headline's figure that its body gives (3542起 in 黑龙江发生事故3542起 and
+    in the article under it)."""
+    repeats = repeated_lines(text)
+    kept = [f for f in found if not repeats.overlaps(f.start, f.end)]
+
+    def in_title(f: Found) -> bool:
+        return title is not None and title[0] <= f.start < title[1]
+
+    body = {(f.value, f.unit) for f in kept if not in_title(f)}
+    return [f for f in kept if not (in_title(f) and (f.value, f.unit) in body)]
+
+
+def repeated_lines(text: str) -> IntervalIndex:
+    """The lines whose words an earlier line already printed (at least REPEATED_LINE_MIN characters)."""
+    seen: set[str] = set()
+    repeats = []
+    start = 0
+    for line in text.split("\n"):
+        words = line.strip()
+        if len(words) >= REPEATED_LINE_MIN:
+            if words in seen:
+                repeats.append((start, start + len(line)))
+            seen.add(words)
+        start += len(line) + 1
+    return IntervalIndex(repeats)
 
 
 @stage("metrics", step="extract", assigns="extraction.metrics", requires=("sections", "sentences", "analysis.is_report", "analysis.places"))
@@ -388,7 +438,9 @@ def metrics(doc: Document) -> list[Metric]:
         (doc.norm_index(s.span.start), doc.norm_index(s.span.end)) for s in doc.sections if s.role == "evaluation"
     )
     places = doc.analysis.places.spans.index if doc.analysis.places is not None else None
-    for f in find_metrics(doc.norm_text, plan=not states_facts(doc), reviews=reviews, places=places):
+    found = find_metrics(doc.norm_text, plan=not states_facts(doc), reviews=reviews, places=places)
+    title = (doc.norm_index(doc.meta.title.span.start), doc.norm_index(doc.meta.title.span.end)) if doc.meta.title else None
+    for f in without_restatements(doc.norm_text, found, title):
         span = doc.source_span(f.start, f.end)
         raw = doc.text_of(span)
         kind = "target" if f.target else "reported"

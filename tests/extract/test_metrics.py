@@ -172,3 +172,22 @@ def test_reports_count_people_accidents_and_bodies_in_chinese_numerals():
 def test_a_numeral_inside_a_place_name_is_no_figure():
     found = metrics("督查组赴第六师五家渠市开展督查，检查企业12家。")
     assert [(m.value, m.unit) for m in found] == [(12, "家")]
+
+
+def test_a_count_of_places_is_counted_with_its_bracketed_alternatives():
+    # 督查 and accident 通报 of corpora/real (002, r107, r132, r153 of the dev split)
+    found = metrics("全国31个省(区、市)发生事故120起。共检查了6个市，有5个州(市)发生较大事故。检查3个市场。")
+    got = {(m.value, m.indicator) for m in found}
+    assert {(31, "省（区、市）"), (6, "市"), (5, "州（市）"), (3, "市场")} <= got  # brackets normalized
+    assert metrics("深入汉中、宝鸡等4个市场调研。")[0].indicator != "市"
+
+
+def test_a_figure_a_news_page_prints_again_is_counted_once():
+    # a news page (r187, r156 of corpora/real): the headline, the article, and the headline repeated as page chrome
+    page = (
+        "受理举报1200余件！国务院督导工作取得阶段性进展\n\n"
+        "记者从应急管理部了解到，监督小组已受理举报1200余件，查出大量隐患。共检查企业500家。\n\n"
+        "受理举报1200余件！国务院督导工作取得阶段性进展\n"
+    )
+    doc = docparse.read(page.encode(), name="page.txt")
+    assert [(m.value, m.unit) for m in doc.extraction.metrics] == [(1200, "件"), (500, "家")]
