@@ -274,15 +274,18 @@ def names_match(gold_name: str, predicted_name: str) -> bool:
 
 
 _MULTIPLIERS = (("亿", 1e8), ("万", 1e4))
+# Classifiers that count the same thing: 16名责任人 and 16人 are sixteen people (annotators write either).
+_SAME_UNIT = {"名": "人"}
 
 
 def plain_quantity(value: float, unit: str | None) -> tuple[float, str]:
-    """A value in plain units: (27.6, 万项) → (276000, 项); (369.21, 万元) → (3692100, 元)."""
+    """A value in plain units: (27.6, 万项) → (276000, 项); (369.21, 万元) → (3692100, 元); (16, 名) → (16, 人)."""
     unit = compact(unit)
     for prefix, factor in _MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return value * factor, unit[len(prefix):]
-    return value, unit
+            value, unit = value * factor, unit[len(prefix):]
+            break
+    return value, _SAME_UNIT.get(unit, unit)
 
 
 def values_match(gold: float, predicted: float, tolerance: float = 0.005) -> bool:

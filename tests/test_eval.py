@@ -160,6 +160,8 @@ def test_metric_value_tolerance_and_units():
     assert plain_quantity(369.21, "万元") == pytest.approx((3692100, "元"))
     assert metric_matches({"value": 3692100, "unit": "元"}, 369.21, "万元")
     assert metric_matches({"value": 276000, "unit": "项"}, 27.6, "万项")
+    assert metric_matches({"value": 16, "unit": "人"}, 16, "名")  # 16名责任人: sixteen people either way
+    assert not metric_matches({"value": 16, "unit": "人"}, 16, "起")
     assert not metric_matches({"value": 38, "unit": "起"}, 38, "人")
 
 
