@@ -32,6 +32,8 @@ DIRECTIVE = re.compile(
 PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全年|发生|同比|建成|组建|投入|完成")
 # In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event; 现有: its baseline).
 STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|现有")
+# a day, maybe an hour, then what happened on it: a notice's account of an accident, not a rule of a plan
+DATED_EVENT = re.compile(r"[0-9一二三四五六七八九十]{1,3}日(?:[0-9一二三四五六七八九十]{1,3}时)?[^。；]{0,60}?发生")
 PRIOR_PERIOD = re.compile(r"(?:去年|上年|上年度)(?:同期)?(?:为|的|是)?$")
 PRIOR_SUFFIX = "（上年同期）"
 COUNTED_ITEMS = {"个", "项", "套", "份", "条"}
@@ -111,9 +113,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def reports_facts(sentence: str, plan: bool) -> bool:
-    """Whether a sentence reports what happened rather than asks for something (in a plan, only a clear past)."""
+    """Whether a sentence reports what happened rather than asks for something (in a plan or a notice, only a
+    clear past, or an event on a day: 8月27日，…发生一起道路交通事故，造成3人死亡)."""
     if plan:
-        return bool(STRONG_PAST_MARKERS.search(sentence))
+        return bool(STRONG_PAST_MARKERS.search(sentence) or DATED_EVENT.search(sentence))
     return bool(PAST_MARKERS.search(sentence)) or not DIRECTIVE.search(sentence)
 
 
@@ -159,7 +162,7 @@ def figure_value(m: re.Match[str], lex: UnitLexicon) -> float | None:
             if not approx:
                 return None
         elif m.group("unit") in lex.counted_in_words:
-            if num == "一":  # 一家企业, 一人一档: an article or a slogan, not a count
+            if num == "一" and not counts_one_person(m):  # 一家企业, 一人一档: an article or a slogan
                 return None
         elif len(num) < 2 or not (set(num) & set("百千") or m.group("mult") or approx):
             return None
@@ -170,6 +173,12 @@ def figure_value(m: re.Match[str], lex: UnitLexicon) -> float | None:
     if m.group("mult"):
         value *= lex.multipliers[m.group("mult")]
     return value
+
+
+def counts_one_person(m: re.Match[str]) -> bool:
+    """造成一人死亡: 一 counts a person when what the lexicon measures of people follows at once."""
+    unit = m.group("unit")
+    return unit in PERSON_UNITS and lexicon_indicator(m.string[m.end() : m.end() + 4], unit, last=False) is not None
 
 
 def lexicon_indicator(segment: str, unit: str, last: bool) -> str | None:

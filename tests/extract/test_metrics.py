@@ -191,3 +191,14 @@ def test_a_figure_a_news_page_prints_again_is_counted_once():
     )
     doc = docparse.read(page.encode(), name="page.txt")
     assert [(m.value, m.unit) for m in doc.extraction.metrics] == [(1200, "件"), (500, "家")]
+
+
+def test_a_notice_reports_the_accident_it_tells_of():
+    # 通知 after an accident (r742, r744, r809 of corpora/real): the day and what happened on it are facts
+    notice = (
+        "关于切实做好建设工程安全生产工作的紧急通知\n\n各区人民政府：\n\n"
+        "3月8日10时20分许，你区东海街道幼儿园施工作业时，发生一起溺亡事故，造成一人死亡。"
+        "各地要确保发生1起较大事故的单位停产整顿。实行一人一档管理。\n"
+    )
+    doc = docparse.read(notice.encode(), name="notice.txt")
+    assert [(m.value, m.unit, m.indicator) for m in doc.extraction.metrics] == [(1, "人", "死亡人数")]
