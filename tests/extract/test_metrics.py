@@ -203,3 +203,9 @@ def test_a_notice_reports_the_accident_it_tells_of():
     doc = docparse.read(notice.encode(), name="notice.txt")
     reported = [(m.value, m.unit, m.indicator) for m in doc.extraction.metrics if m.kind == "reported"]
     assert reported == [(1, "人", "死亡人数")]
+
+
+def test_ratios_inspection_rounds_and_volumes_are_figures():
+    # 通报 of corpora/real (r732, r164, r715 of the dev split)
+    found = metrics("事故起数和死亡人数分别上升1.1倍和1.4倍。共开展督导检查198组次。累计清理土石14万方。")
+    assert {(m.value, m.unit) for m in found} == {(1.1, "倍"), (1.4, "倍"), (198, "组次"), (140000, "方")}
