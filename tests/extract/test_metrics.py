@@ -209,3 +209,9 @@ def test_ratios_inspection_rounds_and_volumes_are_figures():
     # 通报 of corpora/real (r732, r164, r715 of the dev split)
     found = metrics("事故起数和死亡人数分别上升1.1倍和1.4倍。共开展督导检查198组次。累计清理土石14万方。")
     assert {(m.value, m.unit) for m in found} == {(1.1, "倍"), (1.4, "倍"), (198, "组次"), (140000, "方")}
+
+
+def test_a_commendation_reports_how_many_it_commends():
+    # 表彰 decisions of corpora/real (063, r119 of the dev split); a plan's rule of commendation reports nothing
+    found = metrics("决定对143家先进单位和20家优秀组织单位予以通报表彰。")
+    assert {(m.value, m.unit) for m in found} == {(143, "家"), (20, "家")}
