@@ -676,15 +676,15 @@ def signature_before(lines: list[Line], date_line: Line) -> tuple[Line, Line] | 
 
 
 def joint_organs(text: str) -> str | None:
-    """Several issuing organs on one line, apart by spaces (榆林市应急管理局   榆林市能源局), as 甲、乙."""
-    parts = re.split(r"\s+", text.strip())
+    """The lead organ of several issuing organs on one line, apart by spaces or 、 (榆林市应急管理局   榆林市能源局)."""
+    parts = re.split(r"\s*、\s*|\s+", text.strip())
     if len(parts) >= 2 and all(ORG_LINE.match(p) for p in parts):
-        return "、".join(parts)
+        return parts[0]
     return None
 
 
 def issuer_from_title(title: str) -> str | None:
-    """The organs before 关于 in a title written as text (甲 乙关于… gives 甲、乙)."""
+    """The organ before 关于 in a title written as text; of joint organs (甲 乙关于…) the lead one, 甲."""
     head, sep, _ = title.partition("关于")
     compact = re.sub(r"\s", "", head)
     if not sep or not 2 <= len(compact) <= 40 or any(mark in head for mark in "《〈"):
@@ -774,9 +774,8 @@ def extract_meta(doc: Document) -> Meta:
 
 
 def organ_field(doc: Document, organ: re.Match[str]) -> Field:
-    """The organ a news page reports acting; joint organs (甲、乙印发) as 甲、乙."""
-    value = "、".join(re.split(JOINT, organ.group("organs")))
-    return make_field(doc, organ.start("organs"), organ.end("organs"), value)
+    """The organ a news page reports acting; of joint organs (甲、乙印发) the lead one, 甲, the text keeping both."""
+    return make_field(doc, organ.start("organs"), organ.end("organs"), organ.group("org"))
 
 
 def written_in_full(doc: Document, issuer: Field) -> Field:
@@ -918,8 +917,9 @@ def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Met
         signature = signature_before(lines, date_line)
         if signature:
             first, last = signature
-            joint = joint_organs(first.text) if first is last else "、".join(ln.text for ln in lines[lines.index(first) : lines.index(last) + 1])
-            meta.issuer = make_field(doc, first.start, last.end, joint)
+            # joint organs sign together; GB/T 9704 puts the lead organ first, and the field's text keeps them all
+            lead = joint_organs(first.text) if first is last else first.text
+            meta.issuer = make_field(doc, first.start, last.end, lead)
     for ln in lines[start:]:
         note = NOTE_LINE.match(ln.text)
         if note:
