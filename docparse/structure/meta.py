@@ -484,6 +484,30 @@ def lead_headline(header: list[Line]) -> Line | None:
     return None
 
 
+# A page that runs its headline into the lede on one line: …获评优秀近日，经广东省委…; …考评工作1月12日，南宁市…
+LEDE_OPENING = re.compile(
+    r"\s*(?:近日|日前|今天|今日|昨天|昨日|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)，"
+)
+MAX_HEADLINE = 60
+# a byline (本报讯（记者…）), a clause left open (…机制，) or a date's preposition (截至) ends no headline
+NO_HEADLINE_END = re.compile(r"(?:[，、：:（(）)]|讯|电|截至|至|于|在|从|自)$")
+
+
+def glued_headline(lines: list[Line]) -> Line | None:
+    """The headline a page ran into the lede of its first paragraph, where no line of its own holds one."""
+    first = next((t for t in map(trimmed, lines[:12]) if is_body_line(t) and not t.text.endswith("：")), None)
+    if first is None:
+        return None
+    for m in LEDE_OPENING.finditer(first.text, MIN_TITLE, MAX_HEADLINE + 1):
+        head = first.text[: m.start()]
+        if any(ch in head for ch in TERMINAL) or "记者" in head or NO_HEADLINE_END.search(head):
+            return None
+        if len(CJK_CHAR.findall(head)) >= 0.6 * len(head):
+            return Line(first.index, first.start, first.start + len(head), head, first.gap_before)
+        return None
+    return None
+
+
 NAV_MARK = re.compile(r"[>»›＞|｜]")  # a breadcrumb's or a table row's separator; no headline holds one
 NAV_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 
@@ -730,7 +754,7 @@ def extract_meta(doc: Document) -> Meta:
         if embedded:
             doc.embedded = [embedded]
     else:
-        lead = lead_headline(header)
+        lead = lead_headline(header) or glued_headline(lines)
         if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
             meta.title = make_field(doc, lead.start, lead.end)
             after_title = position(lines, lead) + 1

@@ -480,6 +480,20 @@ def test_a_headline_without_the_pages_chrome(text, title):
     assert doc.meta.title.value == title
 
 
+# A headline the page ran into its lede (corpora/real r132, r740); a byline or an open clause before the lede is none.
+@pytest.mark.parametrize(("text", "title"), [
+    ("广东通报安全生产和消防工作考核巡查结果，这些地市、单位获评优秀近日，经广东省委、省政府同意，省安委会通报了考核巡查结果。\n",
+     "广东通报安全生产和消防工作考核巡查结果，这些地市、单位获评优秀"),
+    (("当前位置:首页 > 政务公开 > 安全生产\n南宁市安委会考评组莅临西乡塘区开展2015年度安全生产目标管理考评工作1月12日，"
+      "南宁市安委会第六考评组到西乡塘区开展考评工作。\n"), "南宁市安委会考评组莅临西乡塘区开展2015年度安全生产目标管理考评工作"),
+    ("本报讯（大连新闻传媒集团记者吉存） 近日，各区市县在对辖区燃气用户开展安全检查时发现隐患。\n", None),
+    ("宜章县迅速启动责任追究机制，9月21日下午，宜章县委常委会研究决定对相关人员免职。\n", None),
+], ids=["comma_inside", "date_lede", "byline", "open_clause"])  # fmt: skip
+def test_a_headline_run_into_the_lede(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert (doc.meta.title.value if doc.meta.title else None) == title
+
+
 def test_a_title_and_its_number_cut_out_of_the_widgets_after_them():
     text = ("热搜： 食品  烟台  奶粉  保健品  海产品  周黑  黑窝点  黑作坊  全聚德  小龙虾\n"
             "辽宁省应急管理厅关于印发《辽宁省“十四五”安全生产规划目标、主要任务和重点工程分工方案》的通知 "
