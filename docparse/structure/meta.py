@@ -420,15 +420,39 @@ def position(lines: list[Line], line: Line) -> int:
     return next(i for i, ln in enumerate(lines) if ln.index == line.index)
 
 
+# A site's greeting (您好！欢迎来到煤矿安全生产网！) and a mirror's blurb over the copy it serves (下面是小编为大家整理的…，
+# 供大家参考。) are sentences of the page, not the document's first paragraph.
+SITE_GREETING = re.compile(r"欢迎来到|欢迎访问")
+MIRROR_BLURB = re.compile(r"小编")
+MAX_PAGE_SENTENCE = 100
+
+
+def is_page_sentence(text: str) -> bool:
+    return len(text) <= MAX_PAGE_SENTENCE and (SITE_GREETING.search(text) or MIRROR_BLURB.search(text)) is not None
+
+
 def header_lines(lines: list[Line]) -> list[Line]:
     """The 版头 and title zone: lines before the first body paragraph (at most 12), trimmed of page labels."""
     out = []
     for ln in lines[:12]:
         ln = trimmed(ln)
-        if is_body_line(ln) and not ln.text.endswith("："):
+        if is_body_line(ln) and not ln.text.endswith("：") and not is_page_sentence(ln.text):
             break
         out.append(ln)
     return out
+
+
+def after_blurb(header: list[Line]) -> int | None:
+    """Where a mirror's copy of the document starts under its blurb: past the blurb and any line repeating the
+    page's title above it (第一篇：…, …（全文）)."""
+    pos = next((i for i, ln in enumerate(header) if MIRROR_BLURB.search(ln.text) and is_body_line(ln)), None)
+    if pos is None:
+        return None
+    page = {TRAILING_DECORATION.sub("", ln.text) for ln in header[:pos]}
+    pos += 1
+    while pos < len(header) and TRAILING_DECORATION.sub("", header[pos].text) in page:
+        pos += 1
+    return pos
 
 
 def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
@@ -471,17 +495,30 @@ def is_chrome(text: str) -> bool:
 
 def lead_headline(header: list[Line]) -> Line | None:
     """The headline that opens a page without a GB/T 9704 title: the first header line that reads as one
-    (a short line of text, no sentence, date, source, portal or chrome line, no outline heading)."""
-    for ln in header[:4]:
+    (a short line of text, no sentence, date, source, portal or chrome line, no outline heading). A forum's or
+    portal's widgets above it (找回密码, 注 册, 查看：1156|回复：0) do not count among the lines it may stand on."""
+    tried = 0
+    for ln in header[:LEAD_SCAN]:
+        if OUTLINE_HEADING.match(ln.text) or is_address_line(ln.text) or (is_body_line(ln) and not is_page_sentence(ln.text)):
+            break  # the document's text has begun: an address line, a sentence, an outline heading
+        if len(ln.text) < MIN_TITLE or is_chrome(ln.text) or is_navigation(ln.text):
+            continue
+        tried += 1
+        if tried > LEAD_LINES:
+            break
         if is_portal_line(ln.text) or DOC_NUMBER.search(ln.text) or ORG_DATE_LINE.match(ln.text):
             continue
-        if is_navigation(ln.text):
-            continue
-        if is_chrome(ln.text) or OUTLINE_HEADING.match(ln.text):
-            continue
-        if is_headline(ln.text) and 8 <= len(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
+        if is_headline(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
             return ln
     return None
+
+
+LEAD_SCAN, LEAD_LINES = 8, 4
+
+
+def is_address_line(text: str) -> bool:
+    """A 主送 line (各县区人民政府：), not a widget's label (会员投稿 搜索：)."""
+    return text.endswith("：") and RECIPIENT_HINT.search(text) is not None
 
 
 # A page that runs its headline into the lede on one line: …获评优秀近日，经广东省委…; …考评工作1月12日，南宁市…
@@ -730,6 +767,8 @@ def extract_meta(doc: Document) -> Meta:
     # (漳州市安委会会议纪要, 安全生产工作简报).
     issue_pos = next((i for i, ln in enumerate(header) if ISSUE_LINE.match(ln.text)), None)
     anchor = number_pos if number_pos is not None else issue_pos
+    if anchor is None and (copy_start := after_blurb(header)) is not None:
+        anchor = copy_start - 1
     title_range = (find_title(header, anchor + 1) if anchor is not None else None) or find_title(header)
     headline = None
     if title_range and issue_pos is not None and title_range[1] < issue_pos:

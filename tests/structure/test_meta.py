@@ -480,6 +480,25 @@ def test_a_headline_without_the_pages_chrome(text, title):
     assert doc.meta.title.value == title
 
 
+# A forum's widgets or a site's greeting over a headline, a mirror's blurb over the copy it serves
+# (corpora/real r118, r175, r337, r361).
+@pytest.mark.parametrize(("text", "title"), [
+    (("注册安全工程师论坛\n找回密码\n注 册\n查看： 1156|回复： 0\n重庆通报致3死23伤大客车事故 肇事司机被刑拘\n[复制链接]\n"
+      "发表于 2011-5-17 08:31 | 显示全部楼层 |阅读模式重庆晨报讯 前天上午9点多，合川区燕窝镇发生一起较大道路交通事故。\n"),
+     "重庆通报致3死23伤大客车事故肇事司机被刑拘"),
+    ("您好！欢迎来到煤矿安全生产网！\n新疆通报上半年全区安全生产情况\n8月12日上午，新疆维吾尔自治区安全生产委员会召开第二次全体会议。\n",
+     "新疆通报上半年全区安全生产情况"),
+    (("市安委会工作要点（全文）\n下面是小编为大家整理的市安委会工作要点（全文），供大家参考。\n市安委会工作要点（全文）\n"
+      "市安委会2021年工作要点\n2021年是中国共产党成立一百周年，做好今年的安全生产工作意义十分重大。\n"), "市安委会2021年工作要点"),
+    (("美章网 资料文库 安全生产责任制目标考核办法范文\n安全生产责任制目标考核办法范文\n"
+      "本站小编为你精心准备了安全生产责任制目标考核办法参考范文，愿这些范文能点燃您思维的火花。\n安全生产责任制目标考核办法\n"
+      "为全面落实安全生产责任制管理目标，特制定本办法。\n"), "安全生产责任制目标考核办法"),
+], ids=["forum_widgets", "greeting", "blurb_and_repeat", "blurb"])  # fmt: skip
+def test_a_headline_under_a_sites_widgets_greeting_or_blurb(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+
+
 # A headline the page ran into its lede (corpora/real r132, r740); a byline or an open clause before the lede is none.
 @pytest.mark.parametrize(("text", "title"), [
     ("广东通报安全生产和消防工作考核巡查结果，这些地市、单位获评优秀近日，经广东省委、省政府同意，省安委会通报了考核巡查结果。\n",
