@@ -744,12 +744,19 @@ def joint_organs(text: str) -> str | None:
     return None
 
 
+# A title that opens with its organ and the year it covers: 长春市应急管理局2021年安全生产工作总结, 市安委会2021年工作要点
+ORGAN_THEN_YEAR = re.compile(rf"^(?P<org>{ORGAN_NAME})(?=(?:19|20)\d{{2}}\s*年)")
+
+
 def issuer_from_title(title: str) -> str | None:
-    """The organ before 关于 in a title written as text; of joint organs (甲 乙关于…) the lead one, 甲."""
+    """The organ before 关于 in a title written as text (of joint organs, 甲 乙关于…, the lead one, 甲), or the organ
+    a title opens with before the year it covers."""
     head, sep, _ = title.partition("关于")
     compact = re.sub(r"\s", "", head)
     if not sep or not 2 <= len(compact) <= 40 or any(mark in head for mark in "《〈"):
-        return None  # no 关于, or the 关于 of a document the title cites
+        # no 关于, or the 关于 of a document the title cites
+        dated = ORGAN_THEN_YEAR.match(re.sub(r"\s", "", title))
+        return dated.group("org") if dated else None
     return joint_organs(head) or compact
 
 

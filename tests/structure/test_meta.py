@@ -499,6 +499,17 @@ def test_a_headline_under_a_sites_widgets_greeting_or_blurb(text, title):
     assert doc.meta.title.value == title
 
 
+# A title that opens with its organ and the year it covers names the issuer (corpora/real r377, r337); a place does not.
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("区应急局2023年一季度安全生产工作情况汇报\n2022年，我区严格贯彻落实省委、省政府的决策部署。\n", "区应急局"),
+    ("市安委会2021年工作要点\n2021年是“十四五”开局之年，做好今年的安全生产工作意义十分重大。\n", "市安委会"),
+    ("南丰县桑田镇2021年度安全生产工作计划\n为切实做好全镇安全生产工作，特制定本计划。\n", None),
+], ids=["report", "key_points", "place"])  # fmt: skip
+def test_the_organ_a_dated_title_opens_with(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert (doc.meta.issuer.value if doc.meta.issuer else None) == issuer
+
+
 # A headline the page ran into its lede (corpora/real r132, r740); a byline or an open clause before the lede is none.
 @pytest.mark.parametrize(("text", "title"), [
     ("广东通报安全生产和消防工作考核巡查结果，这些地市、单位获评优秀近日，经广东省委、省政府同意，省安委会通报了考核巡查结果。\n",
