@@ -990,6 +990,8 @@ def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Met
             # joint organs sign together; GB/T 9704 puts the lead organ first, and the field's text keeps them all
             lead = joint_organs(first.text) if first is last else first.text
             meta.issuer = make_field(doc, first.start, last.end, lead)
+    elif (undated := undated_signature(lines, start, stop)) is not None:
+        meta.issuer = make_field(doc, undated.start, undated.end)
     for ln in lines[start:]:
         note = NOTE_LINE.match(ln.text)
         if note:
@@ -1001,6 +1003,17 @@ def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Met
         if printed and (printed.group("org") or lines.index(ln) > 0):
             read_print_line(doc, lines, ln, printed, meta)
     read_attachments(doc, lines, start, meta)
+
+
+def undated_signature(lines: list[Line], start: int, stop: int) -> Line | None:
+    """The 署名 of a text whose page lost its date: an organ's name alone on the last line, under the body's
+    closing sentence (…现印发给你们，请认真组织实施。 / 杭州市余杭区人民政府办公室 / <the plan it issues>)."""
+    if stop - 2 < start:
+        return None
+    last, before = lines[stop - 1], lines[stop - 2]
+    if ORG_LINE.match(last.text) and not last.gap_before and before.text.endswith("。"):
+        return last
+    return None
 
 
 def read_print_line(doc: Document, lines: list[Line], ln: Line, printed: re.Match[str], meta: Meta) -> None:

@@ -510,6 +510,17 @@ def test_the_organ_a_dated_title_opens_with(text, issuer):
     assert (doc.meta.issuer.value if doc.meta.issuer else None) == issuer
 
 
+def test_an_undated_signature_over_the_plan_a_notice_issues():
+    # corpora/real r379: the page lost the 成文日期; the organ signs alone under the closing sentence
+    text = ("关于印发《2023年自治区安全生产工作要点》的通知\n"
+            "各地、州、市安全生产委员会，自治区安全生产委员会成员单位：\n"
+            "《2023年自治区安全生产工作要点》已经自治区人民政府同意，现印发给你们，请认真抓好贯彻落实。\n"
+            "自治区安全生产委员会\n2023年自治区安全生产工作要点\n2023年，自治区安全生产工作的主要任务是：坚持人民至上。\n"
+            "一、深化安全生产专项整治\n各地各部门要持续推进专项整治。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "自治区安全生产委员会" and doc.meta.date is None
+
+
 # A headline the page ran into its lede (corpora/real r132, r740); a byline or an open clause before the lede is none.
 @pytest.mark.parametrize(("text", "title"), [
     ("广东通报安全生产和消防工作考核巡查结果，这些地市、单位获评优秀近日，经广东省委、省政府同意，省安委会通报了考核巡查结果。\n",
