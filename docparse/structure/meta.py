@@ -367,7 +367,10 @@ def organ_doing(verbs: str) -> re.Pattern[str]:
 
 
 ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|发文|曝光|约谈|表彰|奖励")
-ACTING = organ_doing("召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的)")  # 考核的内容 is a thing
+# 考核的内容 is a thing; 部署滞后, 检查流于形式 judge a body's work, not report it acting
+ACTING = organ_doing(
+    "(?:召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的))(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
+)
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
 SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
 NEWS_OPENING = 800
