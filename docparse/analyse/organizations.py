@@ -98,6 +98,10 @@ def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset
     before_name = suffix_table().before_name
     while start > 0 and pos - start < MAX_NAME:
         ch = text[start - 1]
+        # before the stop characters, which hold the bracket too
+        if ch == "）" and kind == "enterprise" and (opening := bracket_start(text, start - 1)) is not None:
+            start = opening  # 海南海之星（洋浦）水产食品有限公司: a short bracket inside the name
+            continue
         if ch in NAME_STOP and not (kind == "department" and ch == "和"):
             break
         if ch.isdigit() and kind == "enterprise":
@@ -106,9 +110,6 @@ def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset
             break
         if ch in DATE_OR_NUMBER_UNITS and text[start - 2 : start - 1].isdigit():
             break  # 568号上海宝力…, 2020年全国煤矿…
-        if ch == "）" and kind == "enterprise" and (opening := bracket_start(text, start - 1)) is not None:
-            start = opening  # 海南海之星（洋浦）水产食品有限公司: a short bracket inside the name
-            continue
         if text.endswith(before_name, 0, start):
             break
         start -= 1

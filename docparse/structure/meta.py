@@ -367,7 +367,10 @@ def organ_doing(verbs: str) -> re.Pattern[str]:
 
 
 ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|发文|曝光|约谈|表彰|奖励")
-ACTING = organ_doing("召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的)")  # 考核的内容 is a thing
+# 考核的内容 is a thing; 部署滞后, 检查流于形式 judge a body's work, not report it acting
+ACTING = organ_doing(
+    "(?:召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的))(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
+)
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
 SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
 NEWS_OPENING = 800
@@ -420,15 +423,39 @@ def position(lines: list[Line], line: Line) -> int:
     return next(i for i, ln in enumerate(lines) if ln.index == line.index)
 
 
+# A site's greeting (您好！欢迎来到煤矿安全生产网！) and a mirror's blurb over the copy it serves (下面是小编为大家整理的…，
+# 供大家参考。) are sentences of the page, not the document's first paragraph.
+SITE_GREETING = re.compile(r"欢迎来到|欢迎访问")
+MIRROR_BLURB = re.compile(r"小编")
+MAX_PAGE_SENTENCE = 100
+
+
+def is_page_sentence(text: str) -> bool:
+    return len(text) <= MAX_PAGE_SENTENCE and (SITE_GREETING.search(text) or MIRROR_BLURB.search(text)) is not None
+
+
 def header_lines(lines: list[Line]) -> list[Line]:
     """The 版头 and title zone: lines before the first body paragraph (at most 12), trimmed of page labels."""
     out = []
     for ln in lines[:12]:
         ln = trimmed(ln)
-        if is_body_line(ln) and not ln.text.endswith("："):
+        if is_body_line(ln) and not ln.text.endswith("：") and not is_page_sentence(ln.text):
             break
         out.append(ln)
     return out
+
+
+def after_blurb(header: list[Line]) -> int | None:
+    """Where a mirror's copy of the document starts under its blurb: past the blurb and any line repeating the
+    page's title above it (第一篇：…, …（全文）)."""
+    pos = next((i for i, ln in enumerate(header) if MIRROR_BLURB.search(ln.text) and is_body_line(ln)), None)
+    if pos is None:
+        return None
+    page = {TRAILING_DECORATION.sub("", ln.text) for ln in header[:pos]}
+    pos += 1
+    while pos < len(header) and TRAILING_DECORATION.sub("", header[pos].text) in page:
+        pos += 1
+    return pos
 
 
 def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
@@ -471,16 +498,53 @@ def is_chrome(text: str) -> bool:
 
 def lead_headline(header: list[Line]) -> Line | None:
     """The headline that opens a page without a GB/T 9704 title: the first header line that reads as one
-    (a short line of text, no sentence, date, source, portal or chrome line, no outline heading)."""
-    for ln in header[:4]:
+    (a short line of text, no sentence, date, source, portal or chrome line, no outline heading). A forum's or
+    portal's widgets above it (找回密码, 注 册, 查看：1156|回复：0) do not count among the lines it may stand on."""
+    tried = 0
+    for ln in header[:LEAD_SCAN]:
+        if OUTLINE_HEADING.match(ln.text) or is_address_line(ln.text) or (is_body_line(ln) and not is_page_sentence(ln.text)):
+            break  # the document's text has begun: an address line, a sentence, an outline heading
+        if len(ln.text) < MIN_TITLE or is_chrome(ln.text) or is_navigation(ln.text):
+            continue
+        tried += 1
+        if tried > LEAD_LINES:
+            break
         if is_portal_line(ln.text) or DOC_NUMBER.search(ln.text) or ORG_DATE_LINE.match(ln.text):
             continue
-        if is_navigation(ln.text):
-            continue
-        if is_chrome(ln.text) or OUTLINE_HEADING.match(ln.text):
-            continue
-        if is_headline(ln.text) and 8 <= len(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
+        if is_headline(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
             return ln
+    return None
+
+
+LEAD_SCAN, LEAD_LINES = 8, 4
+
+
+def is_address_line(text: str) -> bool:
+    """A 主送 line (各县区人民政府：), not a widget's label (会员投稿 搜索：)."""
+    return text.endswith("：") and RECIPIENT_HINT.search(text) is not None
+
+
+# A page that runs its headline into the lede on one line: …获评优秀近日，经广东省委…; …考评工作1月12日，南宁市…
+LEDE_OPENING = re.compile(
+    r"\s*(?:近日|日前|今天|今日|昨天|昨日|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)，"
+)
+MAX_HEADLINE = 60
+# a byline (本报讯（记者…）), a clause left open (…机制，) or a date's preposition (截至) ends no headline
+NO_HEADLINE_END = re.compile(r"(?:[，、：:（(）)]|讯|电|截至|至|于|在|从|自)$")
+
+
+def glued_headline(lines: list[Line]) -> Line | None:
+    """The headline a page ran into the lede of its first paragraph, where no line of its own holds one."""
+    first = next((t for t in map(trimmed, lines[:12]) if is_body_line(t) and not t.text.endswith("：")), None)
+    if first is None:
+        return None
+    for m in LEDE_OPENING.finditer(first.text, MIN_TITLE, MAX_HEADLINE + 1):
+        head = first.text[: m.start()]
+        if any(ch in head for ch in TERMINAL) or "记者" in head or NO_HEADLINE_END.search(head):
+            return None
+        if len(CJK_CHAR.findall(head)) >= 0.6 * len(head):
+            return Line(first.index, first.start, first.start + len(head), head, first.gap_before)
+        return None
     return None
 
 
@@ -676,19 +740,26 @@ def signature_before(lines: list[Line], date_line: Line) -> tuple[Line, Line] | 
 
 
 def joint_organs(text: str) -> str | None:
-    """Several issuing organs on one line, apart by spaces (榆林市应急管理局   榆林市能源局), as 甲、乙."""
-    parts = re.split(r"\s+", text.strip())
+    """The lead organ of several issuing organs on one line, apart by spaces or 、 (榆林市应急管理局   榆林市能源局)."""
+    parts = re.split(r"\s*、\s*|\s+", text.strip())
     if len(parts) >= 2 and all(ORG_LINE.match(p) for p in parts):
-        return "、".join(parts)
+        return parts[0]
     return None
 
 
+# A title that opens with its organ and the year it covers: 长春市应急管理局2021年安全生产工作总结, 市安委会2021年工作要点
+ORGAN_THEN_YEAR = re.compile(rf"^(?P<org>{ORGAN_NAME})(?=(?:19|20)\d{{2}}\s*年)")
+
+
 def issuer_from_title(title: str) -> str | None:
-    """The organs before 关于 in a title written as text (甲 乙关于… gives 甲、乙)."""
+    """The organ before 关于 in a title written as text (of joint organs, 甲 乙关于…, the lead one, 甲), or the organ
+    a title opens with before the year it covers."""
     head, sep, _ = title.partition("关于")
     compact = re.sub(r"\s", "", head)
     if not sep or not 2 <= len(compact) <= 40 or any(mark in head for mark in "《〈"):
-        return None  # no 关于, or the 关于 of a document the title cites
+        # no 关于, or the 关于 of a document the title cites
+        dated = ORGAN_THEN_YEAR.match(re.sub(r"\s", "", title))
+        return dated.group("org") if dated else None
     return joint_organs(head) or compact
 
 
@@ -706,6 +777,8 @@ def extract_meta(doc: Document) -> Meta:
     # (漳州市安委会会议纪要, 安全生产工作简报).
     issue_pos = next((i for i, ln in enumerate(header) if ISSUE_LINE.match(ln.text)), None)
     anchor = number_pos if number_pos is not None else issue_pos
+    if anchor is None and (copy_start := after_blurb(header)) is not None:
+        anchor = copy_start - 1
     title_range = (find_title(header, anchor + 1) if anchor is not None else None) or find_title(header)
     headline = None
     if title_range and issue_pos is not None and title_range[1] < issue_pos:
@@ -730,7 +803,7 @@ def extract_meta(doc: Document) -> Meta:
         if embedded:
             doc.embedded = [embedded]
     else:
-        lead = lead_headline(header)
+        lead = lead_headline(header) or glued_headline(lines)
         if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
             meta.title = make_field(doc, lead.start, lead.end)
             after_title = position(lines, lead) + 1
@@ -774,9 +847,8 @@ def extract_meta(doc: Document) -> Meta:
 
 
 def organ_field(doc: Document, organ: re.Match[str]) -> Field:
-    """The organ a news page reports acting; joint organs (甲、乙印发) as 甲、乙."""
-    value = "、".join(re.split(JOINT, organ.group("organs")))
-    return make_field(doc, organ.start("organs"), organ.end("organs"), value)
+    """The organ a news page reports acting; of joint organs (甲、乙印发) the lead one, 甲, the text keeping both."""
+    return make_field(doc, organ.start("organs"), organ.end("organs"), organ.group("org"))
 
 
 def written_in_full(doc: Document, issuer: Field) -> Field:
@@ -918,8 +990,11 @@ def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Met
         signature = signature_before(lines, date_line)
         if signature:
             first, last = signature
-            joint = joint_organs(first.text) if first is last else "、".join(ln.text for ln in lines[lines.index(first) : lines.index(last) + 1])
-            meta.issuer = make_field(doc, first.start, last.end, joint)
+            # joint organs sign together; GB/T 9704 puts the lead organ first, and the field's text keeps them all
+            lead = joint_organs(first.text) if first is last else first.text
+            meta.issuer = make_field(doc, first.start, last.end, lead)
+    elif (undated := undated_signature(lines, start, stop)) is not None:
+        meta.issuer = make_field(doc, undated.start, undated.end)
     for ln in lines[start:]:
         note = NOTE_LINE.match(ln.text)
         if note:
@@ -931,6 +1006,17 @@ def read_tail(doc: Document, lines: list[Line], start: int, stop: int, meta: Met
         if printed and (printed.group("org") or lines.index(ln) > 0):
             read_print_line(doc, lines, ln, printed, meta)
     read_attachments(doc, lines, start, meta)
+
+
+def undated_signature(lines: list[Line], start: int, stop: int) -> Line | None:
+    """The 署名 of a text whose page lost its date: an organ's name alone on the last line, under the body's
+    closing sentence (…现印发给你们，请认真组织实施。 / 杭州市余杭区人民政府办公室 / <the plan it issues>)."""
+    if stop - 2 < start:
+        return None
+    last, before = lines[stop - 1], lines[stop - 2]
+    if ORG_LINE.match(last.text) and not last.gap_before and before.text.endswith("。"):
+        return last
+    return None
 
 
 def read_print_line(doc: Document, lines: list[Line], ln: Line, printed: re.Match[str], meta: Meta) -> None:

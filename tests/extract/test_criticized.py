@@ -156,3 +156,12 @@ def test_a_body_that_imposes_the_sanction_or_receives_the_report_is_not_criticiz
             "云南省安全生产委员会（huì ）决定对该起事故查处进行挂牌督办，事故调查报告报省安委会办公室审核。\n")
     found = entities(text)
     assert not any("安委" in name or "安全生产委员会" in name for name in found)
+
+
+def test_a_short_bracket_inside_an_enterprise_name_keeps_the_name_whole():
+    # corpora/real r170: both enterprises of the list get the penalty, 海之星（洋浦） is one name
+    text = ("省安委办立即召开会议，梳理分类104项安全隐患，并对东方德森能源有限公司和海南海之星（洋浦）水产食品有限公司"
+            "下发停产整顿通知书，责令停产并限期整改。\n")
+    found = entities(text)
+    assert {"东方德森能源有限公司", "海南海之星（洋浦）水产食品有限公司"} <= set(found)
+    assert "水产食品有限公司" not in found
