@@ -82,6 +82,7 @@ SUBJECT_RUN = re.compile(
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
 UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
+BLANKS = re.compile(r"\s*")
 DEADLINE_LIKE = re.compile(r"\d{1,2}月|年底|月底|前$|持续|长期|常态|每[月季年周旬]|全年")
 
 
@@ -493,6 +494,17 @@ def has_any_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: 
     return bool(lead)
 
 
+def names_roles_of(text: str, refs: list[Ref], start: int, end: int) -> bool:
+    """Whether a bracket at [start, end) assigns its parties in role words (（省住建厅、省自然资源厅等按职责分工负责）,
+    （牵头单位：…）), as a contact note (（联系人：市住建局 马文斌）) does not."""
+    if not refs:
+        return False
+    rest = text[start:end]
+    for r in reversed(refs):
+        rest = rest[: r.start - start] + rest[r.end - start :]
+    return any(c.where in ("after", "label") and c.pattern.search(rest) for c in role_cues())
+
+
 # --- structure -----------------------------------------------------------------------------------
 
 
@@ -750,21 +762,57 @@ def opens_with_bracket(text: str, start: int, end: int) -> bool:
     return m is not None and not OUTLINE_MARKER.fullmatch(m.group(1))
 
 
+def assignment_sentences(doc: Document, refs: list[Ref], start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of [start, end), a sentence that opens with an assignment bracket cut after it: the
+    splitter leaves the bracket that closes one sub-item at the head of the next one's sentence
+    (…短板。（省教育厅…等按职责分工负责）2开展城市公共设施安全专项体检…), and the bracket closes the part before
+    while the words after it open their own. A bracket that names no role (（联系人：…）) is left alone."""
+    text = doc.norm_text
+    out = []
+    for s_start, s_end in sentence_ranges(doc, start, end):
+        body_start = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())
+        m = BRACKETED.match(text, body_start, s_end)
+        if (
+            m
+            and text[m.end() : s_end].strip("。；， \n")
+            and names_roles_of(text, refs_within(refs, m.start(), m.end()), m.start(), m.end())
+        ):
+            out += [(s_start, m.end()), (BLANKS.match(text, m.end(), s_end).end(), s_end)]
+        else:
+            out.append((s_start, s_end))
+    return out
+
+
+def opens_label_line(text: str, start: int) -> bool:
+    """Whether a line opens at `start` (after blanks) with a role label: 责任单位：…, 牵头单位：…"""
+    body_start = BLANKS.match(text, start).end()
+    line_start = text.rfind("\n", 0, body_start) + 1
+    return not text[line_start:body_start].strip() and label_at(text, body_start)
+
+
 def split_by_assignment(
     doc: Document, refs: list[Ref], start: int, end: int, first_leads: bool = False
 ) -> list[tuple[int, int]]:
     """Ranges of one item, a new one at each later sentence that assigns its own lead."""
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
-    for s_start, s_end in sentence_ranges(doc, start, end):
-        # （市交通局牵头，…配合） assigns its item, opens no task; nor does such a bracket that the sentence
-        # splitter left at the head of the next sentence (…短板。（省教育厅…等按职责分工负责）3加强…)
-        closing = is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end)
+    closed = False
+    for s_start, s_end in assignment_sentences(doc, refs, start, end):
+        # （市交通局牵头，…配合） assigns its item, opens no task; nor does a line of its own that a role label
+        # opens (…宣传栏。\n责任单位:各乡镇政府，县安委会成员单位。): both close the part before them
+        closing = (
+            is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end) or opens_label_line(text, s_start)
+        )
         opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
-        if parts and not (opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
+        if parts and not closed and not (
+            opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)
+        ):
             parts[-1] = (parts[-1][0], s_end)
         else:
             parts.append((s_start, s_end))
+        # a bracket that assigns closes its sub-item: what follows is the next one (…负责）2开展…)
+        whole = BRACKETED.match(text, BLANKS.match(text, s_start).end(), s_end)
+        closed = whole is not None and names_roles_of(text, refs_within(refs, *whole.span()), *whole.span())
     if parts:
         parts[0] = (start, parts[0][1])
         parts[-1] = (parts[-1][0], end)

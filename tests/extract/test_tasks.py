@@ -598,13 +598,43 @@ def test_a_pronoun_without_a_single_recipient_stays_as_written():
 
 def test_an_assignment_bracket_left_at_the_head_of_a_sentence_closes_the_item_before():
     # r345 (山西 城市建设 plan, 2020, written on one line): the sentence splitter leaves each closing bracket
-    # at the head of the next item's sentence; it opens no task there
+    # at the head of the next item's sentence; it closes the sub-item before, and the next one is a task of its own
     doc = read(
         "1科学评价城市安全韧性情况，合理布局防灾减灾用地和设施。（省住建厅、省自然资源厅等按职责分工负责） "
         "2开展城市公共设施安全专项体检，查找安全隐患和突出短板。（省教育厅、省民政厅等按职责分工负责） "
         "3加强城市综合管理服务平台建设，建设省级平台。\n"
     )
-    assert [t.text[:5] for t in doc.extraction.tasks] == ["1科学评价"]
+    tasks = doc.extraction.tasks
+    assert [t.text[:5] for t in tasks] == ["1科学评价", "2开展城市", "3加强城市"]
+    assert [(parties(t.lead), parties(t.support)) for t in tasks[:2]] == [
+        (["省住建厅"], ["省自然资源厅"]),
+        (["省教育厅"], ["省民政厅"]),
+    ]
+
+
+def test_an_assignment_bracket_as_a_sentence_of_its_own_closes_its_sub_item():
+    # r345 as the corpus gives it: the bracket is a sentence of its own, the next sub-item's sentence follows
+    doc = read(
+        "（一）加强对城市规划建设管理工作的指导。\n1科学评价城市安全韧性情况，合理布局防灾减灾用地和设施。"
+        "（省住建厅、省自然资源厅等按职责分工负责）2开展城市公共设施安全专项体检，查找安全隐患和突出短板；"
+        "开展城市公共卫生安全专项体检。（省教育厅、省民政厅等按职责分工负责）\n"
+    )
+    checkup = task_starting(doc, "2开展城市")
+    assert (parties(checkup.lead), parties(checkup.support)) == (["省教育厅"], ["省民政厅"])
+    assert "省教育厅" not in parties(doc.extraction.tasks[0].support)
+
+
+def test_a_role_label_line_after_an_item_assigns_it_and_opens_no_task():
+    # r819 (县 安全生产月 plan): 责任单位 on a line of its own under each item
+    doc = read(
+        "二、活动安排\n(八)6月13日,县安委办、县安监局牵头,会同有关单位开展安全生产宣传咨询活动。上午在水西广场进行安全宣传咨询。\n"
+        "责任单位:县安委办及县安委会成员单位。\n"
+        "(九)6月1日至30日,县电视台每天滚动播出宣传标语。\n责任单位:县文广局、电视台。\n"
+    )
+    day = task_starting(doc, "(八)6月13日")
+    assert len(doc.extraction.tasks) == 2
+    assert parties(day.lead) == ["县安委办", "县安监局"]
+    assert sorted(parties(day.support)) == ["安委会成员单位", "有关单位"]
 
 
 # r347 (莆田 涵东街道 消防 plan, 2021): township units the lexicon does not know, listed as the subject.
