@@ -61,6 +61,7 @@ TABLE_COLUMNS = {
     "deadline": re.compile(r"时限|时间|节点|期限"),
     "sector": re.compile(r"行业|领域|类别"),
 }
+LEAD_COLUMN = re.compile(r"牵头|主责")  # a lead column as opposed to one of responsible units (责任单位)
 TABLE_KINDS = ("support", "lead", "deadline", "sector", "task")
 TABLE_NUMBER_HEAD = re.compile(r"序号|编号|序")
 TABLE_NUMBER = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、．]?")
@@ -1129,6 +1130,8 @@ def table_tasks(
             cols["task"] = cols["sector"]  # a schedule of campaigns by trade: each row's trade is its task
         if "task" not in cols or "lead" not in cols:
             continue
+        # a 责任单位 column reads as a 责任单位 field: the first unit of a cell leads, the others support
+        first_leads_in_column = first_leads or not LEAD_COLUMN.search(table.header()[cols["lead"]])
         sector = None
         for row in table.rows[1:]:
             if len(row) <= max(cols.values()) or not row[cols["task"]].text.strip():
@@ -1139,7 +1142,7 @@ def table_tasks(
                 sector = sector_of(row[cols["sector"]].text) or (sector if not row[cols["sector"]].text.strip() else None)
             else:
                 sector = sector_of(row[cols["task"]].text[:20])
-            lead, support = responsible_cell_roles(doc, refs, row[cols["lead"]].span, first_leads and "support" not in cols)
+            lead, support = responsible_cell_roles(doc, refs, row[cols["lead"]].span, first_leads_in_column and "support" not in cols)
             if "support" in cols:
                 named = {p.name for p in lead + support}
                 support += [p for p in cell_parties(doc, refs, row[cols["support"]].span) if p.name not in named]

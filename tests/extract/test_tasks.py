@@ -757,9 +757,12 @@ def test_a_bar_separated_schedule_of_campaigns_gives_each_trade_its_units():
         "二、工作要求\n各有关责任单位要按照时间安排，制定专项整治方案。\n"
     )
     tasks = {t.text: t for t in docparse.read(text.encode(), name="plan.txt").extraction.tasks}
-    assert [p.name for p in tasks["烟花爆竹"].lead] == ["安监站", "安监所"]
+    # a 责任单位 cell reads as a 责任单位 field: the first unit leads, the others support
+    assert [p.name for p in tasks["烟花爆竹"].lead] == ["安监站"]
+    assert [p.name for p in tasks["烟花爆竹"].support] == ["安监所"]
     assert [p.name for p in tasks["电力设施"].lead] == ["电管所"]
-    assert [p.name for p in tasks["交通运输"].lead] == ["超限站", "公路站", "交警六中队"]
+    assert [p.name for p in tasks["交通运输"].lead] == ["超限站"]
+    assert [p.name for p in tasks["交通运输"].support] == ["公路站", "交警六中队"]
 
 
 def test_the_body_a_notice_tells_to_act_leads_what_it_is_told():
