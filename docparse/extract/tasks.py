@@ -1039,6 +1039,27 @@ def heading_sentence_start(doc: Document, k: int, tasks: IntervalIndex) -> int |
     return m.start() if m else None
 
 
+# A requirement sentence without a subject of its own (要正视问题…, 同时要…): it goes on with the subject before.
+BARE_REQUIREMENT = re.compile(r"\s*(?:[一二三四五六七八九十]是|同时|并|还|更)?[，,]?(?:要|须|必须|应当)")
+
+
+def continued_requirement_end(doc: Document, k: int, refs: list[Ref], covered: IntervalIndex) -> int:
+    """Where the requirement of the `k`th sentence ends: with the sentences after it in its paragraph that
+    require without naming a subject (各级各部门要提高站位…。要正视问题、坚决整改，逐项分解任务…。要持续用力…)."""
+    text = doc.norm_text
+    end = doc.sentences[k].norm_end
+    for sentence in doc.sentences[k + 1 :]:
+        start = sentence.norm_start
+        if "\n" in text[end:start] or covered.overlaps(start, sentence.norm_end):
+            break
+        if not BARE_REQUIREMENT.match(text, start) or refs_within(refs, start, sentence.norm_end) and requirement_subject(
+            text, refs_within(refs, start, sentence.norm_end), start, sentence.norm_end
+        ):
+            break
+        end = sentence.norm_end
+    return end
+
+
 def requirement_tasks(
     doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], covered: IntervalIndex, tasks: IntervalIndex
 ) -> list[Task]:
@@ -1055,6 +1076,7 @@ def requirement_tasks(
         lead = requirement_subject(text, refs_within(refs, start, end), start, end)
         if lead:
             start = heading_sentence_start(doc, k - 1, tasks) or start
+            end = continued_requirement_end(doc, k, refs, covered)
             span = doc.source_span(start, end)
             found.append(Task(
                 text=doc.text_of(span), span=span, sector=sector_of(text[start : start + TOPIC_MAX]), lead=lead,

@@ -772,3 +772,15 @@ def test_the_body_a_notice_tells_to_act_leads_what_it_is_told():
     tasks = docparse.read(text.encode(), name="n.txt").extraction.tasks
     leads = [[p.text for p in t.lead] for t in tasks]
     assert leads and all(names == ["玉溪市人民政府"] for names in leads)  # not the 省安委会 that tells it
+
+
+def test_requirements_without_a_subject_go_on_with_the_subject_before():
+    # r803 (渭南 督查反馈 report, 2020): 各级各部门要…。要正视问题…。要持续用力…: one subject, three requirements
+    doc = read(
+        "王晓军指出,各级各部门要提高站位、深化认识,主动认领、认真对待督查组反馈的问题。"
+        "要正视问题、坚决整改,对标整改要求,逐项分解任务,制定工作台账。要持续用力、扎实推进,健全完善应急预案。\n"
+        "会议强调,要加强宣传。\n"
+    )
+    (task,) = doc.extraction.tasks
+    assert parties(task.lead) == ["各级各部门"]
+    assert "逐项分解任务" in task.text and "健全完善应急预案" in task.text and "加强宣传" not in task.text
