@@ -419,14 +419,28 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
         return before_role
     if telling_cue().match(after):
         return None  # 省安委会通知玉溪市人民政府…: who tells a body to act does not do it
-    opens_sentence = group[0].start == start or text[group[0].start - 1] in SENTENCE_START
-    if opens_sentence:  # 市安委办严肃指出…: who opens a sentence acts
+    if opens_sentence(text, start, group[0].start):  # 市安委办严肃指出…: who opens a sentence acts
         return "lead"
     if text[group[0].start - 1] in CLAUSE_START:
         for cue in role_cues():
             if cue.where == "subject" and cue.pattern.match(after):
                 return cue.role
     return None
+
+
+INLINE_BLANKS = re.compile(r"[ \t\u3000]+$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def opens_sentence(text: str, start: int, pos: int) -> bool:
+    """Whether a sentence opens at `pos` of a range from `start`: after a full stop or a line break, also past
+    the blanks that web pages leave after a full stop (…主责。 各成员单位要…), and after a full stop written as a
+    point (…相结合.各区市县政府…)."""
+    blanks = INLINE_BLANKS.search(text, start, pos)
+    at = blanks.start() if blanks else pos
+    if at == start or text[at - 1] in SENTENCE_START:
+        return True
+    return text[at - 1] == "." and at - 2 >= start and CJK.match(text, at - 2) is not None
 
 
 def assign_roles(

@@ -784,3 +784,14 @@ def test_requirements_without_a_subject_go_on_with_the_subject_before():
     (task,) = doc.extraction.tasks
     assert parties(task.lead) == ["各级各部门"]
     assert "逐项分解任务" in task.text and "健全完善应急预案" in task.text and "加强宣传" not in task.text
+
+
+def test_a_subject_opens_a_sentence_after_blanks_or_a_full_stop_written_as_a_point():
+    # r816 (web page, blanks after each stop): 2. 构建共建共治体系。 各成员单位要…;
+    # r314 (a 方案 with points for full stops): (一)提高认识,加强领导.…各地、各相关部门和单位要…
+    doc = read(
+        "一、工作措施\n2. 构建共建共治体系。 各成员单位要加强协同联动, 强化资源共享。\n"
+        "二、要求\n(二)明确职责,精心组织.各地、各相关部门和单位要认真分析本辖区的安全生产情况.\n"
+    )
+    assert parties(task_starting(doc, "2. 构建").lead) == ["各成员单位"]
+    assert parties(task_starting(doc, "(二)明确职责").lead) == ["各地", "各相关部门和单位"]
