@@ -795,3 +795,16 @@ def test_a_subject_opens_a_sentence_after_blanks_or_a_full_stop_written_as_a_poi
     )
     assert parties(task_starting(doc, "2. 构建").lead) == ["各成员单位"]
     assert parties(task_starting(doc, "(二)明确职责").lead) == ["各地", "各相关部门和单位"]
+
+
+def test_the_body_a_notice_asks_to_act_leads_what_it_is_asked():
+    # 038 (国务院安委办 通报): 三是请广东省安委会督促有关部门…; r817: 四、考核要求:请各企业认真按照…
+    doc = read(
+        "二、有关工作要求\n三是请广东省安委会督促有关部门,尽快向社会公布2起重大事故调查报告。\n"
+        "四、考核要求:\n请各企业认真按照年初签订的责任书,及时完善、总结和归档相关资料。\n"
+        "五、其他\n邀请市应急局专家参加座谈。\n"
+    )
+    leads = {t.text[:6]: parties(t.lead) for t in doc.extraction.tasks}
+    assert leads["三是请广东省"] == ["广东省安委会"]
+    assert ["各企业"] in leads.values()
+    assert all("市应急局" not in lead for lead in leads.values())
