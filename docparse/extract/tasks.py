@@ -61,6 +61,7 @@ TABLE_COLUMNS = {
     "deadline": re.compile(r"时限|时间|节点|期限"),
     "sector": re.compile(r"行业|领域|类别"),
 }
+LEAD_COLUMN = re.compile(r"牵头|主责")  # a lead column as opposed to one of responsible units (责任单位)
 TABLE_KINDS = ("support", "lead", "deadline", "sector", "task")
 TABLE_NUMBER_HEAD = re.compile(r"序号|编号|序")
 TABLE_NUMBER = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、．]?")
@@ -82,6 +83,7 @@ SUBJECT_RUN = re.compile(
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
 UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
+BLANKS = re.compile(r"\s*")
 DEADLINE_LIKE = re.compile(r"\d{1,2}月|年底|月底|前$|持续|长期|常态|每[月季年周旬]|全年")
 
 
@@ -417,14 +419,28 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
         return before_role
     if telling_cue().match(after):
         return None  # 省安委会通知玉溪市人民政府…: who tells a body to act does not do it
-    opens_sentence = group[0].start == start or text[group[0].start - 1] in SENTENCE_START
-    if opens_sentence:  # 市安委办严肃指出…: who opens a sentence acts
+    if opens_sentence(text, start, group[0].start):  # 市安委办严肃指出…: who opens a sentence acts
         return "lead"
     if text[group[0].start - 1] in CLAUSE_START:
         for cue in role_cues():
             if cue.where == "subject" and cue.pattern.match(after):
                 return cue.role
     return None
+
+
+INLINE_BLANKS = re.compile(r"[ \t\u3000]+$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def opens_sentence(text: str, start: int, pos: int) -> bool:
+    """Whether a sentence opens at `pos` of a range from `start`: after a full stop or a line break, also past
+    the blanks that web pages leave after a full stop (…主责。 各成员单位要…), and after a full stop written as a
+    point (…相结合.各区市县政府…)."""
+    blanks = INLINE_BLANKS.search(text, start, pos)
+    at = blanks.start() if blanks else pos
+    if at == start or text[at - 1] in SENTENCE_START:
+        return True
+    return text[at - 1] == "." and at - 2 >= start and CJK.match(text, at - 2) is not None
 
 
 def assign_roles(
@@ -491,6 +507,17 @@ def has_any_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: 
     with a lead of its own (市安委办要…) does not join."""
     lead, _ = assign_roles(text, refs, start, end, first_leads)
     return bool(lead)
+
+
+def names_roles_of(text: str, refs: list[Ref], start: int, end: int) -> bool:
+    """Whether a bracket at [start, end) assigns its parties in role words (（省住建厅、省自然资源厅等按职责分工负责）,
+    （牵头单位：…）), as a contact note (（联系人：市住建局 马文斌）) does not."""
+    if not refs:
+        return False
+    rest = text[start:end]
+    for r in reversed(refs):
+        rest = rest[: r.start - start] + rest[r.end - start :]
+    return any(c.where in ("after", "label") and c.pattern.search(rest) for c in role_cues())
 
 
 # --- structure -----------------------------------------------------------------------------------
@@ -750,21 +777,57 @@ def opens_with_bracket(text: str, start: int, end: int) -> bool:
     return m is not None and not OUTLINE_MARKER.fullmatch(m.group(1))
 
 
+def assignment_sentences(doc: Document, refs: list[Ref], start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of [start, end), a sentence that opens with an assignment bracket cut after it: the
+    splitter leaves the bracket that closes one sub-item at the head of the next one's sentence
+    (…短板。（省教育厅…等按职责分工负责）2开展城市公共设施安全专项体检…), and the bracket closes the part before
+    while the words after it open their own. A bracket that names no role (（联系人：…）) is left alone."""
+    text = doc.norm_text
+    out = []
+    for s_start, s_end in sentence_ranges(doc, start, end):
+        body_start = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())
+        m = BRACKETED.match(text, body_start, s_end)
+        if (
+            m
+            and text[m.end() : s_end].strip("。；， \n")
+            and names_roles_of(text, refs_within(refs, m.start(), m.end()), m.start(), m.end())
+        ):
+            out += [(s_start, m.end()), (BLANKS.match(text, m.end(), s_end).end(), s_end)]
+        else:
+            out.append((s_start, s_end))
+    return out
+
+
+def opens_label_line(text: str, start: int) -> bool:
+    """Whether a line opens at `start` (after blanks) with a role label: 责任单位：…, 牵头单位：…"""
+    body_start = BLANKS.match(text, start).end()
+    line_start = text.rfind("\n", 0, body_start) + 1
+    return not text[line_start:body_start].strip() and label_at(text, body_start)
+
+
 def split_by_assignment(
     doc: Document, refs: list[Ref], start: int, end: int, first_leads: bool = False
 ) -> list[tuple[int, int]]:
     """Ranges of one item, a new one at each later sentence that assigns its own lead."""
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
-    for s_start, s_end in sentence_ranges(doc, start, end):
-        # （市交通局牵头，…配合） assigns its item, opens no task; nor does such a bracket that the sentence
-        # splitter left at the head of the next sentence (…短板。（省教育厅…等按职责分工负责）3加强…)
-        closing = is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end)
+    closed = False
+    for s_start, s_end in assignment_sentences(doc, refs, start, end):
+        # （市交通局牵头，…配合） assigns its item, opens no task; nor does a line of its own that a role label
+        # opens (…宣传栏。\n责任单位:各乡镇政府，县安委会成员单位。): both close the part before them
+        closing = (
+            is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end) or opens_label_line(text, s_start)
+        )
         opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
-        if parts and not (opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)):
+        if parts and not closed and not (
+            opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)
+        ):
             parts[-1] = (parts[-1][0], s_end)
         else:
             parts.append((s_start, s_end))
+        # a bracket that assigns closes its sub-item: what follows is the next one (…负责）2开展…)
+        whole = BRACKETED.match(text, BLANKS.match(text, s_start).end(), s_end)
+        closed = whole is not None and names_roles_of(text, refs_within(refs, *whole.span()), *whole.span())
     if parts:
         parts[0] = (start, parts[0][1])
         parts[-1] = (parts[-1][0], end)
@@ -990,6 +1053,27 @@ def heading_sentence_start(doc: Document, k: int, tasks: IntervalIndex) -> int |
     return m.start() if m else None
 
 
+# A requirement sentence without a subject of its own (要正视问题…, 同时要…): it goes on with the subject before.
+BARE_REQUIREMENT = re.compile(r"\s*(?:[一二三四五六七八九十]是|同时|并|还|更)?[，,]?(?:要|须|必须|应当)")
+
+
+def continued_requirement_end(doc: Document, k: int, refs: list[Ref], covered: IntervalIndex) -> int:
+    """Where the requirement of the `k`th sentence ends: with the sentences after it in its paragraph that
+    require without naming a subject (各级各部门要提高站位…。要正视问题、坚决整改，逐项分解任务…。要持续用力…)."""
+    text = doc.norm_text
+    end = doc.sentences[k].norm_end
+    for sentence in doc.sentences[k + 1 :]:
+        start = sentence.norm_start
+        if "\n" in text[end:start] or covered.overlaps(start, sentence.norm_end):
+            break
+        if not BARE_REQUIREMENT.match(text, start) or refs_within(refs, start, sentence.norm_end) and requirement_subject(
+            text, refs_within(refs, start, sentence.norm_end), start, sentence.norm_end
+        ):
+            break
+        end = sentence.norm_end
+    return end
+
+
 def requirement_tasks(
     doc: Document, deadlines: SpanLookup[Deadline], refs: list[Ref], covered: IntervalIndex, tasks: IntervalIndex
 ) -> list[Task]:
@@ -1006,6 +1090,7 @@ def requirement_tasks(
         lead = requirement_subject(text, refs_within(refs, start, end), start, end)
         if lead:
             start = heading_sentence_start(doc, k - 1, tasks) or start
+            end = continued_requirement_end(doc, k, refs, covered)
             span = doc.source_span(start, end)
             found.append(Task(
                 text=doc.text_of(span), span=span, sector=sector_of(text[start : start + TOPIC_MAX]), lead=lead,
@@ -1081,6 +1166,8 @@ def table_tasks(
             cols["task"] = cols["sector"]  # a schedule of campaigns by trade: each row's trade is its task
         if "task" not in cols or "lead" not in cols:
             continue
+        # a 责任单位 column reads as a 责任单位 field: the first unit of a cell leads, the others support
+        first_leads_in_column = first_leads or not LEAD_COLUMN.search(table.header()[cols["lead"]])
         sector = None
         for row in table.rows[1:]:
             if len(row) <= max(cols.values()) or not row[cols["task"]].text.strip():
@@ -1091,7 +1178,7 @@ def table_tasks(
                 sector = sector_of(row[cols["sector"]].text) or (sector if not row[cols["sector"]].text.strip() else None)
             else:
                 sector = sector_of(row[cols["task"]].text[:20])
-            lead, support = responsible_cell_roles(doc, refs, row[cols["lead"]].span, first_leads and "support" not in cols)
+            lead, support = responsible_cell_roles(doc, refs, row[cols["lead"]].span, first_leads_in_column and "support" not in cols)
             if "support" in cols:
                 named = {p.name for p in lead + support}
                 support += [p for p in cell_parties(doc, refs, row[cols["support"]].span) if p.name not in named]

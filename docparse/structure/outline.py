@@ -36,6 +36,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn_ordinal", re.compile(rf"^第[{CN_NUM}]{{1,3}}[，,、](?=\S)")),
 )
 PARAGRAPH_STYLES = ("cn_enum", "cn_ordinal")
+# The families an 一、 heading never stands under: a text taken from the middle of a plan may open with them.
+BELOW_CN_DUN = ("cn_paren", "arabic_dot", "arabic_paren", "circled")
 INLINE = re.compile(rf"(?:^|(?<=[。；：！？]))\s*(?P<marker>[{CN_NUM}]{{1,3}}(?:是|要|抓|强化|坚持|突出))")
 HEADING_END = re.compile(r"[。！？：；]")
 # An interview's questions open its parts: the host's label starts the line.
@@ -159,6 +161,8 @@ def nest(headings: list[Heading], zone_end: int, tail_start: int, base_id: int) 
     sections: list[Section] = []
     stack: list[tuple[str, int]] = []  # (style, section id)
     for h in headings:
+        if h.style == "cn_dun" and stack and all(s in BELOW_CN_DUN for s, _ in stack):
+            stack.clear()  # a text that starts inside an outline ((三)…43.…五、…): 一、 heads it, as everywhere
         while stack and h.style in [s for s, _ in stack] and stack[-1][0] != h.style:
             stack.pop()
         if stack and stack[-1][0] == h.style:

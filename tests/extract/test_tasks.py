@@ -598,13 +598,43 @@ def test_a_pronoun_without_a_single_recipient_stays_as_written():
 
 def test_an_assignment_bracket_left_at_the_head_of_a_sentence_closes_the_item_before():
     # r345 (山西 城市建设 plan, 2020, written on one line): the sentence splitter leaves each closing bracket
-    # at the head of the next item's sentence; it opens no task there
+    # at the head of the next item's sentence; it closes the sub-item before, and the next one is a task of its own
     doc = read(
         "1科学评价城市安全韧性情况，合理布局防灾减灾用地和设施。（省住建厅、省自然资源厅等按职责分工负责） "
         "2开展城市公共设施安全专项体检，查找安全隐患和突出短板。（省教育厅、省民政厅等按职责分工负责） "
         "3加强城市综合管理服务平台建设，建设省级平台。\n"
     )
-    assert [t.text[:5] for t in doc.extraction.tasks] == ["1科学评价"]
+    tasks = doc.extraction.tasks
+    assert [t.text[:5] for t in tasks] == ["1科学评价", "2开展城市", "3加强城市"]
+    assert [(parties(t.lead), parties(t.support)) for t in tasks[:2]] == [
+        (["省住建厅"], ["省自然资源厅"]),
+        (["省教育厅"], ["省民政厅"]),
+    ]
+
+
+def test_an_assignment_bracket_as_a_sentence_of_its_own_closes_its_sub_item():
+    # r345 as the corpus gives it: the bracket is a sentence of its own, the next sub-item's sentence follows
+    doc = read(
+        "（一）加强对城市规划建设管理工作的指导。\n1科学评价城市安全韧性情况，合理布局防灾减灾用地和设施。"
+        "（省住建厅、省自然资源厅等按职责分工负责）2开展城市公共设施安全专项体检，查找安全隐患和突出短板；"
+        "开展城市公共卫生安全专项体检。（省教育厅、省民政厅等按职责分工负责）\n"
+    )
+    checkup = task_starting(doc, "2开展城市")
+    assert (parties(checkup.lead), parties(checkup.support)) == (["省教育厅"], ["省民政厅"])
+    assert "省教育厅" not in parties(doc.extraction.tasks[0].support)
+
+
+def test_a_role_label_line_after_an_item_assigns_it_and_opens_no_task():
+    # r819 (县 安全生产月 plan): 责任单位 on a line of its own under each item
+    doc = read(
+        "二、活动安排\n(八)6月13日,县安委办、县安监局牵头,会同有关单位开展安全生产宣传咨询活动。上午在水西广场进行安全宣传咨询。\n"
+        "责任单位:县安委办及县安委会成员单位。\n"
+        "(九)6月1日至30日,县电视台每天滚动播出宣传标语。\n责任单位:县文广局、电视台。\n"
+    )
+    day = task_starting(doc, "(八)6月13日")
+    assert len(doc.extraction.tasks) == 2
+    assert parties(day.lead) == ["县安委办", "县安监局"]
+    assert sorted(parties(day.support)) == ["安委会成员单位", "有关单位"]
 
 
 # r347 (莆田 涵东街道 消防 plan, 2021): township units the lexicon does not know, listed as the subject.
@@ -727,9 +757,12 @@ def test_a_bar_separated_schedule_of_campaigns_gives_each_trade_its_units():
         "二、工作要求\n各有关责任单位要按照时间安排，制定专项整治方案。\n"
     )
     tasks = {t.text: t for t in docparse.read(text.encode(), name="plan.txt").extraction.tasks}
-    assert [p.name for p in tasks["烟花爆竹"].lead] == ["安监站", "安监所"]
+    # a 责任单位 cell reads as a 责任单位 field: the first unit leads, the others support
+    assert [p.name for p in tasks["烟花爆竹"].lead] == ["安监站"]
+    assert [p.name for p in tasks["烟花爆竹"].support] == ["安监所"]
     assert [p.name for p in tasks["电力设施"].lead] == ["电管所"]
-    assert [p.name for p in tasks["交通运输"].lead] == ["超限站", "公路站", "交警六中队"]
+    assert [p.name for p in tasks["交通运输"].lead] == ["超限站"]
+    assert [p.name for p in tasks["交通运输"].support] == ["公路站", "交警六中队"]
 
 
 def test_the_body_a_notice_tells_to_act_leads_what_it_is_told():
@@ -739,3 +772,39 @@ def test_the_body_a_notice_tells_to_act_leads_what_it_is_told():
     tasks = docparse.read(text.encode(), name="n.txt").extraction.tasks
     leads = [[p.text for p in t.lead] for t in tasks]
     assert leads and all(names == ["玉溪市人民政府"] for names in leads)  # not the 省安委会 that tells it
+
+
+def test_requirements_without_a_subject_go_on_with_the_subject_before():
+    # r803 (渭南 督查反馈 report, 2020): 各级各部门要…。要正视问题…。要持续用力…: one subject, three requirements
+    doc = read(
+        "王晓军指出,各级各部门要提高站位、深化认识,主动认领、认真对待督查组反馈的问题。"
+        "要正视问题、坚决整改,对标整改要求,逐项分解任务,制定工作台账。要持续用力、扎实推进,健全完善应急预案。\n"
+        "会议强调,要加强宣传。\n"
+    )
+    (task,) = doc.extraction.tasks
+    assert parties(task.lead) == ["各级各部门"]
+    assert "逐项分解任务" in task.text and "健全完善应急预案" in task.text and "加强宣传" not in task.text
+
+
+def test_a_subject_opens_a_sentence_after_blanks_or_a_full_stop_written_as_a_point():
+    # r816 (web page, blanks after each stop): 2. 构建共建共治体系。 各成员单位要…;
+    # r314 (a 方案 with points for full stops): (一)提高认识,加强领导.…各地、各相关部门和单位要…
+    doc = read(
+        "一、工作措施\n2. 构建共建共治体系。 各成员单位要加强协同联动, 强化资源共享。\n"
+        "二、要求\n(二)明确职责,精心组织.各地、各相关部门和单位要认真分析本辖区的安全生产情况.\n"
+    )
+    assert parties(task_starting(doc, "2. 构建").lead) == ["各成员单位"]
+    assert parties(task_starting(doc, "(二)明确职责").lead) == ["各地", "各相关部门和单位"]
+
+
+def test_the_body_a_notice_asks_to_act_leads_what_it_is_asked():
+    # 038 (国务院安委办 通报): 三是请广东省安委会督促有关部门…; r817: 四、考核要求:请各企业认真按照…
+    doc = read(
+        "二、有关工作要求\n三是请广东省安委会督促有关部门,尽快向社会公布2起重大事故调查报告。\n"
+        "四、考核要求:\n请各企业认真按照年初签订的责任书,及时完善、总结和归档相关资料。\n"
+        "五、其他\n邀请市应急局专家参加座谈。\n"
+    )
+    leads = {t.text[:6]: parties(t.lead) for t in doc.extraction.tasks}
+    assert leads["三是请广东省"] == ["广东省安委会"]
+    assert ["各企业"] in leads.values()
+    assert all("市应急局" not in lead for lead in leads.values())

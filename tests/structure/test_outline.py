@@ -102,3 +102,16 @@ def test_enumeration_written_on_in_the_paragraph_that_yi_shi_opens():
         ("二是", "隐患整改质量不高", "problems"),
         ("三是", "道路交通形势依然严峻", "problems"),
     ]
+
+
+def test_a_text_taken_from_inside_an_outline_keeps_its_later_parts_at_the_top():
+    # r632 (青海 任务分工, an excerpt opening at (三)…43.): 五、 heads a part of its own, not a sub-item of 43.
+    text = (
+        "(三)完善企业应急预案\n43.督促企业认真落实应急预案管理办法。(省安全监管局牵头,各行业主管部门分工负责)\n"
+        "五、严格行业安全准入\n(一)加快完善安全生产技术标准\n44.督促各行业管理部门严格执行国家和行业安全技术标准。\n"
+    )
+    sections = docparse.read(text.encode(), name="a.txt", steps=("structure",)).sections
+    part = next(s for s in sections if s.marker == "五、")
+    assert part.parent is None and part.level == 1
+    item = next(s for s in sections if s.marker.startswith("43"))
+    assert item.children == []
