@@ -252,13 +252,41 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             if items:
                 continue
         directive = is_directive(doc, sent.section)
-        if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
-            continue
-        if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
+        if in_table_row(text, s) or on_chrome_line(text, s):  # 未经允许不得转载: the page's furniture, not the document
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
-        out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e, named_only=directive))
+        failings = [] if directive else object_failings(found, s, e)
+        out.extend((a, b, None, sent.section) for _, a, b in failings)
+        if text[s:e].lstrip().startswith("对") and sanctions_in(text, s):
+            continue
+        clauses = sentence_shortcomings(found, s, e, named_only=directive)
+        out.extend(
+            (cs, ce, None, sent.section) for cs, ce in clauses if not any(f[0] < ce and cs < f[2] for f in failings)
+        )
+    return out
+
+
+# 对今年以来发生重大事故…的河北省石家庄市、承德市…进行了约谈: what a region named as the object is dealt with for
+OBJECT_FAILING = re.compile(r"对([^，。；：对]{2,60}?)的")
+
+
+def object_failings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(对, failing start, failing end) of each clause of `[start, end)` that names regions as the object of
+    a sanction or a measure and says before them what they failed in (对今年以来发生重大事故或6个月内发生3宗较大事故
+    的河北省石家庄市…进行了约谈; 对该事故中存在失职失责问题的吕梁市…进行严肃处理): the failing is a problem of
+    theirs. A sanction makes it one by itself; otherwise it must state a shortcoming (对平顶山市的汝州市… only
+    says where)."""
+    out = []
+    for m in OBJECT_FAILING.finditer(found.text, start, end):
+        if not found.names_a_region(m.end(), m.end() + 1):
+            continue
+        a, b = m.span(1)
+        a += len(found.text[a:b]) - len(found.text[a:b].lstrip())
+        if not MIN_CLAUSE <= b - a <= MAX_CLAUSE:
+            continue
+        if sanctions_in(found.text, m.start()) or found.has_cue(a, b):
+            out.append((m.start(), a, b))
     return out
 
 

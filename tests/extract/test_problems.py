@@ -399,3 +399,19 @@ def test_a_plan_names_the_problems_it_sets_out_to_solve_not_those_it_goes_after(
     )
     texts = problem_texts(plan)
     assert len(texts) == 2 and texts[1] == "安全发展理念不牢" and "思想认知不足" in texts[0]
+
+
+def test_what_named_regions_are_sanctioned_for_is_their_problem():
+    """r107 (国务院安委办约谈 21 cities) and r716 (a 问责 通报): 对…的<regions>…进行约谈 gives the failing before
+    the names as a problem of theirs; 对平顶山市的汝州市…进行了验收 (r830) says only where."""
+    doc = read_text(
+        "国务院安委办通报\n国务院安全生产委员会办公室对今年以来发生重大事故或6个月内发生3宗较大事故的河北省石家庄市、"
+        "承德市，山西省大同市等2省的3个市政府负责人进行了约谈。"
+        "同时，对该事故中存在失职失责问题的吕梁市、离石区党委政府的39名公职人员进行严肃处理。"
+        "对平顶山市的汝州市、新华区的地方煤矿复工矿井进行了验收。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems == {
+        "今年以来发生重大事故或6个月内发生3宗较大事故": ["石家庄市", "承德市", "大同市"],
+        "该事故中存在失职失责问题": ["吕梁市", "离石区"],
+    }
