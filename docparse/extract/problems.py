@@ -93,8 +93,28 @@ def section_items(doc: Document) -> list[tuple[int, int, str | None, int | None]
         for sec in [c for c in children if c.role != "evaluation"] if children else [top]:
             s, e = doc.norm_index(sec.span.start), doc.norm_index(sec.span.end)
             category = heading_category(doc, sec) if children else None
+            lists = later_lists(doc, sec, s)
+            if lists:  # the heading's problem ends where the paragraph of a list of its own begins
+                e = doc.norm_text.rfind("\n", s, doc.norm_index(lists[0].span.start)) + 1
             items.append((s, e, category, sec.id))
+            for item in lists:
+                i_start, i_end = doc.norm_index(item.span.start), doc.norm_index(item.span.end)
+                items.append((i_start, i_end, category_of(doc.norm_text[i_start:i_end]) or None, item.id))
     return items
+
+
+def later_lists(doc: Document, sec: Section, start: int) -> list[Section]:
+    """The 一是…二是… items of a paragraph after the one a problem heading opens (（四）问题整改不严不实。…⏎此外，
+    暗访还发现一些共性问题：一是…；二是…): problems of their own; a list in the heading's own paragraph tells
+    that heading's problem."""
+    first_line_end = doc.norm_text.find("\n", start)
+    if first_line_end < 0:
+        return []
+    return [
+        doc.sections[c]
+        for c in sec.children
+        if doc.sections[c].style == "inline" and doc.norm_index(doc.sections[c].span.start) > first_line_end
+    ]
 
 
 def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:

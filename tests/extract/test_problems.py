@@ -415,3 +415,22 @@ def test_what_named_regions_are_sanctioned_for_is_their_problem():
         "今年以来发生重大事故或6个月内发生3宗较大事故": ["石家庄市", "承德市", "大同市"],
         "该事故中存在失职失责问题": ["吕梁市", "离石区"],
     }
+
+
+def test_a_list_in_a_later_paragraph_of_a_problem_heading_gives_problems_of_its_own():
+    """A 通报's 二、存在的主要问题: （四）问题整改不严不实。… then 此外，暗访还发现一些共性问题：一是…；二是…: each
+    item is a problem of its own, with the regions it names; a list in the heading's own paragraph stays its part."""
+    doc = read_text(
+        "武汉市安委办关于暗访检查情况的通报\n\n二、存在的主要问题\n\n（一）建筑施工危大工程管控不到位。洪山区部分在建项目"
+        "管理混乱：一是塔式起重机安装未编制专项施工方案；二是深基坑监测数据未更新。\n\n（二）问题整改不严不实。汉阳区对交办"
+        "问题的整改报告照搬照抄。\n\n此外，暗访还发现一些共性问题：一是施工现场临时用电不规范；二是燃气泄漏报警装置未安装或"
+        "失效，江夏区抽查的餐饮场所报警装置安装率不足60%。\n\n三、工作要求\n\n（一）各区要立即整改到位。\n"
+    )
+    problems = [(p.category, p.regions) for p in doc.extraction.problems if not p.copy_paste]
+    assert problems == [
+        ("建筑施工危大工程管控不到位", ["洪山区"]),
+        ("问题整改不严不实", ["汉阳区"]),
+        ("施工现场临时用电不规范", []),
+        ("燃气泄漏报警装置未安装或失效", ["江夏区"]),
+    ]
+    assert not any("此外" in p.text for p in doc.extraction.problems)
