@@ -655,3 +655,11 @@ def test_a_township_before_its_own_office_or_named_again_after_its_county_is_rea
     )
     assert [m.stance for m in next(r for r in jilin.extraction.regions if r.name == "城关乡").mentions] == [
         "neutral", "criticized"]  # fmt: skip
+
+
+def test_a_penalty_announced_on_a_name_blames_it_outside_a_requirements_part_too():
+    """对…的楚雄州给予黄牌警告 in a 通报's narrative: 黄牌警告 is no blame word of its own, but a sanction on the
+    name (as in 下步工作: 对万州区予以通报批评) wherever it stands."""
+    doc = read_text("某省安委会通报\n\n省安委会对发生较大事故的楚雄州给予黄牌警告。\n")
+    assert stances(doc) == {"楚雄州": "criticized"}
+    assert next(p for p in doc.extraction.problems).regions == ["楚雄州"]
