@@ -493,12 +493,24 @@ def problems(doc: Document) -> list[Problem]:
         problem = make_problem(doc, s, e, category, section, orgs, copy_paste=copied)
         if clause_level and not problem.regions:  # 临沧、普洱…落实不到位: the sentence names whom the clause blames
             sentence = sentence_around(doc, s)
-            problem.regions = regions_in(doc, doc.source_span(*sentence))
+            problem.regions = regions_in(doc, doc.source_span(*blamed_part(doc.norm_text, sentence, s, e)))
             if not problem.regions and not names_an_enterprise(orgs, *sentence):
                 problem.regions = paragraph_region(doc, s)
         out.append(problem)
         out.extend(make_problem(doc, cs, ce, category, section, orgs, copy_paste=True) for cs, ce in accusations)
     return out
+
+
+def blamed_part(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Where a clause's sentence names whom the clause `[start, end)` blames: before it (临沧、普洱…落实不到位),
+    or, for the failing of a sanctioned object (发生重大事故…的石家庄市、承德市…) or a cause told first (因道路交通
+    事故多发，…约谈…新湾镇), the names after it; a region
+    named after any other clause (协泰井蓄意瞒报事故，阳新县委县政府迟报事故) is the subject of its own."""
+    head = max([sentence[0]] + [text.rfind(ch, sentence[0], start) + 1 for ch in "，；："])
+    clause = text[head:start].lstrip() or text[start:end]
+    if text.startswith("的", end) or (CAUSE.match(clause) and not clause.startswith("因此")):  # 由于…，攸县政府…
+        return end, sentence[1]
+    return sentence[0], start
 
 
 def names_an_enterprise(orgs, start: int, end: int) -> bool:

@@ -434,3 +434,17 @@ def test_a_list_in_a_later_paragraph_of_a_problem_heading_gives_problems_of_its_
         ("燃气泄漏报警装置未安装或失效", ["江夏区"]),
     ]
     assert not any("此外" in p.text for p in doc.extraction.problems)
+
+
+def test_a_clause_blames_the_regions_its_sentence_names_before_it_or_after_a_cause():
+    """r723: 协泰井蓄意瞒报事故，阳新县委县政府迟报事故76小时 (the county is the next clause's subject);
+    r804: 由于安全监管执法排名靠后、安全生产事故增加等扣分因素，攸县政府、茶陵县政府在月度考评中排名县市区后两位
+    (a cause told before whom it blames)."""
+    doc = read_text(
+        "某市通报\n\n事故发生后，协泰井蓄意瞒报事故，阳新县委县政府迟报事故76小时。\n\n"
+        "今年3月份，由于安全监管执法排名靠后、安全生产事故增加等扣分因素，攸县政府、茶陵县政府在月度考评中排名县市区"
+        "后两位，被通报约谈。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems["协泰井蓄意瞒报事故"] == []
+    assert problems["安全生产事故增加等扣分因素"] == ["攸县", "茶陵县"]
