@@ -199,22 +199,47 @@ def drop_unsupported(
 
 
 # a township written right after its county (浏阳市葛家乡、…): a short name, its suffix, then a list break
-TOWNSHIP_FORM = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:乡|镇|街道)(?=[、，。；：\n（(]|$)")
+TOWNSHIP_FORMS = [re.compile(rf"([\u4e00-\u9fff]{{{n}}})(?:乡|镇|街道)") for n in (2, 3, 4)]
+TOWNSHIP_BREAKS = set("、，。；：\n（(")
+
+
+@lru_cache(maxsize=1)
+def own_offices() -> re.Pattern[str]:
+    """An office or body of a region written right after its name (党委, 人民政府, 镇长: official_sanctions.tsv)."""
+    titles = sorted((r["word"] for r in load_tsv("official_sanctions.tsv") if r["kind"] == "title"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, titles)))
+
+
+def township_form(text: str, pos: int) -> re.Match[str] | None:
+    """A township's name at `pos`: a short name and its suffix, then a list break or one of its own offices
+    (桃江县浮邱山乡党政主要负责人, 永宁县胜利乡人民政府); 建成乡镇, 重点乡镇 are townships in general."""
+    for form in TOWNSHIP_FORMS:
+        m = form.match(text, pos)
+        if m is None or m.group().endswith("乡镇") or any(w in m.group(1) for w in suffix_table().stopwords):
+            continue
+        if m.end() == len(text) or text[m.end()] in TOWNSHIP_BREAKS or own_offices().match(text, m.end()):
+            return m
+    return None
 
 
 def unlisted_townships(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[Candidate]:
     """Townships the gazetteer lacks, named by their form right after a county it knows (浏阳市葛家乡,
-    株洲县太湖乡 in a list of model townships): the county vouches for them."""
+    株洲县太湖乡 in a list of model townships): the county vouches for them, and for the same name written
+    after it again, whatever follows (柳河县城关乡，…柳河县城关乡属地监管责任落实不到位)."""
     starts = {c.start for c in cands}
-    found = []
-    for c in cands:
-        if len(c.keys) != 1 or gaz.units[c.keys[0]].level != "county" or c.end in starts:
-            continue
-        m = TOWNSHIP_FORM.match(text, c.end)
-        if m is None or m.group().endswith("乡镇") or any(w in m.group(1) for w in suffix_table().stopwords):
-            continue  # 建成乡镇（街道）, 重点乡镇: townships in general, no name
-        found.append(Candidate(m.start(), m.end(), (township_key(c.keys[0], m.group()),), False))
-    return found
+    counties = [c for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "county" and c.end not in starts]
+    found: dict[int, Candidate] = {}
+    vouched: set[tuple[str, str]] = set()
+    for c in counties:
+        m = township_form(text, c.end)
+        if m is not None:
+            found[c.end] = Candidate(m.start(), m.end(), (township_key(c.keys[0], m.group()),), False)
+            vouched.add((c.keys[0], m.group()))
+    for c in counties:
+        again = next((name for key, name in vouched if key == c.keys[0] and text.startswith(name, c.end)), None)
+        if again is not None and c.end not in found:
+            found[c.end] = Candidate(c.end, c.end + len(again), (township_key(c.keys[0], again),), False)
+    return list(found.values())
 
 
 def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -375,6 +400,11 @@ def is_authority(text: str, start: int, end: int) -> bool:
     return any(w in before for w in words["authority_before"]) and any(w in after for w in words["authority_after"])
 
 
+def several_counted(text: str) -> bool:
+    """Whether `text` counts more than one accident (4起, 两起; not 一起, a single accident told)."""
+    return any(m.group() not in ("1起", "一起") for m in ACCIDENT_COUNT.finditer(text))
+
+
 def is_accident_site(text: str, start: int, end: int) -> bool:
     """临沧市凤庆县在建安石隧道“11·26”涌水突泥事故: the clause reports an accident at the place."""
     words = guard_words()
@@ -387,7 +417,8 @@ def is_accident_site(text: str, start: int, end: int) -> bool:
         pos = after.find(head)
         while pos >= 0:
             tail = after[pos + len(head) : pos + len(head) + 2]
-            counted = ACCIDENT_COUNT.match(after, pos + len(head)) is not None  # 发生事故19起: a tally, not a site
+            # 发生事故19起, 仍然发生4起以上…事故: a tally of a place's accidents, not the site of one
+            counted = ACCIDENT_COUNT.match(after, pos + len(head)) is not None or several_counted(after[:pos])
             elsewhere = any(w in after[:pos] for w in words.get("accident_elsewhere", ()))
             if not counted and not elsewhere and not any(tail.startswith(n) for n in words["accident_not"]):
                 if any(v in before or v in after for v in words["accident_verb"]) or "·" in after[:pos]:

@@ -540,10 +540,10 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
     i = ctx.sentence_of(start)
     s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
     role, heading = ctx.sentence_roles[i]
+    sanction = sanction_on(ctx, text, start, end, s_start, s_end)
+    if sanction is not None:  # 对楚雄州给予黄牌警告: wherever it stands, a penalty announced on the name blames it
+        return Verdict("criticized", sanction, s_end)
     if cue_table().directive.match(text, end) or addressed(text, s_start, start) or role in DIRECTIVE_ROLES:
-        sanction = sanction_on(ctx, text, start, end, s_start, s_end)
-        if sanction is not None:
-            return Verdict("criticized", sanction, s_end)
         return Verdict("neutral", None, s_end)
     if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)

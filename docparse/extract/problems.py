@@ -93,8 +93,28 @@ def section_items(doc: Document) -> list[tuple[int, int, str | None, int | None]
         for sec in [c for c in children if c.role != "evaluation"] if children else [top]:
             s, e = doc.norm_index(sec.span.start), doc.norm_index(sec.span.end)
             category = heading_category(doc, sec) if children else None
+            lists = later_lists(doc, sec, s)
+            if lists:  # the heading's problem ends where the paragraph of a list of its own begins
+                e = doc.norm_text.rfind("\n", s, doc.norm_index(lists[0].span.start)) + 1
             items.append((s, e, category, sec.id))
+            for item in lists:
+                i_start, i_end = doc.norm_index(item.span.start), doc.norm_index(item.span.end)
+                items.append((i_start, i_end, category_of(doc.norm_text[i_start:i_end]) or None, item.id))
     return items
+
+
+def later_lists(doc: Document, sec: Section, start: int) -> list[Section]:
+    """The 一是…二是… items of a paragraph after the one a problem heading opens (（四）问题整改不严不实。…⏎此外，
+    暗访还发现一些共性问题：一是…；二是…): problems of their own; a list in the heading's own paragraph tells
+    that heading's problem."""
+    first_line_end = doc.norm_text.find("\n", start)
+    if first_line_end < 0:
+        return []
+    return [
+        doc.sections[c]
+        for c in sec.children
+        if doc.sections[c].style == "inline" and doc.norm_index(doc.sections[c].span.start) > first_line_end
+    ]
 
 
 def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
@@ -252,13 +272,41 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             if items:
                 continue
         directive = is_directive(doc, sent.section)
-        if in_table_row(text, s) or (text[s:e].lstrip().startswith("对") and sanctions_in(text, s)):
-            continue
-        if on_chrome_line(text, s):  # 未经允许不得转载, 还没有账号: the page's furniture, not the document
+        if in_table_row(text, s) or on_chrome_line(text, s):  # 未经允许不得转载: the page's furniture, not the document
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
-        out.extend((cs, ce, None, sent.section) for cs, ce in sentence_shortcomings(found, s, e, named_only=directive))
+        failings = [] if directive else object_failings(found, s, e)
+        out.extend((a, b, None, sent.section) for _, a, b in failings)
+        if text[s:e].lstrip().startswith("对") and sanctions_in(text, s):
+            continue
+        clauses = sentence_shortcomings(found, s, e, named_only=directive)
+        out.extend(
+            (cs, ce, None, sent.section) for cs, ce in clauses if not any(f[0] < ce and cs < f[2] for f in failings)
+        )
+    return out
+
+
+# 对今年以来发生重大事故…的河北省石家庄市、承德市…进行了约谈: what a region named as the object is dealt with for
+OBJECT_FAILING = re.compile(r"对([^，。；：对]{2,60}?)的")
+
+
+def object_failings(found: Shortcomings, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(对, failing start, failing end) of each clause of `[start, end)` that names regions as the object of
+    a sanction or a measure and says before them what they failed in (对今年以来发生重大事故或6个月内发生3宗较大事故
+    的河北省石家庄市…进行了约谈; 对该事故中存在失职失责问题的吕梁市…进行严肃处理): the failing is a problem of
+    theirs. A sanction makes it one by itself; otherwise it must state a shortcoming (对平顶山市的汝州市… only
+    says where)."""
+    out = []
+    for m in OBJECT_FAILING.finditer(found.text, start, end):
+        if not found.names_a_region(m.end(), m.end() + 1):
+            continue
+        a, b = m.span(1)
+        a += len(found.text[a:b]) - len(found.text[a:b].lstrip())
+        if not MIN_CLAUSE <= b - a <= MAX_CLAUSE:
+            continue
+        if sanctions_in(found.text, m.start()) or found.has_cue(a, b):
+            out.append((m.start(), a, b))
     return out
 
 
@@ -445,12 +493,24 @@ def problems(doc: Document) -> list[Problem]:
         problem = make_problem(doc, s, e, category, section, orgs, copy_paste=copied)
         if clause_level and not problem.regions:  # 临沧、普洱…落实不到位: the sentence names whom the clause blames
             sentence = sentence_around(doc, s)
-            problem.regions = regions_in(doc, doc.source_span(*sentence))
+            problem.regions = regions_in(doc, doc.source_span(*blamed_part(doc.norm_text, sentence, s, e)))
             if not problem.regions and not names_an_enterprise(orgs, *sentence):
                 problem.regions = paragraph_region(doc, s)
         out.append(problem)
         out.extend(make_problem(doc, cs, ce, category, section, orgs, copy_paste=True) for cs, ce in accusations)
     return out
+
+
+def blamed_part(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Where a clause's sentence names whom the clause `[start, end)` blames: before it (临沧、普洱…落实不到位),
+    or, for the failing of a sanctioned object (发生重大事故…的石家庄市、承德市…) or a cause told first (因道路交通
+    事故多发，…约谈…新湾镇), the names after it; a region
+    named after any other clause (协泰井蓄意瞒报事故，阳新县委县政府迟报事故) is the subject of its own."""
+    head = max([sentence[0]] + [text.rfind(ch, sentence[0], start) + 1 for ch in "，；："])
+    clause = text[head:start].lstrip() or text[start:end]
+    if text.startswith("的", end) or (CAUSE.match(clause) and not clause.startswith("因此")):  # 由于…，攸县政府…
+        return end, sentence[1]
+    return sentence[0], start
 
 
 def names_an_enterprise(orgs, start: int, end: int) -> bool:

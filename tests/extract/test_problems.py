@@ -399,3 +399,52 @@ def test_a_plan_names_the_problems_it_sets_out_to_solve_not_those_it_goes_after(
     )
     texts = problem_texts(plan)
     assert len(texts) == 2 and texts[1] == "安全发展理念不牢" and "思想认知不足" in texts[0]
+
+
+def test_what_named_regions_are_sanctioned_for_is_their_problem():
+    """r107 (国务院安委办约谈 21 cities) and r716 (a 问责 通报): 对…的<regions>…进行约谈 gives the failing before
+    the names as a problem of theirs; 对平顶山市的汝州市…进行了验收 (r830) says only where."""
+    doc = read_text(
+        "国务院安委办通报\n国务院安全生产委员会办公室对今年以来发生重大事故或6个月内发生3宗较大事故的河北省石家庄市、"
+        "承德市，山西省大同市等2省的3个市政府负责人进行了约谈。"
+        "同时，对该事故中存在失职失责问题的吕梁市、离石区党委政府的39名公职人员进行严肃处理。"
+        "对平顶山市的汝州市、新华区的地方煤矿复工矿井进行了验收。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems == {
+        "今年以来发生重大事故或6个月内发生3宗较大事故": ["石家庄市", "承德市", "大同市"],
+        "该事故中存在失职失责问题": ["吕梁市", "离石区"],
+    }
+
+
+def test_a_list_in_a_later_paragraph_of_a_problem_heading_gives_problems_of_its_own():
+    """A 通报's 二、存在的主要问题: （四）问题整改不严不实。… then 此外，暗访还发现一些共性问题：一是…；二是…: each
+    item is a problem of its own, with the regions it names; a list in the heading's own paragraph stays its part."""
+    doc = read_text(
+        "武汉市安委办关于暗访检查情况的通报\n\n二、存在的主要问题\n\n（一）建筑施工危大工程管控不到位。洪山区部分在建项目"
+        "管理混乱：一是塔式起重机安装未编制专项施工方案；二是深基坑监测数据未更新。\n\n（二）问题整改不严不实。汉阳区对交办"
+        "问题的整改报告照搬照抄。\n\n此外，暗访还发现一些共性问题：一是施工现场临时用电不规范；二是燃气泄漏报警装置未安装或"
+        "失效，江夏区抽查的餐饮场所报警装置安装率不足60%。\n\n三、工作要求\n\n（一）各区要立即整改到位。\n"
+    )
+    problems = [(p.category, p.regions) for p in doc.extraction.problems if not p.copy_paste]
+    assert problems == [
+        ("建筑施工危大工程管控不到位", ["洪山区"]),
+        ("问题整改不严不实", ["汉阳区"]),
+        ("施工现场临时用电不规范", []),
+        ("燃气泄漏报警装置未安装或失效", ["江夏区"]),
+    ]
+    assert not any("此外" in p.text for p in doc.extraction.problems)
+
+
+def test_a_clause_blames_the_regions_its_sentence_names_before_it_or_after_a_cause():
+    """r723: 协泰井蓄意瞒报事故，阳新县委县政府迟报事故76小时 (the county is the next clause's subject);
+    r804: 由于安全监管执法排名靠后、安全生产事故增加等扣分因素，攸县政府、茶陵县政府在月度考评中排名县市区后两位
+    (a cause told before whom it blames)."""
+    doc = read_text(
+        "某市通报\n\n事故发生后，协泰井蓄意瞒报事故，阳新县委县政府迟报事故76小时。\n\n"
+        "今年3月份，由于安全监管执法排名靠后、安全生产事故增加等扣分因素，攸县政府、茶陵县政府在月度考评中排名县市区"
+        "后两位，被通报约谈。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems["协泰井蓄意瞒报事故"] == []
+    assert problems["安全生产事故增加等扣分因素"] == ["攸县", "茶陵县"]

@@ -635,3 +635,31 @@ def test_a_township_the_gazetteer_lacks_is_read_after_its_county():
     assert regions["葛家乡"].parent == "浏阳市" and regions["葛家乡"].level == "township"
     assert regions["葛家乡"].stance == regions["青竹湖镇"].stance == "praised"
     assert not any(name.endswith("乡镇") for name in regions)
+
+
+def test_a_township_before_its_own_office_or_named_again_after_its_county_is_read_too():
+    """r807: 约谈…桃江县浮邱山乡党政主要负责人, then the township with 沅江市's two 仍然发生4起以上…亡人事故 (a tally
+    of each place's accidents, not one accident's site) and blamed; r151: 柳河县城关乡，… then 柳河县城关乡属地
+    监管责任落实不到位 (the township the text named before, whatever follows it now)."""
+    yiyang = read_text(
+        "益阳新闻\n\n5月6日，市纪委监委分别约谈沅江市新湾镇、草尾镇，桃江县浮邱山乡党政主要负责人。\n\n"
+        "之后，沅江市新湾镇、草尾镇，桃江县浮邱山乡仍然发生4起以上道路交通亡人事故，"
+        "暴露出3个乡镇交通安全防范责任落实不到位等问题。\n"
+    )
+    problem = next(p for p in yiyang.extraction.problems if "不到位" in p.text)
+    assert problem.regions == ["新湾镇", "草尾镇", "浮邱山乡"]
+    assert stances(yiyang)["浮邱山乡"] == "criticized"
+    jilin = read_text(
+        "吉林省安委办通报\n\n吉林斯普瑞酒业有限公司（位于通化市柳河县城关乡，法定代表人：徐学礼），存在违规使用易燃"
+        "聚氨酯发泡材料、柳河县城关乡属地监管责任落实不到位等问题。\n"
+    )
+    assert [m.stance for m in next(r for r in jilin.extraction.regions if r.name == "城关乡").mentions] == [
+        "neutral", "criticized"]  # fmt: skip
+
+
+def test_a_penalty_announced_on_a_name_blames_it_outside_a_requirements_part_too():
+    """对…的楚雄州给予黄牌警告 in a 通报's narrative: 黄牌警告 is no blame word of its own, but a sanction on the
+    name (as in 下步工作: 对万州区予以通报批评) wherever it stands."""
+    doc = read_text("某省安委会通报\n\n省安委会对发生较大事故的楚雄州给予黄牌警告。\n")
+    assert stances(doc) == {"楚雄州": "criticized"}
+    assert next(p for p in doc.extraction.problems).regions == ["楚雄州"]
