@@ -596,26 +596,63 @@ def department_canonicalizer(aliases: dict[str, list[str]], canonical_names: Ite
 
 
 def task_fields(ctx: Context) -> dict[str, FieldResult]:
-    """Lead and support departments per gold sector, micro-averaged over (topic, department) pairs."""
+    """Lead and support departments per gold task, micro-averaged over (topic, department) pairs.
+
+    The gold lists every task whose responsible party the document states, so the parties of a predicted
+    task that no gold topic names are false positives too. A gold topic names a task by the task's own
+    text, its sector, or the heading of the part it stands in (the gold may name an item's heading for the
+    sentences under it)."""
     if "assignments" not in ctx.gold:
         return {}
     assignments = ctx.gold["assignments"]
     canon_names = {n for a in assignments for n in (*a.get("lead", []), *a.get("support", []))}
     canonical = department_canonicalizer(ctx.gold.get("department_aliases", {}), canon_names)
     tasks = ctx.doc.extraction.tasks
+    headings = [enclosing_headings(ctx.doc, t) for t in tasks]
     out = {"tasks.lead": FieldResult(), "tasks.support": FieldResult()}
+    named: set[int] = set()
     for a in assignments:
-        tiers = [(topic_tier(a["topic"], t.sector, t.text), t) for t in tasks]
+        tiers = [(task_tier(a["topic"], t, heads), i) for i, (t, heads) in enumerate(zip(tasks, headings))]
         found = [tier for tier, _ in tiers if tier is not None]
-        chosen = [t for tier, t in tiers if found and tier == min(found)]
+        chosen = [i for tier, i in tiers if found and tier == min(found)]
+        named.update(chosen)
         for role in ("lead", "support"):
             gold = {compact(n): n for n in a.get(role, [])}
-            pred = {compact(canonical(p.name, p.text)) for t in chosen for p in getattr(t, role)}
+            pred = {compact(canonical(p.name, p.text)) for i in chosen for p in getattr(tasks[i], role)}
             res = out[f"tasks.{role}"]
             res.score = res.score + Score(len(gold.keys() & pred), len(pred - gold.keys()), len(gold.keys() - pred))
             res.missed.extend(f"{a['topic']}: {gold[k]}" for k in sorted(gold.keys() - pred))
             res.spurious.extend(f"{a['topic']}: {k}" for k in sorted(pred - gold.keys()))
+    for i, t in enumerate(tasks):
+        if i in named:
+            continue
+        for role in ("lead", "support"):
+            pred = {compact(canonical(p.name, p.text)) for p in getattr(t, role)}
+            res = out[f"tasks.{role}"]
+            res.score = res.score + Score(0, len(pred), 0)
+            res.spurious.extend(f"(no gold task) {_short(t.text)}: {k}" for k in sorted(pred))
     return out
+
+
+def task_tier(topic: str, task: Any, headings: list[str]) -> int | None:
+    """`topic_tier`, else 4 when the topic opens the heading of a part the task stands in."""
+    tier = topic_tier(topic, task.sector, task.text)
+    if tier is not None:
+        return tier
+    topic_c = _topic_key(topic)
+    if topic_c and any(_topic_key(_LEADING_MARKER.sub("", compact(h))).startswith(topic_c) for h in headings):
+        return 4
+    return None
+
+
+def enclosing_headings(doc: Document, task: Any) -> list[str]:
+    """The headings of the outline parts a task stands in, innermost first."""
+    heads = []
+    sid = task.section
+    while sid is not None and 0 <= sid < len(doc.sections):
+        heads.append(doc.sections[sid].heading)
+        sid = doc.sections[sid].parent
+    return heads
 
 
 def deadline_fields(ctx: Context) -> dict[str, FieldResult]:

@@ -250,3 +250,20 @@ def test_a_problem_counts_by_overlap_with_where_its_cue_is_written():
     assert evaluate_document(gold, doc).fields["problems"].score.tp == 1
     absent = {"problems": [{"cue": "台账不健全", "regions": []}]}
     assert evaluate_document(absent, doc).fields["problems"].score.tp == 0
+
+
+def test_the_parties_of_a_task_no_gold_topic_names_are_false_positives():
+    from docparse.eval import evaluate_document
+
+    text = "一、加强燃气安全\n（一）排查燃气管道。市住建局要开展排查。\n二、加强消防安全\n（一）整治电动自行车。市消防救援支队要开展整治。\n"
+    doc = docparse.read(text.encode("utf-8"), name="plan.txt")
+    assert len([t for t in doc.extraction.tasks if t.lead]) == 2, "the fixture must yield two tasks with leads"
+    one = {"assignments": [{"topic": "排查燃气管道", "lead": ["市住建局"], "support": []}]}
+    lead = evaluate_document(one, doc).fields["tasks.lead"]
+    assert (lead.score.tp, lead.score.fp) == (1, 1)
+    assert any(s.startswith("(no gold task)") for s in lead.spurious)
+    # a gold topic naming the part a task stands in takes the task under it
+    part = {"assignments": [{"topic": "加强消防安全", "lead": ["市消防救援支队"], "support": []}]}
+    assert evaluate_document(part, doc).fields["tasks.lead"].score.tp == 1
+    nothing = {"assignments": []}
+    assert evaluate_document(nothing, doc).fields["tasks.lead"].score.fp == 2
