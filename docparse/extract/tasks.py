@@ -1360,4 +1360,33 @@ def tasks(doc: Document) -> list[Task]:
     taken = [*table_ranges, *(norm_range(doc, t.span) for t in found)]
     covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in leaves)])
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
+    if doc.analysis.is_report:
+        found = [t for t in found if t.section is not None or assigns(t.text)]
+    found = [t for t in found if names_work(t)]
     return found + table_tasks(doc, deadlines, refs, tables, first_leads)
+
+
+WORK_MIN = 4  # characters of a task's text besides its parties: a line with a body's name alone is a signature
+
+
+def names_work(task: Task) -> bool:
+    """Whether a task's text says something besides who is responsible (not 湖北省人民政府 alone under a notice)."""
+    rest = task.text
+    for party in (*task.lead, *task.support):
+        rest = rest.replace(party.text, "")
+    return len(CJK.findall(rest)) >= WORK_MIN
+
+# A modal of requirement (not 主要, 重要, 需要, 要点, 要素) or a word of request.
+REQUIRING = re.compile(r"(?<![主重需必只首紧纪摘])要(?![点素])|应当|必须|须|务必|请")
+
+
+def assigns(text: str) -> bool:
+    """Whether a paragraph of a report assigns work rather than tells what was done: a role word (牵头, 负责,
+    要求) or a modal (要, 须). Who opens a sentence of a report (市教育局…作工作交流, 省公安厅成立了专案组)
+    acted; in a plan the same sentence would be an order."""
+    return REQUIRING.search(text) is not None or any_role_cue().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def any_role_cue() -> re.Pattern[str]:
+    return any_cue(role_cues())

@@ -808,3 +808,17 @@ def test_the_body_a_notice_asks_to_act_leads_what_it_is_asked():
     assert leads["三是请广东省"] == ["广东省安委会"]
     assert ["各企业"] in leads.values()
     assert all("市应急局" not in lead for lead in leads.values())
+
+
+def test_a_report_tells_what_bodies_did_and_gives_them_no_task():
+    # wording of 通报 and news reports of corpora/real (r811, r745 of the dev split)
+    report = (
+        "关于全市安全生产督导工作情况的通报\n\n"
+        "会上，市安委办汇报全市安全生产工作情况。市教育局、市住建局、市交通运输局等部门作工作交流。\n\n"
+        "省公安厅成立了公安专案组，对事故单位及相关人员涉嫌违法犯罪问题开展调查。\n\n"
+        "市住建局要在6月20日前完成剩余隐患整改。\n\n湖北省人民政府\n"
+    )
+    doc = docparse.read(report.encode(), name="report.txt")
+    assert doc.analysis.is_report
+    leads = [[p.name for p in t.lead] for t in doc.extraction.tasks if t.lead]
+    assert leads == [["市住房和城乡建设局"]]
