@@ -1376,6 +1376,7 @@ def names_work(task: Task) -> bool:
         rest = rest.replace(party.text, "")
     return len(CJK.findall(rest)) >= WORK_MIN
 
+
 # A modal of requirement (not 主要, 重要, 需要, 要点, 要素) or a word of request.
 REQUIRING = re.compile(r"(?<![主重需必只首紧纪摘])要(?![点素])|应当|必须|须|务必|请")
 
