@@ -23,7 +23,7 @@ from pathlib import Path
 
 from docparse.resources import default_cache_dir
 
-MAX_SAVED = 450  # below `re`'s own cache size (512); past it, the file keeps only what one process used
+MAX_SAVED = 450  # below `re`'s own cache size (512); past it, the file keeps what this process compiled itself
 # A few patterns differ in every process (the standard library's email parser builds some from sets, in
 # hash order): rewriting the file for them would cost each process more than compiling them.
 MIN_NEW_SHARE = 0.05
@@ -37,10 +37,33 @@ _loaded_start_classes = 0
 
 
 def cache_file() -> Path:
+    """The file of this interpreter and this code: patterns change with the code, and a file that mixed the
+    patterns of several versions would grow past `re`'s cache."""
+    return cache_folder() / f"{interpreter_key()}-{code_stamp()}.marshal"
+
+
+def cache_folder() -> Path:
+    return default_cache_dir() / "built"
+
+
+def interpreter_key() -> str:
     from re import _constants  # internal: the program format's version
 
     key = f"{sys.version}|{sys.implementation.name}|{_constants.MAGIC}".encode()
-    return default_cache_dir() / "built" / f"regex-{hashlib.sha256(key).hexdigest()[:16]}.marshal"
+    return f"regex-{hashlib.sha256(key).hexdigest()[:16]}"
+
+
+def code_stamp() -> str:
+    """The names, sizes and times of docparse's modules and lexicons (whose words several patterns are built
+    from): a stat of each, not a read, since this runs in every fresh process."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256()
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(n for n in names if n.endswith((".py", ".tsv"))):
+            stat = os.stat(os.path.join(folder, name))
+            digest.update(f"{folder[len(root):]}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:12]
 
 
 def load_saved_programs() -> None:
@@ -88,10 +111,19 @@ def save_new_programs() -> None:
         new_classes = len(_start_classes) > _loaded_start_classes
         if not new_classes and (not new or (_loaded and len(new) < MIN_NEW_SHARE * len(compiled))):
             return
-        keep = _loaded | set(compiled) if len(_loaded) + len(new) <= MAX_SAVED else set(compiled)
+        keep = set(compiled) if len(compiled) <= MAX_SAVED else set(new)  # new ones, surely used here
         write_programs(sorted(keep))
     except Exception:  # an unwritable cache folder or an interpreter whose `re` differs: nothing is lost
         return
+
+
+KEPT_FILES = 4  # of earlier code versions: a few, for checkouts used side by side
+
+
+def remove_oldest_files(folder: Path) -> None:
+    files = sorted(folder.glob(f"{interpreter_key()}-*.marshal"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for older in files[KEPT_FILES - 1 :]:
+        older.unlink(missing_ok=True)
 
 
 def write_programs(patterns: list[tuple[str, int]]) -> None:
@@ -110,6 +142,7 @@ def write_programs(patterns: list[tuple[str, int]]) -> None:
         )
     target = cache_file()
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_oldest_files(target.parent)
     handle, scratch = tempfile.mkstemp(prefix=".regex-", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as fh:
