@@ -593,6 +593,19 @@ def turned_against(ctx: StanceContext, text: str, end: int, s_end: int) -> str |
     return blame[0].text
 
 
+def turned_verdict(text: str, cues: list[Cue]) -> tuple[str, str] | None:
+    """Mixed, for praise and blame that weigh the same and that a contrast word sets apart (河北省安全生产工作取得
+    积极成效，但仍存在隐患排查不深入等问题): the text says both of the name, so neither cancels the other."""
+    praise = [c for c in cues if c.stance == "praised"]
+    blame = blame_only(cues)
+    if not praise or not blame:
+        return None
+    first, second = sorted((praise[0], blame[0]), key=lambda c: c.start)
+    if not any(w in text[first.end : second.start] for w in CONTRAST):
+        return None
+    return "mixed", f"{praise[0].text}…{blame[0].text}"
+
+
 def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
     """The judgement a line's lead-in gives the items after its colon (死亡人数突破年度控制考核指标的情况：
     梧州市为102.69%…；北海市为115.24%…): strong cues between the line's start and its colon, for a name that
@@ -640,7 +653,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES
     judged = blame_only if tells_aftermath(text, s_start, start) else list
-    found = verdict_from(judged(cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)))
+    said = judged(cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative))
+    found = verdict_from(said) or turned_verdict(text, said)
     if found is None:
         before = min(start, list_start) if list_start is not None and list_start >= s_start else start
         clause_start = max(text.rfind(ch, s_start, before) for ch in CLAUSE_END) + 1

@@ -738,3 +738,15 @@ def test_a_reviewing_teams_findings_judge_the_province_the_text_speaks_as():
     problems = {p.text: p.regions for p in doc.extraction.problems}
     assert problems["安全管理水平参差不齐"] == ["青海省"]
     assert any("思想认识上还有差距" in t for t in problems)  # 思想认识, the noun: a finding, not a call to see one
+
+
+def test_praise_and_blame_of_equal_weight_set_apart_by_a_contrast_are_mixed():
+    """A feedback's 取得积极成效，但仍存在…不深入等问题 (the form of r836 and r841's 督查 feedback): one weak praise and
+    one weak blame no longer cancel to neutral when 但 sets them apart; with no contrast they still do."""
+    text = (
+        "河北日报讯\n\n国务院安委会考核巡查组向我省反馈考核巡查情况。考核巡查组反馈指出，河北省安全生产工作取得积极成效，"
+        "但仍存在隐患排查不深入等问题。\n"
+    )
+    assert stances(read_text(text))["河北省"] == "mixed"
+    plain = "某市通报\n\n邢台市积极推进工作，隐患排查不深入。\n"
+    assert stances(read_text(plain))["邢台市"] == "neutral"
