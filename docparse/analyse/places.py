@@ -400,6 +400,32 @@ def is_authority(text: str, start: int, end: int) -> bool:
     return any(w in before for w in words["authority_before"]) and any(w in after for w in words["authority_after"])
 
 
+@lru_cache(maxsize=1)
+def review_speech() -> re.Pattern[str]:
+    """A paragraph that opens with what a reviewing team finds (督查组指出，…; 国务院安委会第十二督查组反馈认为…)."""
+    words = guard_words()
+    teams = "|".join(map(re.escape, words["national_team"] + words["review"]))
+    verbs = "|".join(map(re.escape, words["review_speech"]))
+    return re.compile(rf"\s*[^，。；：\n]{{0,20}}?(?:{teams})[^，。；：\n]{{0,8}}?(?:{verbs})")
+
+
+def in_review(text: str, start: int) -> bool:
+    """Whether `start` lies in a paragraph that tells a reviewing team's findings: there the text's own region is
+    judged like any other."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return review_speech().match(text, line_start) is not None
+
+
+def is_source(text: str, start: int, end: int) -> bool:
+    """记者从黔南布依族苗族自治州人民政府了解到, 从黑龙江省安监局获悉: the body a report was learnt from, in one
+    clause (从, the place, a verb of learning)."""
+    lo, hi = max(0, start - TITLE_WINDOW), min(len(text), end + TITLE_WINDOW)
+    clause_start = max(max(text.rfind(ch, lo, start) for ch in CLAUSE_END) + 1, lo)
+    ends = [i for i in (text.find(ch, end, hi) for ch in CLAUSE_END) if i >= 0]
+    after = text[end : min(ends) if ends else hi]
+    return "从" in text[clause_start:start] and any(w in after for w in guard_words()["source_after"])
+
+
 def several_counted(text: str) -> bool:
     """Whether `text` counts more than one accident (4起, 两起; not 一起, a single accident told)."""
     return any(m.group() not in ("1起", "一起") for m in ACCIDENT_COUNT.finditer(text))
@@ -484,11 +510,11 @@ def mark_guards(doc: Document, cands: list[Candidate], issuer_keys: list[str], n
         i = bisect_right(org_starts, c.start) - 1
         if c.start >= trailer:
             c.role = "chrome"  # 新闻推荐 / 相关阅读: other pages' items after the document
-        elif c.key in issuer:
+        elif c.key in issuer and not in_review(text, c.start):
             c.role = "issuer"
         elif i >= 0 and c.start < orgs[i].end:
             c.role = "enterprise"  # 陆良县 in 曲靖市陆良县青山客运有限责任公司: where the company is
-        elif in_citation(text, c.start, c.end) or is_authority(text, c.start, c.end):
+        elif in_citation(text, c.start, c.end) or is_authority(text, c.start, c.end) or is_source(text, c.start, c.end):
             c.role = "citation"
         elif is_accident_site(text, c.start, c.end):
             c.role = "accident"

@@ -240,14 +240,15 @@ def next_group_start(ctx: StanceContext, end: int, limit: int) -> int:
 def sanction_on(ctx: StanceContext, text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """The penalty a clause announces on what `[start, end)` names: 对万州区和綦江区予以通报批评 -> 予以通报批评.
 
-    The name must stand between 对 and the penalty in one clause, and the penalty must follow a name (the
+    The name must stand between 对 (or 责令) and the penalty in one clause, or in a list of bodies between them that
+    runs over commas (sanction_on_bodies), and the penalty must follow a name (the
     last of those it falls on); 由吉安市应急管理局…挂牌督办 (who imposes it), 对整改不力的地方予以通报批评
     (nobody named) and 对省安委会交办的问题隐患…挂牌督办 (a name qualifying something else) give none."""
     clause_start = max(s_start, max(text.rfind(ch, s_start, start) for ch in CLAUSE_END) + 1)
     ends = [i for i in (text.find(ch, end, s_end) for ch in CLAUSE_END) if i >= 0]
     clause_end = min(ends) if ends else s_end
-    if "对" not in text[clause_start:start]:
-        return None
+    if not any(w in text[clause_start:start] for w in OBJECT_LEADS):
+        return sanction_on_bodies(text, start, end, s_start, s_end)
     for cue in cue_table().sanctions:
         at = text.find(cue, end, clause_end)
         if at < 0 or text.startswith("的", at + len(cue)):
@@ -258,6 +259,43 @@ def sanction_on(ctx: StanceContext, text: str, start: int, end: int, s_start: in
         # 对同仁县汛期值班值守不落实的问题进行约谈: the name's own failing stands between it and the penalty
         failing = any(c.stance == "criticized" for c in cues_between(ctx, end, at, evaluative=False))
         if object_end in ctx.name_ends or object_end == end or failing:
+            return cue
+    return sanction_on_bodies(text, start, end, s_start, s_end)
+
+
+# words that introduce whom a penalty falls on: 对万州区予以通报批评, 责令威信县委、县人民政府作出书面检查
+OBJECT_LEADS = ("对", "责令")
+
+
+# a member of a list of bodies: 威信县能源局, 自然资源局, 威信县委, 县人民政府, 昭通市人民政府
+BODY_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:人民政府|政府|党委|党工委|委员会|管委会|委|局|厅|办|中心)")
+BODY_SEPARATOR = re.compile(r"、|，|,|以及|和|及|与")
+
+
+def listed_bodies(text: str, start: int, end: int) -> bool:
+    """Whether `[start, end)` is a list of bodies written over commas (威信县能源局、自然资源局，昭通市能源局，
+    威信县委、县人民政府), nothing else."""
+    parts = BODY_SEPARATOR.split("".join(text[start:end].split()))
+    return len(parts) >= 2 and all(BODY_MEMBER.fullmatch(p) for p in parts)
+
+
+def sanction_on_bodies(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """The penalty a sentence announces on a list of bodies that runs over commas, the name at `[start, end)`
+    among them (责令威信县能源局、自然资源局，昭通市能源局，威信县委、县人民政府作出书面检查): a clause alone
+    holds neither the lead nor the penalty."""
+    leads = [(text.rfind(w, s_start, start), w) for w in OBJECT_LEADS]
+    at, lead = max(leads)
+    if at < 0:
+        return None
+    for cue in cue_table().sanctions:
+        found = text.find(cue, end, s_end)
+        if found < 0 or text.startswith("的", found + len(cue)):
+            continue
+        object_end = found
+        while text[:object_end].rstrip().endswith(SANCTION_VERBS):
+            trimmed = text[:object_end].rstrip()
+            object_end = len(trimmed) - next(len(v) for v in SANCTION_VERBS if trimmed.endswith(v))
+        if listed_bodies(text, at + len(lead), object_end):
             return cue
     return None
 
@@ -288,6 +326,27 @@ def gapped_tier_pattern(words: list[str], markers: list[str], ends: list[str]) -
     return TIER_GAP.format(markers=alternation(markers), words=alternation(words), ends=alternation(ends))
 
 
+# 授予厦门、泉州、莆田市人民政府“安全生产工作创新奖”: a marker, then, in the same sentence, the name of an award,
+# quoted or ending its clause; the names between them are who receive it
+AWARD = (
+    r"(?:{markers})[^。；！？\n]{{0,60}}?(?:[“\"「](?P<d>[^”\"」，。；\n]{{1,20}}?(?:{endings}))[”\"」]"
+    r"|(?P<e>[^“”\"「」、，。；！？\n]{{1,20}}?(?:{endings}))(?=[，。；！？\n]|$))"
+)
+
+
+def award_pattern(markers: list[str], endings: list[str]) -> str:
+    return AWARD.format(markers=alternation(markers), endings=alternation(endings))
+
+
+# 对罗山县人民政府等11个优秀单位、平桥区人民政府等67个先进单位…予以通报表彰: the tail that closes a list counts its
+# members as units of a tier
+COUNTED_TIER = r"等[\d一二三四五六七八九十百]+[个家][^，。；、\n]{{0,10}}?[“\"「]?(?P<f>{words})[^，。；、\n]{{0,4}}?(?:{units})"
+
+
+def counted_tier_pattern(words: list[str], units: list[str]) -> str:
+    return COUNTED_TIER.format(words=alternation(words), units=alternation(units))
+
+
 @lru_cache(maxsize=1)
 def tier_table() -> TierTable:
     rows = load_tsv("tiers.tsv")
@@ -299,17 +358,32 @@ def tier_table() -> TierTable:
     introduced = [h + f for h in kinds["heading_suffix"] for f in ("为", "是", "有", "包括", "：")]
     in_text = tier_pattern(words, markers, suffixes + introduced)
     gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
+    award = award_pattern(markers, kinds["award"])
+    counted = counted_tier_pattern(words, kinds["heading_suffix"])
     return TierTable(
-        re.compile(f"{in_text.pattern}|{gapped}"),
+        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
-        {r["word"]: r["stance"] for r in rows if r["kind"] == "tier"},
+        {r["word"]: r["stance"] for r in rows if r["kind"] in ("tier", "award")},
     )
+
+
+def tier_stance(word: str) -> str:
+    """The stance of a tier word, or of an award named by its ending (安全生产工作创新奖 -> 奖)."""
+    stances = tier_table().stance
+    return stances.get(word) or next(v for k, v in stances.items() if word.endswith(k))
 
 
 def tiers_in(text: str, s_start: int, s_end: int) -> list[tuple[int, str]]:
     """(offset, tier word) of every tier given in the sentence `[s_start, s_end)`."""
     found = tier_table().in_text.finditer(text, s_start, s_end)
-    return [(m.start(), m.group("a") or m.group("b") or m.group("c")) for m in found]
+    out = []
+    for m in found:
+        award = m.group("d") or m.group("e")
+        if award:
+            out.append((m.start("d") if m.group("d") else m.start("e"), award))
+        else:
+            out.append((m.start(), m.group("a") or m.group("b") or m.group("c") or m.group("f")))
+    return out
 
 
 def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str, str] | None:
@@ -318,11 +392,16 @@ def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str,
     after = [f for f in found if f[0] >= end]
     before = [f for f in found if f[0] < start]
     chosen = after[0] if after else before[-1] if before else None
-    return (tier_table().stance[chosen[1]], chosen[1]) if chosen else None
+    return (tier_stance(chosen[1]), chosen[1]) if chosen else None
+
+
+# the count a heading of a results list ends with: 完成年度安全生产目标管理责任制先进单位（11个）
+HEADING_COUNT = re.compile(r"[（(]\s*[\d一二三四五六七八九十]+\s*[个家]?[）)]\s*$")
 
 
 def tier_heading(heading: str | None) -> tuple[str, str] | None:
-    """(stance, tier word) of a section headed by a tier (一、先进单位, 二、优秀组织单位)."""
+    """(stance, tier word) of a section headed by a tier (一、先进单位, 二、优秀组织单位), its count aside."""
+    heading = HEADING_COUNT.sub("", heading) if heading else heading
     if not heading or len(heading) > 20:
         return None
     m = tier_table().in_heading.search(heading)
@@ -360,8 +439,14 @@ def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | 
     return next((p for p in penalties if p in sentence), None)
 
 
-# what may stand between the names of a bare list: 长沙市：浏阳市葛家乡、宁乡县喻家坳乡; 1 汝阳县; (3个)
-LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与]+")
+# what may stand between the names of a bare list: 长沙市：浏阳市葛家乡、宁乡县喻家坳乡; 1 汝阳县; (3个); the
+# place a results list gives (第一名：三明市人民政府)
+LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与]+|第[一二三四五六七八九十\d]+名")
+
+
+# a region's own government written right after its name in a list of results (三明市人民政府, 平潭综合实验区管委会, 县委):
+# the name of the body the region is judged by
+REGION_BODY = re.compile(r"(?:人民政府|政府|党委|管委会|委员会|委)")
 
 
 # a bare list may hold a few names the gazetteer does not know (a renamed 乡): at most a quarter of its text
@@ -369,15 +454,16 @@ LIST_OTHER_SHARE = 4
 
 
 def names_only(text: str, names: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether `[start, end)` is a bare list: names, and between them only separators and counts, with
-    at most a quarter of the text left unrecognised."""
+    """Whether `[start, end)` is a bare list: names (with their government: 三明市人民政府), and between them
+    only separators, counts and places, with at most a quarter of the text left unrecognised."""
     i = bisect_right(names, (start, -1))
     rest, pos = [], start
     while i < len(names) and names[i][0] < end:
         s, e = names[i]
         if s >= pos:
             rest.append(text[pos:s])
-        pos = max(pos, min(e, end))
+        body = REGION_BODY.match(text, e)
+        pos = max(pos, min(body.end() if body else e, end))
         i += 1
     rest.append(text[pos:end])
     other = LIST_FILLER.sub("", "".join(rest))
@@ -507,6 +593,19 @@ def turned_against(ctx: StanceContext, text: str, end: int, s_end: int) -> str |
     return blame[0].text
 
 
+def turned_verdict(text: str, cues: list[Cue]) -> tuple[str, str] | None:
+    """Mixed, for praise and blame that weigh the same and that a contrast word sets apart (河北省安全生产工作取得
+    积极成效，但仍存在隐患排查不深入等问题): the text says both of the name, so neither cancels the other."""
+    praise = [c for c in cues if c.stance == "praised"]
+    blame = blame_only(cues)
+    if not praise or not blame:
+        return None
+    first, second = sorted((praise[0], blame[0]), key=lambda c: c.start)
+    if not any(w in text[first.end : second.start] for w in CONTRAST):
+        return None
+    return "mixed", f"{praise[0].text}…{blame[0].text}"
+
+
 def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
     """The judgement a line's lead-in gives the items after its colon (死亡人数突破年度控制考核指标的情况：
     梧州市为102.69%…；北海市为115.24%…): strong cues between the line's start and its colon, for a name that
@@ -554,7 +653,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES
     judged = blame_only if tells_aftermath(text, s_start, start) else list
-    found = verdict_from(judged(cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative)))
+    said = judged(cues_between(ctx, end, next_group_start(ctx, end, s_end), evaluative))
+    found = verdict_from(said) or turned_verdict(text, said)
     if found is None:
         before = min(start, list_start) if list_start is not None and list_start >= s_start else start
         clause_start = max(text.rfind(ch, s_start, before) for ch in CLAUSE_END) + 1
@@ -702,4 +802,4 @@ def sanctions_in(text: str, start: int) -> bool:
     return any(w in text[start:stop] for w in sanction_words())
 
 
-SANCTION_VERBS = ("予以", "进行", "给予", "实施", "一并", "分别")  # characters: 暗访发现的问题 is a heading, a longer line is a sentence
+SANCTION_VERBS = ("予以", "进行", "给予", "实施", "一并", "分别", "作出", "做出")  # characters: 暗访发现的问题 is a heading, a longer line is a sentence

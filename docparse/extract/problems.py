@@ -139,7 +139,8 @@ SOLVE = re.compile(r"解决")
 CONDITION = re.compile(r"(?:如果|如有|若|一旦|凡)")
 GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
 # 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
-AWARENESS = re.compile(r"(?:认识到?|认清|看到|正视|面对|应对)[^，。；]{2,}$")
+# 思想认识 is the noun (部分从业人员思想认识上还有差距: a finding about it).
+AWARENESS = re.compile(r"(?:(?<!思想)认识到?|认清|看到|正视|面对|应对)[^，。；]{2,}$")
 # 致使该矿非法生产持续进行, 导致信息掌握不及时: what a shortcoming led to, told after it (导致事故发生的原因有… still
 # leads into the shortcomings)
 CONSEQUENCE = re.compile(r"(?:导致|致使|以致|从而|致(?!力))(?![^，。；]*原因)")

@@ -663,3 +663,90 @@ def test_a_penalty_announced_on_a_name_blames_it_outside_a_requirements_part_too
     doc = read_text("某省安委会通报\n\n省安委会对发生较大事故的楚雄州给予黄牌警告。\n")
     assert stances(doc) == {"楚雄州": "criticized"}
     assert next(p for p in doc.extraction.problems).regions == ["楚雄州"]
+
+
+def test_a_results_list_with_places_and_governments_under_a_tier_heading():
+    """r831 (福建 表彰 通报): 第一名：三明市人民政府 under (一)…先进单位 is a bare list of the tier; a heading's count
+    (（11个）) does not make it a sentence; 授予厦门、泉州、莆田市人民政府“安全生产工作创新奖” praises whom the award goes to."""
+    text = (
+        "福建省人民政府关于表彰2012年度安全生产目标管理责任制考核先进单位的通报\n\n"
+        "一、各设区市人民政府、平潭综合实验区管委会\n\n（一）完成年度安全生产目标管理责任制先进单位\n\n"
+        "第一名：三明市人民政府\n\n第二名：漳州市人民政府\n\n第三名：福州市人民政府、南平市人民政府\n\n"
+        "（二）完成年度安全生产目标管理责任制达标单位\n\n龙岩市人民政府\n\n"
+        "同时，授予厦门、泉州、莆田市人民政府“安全生产工作创新奖”。\n"
+    )
+    got = stances(read_text(text))
+    assert got["三明市"] == got["漳州市"] == got["福州市"] == got["南平市"] == "praised"
+    assert got["厦门市"] == got["泉州市"] == got["莆田市"] == "praised"
+    assert got["龙岩市"] == "neutral"  # 达标: no tier the lexicon knows
+    counted = "一、表彰单位\n\n（一）完成年度安全生产目标管理责任制先进单位（3个）\n\n宁德市人民政府\n"
+    assert stances(read_text(counted))["宁德市"] == "praised"
+
+
+def test_a_list_closed_by_a_count_of_tier_units_gets_that_tier():
+    """r801: 对罗山县人民政府等11个优秀单位、平桥区人民政府等67个先进单位…予以通报表彰."""
+    text = (
+        "信阳市人民政府关于表彰2017年度安全生产优秀单位先进单位和先进工作者的决定\n\n"
+        "市政府决定对罗山县人民政府等11个优秀单位、平桥区人民政府等67个先进单位、冷彬彬等64名先进工作者予以通报表彰。\n"
+    )
+    doc = read_text(text)
+    assert stances(doc) == {"罗山县": "praised", "平桥区": "praised", "信阳市": "neutral"}
+    assert next(r for r in doc.extraction.regions if r.name == "罗山县").mentions[0].cue == "优秀"
+
+
+def test_the_body_a_reporter_learnt_the_news_from_is_not_judged():
+    """r832 (新华社, traditional script): 记者10日從黔南布依族苗族自治州人民政府了解到，…停職檢查: the source of the
+    news, not an official's body that a penalty falls on."""
+    from docparse.analyse.places import is_source
+
+    text = "记者10日从黔南布依族苗族自治州人民政府了解到，因对事故负有直接领导责任，荔波县副县长莫春继被责令停职检查。"
+    at = text.index("黔南")
+    assert is_source(text, at, at + len("黔南布依族苗族自治州"))
+    at = text.index("荔波县")
+    assert not is_source(text, at, at + 3)
+    got = stances_in(REAL / "r832_tongbao.txt")
+    assert got["黔南州"] == "neutral"
+    assert got["荔波县"] == "criticized"
+
+
+def test_a_penalty_ordered_on_a_list_of_bodies_over_commas():
+    """r833 (新华社): 责令威信县能源局、自然资源局，昭通市能源局，威信县委、县人民政府作出书面检查; the line's
+    wrapping space (县人民政府 作出) stands where the page broke it."""
+    text = (
+        "云南昭通21名公职人员因一起煤矿事故被建议追责问责\n"
+        "对云南地方煤矿设计研究院有限公司给予行政罚款并责令停业整顿。责令威信县能源局、自然资源局，昭通市能源局，"
+        "威信县委、县人民政府 作出书面检查。\n"
+    )
+    got = stances(read_text(text))
+    assert got["威信县"] == got["昭通市"] == "criticized"
+    plain = "责令威信县能源局、自然资源局，昭通市能源局，威信县委、县人民政府于10日内完成整改。\n"
+    assert set(stances(read_text(plain)).values()) == {"neutral"}  # an order, no penalty
+
+
+def test_a_reviewing_teams_findings_judge_the_province_the_text_speaks_as():
+    """r836 (青海 press, 我省): 督查组指出，青海省…高度重视…。青海省部分企业…思想认识上还有差距: the team's findings
+    judge the province even though it is the text's home; elsewhere the home is not judged."""
+    text = (
+        "国务院安委会第十二督查组来青海省督查安全生产工作\n"
+        "7月4日至7日，国务院安委会第十二督查组对我省道路运输安全生产情况进行综合督查，并将督查情况向省政府反馈。\n"
+        "督查组指出，青海省委省政府高度重视安全生产工作。青海省部分企业、部分从业人员思想认识上还有差距，"
+        "安全生产红线意识还不够坚定；部分运输企业责任落实上还有差距，安全管理水平参差不齐。\n"
+    )
+    doc = read_text(text)
+    assert stances(doc)["青海省"] == "mixed"
+    assert next(r for r in doc.extraction.regions if r.name == "青海省").mentions[0].stance == "neutral"
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems["安全管理水平参差不齐"] == ["青海省"]
+    assert any("思想认识上还有差距" in t for t in problems)  # 思想认识, the noun: a finding, not a call to see one
+
+
+def test_praise_and_blame_of_equal_weight_set_apart_by_a_contrast_are_mixed():
+    """A feedback's 取得积极成效，但仍存在…不深入等问题 (the form of r836 and r841's 督查 feedback): one weak praise and
+    one weak blame no longer cancel to neutral when 但 sets them apart; with no contrast they still do."""
+    text = (
+        "河北日报讯\n\n国务院安委会考核巡查组向我省反馈考核巡查情况。考核巡查组反馈指出，河北省安全生产工作取得积极成效，"
+        "但仍存在隐患排查不深入等问题。\n"
+    )
+    assert stances(read_text(text))["河北省"] == "mixed"
+    plain = "某市通报\n\n邢台市积极推进工作，隐患排查不深入。\n"
+    assert stances(read_text(plain))["邢台市"] == "neutral"
