@@ -538,6 +538,12 @@ def is_assignment_only(sec: Section) -> bool:
     return sec.role == "other" and not framing_headings().search(sec.heading)
 
 
+def is_running_text(sec: Section) -> bool:
+    """Whether a leaf of an unnamed part is running text under a short unmarked line (a page's title over a
+    notice: 海南省安全生产“十一五”规划[2007]), not an item: its requirement sentences are read one by one."""
+    return sec.style == "plain" and sec.role == "other"
+
+
 def task_sections(doc: Document) -> list[Section]:
     """Leaf sections in the parts of the outline that hold tasks, measures or phases, and of the parts where
     an item may assign (`is_assignment_only`)."""
@@ -546,7 +552,7 @@ def task_sections(doc: Document) -> list[Section]:
         if sec.children:
             continue
         top = doc.section_path(sec.id)[0]
-        if top.role in TASK_ROLES or is_assignment_only(top):
+        if top.role in TASK_ROLES or (is_assignment_only(top) and not is_running_text(sec)):
             leaves.append(sec)
     return leaves
 
@@ -983,8 +989,11 @@ def paragraph_tasks(
     return tasks
 
 
-# Words that may open a requirement sentence before its subject: 请各地…, 一是各地要…, 同时，各部门要…
-REQUIREMENT_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|同时|此外|另外|期间)?[，,]?(?:请|由|全[省市县区])?")
+# Words that may open a requirement sentence before its subject: 请各地…, 一是各地要…, 同时，各部门要…; the
+# openers of what comes next in a report or a notice's news (下一步，安全监管总局将…; 按照要求，各巡查组要…; 为此，…)
+REQUIREMENT_OPENING = re.compile(
+    r"(?:[一二三四五六七八九十]是|同时|此外|另外|期间|下一步|今后|为此|按照要求)?[，,]?(?:请|由|全[省市县区])?"
+)
 
 
 # Between two lists of one subject: a few words the lexicon does not know (各县（市）区、开发区安委会和有关部门).
@@ -992,6 +1001,7 @@ SUBJECT_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{0,12}|[\u4e00-\u9fff]{0
 BRACKET_NOTE = re.compile(r"(?:（[^（）]{1,20}）)?")  # 各成员单位（详见任务分工）要…
 
 
+ASKING_WORDS = ("请", "由")  # before a list opening a sentence: the list is asked, or charged, to act
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
 SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
 
@@ -1009,7 +1019,7 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
     """The parties a sentence requires to act: the first list that opens it followed by a subject modal or a
     lead word, or that opens a later clause followed by 要/应/须 (各地区、各有关部门要…, 各有关成员单位（详见任务分工）要…, 市公安局牵头…), or
     any list after 请 (请各地区、各部门和单位分别明确1名联络员). The list may run on over a body the lexicon
-    does not know (各县（市）区、开发区安委会和有关部门要…)."""
+    does not know (各县（市）区、开发区安委会和有关部门要…); after 由 (由昭通市人民政府对…进行论证) as after 请."""
     groups = list_groups(text, refs)
     for i, group in enumerate(groups):
         opening = opens_requirement(text, start, group[0].start)
@@ -1021,7 +1031,10 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         subject = [r for g in groups[i : j + 1] for r in g]
         after = text[subject[-1].end : end]
         after = after[len(BRACKET_NOTE.match(after).group()) :]
-        asked = text[start : group[0].start].rstrip("，,").endswith("请")
+        # 请各地区…报送, 由昭通市人民政府对…进行论证: the body asked, or charged, acts whatever verb follows
+        asked = text[start : group[0].start].rstrip("，,").endswith(ASKING_WORDS)
+        if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
+            continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
             if after.startswith(STRONG_MODAL):
                 return list({r.ref.name: r.ref for r in subject}.values())
@@ -1327,6 +1340,15 @@ def first_listed_leads(doc: Document) -> bool:
     return any(cue.pattern.search(doc.norm_text) for cue in role_cues() if cue.where == "convention")
 
 
+def items_read(doc: Document, leaves: list[Section], found: list[Task]) -> list[Section]:
+    """The leaves read as items: all but those of a part where an item is a task only if it names who does it
+    (`is_assignment_only`) that gave no task. Such a leaf is often no item at all but a whole notice the outline
+    took for one part (海南省人民政府办公厅关于印发…的通知 under its page title), whose requirement sentences
+    (各市、县和各部门要…。负有…职责的各有关部门要…) are read one by one, as in undivided text."""
+    assigned = {t.section for t in found}
+    return [s for s in leaves if s.id in assigned or not is_assignment_only(doc.section_path(s.id)[0])]
+
+
 def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]]) -> tuple[int, int]:
     """A range cut where a table begins inside it: the rows are tasks of their own."""
     for t_start, _ in table_ranges:
@@ -1358,6 +1380,6 @@ def tasks(doc: Document) -> list[Task]:
     else:
         found = []
     taken = [*table_ranges, *(norm_range(doc, t.span) for t in found)]
-    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in leaves)])
+    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in items_read(doc, leaves, found))])
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     return found + table_tasks(doc, deadlines, refs, tables, first_leads)

@@ -808,3 +808,40 @@ def test_the_body_a_notice_asks_to_act_leads_what_it_is_asked():
     assert leads["三是请广东省"] == ["广东省安委会"]
     assert ["各企业"] in leads.values()
     assert all("市应急局" not in lead for lead in leads.values())
+
+
+def test_running_text_under_a_page_title_is_read_sentence_by_sentence():
+    # r850 (海南 通知 under its page title, one unmarked heading over the whole notice)
+    doc = read(
+        "海南省安全生产“十一五”规划[2007]\n\n  海南省人民政府办公厅关于印发海南省安全生产“十一五”规划的通知\n\n"
+        "  《规划》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+        "  各市、县和各部门要将《规划》相关内容纳入本地区、本行业“十一五”发展规划。"
+        "负有安全生产监管监察职责的各有关部门要按照职责分工，加强《规划》实施工作的组织指导和协调。\n"
+    )
+    task = task_starting(doc, "负有安全生产监管监察职责")
+    assert parties(task.lead) == ["负有安全生产监管监察职责的各有关部门"]
+    assert not task.text.startswith("海南省安全生产")
+
+
+def test_a_body_charged_with_由_leads_whatever_verb_follows():
+    # r833 (新华社 on an accident report): 由昭通市人民政府对沟头煤矿…进行论证
+    doc = read(
+        "云南昭通21名公职人员因一起煤矿事故被建议追责问责\n新华社·2026-01-22 09:55\n"
+        "调查报告显示，对沟头煤矿处600万元的罚款；移送自然资源管理部门依法查处；"
+        "由昭通市人民政府对沟头煤矿办矿能力、灾害治理能力进行论证，根据论证结果作出是否关闭决定。\n"
+    )
+    task = task_starting(doc, "由昭通市人民政府")
+    assert parties(task.lead) == ["昭通市人民政府"]
+    assert "移送" not in task.text
+
+
+def test_a_subject_after_a_report_opener_or_a_teller_leads():
+    # r857: 下一步，安全监管总局将…; r847: 按照要求，各巡查组要…; r199: 四川省政府安办要求，各地区、各单位要…
+    doc = read(
+        "下一步，安全监管总局将研究推进暗查工作制度化、常态化。\n"
+        "按照要求，各巡查组要加大函告和约谈力度。\n"
+        "对此，四川省政府安办要求，各地区、各单位要深刻汲取近期省内外事故教训。\n"
+    )
+    assert parties(task_starting(doc, "下一步").lead) == ["安全监管总局"]
+    assert parties(task_starting(doc, "按照要求").lead) == ["各巡查组"]
+    assert parties(task_starting(doc, "对此").lead) == ["各地区", "各单位"]
