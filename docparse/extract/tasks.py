@@ -217,6 +217,19 @@ def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[
     return found
 
 
+HOSTED = re.compile(r"设在([\u4e00-\u9fff]{2,14})(?=[，。；（])")  # 办公室设在镇安监办，…: the host, up to a stop
+
+
+def host_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
+    """Unknown units that host an office (领导小组办公室设在镇安监办，具体负责…): a unit name up to the next stop."""
+    found = []
+    for m in HOSTED.finditer(doc.norm_text):
+        unit = unknown_unit(doc, m.start(1), m.end(1), taken)
+        if unit:
+            found.append(unit)
+    return found
+
+
 def member_end(text: str, pos: int, run_end: int, known: set[tuple[int, int]]) -> int:
     """Where the member of a subject list starting at `pos` ends: at the next 、, or at a 和/及/与 outside a known
     name (中央在鄂企业和省属企业必须…; not the 和 of 住房和城乡建设局); at the end of the run without one."""
@@ -290,9 +303,12 @@ def telling_cue() -> re.Pattern[str]:
 
 
 def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
-    """`refs` with the units the lexicon does not know where a role field or a subject list names them."""
+    """`refs` with the units the lexicon does not know where a role field, a subject list or an office's host
+    names them."""
     taken = IntervalIndex((r.start, r.end) for r in refs)
-    extra = {(u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken)]}
+    extra = {
+        (u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken)]
+    }
     return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
 
@@ -539,8 +555,12 @@ def is_assignment_only(sec: Section) -> bool:
 
 
 def is_running_text(sec: Section) -> bool:
-    """Whether a leaf of an unnamed part is running text under a short unmarked line (a page's title over a
-    notice: 海南省安全生产“十一五”规划[2007]), not an item: its requirement sentences are read one by one."""
+    """Whether a leaf is running text, not an item: its requirement sentences are read one by one. So is the
+    text of an unnamed part under a short unmarked line (a page's title over a notice: 海南省安全生产“十一五”规划
+    [2007]), and an organization part without items, whose sentences assign each its own body (领导小组办公室
+    设在镇应急办，…负责日常的组织协调…。各行政村（社区）和单位要成立相应的领导小组…)."""
+    if sec.parent is None and sec.role in ASSIGNMENT_ONLY_ROLES:
+        return True
     return sec.style == "plain" and sec.role == "other"
 
 
@@ -1001,6 +1021,15 @@ SUBJECT_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{0,12}|[\u4e00-\u9fff]{0
 BRACKET_NOTE = re.compile(r"(?:（[^（）]{1,20}）)?")  # 各成员单位（详见任务分工）要…
 
 
+# Before the body that hosts a group's office (领导小组办公室设在镇安监办，具体负责…): the host does the office's work.
+HOST_WORDS = ("设在",)
+
+
+def hosts_lead(after: str) -> bool:
+    """Whether a later clause of the sentence gives the hosted office a lead word (…，具体负责业务指导)."""
+    return any(c.role == "lead" and c.pattern.search(after) for c in after_cues())
+
+
 ASKING_WORDS = ("请", "由")  # before a list opening a sentence: the list is asked, or charged, to act
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
 SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
@@ -1019,11 +1048,13 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
     """The parties a sentence requires to act: the first list that opens it followed by a subject modal or a
     lead word, or that opens a later clause followed by 要/应/须 (各地区、各有关部门要…, 各有关成员单位（详见任务分工）要…, 市公安局牵头…), or
     any list after 请 (请各地区、各部门和单位分别明确1名联络员). The list may run on over a body the lexicon
-    does not know (各县（市）区、开发区安委会和有关部门要…); after 由 (由昭通市人民政府对…进行论证) as after 请."""
+    does not know (各县（市）区、开发区安委会和有关部门要…); after 由 (由昭通市人民政府对…进行论证) as after 请; the
+    host of an office that a later clause makes responsible (办公室设在镇应急办，…负责日常的组织协调)."""
     groups = list_groups(text, refs)
     for i, group in enumerate(groups):
         opening = opens_requirement(text, start, group[0].start)
-        if opening is None:
+        hosted = text[start : group[0].start].endswith(HOST_WORDS)
+        if opening is None and not hosted:
             continue
         j = i
         while j + 1 < len(groups) and SUBJECT_GAP.fullmatch(text, groups[j][-1].end, groups[j + 1][0].start):
@@ -1033,6 +1064,10 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         after = after[len(BRACKET_NOTE.match(after).group()) :]
         # 请各地区…报送, 由昭通市人民政府对…进行论证: the body asked, or charged, acts whatever verb follows
         asked = text[start : group[0].start].rstrip("，,").endswith(ASKING_WORDS)
+        if hosted:
+            if hosts_lead(after):
+                return list({r.ref.name: r.ref for r in subject}.values())
+            continue
         if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
             continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement

@@ -236,3 +236,9 @@ def test_the_short_forms_of_the_former_state_administration_of_work_safety():
     assert [(d.name, [m.text for m in d.mentions]) for d in doc.extraction.departments] == [
         ("应急管理部", ["安全监管总局", "国家安监总局"])
     ]
+
+
+def test_county_level_words_in_any_order_and_villages_with_their_units_are_generic():
+    # r314: 各区市县政府、先导区管委会组织开展…; r814: 各行政村(社区)和单位要…
+    doc = read("各区市县政府、先导区管委会组织开展本辖区安全生产综合检查。各行政村（社区）和单位要成立相应的领导小组。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各区市县政府", "各行政村（社区）和单位"]

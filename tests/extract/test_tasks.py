@@ -845,3 +845,26 @@ def test_a_subject_after_a_report_opener_or_a_teller_leads():
     assert parties(task_starting(doc, "下一步").lead) == ["安全监管总局"]
     assert parties(task_starting(doc, "按照要求").lead) == ["各巡查组"]
     assert parties(task_starting(doc, "对此").lead) == ["各地区", "各单位"]
+
+
+def test_the_host_of_an_office_leads_its_work_and_an_organization_part_is_read_by_sentence():
+    # r814 (镇 方案, 二、组织领导) and r853 (四、组织机构: 办公室设在镇安监办，具体负责…, a unit the lexicon does not know)
+    doc = read(
+        "一、工作任务\n（一）开展排查。各村要全面排查隐患。\n"
+        "二、组织领导\n成立领导小组。领导小组办公室设在镇应急办,由曹东辉同志任办公室主任,负责日常的组织协调和监督检查任务。\n"
+        "各行政村(社区)和单位要成立相应的领导小组,细化方案。\n"
+        "三、组织机构\n活动领导小组由镇政府工会主席任组长,领导小组办公室设在镇安监办,具体负责业务指导。\n"
+    )
+    assert parties(task_starting(doc, "领导小组办公室设在镇应急办").lead) == ["镇应急办"]
+    assert parties(task_starting(doc, "各行政村").lead) == ["各行政村(社区)和单位"]
+    assert parties(task_starting(doc, "活动领导小组由").lead) == ["镇安监办"]
+
+
+def test_a_contact_line_assigns_nothing():
+    # hainan 2022 typhoon notice: 联系人：省应急管理厅应急指挥中心 陈××: the 应 of 应急 is no modal
+    doc = read(
+        "一、严格值班值守\n各市县要于9月1日20时前将防御部署落实情况报省安委办。\n"
+        "联系人：省应急管理厅应急指挥中心 陈××，联系电话：0898-65203715。\n"
+    )
+    assert all("联系人" not in t.text[:4] for t in doc.extraction.tasks)
+    assert all("省应急管理厅" not in parties(t.lead) for t in doc.extraction.tasks)
