@@ -23,6 +23,7 @@ from docparse.analyse.departments import (
     names_a_body,
     role_cues,
     strip_stop_words,
+    surface_forms,
 )
 from docparse.matching import TermMatcher
 from docparse.model import (
@@ -75,6 +76,7 @@ FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
 UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}")
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
+PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name opens with (区应急管理局)
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
 # An article number before the run (第七条事故发生单位应当…) is no part of it.
 SUBJECT_RUN = re.compile(
@@ -188,10 +190,30 @@ def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
         for m in cue.pattern.finditer(text):
             stop = FIELD_END.search(text, m.end())
             for a, b in trimmed_members(text, m.end(), stop.start() if stop else len(text)):
-                unit = unknown_unit(doc, a, b, taken)
+                cut = b == len(text.rstrip())  # the excerpt ends inside the field: （责任单位：区应急
+                unit = cut_unit(doc, a, b, taken) if cut else unknown_unit(doc, a, b, taken)
                 if unit:
                     found.append(unit)
     return found
+
+
+# The level a place word before a name implies, where it decides between bodies (省应急 -> 应急管理厅).
+LEVEL_OF_PLACE_WORD = {"省": "province", "镇": "township", "乡": "township"}
+
+
+def cut_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref | None:
+    """The body a name cut off by the end of an excerpt begins (区应急 of …（责任单位：区应急): a place word and
+    the start of the names of exactly one body of the lexicon at that level."""
+    name = doc.norm_text[start:end]
+    place, stem = name[:1], name[1:]
+    if taken.overlaps(start, end) or len(stem) < 2 or not UNIT_NAME.fullmatch(name) or place not in PLACE_WORDS:
+        return None
+    level = LEVEL_OF_PLACE_WORD.get(place)
+    bodies = {e.name for form, e in surface_forms().items() if form.startswith(stem) and e.kind == "department" and e.level == level}
+    if len(bodies) != 1:
+        return None
+    span = doc.source_span(start, end)
+    return Ref(start, end, PartyRef(place + bodies.pop(), doc.text_of(span), span))
 
 
 def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
@@ -338,6 +360,17 @@ def outside_addressing(doc: Document, refs: list[Ref]) -> list[Ref]:
     """The refs that are not part of the document's title, address or signature (`addressing_ranges`)."""
     addressing = addressing_ranges(doc)
     return [r for r in refs if not addressing.containing(r.start)]
+
+
+def without_list_summaries(text: str, refs: list[Ref]) -> list[Ref]:
+    """`refs` without a generic party that closes a list of bodies after 等 (县公安局、…、县消防救援大队等相关部门和
+    单位): the words sum the list up and name no other party."""
+    out: list[Ref] = []
+    for r in refs:
+        summary = r.ref.kind == "generic" and out and out[-1].end == r.start - 1 and text[r.start - 1] == "等"
+        if not summary:
+            out.append(r)
+    return out
 
 
 def refs_within(refs: list[Ref], start: int, end: int) -> list[Ref]:
@@ -844,7 +877,10 @@ def split_by_assignment(
         closing = (
             is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end) or opens_label_line(text, s_start)
         )
-        opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
+        inside = refs_within(refs, s_start, s_end)
+        opens_task = not closing and (
+            has_own_lead(text, inside, s_start, s_end, first_leads) or bool(requirement_subject(text, inside, s_start, s_end))
+        )
         if parts and not closed and not (
             opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)
         ):
@@ -881,9 +917,10 @@ def item_tasks(
     sector = item_sector(doc, sec, lists)
     tasks = []
     for p_start, p_end in split_by_assignment(doc, main_refs, start, end, first_leads):
-        task = make_task(doc, deadlines, p_start, p_end, refs_within(main_refs, p_start, p_end), sec, sector, first_leads)
-        if not task.lead:
-            task.lead = heading_actors(doc, sec, refs)
+        part_refs = refs_within(main_refs, p_start, p_end)
+        task = make_task(doc, deadlines, p_start, p_end, part_refs, sec, sector, first_leads)
+        if not task.lead:  # 全市各级各部门要…: the subject its requirement opens with, else who the heading names
+            task.lead = requirement_subject(doc.norm_text, part_refs, p_start, p_end) or heading_actors(doc, sec, refs)
         tasks.append(task)
     for b_start, b_end, b_sector, b_refs in brackets:
         task = make_task(doc, deadlines, b_start, b_end, b_refs, sec, b_sector)
@@ -1005,7 +1042,9 @@ def paragraph_tasks(
             continue
         for start, end in split_by_assignment(doc, inside, m.start(), m.end()):
             sector = sector_of(doc.norm_text[start : start + TOPIC_MAX])
-            tasks.append(make_task(doc, deadlines, start, end, refs_within(inside, start, end), None, sector))
+            task = make_task(doc, deadlines, start, end, refs_within(inside, start, end), None, sector)
+            task.lead = task.lead or requirement_subject(doc.norm_text, refs_within(inside, start, end), start, end)
+            tasks.append(task)
     return tasks
 
 
@@ -1032,6 +1071,7 @@ def hosts_lead(after: str) -> bool:
 
 ASKING_WORDS = ("请", "由")  # before a list opening a sentence: the list is asked, or charged, to act
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+NOT_MODAL = ("应急",)  # a word that opens with a modal's character (省应急管理厅应急指挥中心)
 SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
 
 
@@ -1071,7 +1111,7 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
             continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
-            if after.startswith(STRONG_MODAL):
+            if after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL):
                 return list({r.ref.name: r.ref for r in subject}.values())
             continue
         if asked or any(
@@ -1400,7 +1440,7 @@ def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]])
 )
 def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""
-    refs = outside_addressing(doc, with_unknown_units(doc, party_refs(doc)))
+    refs = without_list_summaries(doc.norm_text, outside_addressing(doc, with_unknown_units(doc, party_refs(doc))))
     tables = doc.tables + text_tables(doc)
     refs = sorted([*refs, *cell_units(doc, tables, refs)], key=lambda r: r.start)
     table_ranges = sorted(norm_range(doc, t.span) for t in tables)

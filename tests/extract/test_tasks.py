@@ -868,3 +868,30 @@ def test_a_contact_line_assigns_nothing():
     )
     assert all("联系人" not in t.text[:4] for t in doc.extraction.tasks)
     assert all("省应急管理厅" not in parties(t.lead) for t in doc.extraction.tasks)
+
+
+def test_a_later_sentence_with_a_subject_of_its_own_opens_its_own_task():
+    # r322 (烟花爆竹 打非 方案): the 乡(镇) are required in a sentence of their own, not with the heading's subject
+    doc = read(
+        "二、工作措施\n(三)突出重点,落实责任。各级人民政府和有关部门要对行政区内所有乡(镇)进行全面地排查摸底。"
+        "将“打非”专项整治工作任务层层分解。各乡(镇)和有关部门要按照各自分工认真履行职责。\n"
+    )
+    assert parties(task_starting(doc, "(三)突出重点").lead) == ["各级人民政府", "有关部门"]
+    assert parties(task_starting(doc, "各乡(镇)和有关部门要").lead) == ["各乡(镇)", "有关部门"]
+
+
+def test_the_generic_words_that_sum_up_a_list_name_no_party():
+    # r854: (责任单位:县公安局、…、县消防救援大队等相关部门和单位,各乡镇人民政府)
+    doc = read(
+        "二、主要任务\n1.城市安全事故指标有效控制。年内全县各类生产安全事故数同比下降10%以上。"
+        "(责任单位:县公安局、县交通运输局、县消防救援大队等相关部门和单位,各乡镇人民政府)\n"
+    )
+    task = task_starting(doc, "1.城市安全")
+    assert parties(task.lead) == ["县公安局"]
+    assert parties(task.support) == ["县交通运输局", "县消防救援大队", "各乡镇人民政府"]
+
+
+def test_a_name_the_end_of_an_excerpt_cut_off_is_the_body_it_begins():
+    # r844 (长宁区 意见, a web excerpt ending inside the last field): …(责任单位:区应急
+    doc = read("一、主要任务\n2.以“重责任担当保一方平安”为主题,组织开展“谈安全话责任抓落实”活动。(责任单位:区应急")
+    assert [(p.name, p.text) for p in task_starting(doc, "2.以").lead] == [("区应急管理局", "区应急")]
