@@ -74,13 +74,13 @@ LINE = re.compile(r"(?m)^[^\n]*")
 LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
 FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
-UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}")
+UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”){2,14}")  # a quoted campaign inside: 省“打非”协调领导小组
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
 PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name opens with (区应急管理局)
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
 # An article number before the run (第七条事故发生单位应当…) is no part of it.
 SUBJECT_RUN = re.compile(
-    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、]{2,80})", re.MULTILINE
+    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、“”]{2,80})", re.MULTILINE
 )
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.

@@ -895,3 +895,13 @@ def test_a_name_the_end_of_an_excerpt_cut_off_is_the_body_it_begins():
     # r844 (长宁区 意见, a web excerpt ending inside the last field): …(责任单位:区应急
     doc = read("一、主要任务\n2.以“重责任担当保一方平安”为主题,组织开展“谈安全话责任抓落实”活动。(责任单位:区应急")
     assert [(p.name, p.text) for p in task_starting(doc, "2.以").lead] == [("区应急管理局", "区应急")]
+
+
+def test_a_group_the_plan_charges_is_a_subject_with_its_quoted_campaign():
+    # r322: (六)加强协作,认真履职。省“打非”协调领导小组要及时协调…。有关部门要认真履行工作职责…
+    doc = read(
+        "二、工作措施\n(六)加强协作,认真履职。省“打非”协调领导小组要及时协调、通报有关工作情况。"
+        "有关部门要认真履行工作职责,密切配合。\n"
+    )
+    assert parties(task_starting(doc, "(六)加强协作").lead) == ["省“打非”协调领导小组"]
+    assert parties(task_starting(doc, "有关部门要").lead) == ["有关部门"]
