@@ -32,20 +32,25 @@ from docparse.textspans import CELL_GAP, enclosing
 # --- the grammar -----------------------------------------------------------------------------------
 
 _CN = "〇零一二两三四五六七八九十"
-_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年度?|[今明去本]年度?"
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:日|号)"
+# One blank may stand on either side of a figure: text laid out from a PDF writes 2020 年 9 月 30 日前.
+_B = r" ?"
+_YEAR = rf"(?:(?:19|20)\d{{2}}|[一二][〇零一二三四五六七八九]{{3}}){_B}年度?|[今明去本]年度?"
+_MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){_B}月份?"
+_DAY = rf"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]){_B}(?:日|号)"
 _DAY_BARE = r"(?:3[01]|[12]\d|0?[1-9])(?=之前|以前|前)"  # 6月20前: the 日 left out
 _MONTH_PART = r"(?:上旬|中旬|下旬|中下旬|底|末|初)"
 _QUARTER = r"第?[一二三四1-4]季度(?:末|底)?"
 _HALF = r"[上下]半年"
-_MONTH_PHRASE = rf"{_MONTH}(?:{_DAY}|{_DAY_BARE})?{_MONTH_PART}?"
+_MONTH_PHRASE = rf"{_MONTH}(?:{_B}(?:{_DAY}|{_DAY_BARE}))?{_MONTH_PART}?"
 _DOTTED = r"(?:19|20)\d{2}[.．/](?:1[0-2]|0?[1-9])[.．/](?:3[01]|[12]\d|0?[1-9])(?![\d.．/])"  # 2021.5.20
 ATOM = (
-    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年?[底末初内])?"
+    rf"(?:{_DOTTED}|(?:{_YEAR})(?:{_B}(?:{_MONTH_PHRASE}|{_QUARTER}|{_HALF})|年?[底末初内])?"
     rf"|{_MONTH_PHRASE}|{_QUARTER}|{_HALF}|年底|年末|年初|年内)"
 )
-_CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～)\s*"
+# A dash that a page's encoding lost is left as question marks (6月1日??6月30日).
+_CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～|[?？]{1,2})\s*"
+# What a period's first day may say between it and its end: 11月下旬开始到明年1月中旬, 6月1日正式启动，并持续至6月30日.
+_OPENS = r"(?:起|开始|正式启动|启动)?(?:[，,]?并?持续)?"
 # An hour after either end of a range: 2015年11月6日上午8:00至2015年11月12日下午17:30止.
 _CLOCK = r"(?:(?:上午|下午|中午|晚上|早上)?(?:[01]?\d|2[0-4])(?:[:：][0-5]\d|时|点)|上午|下午)?"
 _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号)"
@@ -63,7 +68,7 @@ _DUE = rf"(?P<due>{_DUE_FILLER}(?:底前|之前|以前|前{_FIRST_N}|为止|止)
 EXPRESSION = re.compile(
     rf"(?<![\d{_CN}第])(?:"
     rf"(?P<from_today>(?:从|自)?即日起(?:{_CONNECTOR})(?P<today_end>{ATOM}))"
-    rf"|(?:从|自)?(?P<range_a>{ATOM}){_CLOCK}起?{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY}){_CLOCK}"
+    rf"|(?:从|自)?(?P<range_a>{ATOM}){_CLOCK}{_OPENS}{_CONNECTOR}(?P<range_b>{ATOM}|{_DAY_ONLY}){_CLOCK}"
     rf"|(?P<mr_year>{_YEAR})?(?P<mr_a>{_MONTH_NUM}){_CONNECTOR}(?P<mr_b>{_MONTH_NUM}月份?{_MONTH_PART}?)"
     rf"|(?P<yr_a>(?:19|20)\d{{2}}){_CONNECTOR}(?P<yr_b>(?:19|20)\d{{2}})年"
     rf"|(?:从|自)(?P<joined_a>(?:{_YEAR})?{_MONTH}{_DAY})(?P<joined_b>{_MONTH}{_DAY})"
@@ -232,9 +237,10 @@ class YearContext:
     """What decides a year left implicit: the document date, the explicit years in the text."""
 
     doc_date: date | None
-    doc_year: int | None  # the document date's year, else the most frequent year written
+    doc_year: int | None  # the document date's year, else the most frequent year written, else the page's year
     positions: list[int]  # normalized offsets of explicit years (baselines excluded), ascending
     years: list[int]
+    page_date: date | None = None  # the date a web page was published (`page_date`)
 
     def year_before(self, offset: int) -> int | None:
         i = bisect_left(self.positions, offset) - 1
@@ -254,6 +260,7 @@ def year_context(doc: Document) -> YearContext:
     positions: list[int] = []
     years: list[int] = []
     counts: Counter[int] = Counter()
+    page = page_date(text)
     for m in EXPLICIT_YEAR.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
         if any(before.endswith(c) for c in cues.baseline) or text.startswith("以来", m.end()):
@@ -261,6 +268,8 @@ def year_context(doc: Document) -> YearContext:
         if before.endswith(("到", "至")) or _inside_title(text, m.start()):
             continue
         year = int(m.group(1))
+        if page is not None and year < page.year and text.startswith("度", m.end()):
+            continue  # 2025年度…巡查 on a page of 2026: the year under review, the work is done after it
         positions.append(m.start())
         years.append(year)
         counts[year] += 1
@@ -270,7 +279,26 @@ def year_context(doc: Document) -> YearContext:
         doc_year = min(counts, key=lambda y: (-counts[y], y))
     if doc_year is None:
         doc_year = written_number_year(text)
-    return YearContext(doc_date, doc_year, positions, years)
+    if doc_year is None and page is not None:
+        doc_year = page.year
+    return YearContext(doc_date, doc_year, positions, years, page)
+
+
+# A web page's date of publication as its header or footer writes it (发表时间:2019-11-28 10:27,
+# 2026-01-21 16:15:37 来源:…): page chrome, not the document's date (the page may repost an older text), but
+# the year of a text that writes none, and the day before which a news page tells its periods as past.
+PAGE_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def page_date(text: str) -> date | None:
+    """The first date written as a web page writes its publication date (2019-11-28)."""
+    m = PAGE_DATE.search(text)
+    if m is None:
+        return None
+    try:
+        return date(*(int(g) for g in m.groups()))
+    except ValueError:
+        return None
 
 
 # A document number's year as written in the text: 长安委办[2007]17号, 赣府厅明〔2011〕166号.
@@ -949,6 +977,10 @@ def is_planned(scan: DateScan, d: DateMention) -> bool:
     # 2024年4月2日至3日，…对…开展执法检查 in a notice of 5月7日: a period over before the document was written
     # is told as past, as in a report
     over = scan.ctx.doc_date is not None and d.last < scan.ctx.doc_date
+    # a news page of 2019-05-15 telling of 5月5日至14日 of that year: the same, where the text has no date of its
+    # own (a page reposting an older plan years later leaves its periods alone)
+    page = scan.ctx.page_date
+    over = over or (scan.ctx.doc_date is None and page is not None and page.year == d.last.year and d.last < page)
     planned = (not (d.report or over) or opens or acts) and not any(p in context for p in scan.cues.past)
     # 2024年1月至6月，全省发生事故42起: a window of statistics
     return planned and not TALLY.search(context) and not compared_year_to_date(d, context, scan.cues)

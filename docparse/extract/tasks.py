@@ -23,6 +23,7 @@ from docparse.analyse.departments import (
     names_a_body,
     role_cues,
     strip_stop_words,
+    surface_forms,
 )
 from docparse.matching import TermMatcher
 from docparse.model import (
@@ -73,12 +74,13 @@ LINE = re.compile(r"(?m)^[^\n]*")
 LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
 FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
-UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}")
+UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”){2,14}")  # a quoted campaign inside: 省“打非”协调领导小组
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
+PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name opens with (区应急管理局)
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
 # An article number before the run (第七条事故发生单位应当…) is no part of it.
 SUBJECT_RUN = re.compile(
-    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、]{2,80})", re.MULTILINE
+    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、“”]{2,80})", re.MULTILINE
 )
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
@@ -188,10 +190,30 @@ def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
         for m in cue.pattern.finditer(text):
             stop = FIELD_END.search(text, m.end())
             for a, b in trimmed_members(text, m.end(), stop.start() if stop else len(text)):
-                unit = unknown_unit(doc, a, b, taken)
+                cut = b == len(text.rstrip())  # the excerpt ends inside the field: （责任单位：区应急
+                unit = cut_unit(doc, a, b, taken) if cut else unknown_unit(doc, a, b, taken)
                 if unit:
                     found.append(unit)
     return found
+
+
+# The level a place word before a name implies, where it decides between bodies (省应急 -> 应急管理厅).
+LEVEL_OF_PLACE_WORD = {"省": "province", "镇": "township", "乡": "township"}
+
+
+def cut_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref | None:
+    """The body a name cut off by the end of an excerpt begins (区应急 of …（责任单位：区应急): a place word and
+    the start of the names of exactly one body of the lexicon at that level."""
+    name = doc.norm_text[start:end]
+    place, stem = name[:1], name[1:]
+    if taken.overlaps(start, end) or len(stem) < 2 or not UNIT_NAME.fullmatch(name) or place not in PLACE_WORDS:
+        return None
+    level = LEVEL_OF_PLACE_WORD.get(place)
+    bodies = {e.name for form, e in surface_forms().items() if form.startswith(stem) and e.kind == "department" and e.level == level}
+    if len(bodies) != 1:
+        return None
+    span = doc.source_span(start, end)
+    return Ref(start, end, PartyRef(place + bodies.pop(), doc.text_of(span), span))
 
 
 def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
@@ -214,6 +236,19 @@ def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[
                 break  # a member that names no party: no subject list
             units.append(unit)
             pos = sep + 1
+    return found
+
+
+HOSTED = re.compile(r"设在([\u4e00-\u9fff]{2,14})(?=[，。；（])")  # 办公室设在镇安监办，…: the host, up to a stop
+
+
+def host_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
+    """Unknown units that host an office (领导小组办公室设在镇安监办，具体负责…): a unit name up to the next stop."""
+    found = []
+    for m in HOSTED.finditer(doc.norm_text):
+        unit = unknown_unit(doc, m.start(1), m.end(1), taken)
+        if unit:
+            found.append(unit)
     return found
 
 
@@ -290,9 +325,12 @@ def telling_cue() -> re.Pattern[str]:
 
 
 def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
-    """`refs` with the units the lexicon does not know where a role field or a subject list names them."""
+    """`refs` with the units the lexicon does not know where a role field, a subject list or an office's host
+    names them."""
     taken = IntervalIndex((r.start, r.end) for r in refs)
-    extra = {(u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken)]}
+    extra = {
+        (u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken)]
+    }
     return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
 
@@ -322,6 +360,17 @@ def outside_addressing(doc: Document, refs: list[Ref]) -> list[Ref]:
     """The refs that are not part of the document's title, address or signature (`addressing_ranges`)."""
     addressing = addressing_ranges(doc)
     return [r for r in refs if not addressing.containing(r.start)]
+
+
+def without_list_summaries(text: str, refs: list[Ref]) -> list[Ref]:
+    """`refs` without a generic party that closes a list of bodies after 等 (县公安局、…、县消防救援大队等相关部门和
+    单位): the words sum the list up and name no other party."""
+    out: list[Ref] = []
+    for r in refs:
+        summary = r.ref.kind == "generic" and out and out[-1].end == r.start - 1 and text[r.start - 1] == "等"
+        if not summary:
+            out.append(r)
+    return out
 
 
 def refs_within(refs: list[Ref], start: int, end: int) -> list[Ref]:
@@ -538,6 +587,16 @@ def is_assignment_only(sec: Section) -> bool:
     return sec.role == "other" and not framing_headings().search(sec.heading)
 
 
+def is_running_text(sec: Section) -> bool:
+    """Whether a leaf is running text, not an item: its requirement sentences are read one by one. So is the
+    text of an unnamed part under a short unmarked line (a page's title over a notice: 海南省安全生产“十一五”规划
+    [2007]), and an organization part without items, whose sentences assign each its own body (领导小组办公室
+    设在镇应急办，…负责日常的组织协调…。各行政村（社区）和单位要成立相应的领导小组…)."""
+    if sec.parent is None and sec.role in ASSIGNMENT_ONLY_ROLES:
+        return True
+    return sec.style == "plain" and sec.role == "other"
+
+
 def task_sections(doc: Document) -> list[Section]:
     """Leaf sections in the parts of the outline that hold tasks, measures or phases, and of the parts where
     an item may assign (`is_assignment_only`)."""
@@ -546,7 +605,7 @@ def task_sections(doc: Document) -> list[Section]:
         if sec.children:
             continue
         top = doc.section_path(sec.id)[0]
-        if top.role in TASK_ROLES or is_assignment_only(top):
+        if top.role in TASK_ROLES or (is_assignment_only(top) and not is_running_text(sec)):
             leaves.append(sec)
     return leaves
 
@@ -818,7 +877,10 @@ def split_by_assignment(
         closing = (
             is_bracketed(text[s_start:s_end]) or opens_with_bracket(text, s_start, s_end) or opens_label_line(text, s_start)
         )
-        opens_task = not closing and has_own_lead(text, refs_within(refs, s_start, s_end), s_start, s_end, first_leads)
+        inside = refs_within(refs, s_start, s_end)
+        opens_task = not closing and (
+            has_own_lead(text, inside, s_start, s_end, first_leads) or bool(requirement_subject(text, inside, s_start, s_end))
+        )
         if parts and not closed and not (
             opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)
         ):
@@ -855,9 +917,10 @@ def item_tasks(
     sector = item_sector(doc, sec, lists)
     tasks = []
     for p_start, p_end in split_by_assignment(doc, main_refs, start, end, first_leads):
-        task = make_task(doc, deadlines, p_start, p_end, refs_within(main_refs, p_start, p_end), sec, sector, first_leads)
-        if not task.lead:
-            task.lead = heading_actors(doc, sec, refs)
+        part_refs = refs_within(main_refs, p_start, p_end)
+        task = make_task(doc, deadlines, p_start, p_end, part_refs, sec, sector, first_leads)
+        if not task.lead:  # 全市各级各部门要…: the subject its requirement opens with, else who the heading names
+            task.lead = requirement_subject(doc.norm_text, part_refs, p_start, p_end) or heading_actors(doc, sec, refs)
         tasks.append(task)
     for b_start, b_end, b_sector, b_refs in brackets:
         task = make_task(doc, deadlines, b_start, b_end, b_refs, sec, b_sector)
@@ -979,12 +1042,17 @@ def paragraph_tasks(
             continue
         for start, end in split_by_assignment(doc, inside, m.start(), m.end()):
             sector = sector_of(doc.norm_text[start : start + TOPIC_MAX])
-            tasks.append(make_task(doc, deadlines, start, end, refs_within(inside, start, end), None, sector))
+            task = make_task(doc, deadlines, start, end, refs_within(inside, start, end), None, sector)
+            task.lead = task.lead or requirement_subject(doc.norm_text, refs_within(inside, start, end), start, end)
+            tasks.append(task)
     return tasks
 
 
-# Words that may open a requirement sentence before its subject: 请各地…, 一是各地要…, 同时，各部门要…
-REQUIREMENT_OPENING = re.compile(r"(?:[一二三四五六七八九十]是|同时|此外|另外|期间)?[，,]?(?:请|由|全[省市县区])?")
+# Words that may open a requirement sentence before its subject: 请各地…, 一是各地要…, 同时，各部门要…; the
+# openers of what comes next in a report or a notice's news (下一步，安全监管总局将…; 按照要求，各巡查组要…; 为此，…)
+REQUIREMENT_OPENING = re.compile(
+    r"(?:[一二三四五六七八九十]是|同时|此外|另外|期间|下一步|今后|为此|按照要求)?[，,]?(?:请|由|全[省市县区])?"
+)
 
 
 # Between two lists of one subject: a few words the lexicon does not know (各县（市）区、开发区安委会和有关部门).
@@ -992,7 +1060,18 @@ SUBJECT_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{0,12}|[\u4e00-\u9fff]{0
 BRACKET_NOTE = re.compile(r"(?:（[^（）]{1,20}）)?")  # 各成员单位（详见任务分工）要…
 
 
+# Before the body that hosts a group's office (领导小组办公室设在镇安监办，具体负责…): the host does the office's work.
+HOST_WORDS = ("设在",)
+
+
+def hosts_lead(after: str) -> bool:
+    """Whether a later clause of the sentence gives the hosted office a lead word (…，具体负责业务指导)."""
+    return any(c.role == "lead" and c.pattern.search(after) for c in after_cues())
+
+
+ASKING_WORDS = ("请", "由")  # before a list opening a sentence: the list is asked, or charged, to act
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+NOT_MODAL = ("应急",)  # a word that opens with a modal's character (省应急管理厅应急指挥中心)
 SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
 
 
@@ -1009,11 +1088,13 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
     """The parties a sentence requires to act: the first list that opens it followed by a subject modal or a
     lead word, or that opens a later clause followed by 要/应/须 (各地区、各有关部门要…, 各有关成员单位（详见任务分工）要…, 市公安局牵头…), or
     any list after 请 (请各地区、各部门和单位分别明确1名联络员). The list may run on over a body the lexicon
-    does not know (各县（市）区、开发区安委会和有关部门要…)."""
+    does not know (各县（市）区、开发区安委会和有关部门要…); after 由 (由昭通市人民政府对…进行论证) as after 请; the
+    host of an office that a later clause makes responsible (办公室设在镇应急办，…负责日常的组织协调)."""
     groups = list_groups(text, refs)
     for i, group in enumerate(groups):
         opening = opens_requirement(text, start, group[0].start)
-        if opening is None:
+        hosted = text[start : group[0].start].endswith(HOST_WORDS)
+        if opening is None and not hosted:
             continue
         j = i
         while j + 1 < len(groups) and SUBJECT_GAP.fullmatch(text, groups[j][-1].end, groups[j + 1][0].start):
@@ -1021,9 +1102,16 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         subject = [r for g in groups[i : j + 1] for r in g]
         after = text[subject[-1].end : end]
         after = after[len(BRACKET_NOTE.match(after).group()) :]
-        asked = text[start : group[0].start].rstrip("，,").endswith("请")
+        # 请各地区…报送, 由昭通市人民政府对…进行论证: the body asked, or charged, acts whatever verb follows
+        asked = text[start : group[0].start].rstrip("，,").endswith(ASKING_WORDS)
+        if hosted:
+            if hosts_lead(after):
+                return list({r.ref.name: r.ref for r in subject}.values())
+            continue
+        if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
+            continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
-            if after.startswith(STRONG_MODAL):
+            if after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL):
                 return list({r.ref.name: r.ref for r in subject}.values())
             continue
         if asked or any(
@@ -1327,6 +1415,15 @@ def first_listed_leads(doc: Document) -> bool:
     return any(cue.pattern.search(doc.norm_text) for cue in role_cues() if cue.where == "convention")
 
 
+def items_read(doc: Document, leaves: list[Section], found: list[Task]) -> list[Section]:
+    """The leaves read as items: all but those of a part where an item is a task only if it names who does it
+    (`is_assignment_only`) that gave no task. Such a leaf is often no item at all but a whole notice the outline
+    took for one part (海南省人民政府办公厅关于印发…的通知 under its page title), whose requirement sentences
+    (各市、县和各部门要…。负有…职责的各有关部门要…) are read one by one, as in undivided text."""
+    assigned = {t.section for t in found}
+    return [s for s in leaves if s.id in assigned or not is_assignment_only(doc.section_path(s.id)[0])]
+
+
 def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]]) -> tuple[int, int]:
     """A range cut where a table begins inside it: the rows are tasks of their own."""
     for t_start, _ in table_ranges:
@@ -1343,7 +1440,7 @@ def clipped_at_tables(start: int, end: int, table_ranges: list[tuple[int, int]])
 )
 def tasks(doc: Document) -> list[Task]:
     """Tasks of the document: outline items (or paragraphs) with their parties, then table rows."""
-    refs = outside_addressing(doc, with_unknown_units(doc, party_refs(doc)))
+    refs = without_list_summaries(doc.norm_text, outside_addressing(doc, with_unknown_units(doc, party_refs(doc))))
     tables = doc.tables + text_tables(doc)
     refs = sorted([*refs, *cell_units(doc, tables, refs)], key=lambda r: r.start)
     table_ranges = sorted(norm_range(doc, t.span) for t in tables)
@@ -1358,7 +1455,7 @@ def tasks(doc: Document) -> list[Task]:
     else:
         found = []
     taken = [*table_ranges, *(norm_range(doc, t.span) for t in found)]
-    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in leaves)])
+    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in items_read(doc, leaves, found))])
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     if doc.analysis.is_report:
         found = [t for t in found if t.section is not None or assigns(t.text)]

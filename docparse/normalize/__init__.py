@@ -153,10 +153,13 @@ class Line:
         self.text = "".join(self.text[i] for i in kept)
 
 
-# Mirror sites annotate characters with their pinyin: 通(tōng)知, 规划的(de)通知. A document is glossed when
-# several annotations carry tone marks; then every bracketed lower-case syllable after a character goes.
-TONE_MARKED_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])（[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]*）")
-PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}）")
+# Mirror sites annotate characters with their pinyin: 通(tōng)知, 规划的(de)通知, also with a blank before the
+# closing bracket (安委會(huì )通知). A document is glossed when several annotations carry tone marks; then every
+# bracketed lower-case syllable after a character goes.
+TONE_MARKED_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])（[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]* ?）"
+)
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7} ?）")
 MIN_GLOSSES = 3
 
 

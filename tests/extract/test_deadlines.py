@@ -432,3 +432,33 @@ def test_a_day_a_campaign_names_is_its_date():
 def test_a_day_a_campaign_named_in_a_report_is_past():
     text = "某县安委办关于2021年安全生产月活动情况的通报\n\n各乡镇：\n\n6月16日为安全宣传咨询日，全县共设咨询点12个。\n\n某县安委办\n2021年7月10日\n"
     assert docparse.read(text.encode(), name="report.txt").extraction.deadlines == []
+
+
+def test_a_date_with_blanks_between_its_parts_is_read():
+    # r846 (乌海 方案 laid out from a PDF)
+    doc = read_notice("2020 年 9 月 30 日前，完成禁止燃放烟花爆竹区域内烟花爆竹批发零售点的关闭、转营工作。")
+    assert dated(doc) == [("2020-09-30", None, None)]
+
+
+def test_a_period_says_how_it_opens_between_its_ends():
+    # r847: 从11月下旬开始到明年1月中旬结束; r852: 于6月1日正式启动，并持续至6月30日结束; r853: a dash lost as ??
+    doc = read_notice(
+        "河北省安委会组成6个巡查组，从11月下旬开始到明年1月中旬结束，分两批对各市开展巡查。\n"
+        "本次活动将于6月1日正式启动，并持续至6月30日结束。\n全镇活动于7月1日??7月31日在各单位同时开展。"
+    )
+    assert dated(doc) == [
+        (None, "2021-11-21", "2022-01-20"), (None, "2021-06-01", "2021-06-30"), (None, "2021-07-01", "2021-07-31")
+    ]
+
+
+def test_a_web_page_date_gives_the_year_a_text_does_not_write():
+    # r847 (发表时间:2019-11-28) and r848 (a 2025年度 巡查 on a page of 2026-01-21)
+    page = "2025年度青海省安全生产巡查工作全面开展\n\n2026-01-21 16:15:37    来源:青海省应急管理厅\n\n全省安全生产巡查工作于1月19日至2月6日全面开展。开展2025年度安全生产工作巡查。\n"
+    doc = docparse.read(page.encode(), name="page.txt")
+    assert dated(doc) == [(None, "2026-01-19", "2026-02-06")]
+
+
+def test_a_period_a_news_page_tells_as_ended_before_it_was_published_is_past():
+    # r841 (河北经济日报 of 2019-05-15): 5月5日至14日，考核巡查组对我省…进行考核巡查。
+    page = "本报讯 5月5日至14日，国务院安委会第三考核巡查组对我省2018年度安全生产和消防工作进行考核巡查。\n\n2019-05-15 河北经济日报\n"
+    assert docparse.read(page.encode(), name="page.txt").extraction.deadlines == []

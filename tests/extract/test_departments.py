@@ -222,3 +222,23 @@ def test_a_city_whose_name_ends_in_zhou_is_no_plural_of_prefectures():
     assert [d.name for d in doc.extraction.departments] == ["市安全生产委员会"]
     assert [m.text for m in doc.extraction.departments[0].mentions] == ["泉州市安全生产委员会"]
     assert [g.text for g in doc.analysis.generic_parties] == ["州市安委会"]
+
+
+def test_the_teams_a_notice_sends_are_generic_parties_but_not_the_verb_组织():
+    # r847: 按照要求，各巡查组要加大函告和约谈力度; r130: 各督导组针对…开展督导
+    doc = read("按照要求，各巡查组要加大函告和约谈力度。各督导组针对各区工作开展督导。各部门组织开展检查，各组长带队。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各巡查组", "各督导组", "各部门"]
+
+
+def test_the_short_forms_of_the_former_state_administration_of_work_safety():
+    # r857: 下一步，安全监管总局将…; r701: 国家安监总局
+    doc = read("下一步，安全监管总局将研究推进暗查工作制度化。国家安监总局派出工作组。\n")
+    assert [(d.name, [m.text for m in d.mentions]) for d in doc.extraction.departments] == [
+        ("应急管理部", ["安全监管总局", "国家安监总局"])
+    ]
+
+
+def test_county_level_words_in_any_order_and_villages_with_their_units_are_generic():
+    # r314: 各区市县政府、先导区管委会组织开展…; r814: 各行政村(社区)和单位要…
+    doc = read("各区市县政府、先导区管委会组织开展本辖区安全生产综合检查。各行政村（社区）和单位要成立相应的领导小组。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各区市县政府", "各行政村（社区）和单位"]

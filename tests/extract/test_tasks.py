@@ -822,3 +822,100 @@ def test_a_report_tells_what_bodies_did_and_gives_them_no_task():
     assert doc.analysis.is_report
     leads = [[p.name for p in t.lead] for t in doc.extraction.tasks if t.lead]
     assert leads == [["市住房和城乡建设局"]]
+
+
+def test_running_text_under_a_page_title_is_read_sentence_by_sentence():
+    # r850 (海南 通知 under its page title, one unmarked heading over the whole notice)
+    doc = read(
+        "海南省安全生产“十一五”规划[2007]\n\n  海南省人民政府办公厅关于印发海南省安全生产“十一五”规划的通知\n\n"
+        "  《规划》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+        "  各市、县和各部门要将《规划》相关内容纳入本地区、本行业“十一五”发展规划。"
+        "负有安全生产监管监察职责的各有关部门要按照职责分工，加强《规划》实施工作的组织指导和协调。\n"
+    )
+    task = task_starting(doc, "负有安全生产监管监察职责")
+    assert parties(task.lead) == ["负有安全生产监管监察职责的各有关部门"]
+    assert not task.text.startswith("海南省安全生产")
+
+
+def test_a_body_charged_with_由_leads_whatever_verb_follows():
+    # r833 (新华社 on an accident report): 由昭通市人民政府对沟头煤矿…进行论证
+    doc = read(
+        "云南昭通21名公职人员因一起煤矿事故被建议追责问责\n新华社·2026-01-22 09:55\n"
+        "调查报告显示，对沟头煤矿处600万元的罚款；移送自然资源管理部门依法查处；"
+        "由昭通市人民政府对沟头煤矿办矿能力、灾害治理能力进行论证，根据论证结果作出是否关闭决定。\n"
+    )
+    task = task_starting(doc, "由昭通市人民政府")
+    assert parties(task.lead) == ["昭通市人民政府"]
+    assert "移送" not in task.text
+
+
+def test_a_subject_after_a_report_opener_or_a_teller_leads():
+    # r857: 下一步，安全监管总局将…; r847: 按照要求，各巡查组要…; r199: 四川省政府安办要求，各地区、各单位要…
+    doc = read(
+        "下一步，安全监管总局将研究推进暗查工作制度化、常态化。\n"
+        "按照要求，各巡查组要加大函告和约谈力度。\n"
+        "对此，四川省政府安办要求，各地区、各单位要深刻汲取近期省内外事故教训。\n"
+    )
+    assert parties(task_starting(doc, "下一步").lead) == ["安全监管总局"]
+    assert parties(task_starting(doc, "按照要求").lead) == ["各巡查组"]
+    assert parties(task_starting(doc, "对此").lead) == ["各地区", "各单位"]
+
+
+def test_the_host_of_an_office_leads_its_work_and_an_organization_part_is_read_by_sentence():
+    # r814 (镇 方案, 二、组织领导) and r853 (四、组织机构: 办公室设在镇安监办，具体负责…, a unit the lexicon does not know)
+    doc = read(
+        "一、工作任务\n（一）开展排查。各村要全面排查隐患。\n"
+        "二、组织领导\n成立领导小组。领导小组办公室设在镇应急办,由曹东辉同志任办公室主任,负责日常的组织协调和监督检查任务。\n"
+        "各行政村(社区)和单位要成立相应的领导小组,细化方案。\n"
+        "三、组织机构\n活动领导小组由镇政府工会主席任组长,领导小组办公室设在镇安监办,具体负责业务指导。\n"
+    )
+    assert parties(task_starting(doc, "领导小组办公室设在镇应急办").lead) == ["镇应急办"]
+    assert parties(task_starting(doc, "各行政村").lead) == ["各行政村(社区)和单位"]
+    assert parties(task_starting(doc, "活动领导小组由").lead) == ["镇安监办"]
+
+
+def test_a_contact_line_assigns_nothing():
+    # hainan 2022 typhoon notice: 联系人：省应急管理厅应急指挥中心 陈××: the 应 of 应急 is no modal
+    doc = read(
+        "一、严格值班值守\n各市县要于9月1日20时前将防御部署落实情况报省安委办。\n"
+        "联系人：省应急管理厅应急指挥中心 陈××，联系电话：0898-65203715。\n"
+    )
+    assert all("联系人" not in t.text[:4] for t in doc.extraction.tasks)
+    assert all("省应急管理厅" not in parties(t.lead) for t in doc.extraction.tasks)
+
+
+def test_a_later_sentence_with_a_subject_of_its_own_opens_its_own_task():
+    # r322 (烟花爆竹 打非 方案): the 乡(镇) are required in a sentence of their own, not with the heading's subject
+    doc = read(
+        "二、工作措施\n(三)突出重点,落实责任。各级人民政府和有关部门要对行政区内所有乡(镇)进行全面地排查摸底。"
+        "将“打非”专项整治工作任务层层分解。各乡(镇)和有关部门要按照各自分工认真履行职责。\n"
+    )
+    assert parties(task_starting(doc, "(三)突出重点").lead) == ["各级人民政府", "有关部门"]
+    assert parties(task_starting(doc, "各乡(镇)和有关部门要").lead) == ["各乡(镇)", "有关部门"]
+
+
+def test_the_generic_words_that_sum_up_a_list_name_no_party():
+    # r854: (责任单位:县公安局、…、县消防救援大队等相关部门和单位,各乡镇人民政府)
+    doc = read(
+        "二、主要任务\n1.城市安全事故指标有效控制。年内全县各类生产安全事故数同比下降10%以上。"
+        "(责任单位:县公安局、县交通运输局、县消防救援大队等相关部门和单位,各乡镇人民政府)\n"
+    )
+    task = task_starting(doc, "1.城市安全")
+    assert parties(task.lead) == ["县公安局"]
+    assert parties(task.support) == ["县交通运输局", "县消防救援大队", "各乡镇人民政府"]
+
+
+def test_a_name_the_end_of_an_excerpt_cut_off_is_the_body_it_begins():
+    # r844 (长宁区 意见, a web excerpt ending inside the last field): …(责任单位:区应急
+    doc = read("一、主要任务\n2.以“重责任担当保一方平安”为主题,组织开展“谈安全话责任抓落实”活动。(责任单位:区应急")
+    assert [(p.name, p.text) for p in task_starting(doc, "2.以").lead] == [("区应急管理局", "区应急")]
+
+
+def test_a_group_the_plan_charges_is_a_subject_with_its_quoted_campaign():
+    # r322: (六)加强协作,认真履职。省“打非”协调领导小组要及时协调…。有关部门要认真履行工作职责…
+    doc = read(
+        "二、工作措施\n(六)加强协作,认真履职。省“打非”协调领导小组要及时协调、通报有关工作情况。"
+        "有关部门要认真履行工作职责,密切配合。\n"
+    )
+    assert parties(task_starting(doc, "(六)加强协作").lead) == ["省“打非”协调领导小组"]
+    assert parties(task_starting(doc, "有关部门要").lead) == ["有关部门"]

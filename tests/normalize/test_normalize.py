@@ -96,3 +96,10 @@ def test_a_bracketed_lower_case_word_stays_where_there_are_no_glosses():
 
     doc = docparse.read("检查组(zu)共3个，检查企业12家。".encode("utf-8"), name="a.txt")
     assert "（zu）" in doc.norm_text
+
+
+def test_a_pinyin_gloss_with_a_blank_before_its_bracket_leaves_the_analysis_text():
+    # r809 (a 挂牌督办 page mirrored with glosses): 云南省安委會(huì )通知玉溪市人民政府
+    text = "云南省安全生產(chǎn)委員會(huì )決定掛牌督辦。\n云南省安委會(huì )通知(zhī)玉溪市人民政府組成事故調查組。\n"
+    doc = docparse.read(text.encode(), name="page.txt")
+    assert "huì" not in doc.norm_text and "委员会决定" in doc.norm_text
