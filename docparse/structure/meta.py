@@ -268,9 +268,11 @@ def trimmed(line: Line) -> Line:
         m = prefix.match(text)
         if m and m.end() < len(text):
             text, start = text[m.end() :], start + m.end()
-    # a title cut out of its chrome keeps its 文号 for split_title_number
+    # a title cut out of its chrome, or ending in its 文种 before the 文号, keeps its 文号 for split_title_number
     for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME) if not cut else ():
         m = suffix.search(text)
+        if m and suffix is TRAILING_NUMBER and kind_of_title(text[: m.start()]) is not None:
+            continue
         if m and m.start() >= (MIN_TITLE if suffix is TRAILING_CHROME else 1):  # 成文日期 2009-12-14 stays whole
             end -= len(text) - m.start()
             text = text[: m.start()]

@@ -336,7 +336,10 @@ def test_a_stray_mark_and_a_category_label_above_the_title_are_no_header():
      "省人民政府办公厅关于印发湖北省安全生产“十三五”规划的通知", "鄂政办发〔2017〕49号"),
     ("吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定\n（吐地行〔2010〕26号）\n",
      "吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定", "吐地行〔2010〕26号"),
-], ids=["on_the_title_line", "bracketed_below"])  # fmt: skip
+    # r388: the bracketed 文号 ends the title's line, the page's widgets on the line below
+    ("辽宁省应急管理厅关于印发《辽宁省安全生产规划分工方案》的通知 （辽安委办〔2021〕101号）\n放大字体  缩小字体 发布日期：2022-10-12  来源：辽宁省应急管理厅\n",
+     "辽宁省应急管理厅关于印发《辽宁省安全生产规划分工方案》的通知", "辽安委办〔2021〕101号"),
+], ids=["on_the_title_line", "bracketed_below", "ending_the_title_line"])  # fmt: skip
 def test_a_portal_prints_the_number_beside_or_below_the_title(head, title, number):
     text = head + "各县（市）人民政府，地直有关单位：\n现将有关事项通知如下。\n"
     doc = docparse.read(text.encode(), name="portal.txt", steps=("structure",))
