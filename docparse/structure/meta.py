@@ -351,20 +351,21 @@ ON_DATE = r"(?:[，]?于(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
 # an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署), an item's 一是, a time
 # (近日江西煤矿安全监察局发布) or a caption (图为…)
 NOT_A_NAME = rf"(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是|该|我|本|其|各|此|图为|与|和|及|{WHEN})"
-# a name holds no word of running text (通过一定的方式向办公室, 王某代表省政府); its 和 joins two words of one name
+# a name holds no word of running text (通过一定的方式向办公室, 王某代表省政府, 县安委会每半年组成考核组); its 和 joins two words of one name
 # (住房和城乡建设厅), not two organs (省政府安委会办公室和省防汛抗旱指挥部办公室)
-NAME_CHAR = r"(?![的向对在从将把被了是]|代表|和[省市县区州国中])[\u4e00-\u9fff（）]"
+NAME_CHAR = r"(?![的向对在从将把被了是每]|代表|组成|和[省市县区州国中])[\u4e00-\u9fff（）]"
 ORGAN_NAME = rf"{NOT_A_NAME}[\u4e00-\u9fff](?:{NAME_CHAR}){{0,27}}?{ORGAN_SUFFIX}"
 # joint issuers: 中共中央办公厅、国务院办公厅印发了…
 JOINT = r"、|和(?=[省市县区州国中])"
 ORGANS = rf"(?P<organs>(?P<org>{ORGAN_NAME})(?:(?:{JOINT}){ORGAN_NAME})*)"
-CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电)\s*(?:据|经)?"
+# …李华强带队的国务院安委会第十二督查组，对我省…进行综合督查: the group a named leader heads starts its clause
+CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|为组长)的)\s*(?:据|经)?"
 
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
-        rf"(?:联合)?(?<!的)(?:{verbs})(?!组)"  # 检查组 and 的检查 name a body and a thing; neither says one acts
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
+        rf"(?:联合)?(?<!的)(?:{verbs})(?![组部室办])"  # 检查组, 组织部 and 的检查 name a body or a thing; none says one acts
     )
 
 

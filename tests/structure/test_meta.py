@@ -434,6 +434,24 @@ def test_the_issuer_of_a_news_page(text, issuer):
     assert doc.meta.issuer.value == issuer
 
 
+def test_the_group_a_named_leader_heads_is_the_issuer_of_its_inspection():
+    # corpora/real r836: …带队的国务院安委会第十二督查组，对我省…进行综合督查
+    text = ("国务院安委会第十二督导检查组来青海省督查安全生产工作\n7月4日至7日，交通运输部运输服务司副司长李华强带队的"
+            "国务院安委会第十二督查组，对我省道路运输安全生产情况进行综合督查，并将督查情况向省政府反馈。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "国务院安委会第十二督查组"
+
+
+def test_a_party_list_or_a_recurring_duty_names_no_acting_organ():
+    # corpora/real r844: 组织部 in a 责任单位 list is no 区委 organizing; r361: 县安委会每半年组成考核组 is no organ's name
+    duty = "1.加强党对安全发展的全面领导。（责任单位：区委宣传部、区委组织部、区应急局）\n2.组织各部门开展学习。\n"
+    doc = docparse.read(duty.encode("utf-8"), name="plan.txt", steps=("structure",))
+    assert doc.meta.issuer is None or doc.meta.issuer.value != "区委宣传部"
+    text = "各单位报县安委办。县安委会每半年组成考核组，对各责任单位进行考核。\n"
+    doc = docparse.read(text.encode("utf-8"), name="rules.txt", steps=("structure",))
+    assert doc.meta.issuer is None or "每" not in doc.meta.issuer.value
+
+
 def test_an_organ_inside_running_text_or_an_inspection_team_is_no_issuer():
     text = ("会议强调，安委会各成员单位如果还有什么意见，通过一定的方式向办公室反馈。\n"
             "国家煤监局检查组在对我省煤矿进行抽查的过程中发现隐患。其中，市政府考核的内容包括五个方面。\n")
