@@ -211,8 +211,11 @@ def kind_from_content(text: str) -> str:
 
 
 def is_body_line(line: Line) -> bool:
-    """A sentence of the body; a stray mark a page left above its title (？) is none."""
-    return (line.text[-1] in TERMINAL and CJK_CHAR.search(line.text) is not None) or len(line.text) > 70
+    """A sentence of the body; a stray mark a page left above its title (？) is none, nor a site's menu (20 city
+    names make a long line, but no sentence)."""
+    return (line.text[-1] in TERMINAL and CJK_CHAR.search(line.text) is not None) or (
+        len(line.text) > 70 and not is_navigation(line.text)
+    )
 
 
 # Web pages put a label or a breadcrumb before the title on its line, and the 文号 in brackets after it:
@@ -473,10 +476,17 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
         if len(ln.text) > 80:
             continue
         first = pos
-        while first > after and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
+        while first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
             first -= 1
+        if first == pos and len(ln.text) < MIN_TITLE and is_whole_title(header[pos + 1 : pos + 2]):
+            continue  # a page's category (活动方案) over the title (乡镇安全生产月实施方案)
         return first, pos
     return None
+
+
+def is_whole_title(lines: list[Line]) -> bool:
+    """Whether the one line of `lines` is a title of its own: long enough and ending in a 文种."""
+    return bool(lines) and len(lines[0].text) >= MIN_TITLE and kind_of_title(lines[0].text) is not None
 
 
 def is_headline(text: str) -> bool:
@@ -564,9 +574,14 @@ def is_navigation(text: str) -> bool:
 SITE_NAME = re.compile(r"--|\||https?:|www\.|网$")  # 法搜网--中国法律信息搜索网 over a title is the site's
 
 
+# A newspaper's page label over its articles (第01版：头版要闻, A3版：要闻)
+EDITION_LABEL = re.compile(r"^第?\s*[A-Z]?\d{1,3}\s*版\s*[：:]")
+
+
 def is_title_part(text: str) -> bool:
     return (
         len(text) <= 30
+        and not EDITION_LABEL.match(text)
         and not is_chrome(text)
         and not SITE_NAME.search(text)
         and not is_portal_line(text)

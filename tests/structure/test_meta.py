@@ -576,3 +576,21 @@ def test_a_signed_date_that_lost_its_marks(line, iso):
     text = f"关于做好安全生产工作的通知\n\n各街道：\n\n现将有关事项通知如下。\n\n闵行区古美路街道办事处\n\n{line}\n"
     meta = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",)).meta
     assert (meta.date.value if meta.date else None) == iso
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # corpora/real r840: a site's menu of city names is a long line but no sentence; the headline is under it
+    (("今日四川 成都市 绵阳市 自贡市 攀枝花市 泸州市 德阳市 广元市 遂宁市 内江市 乐山市 资阳市 宜宾市 南充市 达州市 雅安市 "
+      "阿坝州 甘孜州 凉山州 广安市 巴中市 眉山市\n地方网 > 四川 > 今日四川 > 正文\n1-6月 全省生产安全事故总量同比下降31.1%\n"
+      "来源：四川日报 2019-07-26 06:22\n本报讯（记者 任鸿）7月25日记者从省政府安办获悉，今年1-6月事故起数下降。\n"),
+     "1-6月全省生产安全事故总量同比下降31.1%"),
+    # r841: a newspaper's page label is no part of the title under it
+    ("第01版：头版要闻\n国务院安委会第三考核巡查组向我省反馈安全生产和消防巡查意见\n本报讯 5月5日至14日，巡查组对我省进行考核巡查。\n",
+     "国务院安委会第三考核巡查组向我省反馈安全生产和消防巡查意见"),
+    # r853: a page's category over the title
+    ("活动方案\n\n乡镇安全生产月实施方案\n\n发布时间:2023-09-17 17:12:20\n\n为深化“安全生产年”活动，结合我镇实际，制定本方案。\n",
+     "乡镇安全生产月实施方案"),
+], ids=["under_a_menu", "under_a_page_label", "under_a_category"])  # fmt: skip
+def test_the_title_under_a_page_s_menu_label_or_category(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert re.sub(r"\s", "", doc.meta.title.value) == title
