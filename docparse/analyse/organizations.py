@@ -7,6 +7,7 @@ ending finds (临沧市国土资源局). Found once; the regions, problems and c
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,7 +155,9 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
             place_start = after_body(place_start, end - len(suffix), department_ends)
         start = skip_places(place_start, end, places)
         core = text[start : end - len(suffix)]
-        if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):
+        if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or INDEFINITE.search(text, place_start, end - len(suffix))):
+            continue  # 一起煤矿事故, 延福屯村一毛巾厂: a mine, a works, nobody by name
+        if kind == "enterprise" and any(w in core for w in stopwords):
             continue
         if kind == "enterprise" and core in endings:
             continue  # 宾馆酒店, 煤矿企业: two kinds of business, nobody by name
@@ -167,6 +170,10 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
             department_ends.append(end)
         found.append(OrgName(start, end, kind, place_start))
     return drop_contained(found)
+
+
+# a numeral and classifier (一起, 一家), or 一 right after a village or town, before an ending: a business, not its name
+INDEFINITE = re.compile(r"一[起家座个处所]|(?<=[村镇乡])一(?=[\u4e00-\u9fff]{2})")
 
 
 def after_body(start: int, core_end: int, department_ends: list[int]) -> int:

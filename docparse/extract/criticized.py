@@ -172,10 +172,15 @@ def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start
 OFFICE_ENDINGS = ("局", "办", "站", "所", "厅", "中心", "队")
 
 
+# a commission of the government (黔南州工信委, 市发改委) is a functional body; 县委, 镇党委 are the place's party committee
+PARTY_COMMITTEE = re.compile(r"(?:[省市县区州盟旗镇乡]|党|党工)委$")
+
+
 def is_office(text: str, org: OrgName) -> bool:
-    """A functional body (吕梁市应急管理局, 镇安监站), not a place's party committee (三都镇党委), which stands for
-    the place: its officials' sanctions criticize the region (stance), not an entity."""
-    return text.endswith(OFFICE_ENDINGS, org.start, org.end)
+    """A functional body (吕梁市应急管理局, 镇安监站, 黔南州工信委), not a place's party committee (三都镇党委), which
+    stands for the place: its officials' sanctions criticize the region (stance), not an entity."""
+    name = text[org.start : org.end]
+    return name.endswith(OFFICE_ENDINGS) or (name.endswith("委") and PARTY_COMMITTEE.search(name) is None)
 
 
 def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: int, s_end: int) -> str | None:

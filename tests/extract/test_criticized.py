@@ -165,3 +165,21 @@ def test_a_short_bracket_inside_an_enterprise_name_keeps_the_name_whole():
     found = entities(text)
     assert {"东方德森能源有限公司", "海南海之星（洋浦）水产食品有限公司"} <= set(found)
     assert "水产食品有限公司" not in found
+
+
+def test_a_commission_whose_deputy_head_is_suspended_is_criticized():
+    # corpora/real r832: 工信委 is a government commission, not a party committee standing for its place
+    text = (
+        "新华社贵阳10月10日电 记者10日从黔南布依族苗族自治州人民政府了解到，因对“10·4”荔波安平煤矿事故负有直接领导责任，"
+        "黔南州工信委副主任龙河云、荔波县副县长莫春继被责令停职检查。\n"
+    )
+    assert "黔南州工信委" in entities(text)
+
+
+def test_a_works_named_by_its_kind_is_nobody_by_name():
+    # corpora/real r833 (一起煤矿事故) and r851 (延福屯村一毛巾厂发生火灾)
+    found = entities(
+        "云南昭通21名公职人员因一起煤矿事故被建议追责问责\n"
+        "前段时间西演镇延福屯村一毛巾厂发生火灾，死亡2人。这说明我县安全生产基础还十分薄弱。\n"
+    )
+    assert not any(name.endswith(("煤矿", "毛巾厂")) for name in found)
