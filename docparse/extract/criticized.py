@@ -193,10 +193,14 @@ def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: in
     return None
 
 
+GOVERNMENT = re.compile(r"(?:人民)?政府(?=.)")  # 省政府安办 and 省安办 name one office; 省政府 alone stays
+
+
 def issues(doc: Document, org: OrgName) -> bool:
     """Whether the department is the document's own issuer (a bureau does not criticize itself)."""
     issuer = doc.meta.issuer.value if doc.meta.issuer is not None else None
-    return bool(issuer) and doc.norm_text[org.place_start : org.end] == issuer
+    name = doc.norm_text[org.place_start : org.end]
+    return bool(issuer) and GOVERNMENT.sub("", name) == GOVERNMENT.sub("", str(issuer))
 
 
 def reason_clause(text: str, org: OrgName, following: list[OrgName], sentence_end: int) -> str | None:

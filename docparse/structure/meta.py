@@ -378,15 +378,19 @@ ACTING = organ_doing(
     "(?:召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的))(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
 )
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
-SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
+SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?P<site>网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
 NEWS_OPENING = 800
 
 
 def reporting_organ(text: str) -> re.Match[str] | None:
-    """The issuer of a news page: the first body its opening reports as issuing (通报, 印发, 约谈), else the
-    body it names as its source (记者从…获悉), else the first it reports as acting (召开, 组织)."""
+    """The issuer of a news page: the first body its opening reports as issuing (通报, 印发, 约谈) or names as
+    its source (记者从…获悉: the body that told the reporter, before any it quotes further on), else the first it
+    reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
-    return ISSUING.search(opening) or SOURCE_ORGAN.search(opening) or ACTING.search(opening)
+    issuing, source = ISSUING.search(opening), SOURCE_ORGAN.search(opening)
+    if source and (source.group("site") or (issuing and issuing.start() < source.start())):
+        return issuing or source  # a body's website is where the news was read, not who acted
+    return source or issuing or ACTING.search(opening)
 
 
 # A place name written before an organ's name (北京 in 北京市住建委, 西安市 in 西安市长安区…领导小组), at the start of

@@ -183,3 +183,14 @@ def test_a_works_named_by_its_kind_is_nobody_by_name():
         "前段时间西演镇延福屯村一毛巾厂发生火灾，死亡2人。这说明我县安全生产基础还十分薄弱。\n"
     )
     assert not any(name.endswith(("煤矿", "毛巾厂")) for name in found)
+
+
+def test_the_issuer_under_a_shorter_name_criticizes_nobody_by_it():
+    # corpora/real r840: 省政府安办 tells the reporter, then 省安办指出 the shortcomings of others
+    text = (
+        "本报讯（记者 任鸿）7月25日记者从省政府安办获悉，今年1-6月，全省事故总量下降。\n"
+        "省安办指出，当前影响安全生产的因素也有不少。全省较大生产安全事故有所反弹；个别地方和部门仍未树牢安全发展理念；"
+        "个别地区和部门大检查及专项整治开展不力；部分企业安全生产法治意识仍比较淡薄。省安办提出抓整治、抓执法、抓问责、"
+        "抓约谈、抓清单、抓应急六项具体举措，坚决遏制重特大生产安全事故发生。\n"
+    )
+    assert "省安办" not in entities(text)

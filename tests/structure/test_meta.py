@@ -594,3 +594,16 @@ def test_a_signed_date_that_lost_its_marks(line, iso):
 def test_the_title_under_a_page_s_menu_label_or_category(text, title):
     doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
     assert re.sub(r"\s", "", doc.meta.title.value) == title
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # corpora/real r832: the body that told the reporter, before a 通报 the article quotes further on
+    (("新华社贵阳10月10日电 记者10日从黔南布依族苗族自治州人民政府了解到，荔波县副县长被责令停职检查。\n"
+      "国家安全生产监督管理总局公布的安平煤矿事故通报称，该煤矿并不具备联合试生产条件。\n"), "黔南布依族苗族自治州人民政府"),
+    # r808: a body's website is where the news was read; the body it reports issuing is the issuer
+    ("中新网1月25日电 据安监总局网站消息，国务院安委会办公室近日发布《关于全国安全生产大检查情况的通报》。\n",
+     "国务院安委会办公室"),
+], ids=["source_before_quoted_issuer", "website_then_issuer"])  # fmt: skip
+def test_the_issuer_of_a_news_page_its_source_or_the_body_it_reports(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
