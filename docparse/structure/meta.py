@@ -269,7 +269,7 @@ def trimmed(line: Line) -> Line:
         text, end = text[:-repeated], end - repeated
     for prefix in (LEADING_DECORATION, TITLE_LABEL, BREADCRUMB):
         m = prefix.match(text)
-        if m and m.end() < len(text):
+        if m and m.end() < len(text) and not (prefix is BREADCRUMB and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
             text, start = text[m.end() :], start + m.end()
     # a title cut out of its chrome, or ending in its 文种 before the 文号, keeps its 文号 for split_title_number
     for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME) if not cut else ():
@@ -586,6 +586,7 @@ def is_title_part(text: str) -> bool:
     return (
         len(text) <= 30
         and not EDITION_LABEL.match(text)
+        and not NAV_MARK.search(text)
         and not is_chrome(text)
         and not SITE_NAME.search(text)
         and not is_portal_line(text)

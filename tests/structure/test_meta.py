@@ -590,7 +590,14 @@ def test_a_signed_date_that_lost_its_marks(line, iso):
     # r853: a page's category over the title
     ("活动方案\n\n乡镇安全生产月实施方案\n\n发布时间:2023-09-17 17:12:20\n\n为深化“安全生产年”活动，结合我镇实际，制定本方案。\n",
      "乡镇安全生产月实施方案"),
-], ids=["under_a_menu", "under_a_page_label", "under_a_category"])  # fmt: skip
+    # 038 and r711: a breadcrumb ends in its category, which is no part of the headline under it
+    ("人民网>>时政\n\n广东有2起重大生产安全事故未按规定全文发布调查报告【2】\n\n2014年08月08日18:26    来源:人民网\n\n"
+     "（三）有关省级安全监管监察部门发布国务院安委会办公室跟踪督办的生产安全事故调查报告7份。\n",
+     "广东有2起重大生产安全事故未按规定全文发布调查报告"),
+    ("您当前的位置 : 每日甘肃网  >  甘肃  >  甘肃播报  >  社会\n\n2021年甘肃矿山安全生产形势持续稳定向好\n\n"
+     " 2022/04/14/ 22:26 来源:新甘肃 记者 顾丽娟\n\n近日，甘肃省应急管理厅印发《2022年全省矿山安全生产工作要点》。\n",
+     "2021年甘肃矿山安全生产形势持续稳定向好"),
+], ids=["under_a_menu", "under_a_page_label", "under_a_category", "under_a_short_breadcrumb", "under_a_breadcrumb"])  # fmt: skip
 def test_the_title_under_a_page_s_menu_label_or_category(text, title):
     doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
     assert re.sub(r"\s", "", doc.meta.title.value) == title
