@@ -152,8 +152,14 @@ def content_cues() -> tuple[tuple[str, str, int], ...]:
 TITLE_QUALIFIER = re.compile(r"[（(](?:[\d—\-－～~至年\s]{4,16}|试行|暂行|修订|修订稿|征求意见稿|草案|送审稿)[)）]$")
 
 
+# 李军出席并讲话, 作重要讲话: a headline reporting that someone spoke, not the speech itself
+SPOKE = re.compile(r"(?:并|作|发表)(?:了)?(?:重要)?讲话$")
+
+
 def kind_of_title(title: str) -> str | None:
     title = TITLE_QUALIFIER.sub("", title)
+    if SPOKE.search(title):
+        return None
     for cue, kind in title_kinds():
         if title.endswith(cue):
             return kind
@@ -528,12 +534,19 @@ def lead_headline(header: list[Line]) -> Line | None:
             break
         if is_portal_line(ln.text) or DOC_NUMBER.search(ln.text) or ORG_DATE_LINE.match(ln.text):
             continue
-        if is_headline(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
+        if is_headline(ln.text) and is_mostly_chinese(ln.text):
             return ln
     return None
 
 
 LEAD_SCAN, LEAD_LINES = 8, 4
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?=[年月日起人家个名项次万亿元%])")  # a headline's figures: 2013年, 3542起, 31.1%
+
+
+def is_mostly_chinese(text: str) -> bool:
+    """Whether Chinese makes up most of a line, not counting the figures it reports (…事故3542起 死亡1436人)."""
+    words = FIGURE.sub("", text)
+    return bool(words) and len(CJK_CHAR.findall(words)) >= 0.6 * len(words)
 
 
 def is_address_line(text: str) -> bool:
@@ -559,7 +572,7 @@ def glued_headline(lines: list[Line]) -> Line | None:
         head = first.text[: m.start()]
         if any(ch in head for ch in TERMINAL) or "记者" in head or NO_HEADLINE_END.search(head):
             return None
-        if len(CJK_CHAR.findall(head)) >= 0.6 * len(head):
+        if is_mostly_chinese(head):
             return Line(first.index, first.start, first.start + len(head), head, first.gap_before)
         return None
     return None

@@ -597,7 +597,15 @@ def test_a_signed_date_that_lost_its_marks(line, iso):
     ("您当前的位置 : 每日甘肃网  >  甘肃  >  甘肃播报  >  社会\n\n2021年甘肃矿山安全生产形势持续稳定向好\n\n"
      " 2022/04/14/ 22:26 来源:新甘肃 记者 顾丽娟\n\n近日，甘肃省应急管理厅印发《2022年全省矿山安全生产工作要点》。\n",
      "2021年甘肃矿山安全生产形势持续稳定向好"),
-], ids=["under_a_menu", "under_a_page_label", "under_a_category", "under_a_short_breadcrumb", "under_a_breadcrumb"])  # fmt: skip
+    # r125: a headline reporting figures is a line of Chinese all the same
+    ("城市信息网\n黑龙江2013年发生各类生产安全事故3542起 死亡1436人\n文章来源：城市信息网 / PostTime：2014-1-27 / 点击：106\n"
+     "【城市信息网】哈尔滨1月24日电 记者从黑龙江省安监局获悉，黑龙江省2013年共发生各类生产安全事故3542起。\n",
+     "黑龙江2013年发生各类生产安全事故3542起死亡1436人"),
+    # r145: 出席并讲话 under a headline reports a speech; it is no 讲话 title
+    ("省安委会第二巡查组安全生产巡查反馈会召开\n李军出席并讲话\n8月19日，省安委会第二巡查组安全生产巡查反馈会召开，"
+     "第二巡查组组长李军出席会议并讲话。\n", "省安委会第二巡查组安全生产巡查反馈会召开"),
+], ids=["under_a_menu", "under_a_page_label", "under_a_category", "under_a_short_breadcrumb", "under_a_breadcrumb",
+        "with_figures", "over_a_speaker_line"])  # fmt: skip
 def test_the_title_under_a_page_s_menu_label_or_category(text, title):
     doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
     assert re.sub(r"\s", "", doc.meta.title.value) == title
