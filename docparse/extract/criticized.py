@@ -37,6 +37,12 @@ ADDRESSEE_BEFORE = ("向", "提请", "报请", "请", "报")
 # after a department that inspects or sanctions, not one that is blamed: 市质监局抽查发现…, 省安委办对…进行了约谈
 INSPECTOR_AFTER = ("抽查发现", "检查发现", "督查发现", "暗访发现", "调查发现", "检查提出", "督导发现")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# after a department that speaks or publishes, as the subject of its verb, not one that is blamed: 市住建委表示,
+# 云南省应急管理厅官网发布, 市安监局在…通报会上表示, 省防汛抗旱指挥部办公室联合下发通知, 执法人员要求立即停工整改
+SPEAKING_AFTER = re.compile(
+    r"(?:办公室)?(?:执法人员|工作人员|官网|网站|官方网站|微信公众号)?(?:在[^，。；\n]{1,24}?[上中])?(?:联合|分别|近日|日前)?"
+    r"(?:表示|指出|强调|发布|下发|印发|召开|要求)"
+)
 # after a department that imposes a sanction itself, as the subject of its verb: 市安委办分别约谈…, 省安委会（huì ）
 # 决定对该起事故查处进行挂牌督办, 市纪委监委联合市安委办约谈 (a pinyin gloss a page adds may stand between)
 SANCTIONING_AFTER = re.compile(
@@ -98,7 +104,9 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
             return True
         if cue.where == "label" and cue.pattern.search(before[-8:]) and before.endswith(("：", ":", "、")):
             return True
-    if after.startswith(INSPECTOR_AFTER) or SANCTIONING_AFTER.match(after) or (after.startswith("对") and sanctions_in(text, end)):
+    if after.startswith(INSPECTOR_AFTER) or SANCTIONING_AFTER.match(after) or SPEAKING_AFTER.match(text, end):
+        return True
+    if after.startswith("对") and sanctions_in(text, end):
         return True
     if in_table_row(text, org.place_start):
         return True  # a department in a task table's cell is assigned, whatever its row says

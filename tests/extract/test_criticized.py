@@ -194,3 +194,13 @@ def test_the_issuer_under_a_shorter_name_criticizes_nobody_by_it():
         "抓约谈、抓清单、抓应急六项具体举措，坚决遏制重特大生产安全事故发生。\n"
     )
     assert "省安办" not in entities(text)
+
+
+def test_a_department_that_speaks_or_publishes_is_not_blamed_by_what_it_says():
+    # corpora/real r156 (市安监局在…通报会上表示…没有得到根本解决) and r155 (市住建委表示，对排查不力的…)
+    text = (
+        "京华时报讯（记者翟烜）昨天，市安监局在全市前10个月安全生产情况通报会上表示，本市安全生产工作“政府热企业冷”"
+        "的现象没有得到根本解决。\n市住建委表示，对排查不力的工程项目存在的严重安全隐患依法从严高限查处，并进行通报批评和媒体曝光。\n"
+    )
+    found = entities(text)
+    assert "市安监局" not in found and "市住建委" not in found
