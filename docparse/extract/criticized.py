@@ -181,7 +181,7 @@ OFFICE_ENDINGS = ("局", "办", "站", "所", "厅", "中心", "队")
 
 
 # a commission of the government (黔南州工信委, 市发改委) is a functional body; 县委, 镇党委 are the place's party committee
-PARTY_COMMITTEE = re.compile(r"(?:[省市县区州盟旗镇乡]|党|党工)委$")
+PARTY_COMMITTEE = re.compile(r"(?:[省市县区州盟旗镇乡]|党|党工)委(?:常委)?$")
 
 
 def is_office(text: str, org: OrgName) -> bool:
@@ -261,6 +261,8 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             continue
         if org.kind == "department" and (acts(doc.norm_text, org, orgs[:i], orgs[i + 1 :]) or issues(doc, org)):
             continue
+        if org.kind == "department" and PARTY_COMMITTEE.search(doc.norm_text, org.start, org.end):
+            continue  # 阳新县委, 洋港镇党委 stand for their place: the region is criticized, not an entity
         start = registered_start(doc.norm_text, org)
         name = doc.norm_text[start : org.end]
         if org.kind == "department":

@@ -204,3 +204,13 @@ def test_a_department_that_speaks_or_publishes_is_not_blamed_by_what_it_says():
     )
     found = entities(text)
     assert "市安监局" not in found and "市住建委" not in found
+
+
+def test_a_party_committee_stands_for_its_place_and_is_no_entity():
+    # corpora/real r723: the county's and the town's party committees are blamed through their place
+    text = (
+        "经调查，阳新县委、县政府对安全生产工作重视不够，洋港镇党委、镇政府对辖区非法违法生产行为打击不力，"
+        "对事故发生负有重要领导责任。\n"
+    )
+    found = entities(text)
+    assert not any(name.endswith("委") for name in found)
