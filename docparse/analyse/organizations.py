@@ -219,17 +219,29 @@ def place_before(start: int, places: Places) -> int:
     return start
 
 
-def department_names(doc: Document, places: Places) -> list[OrgName]:
+def department_names(
+    doc: Document, places: Places, kinds: tuple[str, ...] = ("department", "committee")
+) -> list[OrgName]:
     """Department mentions from the departments stage, each with the place written before it (京山县安监局)."""
     names = []
     for dept in doc.extraction.departments:
-        if dept.kind not in ("department", "committee"):
+        if dept.kind not in kinds:
             continue
         for ref in dept.mentions:
             s, e = doc.norm_index(ref.span.start), doc.norm_index(ref.span.end)
             start = place_before(s, places)
             names.append(OrgName(start, e, "department", start))
     return names
+
+
+def after_named_body(org: OrgName, bodies: list[OrgName], places: Places) -> OrgName:
+    """An enterprise whose run opens with a body the departments stage named (省人民政府 + 浏阳市碧溪烟花制造有限公司
+    “12·4”重大爆炸事故调查组): the enterprise starts after that body, as after_body does for the endings' bodies."""
+    cut = max((b.end for b in bodies if org.place_start <= b.place_start and b.end < org.end - 1), default=None)
+    if cut is None or cut <= org.place_start:
+        return org
+    start = skip_places(cut, org.end, places)
+    return OrgName(max(start, org.start), org.end, org.kind, cut)
 
 
 def name_index(names: list[OrgName]) -> IntervalIndex:
@@ -246,7 +258,8 @@ def organizations(doc: Document) -> list[OrgName]:
     depts = department_names(doc, places)
     if not depts:
         return own
-    enterprises = [o for o in own if o.kind == "enterprise"]
+    bodies = department_names(doc, places, kinds=("department", "committee", "government"))
+    enterprises = [after_named_body(o, bodies, places) for o in own if o.kind == "enterprise"]
     taken_by_enterprises = name_index(enterprises)
     depts = [d for d in depts if not taken_by_enterprises.overlaps(d.place_start, d.end)]
     taken_by_depts = name_index(depts)

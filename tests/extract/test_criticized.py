@@ -214,3 +214,14 @@ def test_a_party_committee_stands_for_its_place_and_is_no_entity():
     )
     found = entities(text)
     assert not any(name.endswith("委") for name in found)
+
+
+def test_an_enterprise_named_after_the_body_that_investigates_it_starts_after_that_body():
+    # corpora/real r745: 省人民政府浏阳市碧溪烟花制造有限公司“12·4”重大爆炸事故调查组
+    text = (
+        "12月5日，经省人民政府批准，成立了由省应急管理厅、省公安厅、省总工会、省市场监管局和长沙市人民政府有关负责同志"
+        "组成的省人民政府浏阳市碧溪烟花制造有限公司“12·4”重大爆炸事故调查组（以下简称调查组）。\n"
+        "经调查认定，浏阳市碧溪烟花制造有限公司“12·4”重大爆炸事故是一起生产安全责任事故。\n"
+    )
+    found = entities(text)
+    assert "浏阳市碧溪烟花制造有限公司" in found and not any(name.startswith("省人民政府") for name in found)
