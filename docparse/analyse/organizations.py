@@ -107,8 +107,8 @@ def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset
             break
         if ch.isdigit() and kind == "enterprise":
             break
-        if ch in LIST_JOINERS and start - 1 in breaks:
-            break
+        if ch in LIST_JOINERS and (start - 1 in breaks or text[start - 2 : start - 1] in ("）", ")")):
+            break  # …有限公司和长白山…, …有限公司（注册号：…）和河南省…: the joiner ends the name before it
         if ch in DATE_OR_NUMBER_UNITS and text[start - 2 : start - 1].isdigit():
             break  # 568号上海宝力…, 2020年全国煤矿…
         if text.endswith(before_name, 0, start):

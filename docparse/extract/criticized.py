@@ -160,6 +160,15 @@ def list_end(text: str, org: OrgName, following: list[OrgName]) -> int:
     return end
 
 
+BRACKETED = re.compile(r"[（(][^）)\n]{0,80}[)）]")
+
+
+def in_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` stands inside a bracket opened after `start`."""
+    opened = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    return opened >= 0 and max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) < 0
+
+
 def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int) -> str | None:
     """The cue that blames an enterprise an accident report names without a criticism word, if any."""
     after, lead_in, penalty = blame_patterns()
@@ -168,9 +177,11 @@ def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start
     if found:
         return found.group()
     marker = None
-    for marker in LIST_MARKER.finditer(text, s_start, org.place_start):
-        pass  # the last lead-in marker before the name
-    if marker is not None and not re.search(r"[。；\n]", text[marker.end() : org.place_start]):
+    for found_marker in LIST_MARKER.finditer(text, s_start, org.place_start):
+        if not in_brackets(text, s_start, found_marker.start()):  # A（注册号：…）和B: the 注册号 label leads no list
+            marker = found_marker  # the last lead-in marker before the name
+    between = BRACKETED.sub("", text[marker.end() : org.place_start]) if marker is not None else ""
+    if marker is not None and not re.search(r"[。；\n]", between):
         found = lead_in.search(text, s_start, marker.end())
         if found:
             return found.group()

@@ -225,3 +225,13 @@ def test_an_enterprise_named_after_the_body_that_investigates_it_starts_after_th
     )
     found = entities(text)
     assert "浏阳市碧溪烟花制造有限公司" in found and not any(name.startswith("省人民政府") for name in found)
+
+
+def test_the_second_of_two_listed_enterprises_after_a_bracketed_registration():
+    # corpora/real r196: the first company's bracket (注册地址：…；注册号：…) stands between the list's lead-in and the second
+    text = (
+        "发生重特大生产安全事故的2家生产经营单位分别是：辽宁连山钼业集团兴利矿业有限公司（注册地址：辽宁省葫芦岛市连山区"
+        "钢屯镇钢西村；注册号：211402004015816）和河南省通许县通安烟花爆竹有限公司。\n"
+    )
+    found = entities(text)
+    assert {"辽宁连山钼业集团兴利矿业有限公司", "河南省通许县通安烟花爆竹有限公司"} <= set(found)
