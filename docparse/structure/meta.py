@@ -356,7 +356,8 @@ ORGAN_SUFFIX = (
 )
 WHEN = r"(?:今天|今日|近日|日前|近期|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午)?)"
 # 兴仁市安委办，于2026年1月28日发布…; 内蒙古自治区应急管理厅于2022年3月11日发布了…
-ON_DATE = r"(?:[，]?于(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+# 省政府安委会将于2025年6月底前，在全省开展…
+ON_DATE = r"(?:[，]?将?于(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|初|上旬|中旬|下旬)前?)"
 # an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署), an item's 一是, a time
 # (近日江西煤矿安全监察局发布) or a caption (图为…)
 NOT_A_NAME = rf"(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是|该|我|本|其|各|此|图为|与|和|及|{WHEN})"
@@ -379,9 +380,11 @@ def organ_doing(verbs: str) -> re.Pattern[str]:
 
 
 ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|发文|曝光|约谈|表彰|奖励")
-# 考核的内容 is a thing; 部署滞后, 检查流于形式 judge a body's work, not report it acting
+# 考核的内容 is a thing; 部署滞后, 检查流于形式 judge a body's work, not report it acting; a body deciding on someone
+# or something (市政府决定对罗山县人民政府等…予以表彰, 省安委办决定将…) is the one issuing
 ACTING = organ_doing(
-    "(?:召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的))(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
+    "(?:召开|部署|开展|组织|派出|立即决定|决定(?=对|将|给予|成立)|(?:检查|督查|督导|考核|反馈)(?!的))"
+    "(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
 )
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
 SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?P<site>网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")

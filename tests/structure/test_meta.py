@@ -622,3 +622,15 @@ def test_the_title_under_a_page_s_menu_label_or_category(text, title):
 def test_the_issuer_of_a_news_page_its_source_or_the_body_it_reports(text, issuer):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.issuer.value == issuer
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # corpora/real r801: the body that decides on those it commends
+    ("为表彰先进，弘扬正气，振奋精神，市政府决定对罗山县人民政府等10个单位予以表彰。\n", "市政府"),
+    # 049: the body that will act by a month's end
+    ("根据国务院安委会办公室指导意见和省委、省政府工作要求，省政府安委会将于2025年6月底前，在全省开展化工行业安全生产治本攻坚行动。\n",
+     "省政府安委会"),
+], ids=["decides_on", "acts_by_a_month_end"])  # fmt: skip
+def test_the_body_that_decides_or_acts_by_a_date_issues(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
