@@ -790,10 +790,14 @@ def joint_organs(text: str) -> str | None:
 ORGAN_THEN_YEAR = re.compile(rf"^(?P<org>{ORGAN_NAME})(?=(?:19|20)\d{{2}}\s*年)")
 
 
+FORWARDED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:转发|印发)(?=[\u4e00-\u9fff])")
+
+
 def issuer_from_title(title: str) -> str | None:
     """The organ before 关于 in a title written as text (of joint organs, 甲 乙关于…, the lead one, 甲), or the organ
     a title opens with before the year it covers."""
     head, sep, _ = title.partition("关于")
+    head = FORWARDED.split(head)[0]  # 安徽省人民政府办公厅转发国务院办公厅关于…: the forwarding office issues
     compact = re.sub(r"\s", "", head)
     if not sep or not 2 <= len(compact) <= 40 or any(mark in head for mark in "《〈"):
         # no 关于, or the 关于 of a document the title cites

@@ -634,3 +634,10 @@ def test_the_issuer_of_a_news_page_its_source_or_the_body_it_reports(text, issue
 def test_the_body_that_decides_or_acts_by_a_date_issues(text, issuer):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.issuer.value == issuer
+
+
+def test_the_office_forwarding_a_notice_issues_it():
+    # corpora/real r821
+    text = "安徽省人民政府办公厅转发国务院办公厅关于认真抓好今冬明春安全生产工作的通知\n各市、县人民政府，省政府各部门：\n现转发给你们。\n"
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "安徽省人民政府办公厅"
