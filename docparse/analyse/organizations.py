@@ -7,6 +7,7 @@ ending finds (临沧市国土资源局). Found once; the regions, problems and c
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,8 +107,8 @@ def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset
             break
         if ch.isdigit() and kind == "enterprise":
             break
-        if ch in LIST_JOINERS and start - 1 in breaks:
-            break
+        if ch in LIST_JOINERS and (start - 1 in breaks or text[start - 2 : start - 1] in ("）", ")")):
+            break  # …有限公司和长白山…, …有限公司（注册号：…）和河南省…: the joiner ends the name before it
         if ch in DATE_OR_NUMBER_UNITS and text[start - 2 : start - 1].isdigit():
             break  # 568号上海宝力…, 2020年全国煤矿…
         if text.endswith(before_name, 0, start):
@@ -154,7 +155,9 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
             place_start = after_body(place_start, end - len(suffix), department_ends)
         start = skip_places(place_start, end, places)
         core = text[start : end - len(suffix)]
-        if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or any(w in core for w in stopwords)):
+        if kind == "enterprise" and (len(core) < MIN_ENTERPRISE_CORE or INDEFINITE.search(text, place_start, end - len(suffix))):
+            continue  # 一起煤矿事故, 延福屯村一毛巾厂: a mine, a works, nobody by name
+        if kind == "enterprise" and any(w in core for w in stopwords):
             continue
         if kind == "enterprise" and core in endings:
             continue  # 宾馆酒店, 煤矿企业: two kinds of business, nobody by name
@@ -167,6 +170,10 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
             department_ends.append(end)
         found.append(OrgName(start, end, kind, place_start))
     return drop_contained(found)
+
+
+# a numeral and classifier (一起, 一家), or 一 right after a village or town, before an ending: a business, not its name
+INDEFINITE = re.compile(r"一[起家座个处所]|(?<=[村镇乡])一(?=[\u4e00-\u9fff]{2})")
 
 
 def after_body(start: int, core_end: int, department_ends: list[int]) -> int:
@@ -212,17 +219,29 @@ def place_before(start: int, places: Places) -> int:
     return start
 
 
-def department_names(doc: Document, places: Places) -> list[OrgName]:
+def department_names(
+    doc: Document, places: Places, kinds: tuple[str, ...] = ("department", "committee")
+) -> list[OrgName]:
     """Department mentions from the departments stage, each with the place written before it (京山县安监局)."""
     names = []
     for dept in doc.extraction.departments:
-        if dept.kind not in ("department", "committee"):
+        if dept.kind not in kinds:
             continue
         for ref in dept.mentions:
             s, e = doc.norm_index(ref.span.start), doc.norm_index(ref.span.end)
             start = place_before(s, places)
             names.append(OrgName(start, e, "department", start))
     return names
+
+
+def after_named_body(org: OrgName, bodies: list[OrgName], places: Places) -> OrgName:
+    """An enterprise whose run opens with a body the departments stage named (省人民政府 + 浏阳市碧溪烟花制造有限公司
+    “12·4”重大爆炸事故调查组): the enterprise starts after that body, as after_body does for the endings' bodies."""
+    cut = max((b.end for b in bodies if org.place_start <= b.place_start and b.end < org.end - 1), default=None)
+    if cut is None or cut <= org.place_start:
+        return org
+    start = skip_places(cut, org.end, places)
+    return OrgName(max(start, org.start), org.end, org.kind, cut)
 
 
 def name_index(names: list[OrgName]) -> IntervalIndex:
@@ -239,7 +258,8 @@ def organizations(doc: Document) -> list[OrgName]:
     depts = department_names(doc, places)
     if not depts:
         return own
-    enterprises = [o for o in own if o.kind == "enterprise"]
+    bodies = department_names(doc, places, kinds=("department", "committee", "government"))
+    enterprises = [after_named_body(o, bodies, places) for o in own if o.kind == "enterprise"]
     taken_by_enterprises = name_index(enterprises)
     depts = [d for d in depts if not taken_by_enterprises.overlaps(d.place_start, d.end)]
     taken_by_depts = name_index(depts)

@@ -37,6 +37,12 @@ ADDRESSEE_BEFORE = ("向", "提请", "报请", "请", "报")
 # after a department that inspects or sanctions, not one that is blamed: 市质监局抽查发现…, 省安委办对…进行了约谈
 INSPECTOR_AFTER = ("抽查发现", "检查发现", "督查发现", "暗访发现", "调查发现", "检查提出", "督导发现")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# after a department that speaks or publishes, as the subject of its verb, not one that is blamed: 市住建委表示,
+# 云南省应急管理厅官网发布, 市安监局在…通报会上表示, 省防汛抗旱指挥部办公室联合下发通知, 执法人员要求立即停工整改
+SPEAKING_AFTER = re.compile(
+    r"(?:办公室)?(?:执法人员|工作人员|官网|网站|官方网站|微信公众号)?(?:在[^，。；\n]{1,24}?[上中])?(?:联合|分别|近日|日前)?"
+    r"(?:表示|指出|强调|发布|下发|印发|召开|要求)"
+)
 # after a department that imposes a sanction itself, as the subject of its verb: 市安委办分别约谈…, 省安委会（huì ）
 # 决定对该起事故查处进行挂牌督办, 市纪委监委联合市安委办约谈 (a pinyin gloss a page adds may stand between)
 SANCTIONING_AFTER = re.compile(
@@ -98,7 +104,9 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
             return True
         if cue.where == "label" and cue.pattern.search(before[-8:]) and before.endswith(("：", ":", "、")):
             return True
-    if after.startswith(INSPECTOR_AFTER) or SANCTIONING_AFTER.match(after) or (after.startswith("对") and sanctions_in(text, end)):
+    if after.startswith(INSPECTOR_AFTER) or SANCTIONING_AFTER.match(after) or SPEAKING_AFTER.match(text, end):
+        return True
+    if after.startswith("对") and sanctions_in(text, end):
         return True
     if in_table_row(text, org.place_start):
         return True  # a department in a task table's cell is assigned, whatever its row says
@@ -152,6 +160,15 @@ def list_end(text: str, org: OrgName, following: list[OrgName]) -> int:
     return end
 
 
+BRACKETED = re.compile(r"[（(][^）)\n]{0,80}[)）]")
+
+
+def in_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` stands inside a bracket opened after `start`."""
+    opened = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    return opened >= 0 and max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) < 0
+
+
 def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int) -> str | None:
     """The cue that blames an enterprise an accident report names without a criticism word, if any."""
     after, lead_in, penalty = blame_patterns()
@@ -160,9 +177,11 @@ def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start
     if found:
         return found.group()
     marker = None
-    for marker in LIST_MARKER.finditer(text, s_start, org.place_start):
-        pass  # the last lead-in marker before the name
-    if marker is not None and not re.search(r"[。；\n]", text[marker.end() : org.place_start]):
+    for found_marker in LIST_MARKER.finditer(text, s_start, org.place_start):
+        if not in_brackets(text, s_start, found_marker.start()):  # A（注册号：…）和B: the 注册号 label leads no list
+            marker = found_marker  # the last lead-in marker before the name
+    between = BRACKETED.sub("", text[marker.end() : org.place_start]) if marker is not None else ""
+    if marker is not None and not re.search(r"[。；\n]", between):
         found = lead_in.search(text, s_start, marker.end())
         if found:
             return found.group()
@@ -172,10 +191,15 @@ def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start
 OFFICE_ENDINGS = ("局", "办", "站", "所", "厅", "中心", "队")
 
 
+# a commission of the government (黔南州工信委, 市发改委) is a functional body; 县委, 镇党委 are the place's party committee
+PARTY_COMMITTEE = re.compile(r"(?:[省市县区州盟旗镇乡]|党|党工)委(?:常委)?$")
+
+
 def is_office(text: str, org: OrgName) -> bool:
-    """A functional body (吕梁市应急管理局, 镇安监站), not a place's party committee (三都镇党委), which stands for
-    the place: its officials' sanctions criticize the region (stance), not an entity."""
-    return text.endswith(OFFICE_ENDINGS, org.start, org.end)
+    """A functional body (吕梁市应急管理局, 镇安监站, 黔南州工信委), not a place's party committee (三都镇党委), which
+    stands for the place: its officials' sanctions criticize the region (stance), not an entity."""
+    name = text[org.start : org.end]
+    return name.endswith(OFFICE_ENDINGS) or (name.endswith("委") and PARTY_COMMITTEE.search(name) is None)
 
 
 def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: int, s_end: int) -> str | None:
@@ -188,10 +212,14 @@ def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: in
     return None
 
 
+GOVERNMENT = re.compile(r"(?:人民)?政府(?=.)")  # 省政府安办 and 省安办 name one office; 省政府 alone stays
+
+
 def issues(doc: Document, org: OrgName) -> bool:
     """Whether the department is the document's own issuer (a bureau does not criticize itself)."""
     issuer = doc.meta.issuer.value if doc.meta.issuer is not None else None
-    return bool(issuer) and doc.norm_text[org.place_start : org.end] == issuer
+    name = doc.norm_text[org.place_start : org.end]
+    return bool(issuer) and GOVERNMENT.sub("", name) == GOVERNMENT.sub("", str(issuer))
 
 
 def reason_clause(text: str, org: OrgName, following: list[OrgName], sentence_end: int) -> str | None:
@@ -244,6 +272,8 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             continue
         if org.kind == "department" and (acts(doc.norm_text, org, orgs[:i], orgs[i + 1 :]) or issues(doc, org)):
             continue
+        if org.kind == "department" and PARTY_COMMITTEE.search(doc.norm_text, org.start, org.end):
+            continue  # 阳新县委, 洋港镇党委 stand for their place: the region is criticized, not an entity
         start = registered_start(doc.norm_text, org)
         name = doc.norm_text[start : org.end]
         if org.kind == "department":

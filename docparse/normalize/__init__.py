@@ -34,7 +34,20 @@ DATE_LINE = re.compile(r"^[\d〇○零一二三四五六七八九十]{2,4}\s*年
 # a header line that ends in its date after a gap: 漳州市安委会办公室    2021年8月23日
 DATED_LINE_END = re.compile(r"\s{2,}[\d〇○零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 SPACED_HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
-TITLE_END = re.compile(r"(通知|通报|方案|意见|报告|请示|批复|决定|公告|通告|函|纪要|计划|规划|办法|细则|规定|总结|文件|讲话|要点|清单)$")
+# a title may end in its period or status (…实施方案（2024—2026年）) or carry its 文号 (…的通知（鄂政办发〔2017〕49号）)
+TITLE_END = re.compile(
+    r"(通知|通报|方案|意见|报告|请示|批复|决定|公告|通告|函|纪要|计划|规划|办法|细则|规定|总结|文件|讲话|要点|清单)"
+    r"\s*(?:[（(](?:[\d—\-－～~至年\s]{4,16}|试行|暂行|修订|征求意见稿|草案|[^（()）]{0,12}[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d+\s*号)[)）])?$"
+)
+# A page's byline stamps its time (来源：四川日报 2019-07-26 06:22, 发表于 2011-5-17 08:31): no sentence runs on from it.
+TIME_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
+MIN_REPEATED = 6
+BREADCRUMB_MARK = re.compile(r"[>»›＞]+")
+# A news lede opens its paragraph with its time or byline (近日，…; 7月4日至7日，…; 本报讯…; 中新网1月25日电…)
+LEDE_START = re.compile(
+    r"^(?:(?:近日|日前|今天|今日|昨天|昨日|近期)，|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—\-](?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上?|凌晨)?，"
+    r"|[\u4e00-\u9fff]{0,6}(?:报|网|社|台)讯|[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电)"
+)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TABLE_ROW = re.compile(r"\t| {2,}")
 
@@ -250,7 +263,7 @@ def is_wrapped(lines: list[Line], fmt: str) -> tuple[bool, int]:
     return fmt == "pdf" or near / len(lengths) > 0.4, width
 
 
-def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = False) -> bool:
+def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = False, opening: bool = False) -> bool:
     """Whether `nxt` continues the paragraph of `prev` (a break inside a sentence).
 
     `layout`: the reader marked every paragraph start it could see on the page (a PDF's indented
@@ -258,6 +271,9 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
     so a long line followed by an unmarked one is a wrap whatever the punctuation: wraps fall
     before “ or （ and after 。 or 规划 as often as anywhere. Only a sentence end followed by an
     outline marker still breaks, for layouts without indents.
+
+    `opening`: `prev` is the text's first line. In text not wrapped at a width, a first line shorter
+    than the whole paragraph under it is a headline over its lede, not that paragraph's start.
     """
     if nxt.hard_break:
         return False
@@ -266,6 +282,12 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
             return False  # a sentence end, then a marker: a new item even where no indent shows it
         return len(prev.text) >= max(12, int(0.85 * width))
     if prev.text[-1] in TERMINAL:
+        return False
+    if TIME_STAMP.search(prev.text) or (len(nxt.text) >= MIN_REPEATED and prev.text.endswith(nxt.text)):
+        return False  # a byline; a breadcrumb or label ending in the line under it (首页 > X / X)
+    if len(BREADCRUMB_MARK.findall(prev.text)) >= 2:
+        return False  # a breadcrumb (每日甘肃网 > 甘肃 > 甘肃播报 > 社会) ends in a category, not inside a sentence
+    if not wrapped and (LEDE_START.match(nxt.text) or (opening and is_headline_over(prev, nxt))):
         return False
     if TABLE_ROW.search(prev.text) and TABLE_ROW.search(nxt.text):
         return False  # rows of a table written as text: cells split by tabs or runs of spaces
@@ -281,6 +303,12 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
         return False
     threshold = max(12, int(0.85 * width)) if wrapped else 30
     return len(prev.text) >= threshold
+
+
+def is_headline_over(prev: Line, nxt: Line) -> bool:
+    """Whether `prev` reads as a headline over the paragraph `nxt`: no sentence ends inside it, and `nxt` is a
+    whole paragraph longer than it by half."""
+    return not any(ch in TERMINAL for ch in prev.text) and nxt.text[-1] in TERMINAL and len(nxt.text) >= 1.5 * len(prev.text)
 
 
 # A page that flattened a whole notice into one line runs its 文号, title, 主送 and headings on with a space
@@ -372,7 +400,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
         if ln is None:
             continue
         if prev is not None:
-            if not continues(prev, ln, wrapped, width, layout):
+            if not continues(prev, ln, wrapped, width, layout, opening=prev is real[0]):
                 pieces.append("\n")
                 index.append(prev.end)
             elif CJK.match(prev.text[-1]) is None and CJK.match(ln.text[0]) is None:

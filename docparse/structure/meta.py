@@ -152,8 +152,14 @@ def content_cues() -> tuple[tuple[str, str, int], ...]:
 TITLE_QUALIFIER = re.compile(r"[（(](?:[\d—\-－～~至年\s]{4,16}|试行|暂行|修订|修订稿|征求意见稿|草案|送审稿)[)）]$")
 
 
+# 李军出席并讲话, 作重要讲话: a headline reporting that someone spoke, not the speech itself
+SPOKE = re.compile(r"(?:并|作|发表)(?:了)?(?:重要)?讲话$")
+
+
 def kind_of_title(title: str) -> str | None:
     title = TITLE_QUALIFIER.sub("", title)
+    if SPOKE.search(title):
+        return None
     for cue, kind in title_kinds():
         if title.endswith(cue):
             return kind
@@ -211,8 +217,11 @@ def kind_from_content(text: str) -> str:
 
 
 def is_body_line(line: Line) -> bool:
-    """A sentence of the body; a stray mark a page left above its title (？) is none."""
-    return (line.text[-1] in TERMINAL and CJK_CHAR.search(line.text) is not None) or len(line.text) > 70
+    """A sentence of the body; a stray mark a page left above its title (？) is none, nor a site's menu (20 city
+    names make a long line, but no sentence)."""
+    return (line.text[-1] in TERMINAL and CJK_CHAR.search(line.text) is not None) or (
+        len(line.text) > 70 and not is_navigation(line.text)
+    )
 
 
 # Web pages put a label or a breadcrumb before the title on its line, and the 文号 in brackets after it:
@@ -266,11 +275,13 @@ def trimmed(line: Line) -> Line:
         text, end = text[:-repeated], end - repeated
     for prefix in (LEADING_DECORATION, TITLE_LABEL, BREADCRUMB):
         m = prefix.match(text)
-        if m and m.end() < len(text):
+        if m and m.end() < len(text) and not (prefix is BREADCRUMB and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
             text, start = text[m.end() :], start + m.end()
-    # a title cut out of its chrome keeps its 文号 for split_title_number
+    # a title cut out of its chrome, or ending in its 文种 before the 文号, keeps its 文号 for split_title_number
     for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME) if not cut else ():
         m = suffix.search(text)
+        if m and suffix is TRAILING_NUMBER and kind_of_title(text[: m.start()]) is not None:
+            continue
         if m and m.start() >= (MIN_TITLE if suffix is TRAILING_CHROME else 1):  # 成文日期 2009-12-14 stays whole
             end -= len(text) - m.start()
             text = text[: m.start()]
@@ -345,42 +356,50 @@ ORGAN_SUFFIX = (
 )
 WHEN = r"(?:今天|今日|近日|日前|近期|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午)?)"
 # 兴仁市安委办，于2026年1月28日发布…; 内蒙古自治区应急管理厅于2022年3月11日发布了…
-ON_DATE = r"(?:[，]?于(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)"
+# 省政府安委会将于2025年6月底前，在全省开展…
+ON_DATE = r"(?:[，]?将?于(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|初|上旬|中旬|下旬)前?)"
 # an organ's name starts the clause, not a function word (由X牵头, 并以X名义, 按照X部署), an item's 一是, a time
 # (近日江西煤矿安全监察局发布) or a caption (图为…)
 NOT_A_NAME = rf"(?!由|并|以|按照|根据|依据|被|将|[一二三四五六七八九十]是|该|我|本|其|各|此|图为|与|和|及|{WHEN})"
-# a name holds no word of running text (通过一定的方式向办公室, 王某代表省政府); its 和 joins two words of one name
+# a name holds no word of running text (通过一定的方式向办公室, 王某代表省政府, 县安委会每半年组成考核组); its 和 joins two words of one name
 # (住房和城乡建设厅), not two organs (省政府安委会办公室和省防汛抗旱指挥部办公室)
-NAME_CHAR = r"(?![的向对在从将把被了是]|代表|和[省市县区州国中])[\u4e00-\u9fff（）]"
+NAME_CHAR = r"(?![的向对在从将把被了是每]|代表|组成|和[省市县区州国中])[\u4e00-\u9fff（）]"
 ORGAN_NAME = rf"{NOT_A_NAME}[\u4e00-\u9fff](?:{NAME_CHAR}){{0,27}}?{ORGAN_SUFFIX}"
 # joint issuers: 中共中央办公厅、国务院办公厅印发了…
 JOINT = r"、|和(?=[省市县区州国中])"
 ORGANS = rf"(?P<organs>(?P<org>{ORGAN_NAME})(?:(?:{JOINT}){ORGAN_NAME})*)"
-CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电)\s*(?:据|经)?"
+# …李华强带队的国务院安委会第十二督查组，对我省…进行综合督查: the group a named leader heads starts its clause
+CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|为组长)的)\s*(?:据|经)?"
 
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
-        rf"(?:联合)?(?<!的)(?:{verbs})(?!组)"  # 检查组 and 的检查 name a body and a thing; neither says one acts
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
+        rf"(?:联合)?(?<!的)(?:{verbs})(?![组部室办])"  # 检查组, 组织部 and 的检查 name a body or a thing; none says one acts
     )
 
 
 ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|发文|曝光|约谈|表彰|奖励")
-# 考核的内容 is a thing; 部署滞后, 检查流于形式 judge a body's work, not report it acting
+# 考核的内容 is a thing; 部署滞后, 检查流于形式 judge a body's work, not report it acting; a body deciding on someone
+# or something (市政府决定对罗山县人民政府等…予以表彰, 省安委办决定将…) is the one issuing
 ACTING = organ_doing(
-    "(?:召开|部署|开展|组织|派出|(?:检查|督查|督导|考核|反馈)(?!的))(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
+    "(?:召开|部署|开展|组织|派出|立即决定|决定(?=对|将|给予|成立)|(?:检查|督查|督导|考核|反馈)(?!的))"
+    "(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
 )
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
-SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?:网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
+SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?P<site>网站|官网|官方网站|微信公众号)?(?:获悉|了解到|得知|的?消息)")
 NEWS_OPENING = 800
 
 
 def reporting_organ(text: str) -> re.Match[str] | None:
-    """The issuer of a news page: the first body its opening reports as issuing (通报, 印发, 约谈), else the
-    body it names as its source (记者从…获悉), else the first it reports as acting (召开, 组织)."""
+    """The issuer of a news page: the first body its opening reports as issuing (通报, 印发, 约谈) or names as
+    its source (记者从…获悉: the body that told the reporter, before any it quotes further on), else the first it
+    reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
-    return ISSUING.search(opening) or SOURCE_ORGAN.search(opening) or ACTING.search(opening)
+    issuing, source = ISSUING.search(opening), SOURCE_ORGAN.search(opening)
+    if source and (source.group("site") or (issuing and issuing.start() < source.start())):
+        return issuing or source  # a body's website is where the news was read, not who acted
+    return source or issuing or ACTING.search(opening)
 
 
 # A place name written before an organ's name (北京 in 北京市住建委, 西安市 in 西安市长安区…领导小组), at the start of
@@ -470,10 +489,17 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
         if len(ln.text) > 80:
             continue
         first = pos
-        while first > after and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
+        while first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
             first -= 1
+        if first == pos and len(ln.text) < MIN_TITLE and is_whole_title(header[pos + 1 : pos + 2]):
+            continue  # a page's category (活动方案) over the title (乡镇安全生产月实施方案)
         return first, pos
     return None
+
+
+def is_whole_title(lines: list[Line]) -> bool:
+    """Whether the one line of `lines` is a title of its own: long enough and ending in a 文种."""
+    return bool(lines) and len(lines[0].text) >= MIN_TITLE and kind_of_title(lines[0].text) is not None
 
 
 def is_headline(text: str) -> bool:
@@ -511,12 +537,19 @@ def lead_headline(header: list[Line]) -> Line | None:
             break
         if is_portal_line(ln.text) or DOC_NUMBER.search(ln.text) or ORG_DATE_LINE.match(ln.text):
             continue
-        if is_headline(ln.text) and len(CJK_CHAR.findall(ln.text)) >= 0.6 * len(ln.text):
+        if is_headline(ln.text) and is_mostly_chinese(ln.text):
             return ln
     return None
 
 
 LEAD_SCAN, LEAD_LINES = 8, 4
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?=[年月日起人家个名项次万亿元%])")  # a headline's figures: 2013年, 3542起, 31.1%
+
+
+def is_mostly_chinese(text: str) -> bool:
+    """Whether Chinese makes up most of a line, not counting the figures it reports (…事故3542起 死亡1436人)."""
+    words = FIGURE.sub("", text)
+    return bool(words) and len(CJK_CHAR.findall(words)) >= 0.6 * len(words)
 
 
 def is_address_line(text: str) -> bool:
@@ -542,7 +575,7 @@ def glued_headline(lines: list[Line]) -> Line | None:
         head = first.text[: m.start()]
         if any(ch in head for ch in TERMINAL) or "记者" in head or NO_HEADLINE_END.search(head):
             return None
-        if len(CJK_CHAR.findall(head)) >= 0.6 * len(head):
+        if is_mostly_chinese(head):
             return Line(first.index, first.start, first.start + len(head), head, first.gap_before)
         return None
     return None
@@ -561,9 +594,15 @@ def is_navigation(text: str) -> bool:
 SITE_NAME = re.compile(r"--|\||https?:|www\.|网$")  # 法搜网--中国法律信息搜索网 over a title is the site's
 
 
+# A newspaper's page label over its articles (第01版：头版要闻, A3版：要闻)
+EDITION_LABEL = re.compile(r"^第?\s*[A-Z]?\d{1,3}\s*版\s*[：:]")
+
+
 def is_title_part(text: str) -> bool:
     return (
         len(text) <= 30
+        and not EDITION_LABEL.match(text)
+        and not NAV_MARK.search(text)
         and not is_chrome(text)
         and not SITE_NAME.search(text)
         and not is_portal_line(text)
@@ -751,10 +790,14 @@ def joint_organs(text: str) -> str | None:
 ORGAN_THEN_YEAR = re.compile(rf"^(?P<org>{ORGAN_NAME})(?=(?:19|20)\d{{2}}\s*年)")
 
 
+FORWARDED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:转发|印发)(?=[\u4e00-\u9fff])")
+
+
 def issuer_from_title(title: str) -> str | None:
     """The organ before 关于 in a title written as text (of joint organs, 甲 乙关于…, the lead one, 甲), or the organ
     a title opens with before the year it covers."""
     head, sep, _ = title.partition("关于")
+    head = FORWARDED.split(head)[0]  # 安徽省人民政府办公厅转发国务院办公厅关于…: the forwarding office issues
     compact = re.sub(r"\s", "", head)
     if not sep or not 2 <= len(compact) <= 40 or any(mark in head for mark in "《〈"):
         # no 关于, or the 关于 of a document the title cites

@@ -165,3 +165,73 @@ def test_a_short_bracket_inside_an_enterprise_name_keeps_the_name_whole():
     found = entities(text)
     assert {"东方德森能源有限公司", "海南海之星（洋浦）水产食品有限公司"} <= set(found)
     assert "水产食品有限公司" not in found
+
+
+def test_a_commission_whose_deputy_head_is_suspended_is_criticized():
+    # corpora/real r832: 工信委 is a government commission, not a party committee standing for its place
+    text = (
+        "新华社贵阳10月10日电 记者10日从黔南布依族苗族自治州人民政府了解到，因对“10·4”荔波安平煤矿事故负有直接领导责任，"
+        "黔南州工信委副主任龙河云、荔波县副县长莫春继被责令停职检查。\n"
+    )
+    assert "黔南州工信委" in entities(text)
+
+
+def test_a_works_named_by_its_kind_is_nobody_by_name():
+    # corpora/real r833 (一起煤矿事故) and r851 (延福屯村一毛巾厂发生火灾)
+    found = entities(
+        "云南昭通21名公职人员因一起煤矿事故被建议追责问责\n"
+        "前段时间西演镇延福屯村一毛巾厂发生火灾，死亡2人。这说明我县安全生产基础还十分薄弱。\n"
+    )
+    assert not any(name.endswith(("煤矿", "毛巾厂")) for name in found)
+
+
+def test_the_issuer_under_a_shorter_name_criticizes_nobody_by_it():
+    # corpora/real r840: 省政府安办 tells the reporter, then 省安办指出 the shortcomings of others
+    text = (
+        "本报讯（记者 任鸿）7月25日记者从省政府安办获悉，今年1-6月，全省事故总量下降。\n"
+        "省安办指出，当前影响安全生产的因素也有不少。全省较大生产安全事故有所反弹；个别地方和部门仍未树牢安全发展理念；"
+        "个别地区和部门大检查及专项整治开展不力；部分企业安全生产法治意识仍比较淡薄。省安办提出抓整治、抓执法、抓问责、"
+        "抓约谈、抓清单、抓应急六项具体举措，坚决遏制重特大生产安全事故发生。\n"
+    )
+    assert "省安办" not in entities(text)
+
+
+def test_a_department_that_speaks_or_publishes_is_not_blamed_by_what_it_says():
+    # corpora/real r156 (市安监局在…通报会上表示…没有得到根本解决) and r155 (市住建委表示，对排查不力的…)
+    text = (
+        "京华时报讯（记者翟烜）昨天，市安监局在全市前10个月安全生产情况通报会上表示，本市安全生产工作“政府热企业冷”"
+        "的现象没有得到根本解决。\n市住建委表示，对排查不力的工程项目存在的严重安全隐患依法从严高限查处，并进行通报批评和媒体曝光。\n"
+    )
+    found = entities(text)
+    assert "市安监局" not in found and "市住建委" not in found
+
+
+def test_a_party_committee_stands_for_its_place_and_is_no_entity():
+    # corpora/real r723: the county's and the town's party committees are blamed through their place
+    text = (
+        "经调查，阳新县委、县政府对安全生产工作重视不够，洋港镇党委、镇政府对辖区非法违法生产行为打击不力，"
+        "对事故发生负有重要领导责任。\n"
+    )
+    found = entities(text)
+    assert not any(name.endswith("委") for name in found)
+
+
+def test_an_enterprise_named_after_the_body_that_investigates_it_starts_after_that_body():
+    # corpora/real r745: 省人民政府浏阳市碧溪烟花制造有限公司“12·4”重大爆炸事故调查组
+    text = (
+        "12月5日，经省人民政府批准，成立了由省应急管理厅、省公安厅、省总工会、省市场监管局和长沙市人民政府有关负责同志"
+        "组成的省人民政府浏阳市碧溪烟花制造有限公司“12·4”重大爆炸事故调查组（以下简称调查组）。\n"
+        "经调查认定，浏阳市碧溪烟花制造有限公司“12·4”重大爆炸事故是一起生产安全责任事故。\n"
+    )
+    found = entities(text)
+    assert "浏阳市碧溪烟花制造有限公司" in found and not any(name.startswith("省人民政府") for name in found)
+
+
+def test_the_second_of_two_listed_enterprises_after_a_bracketed_registration():
+    # corpora/real r196: the first company's bracket (注册地址：…；注册号：…) stands between the list's lead-in and the second
+    text = (
+        "发生重特大生产安全事故的2家生产经营单位分别是：辽宁连山钼业集团兴利矿业有限公司（注册地址：辽宁省葫芦岛市连山区"
+        "钢屯镇钢西村；注册号：211402004015816）和河南省通许县通安烟花爆竹有限公司。\n"
+    )
+    found = entities(text)
+    assert {"辽宁连山钼业集团兴利矿业有限公司", "河南省通许县通安烟花爆竹有限公司"} <= set(found)

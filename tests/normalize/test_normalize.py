@@ -103,3 +103,32 @@ def test_a_pinyin_gloss_with_a_blank_before_its_bracket_leaves_the_analysis_text
     text = "云南省安全生產(chǎn)委員會(huì )決定掛牌督辦。\n云南省安委會(huì )通知(zhī)玉溪市人民政府組成事故調查組。\n"
     doc = docparse.read(text.encode(), name="page.txt")
     assert "huì" not in doc.norm_text and "委员会决定" in doc.norm_text
+
+
+def test_a_news_headline_is_not_run_into_its_lede():
+    # r838: the page's first line is its headline, over a whole paragraph; r836: the lede opens with its dates
+    text = (
+        "国务院安委办完成今年第五轮次安全生产明查暗访，13家问题企业单位被停产停业整顿\n"
+        "国务院安委会办公室于9月底前完成了今年第五轮次安全生产明查暗访工作。明查暗访期间，共检查各类企业单位100余家，"
+        "排查问题隐患近800处，依法依规对13家问题隐患突出的企业单位予以停产停业整顿。\n"
+    )
+    assert normalize(raw(text))[0].split("\n")[0].endswith("被停产停业整顿")
+    lede = "原标题：国务院安委会第十二督导检查组来青海省督查安全生产工作\n7月4日至7日，交通运输部运输服务司副司长带队的督查组进行综合督查。\n"
+    assert normalize(raw(lede))[0].split("\n")[0].endswith("督查安全生产工作")
+
+
+def test_a_byline_with_its_time_stamp_ends_its_line():
+    # r840: the source line of a news page, then the lede under it
+    text = "来源:四川日报 2019-07-26 06:22   https://www.yybnet.net/\n本报讯(记者 任鸿)7月25日记者从省政府安办获悉，今年1-6月事故下降。\n"
+    assert normalize(raw(text))[0].split("\n")[1].startswith("本报讯")
+
+
+def test_a_title_with_its_period_or_number_ends_its_line():
+    # r303: a plan's title ends in its period; r388: a notice's title in its bracketed 文号
+    text = "安徽省安全生产治本攻坚三年行动实施方案（2024—2026年）\n为认真贯彻落实习近平总书记关于安全生产系列重要指示精神，制定本方案。\n"
+    assert normalize(raw(text))[0].split("\n")[0].endswith("（2024—2026年）")
+
+
+def test_a_line_continues_where_it_stops_inside_a_sentence():
+    text = "昭寺及八廓街周边实行游客预约和分时段限流，高峰时段增派安保和交通疏导人员，游览秩\n序井然。达孜区对辖区旅游客运车辆和驾驶员建立档案，组织驾驶员培训。\n"
+    assert "游览秩序井然" in normalize(raw(text))[0]

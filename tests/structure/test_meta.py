@@ -336,7 +336,10 @@ def test_a_stray_mark_and_a_category_label_above_the_title_are_no_header():
      "省人民政府办公厅关于印发湖北省安全生产“十三五”规划的通知", "鄂政办发〔2017〕49号"),
     ("吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定\n（吐地行〔2010〕26号）\n",
      "吐鲁番地区行政公署关于表彰2009年度地区安全生产工作先进单位和先进个人的决定", "吐地行〔2010〕26号"),
-], ids=["on_the_title_line", "bracketed_below"])  # fmt: skip
+    # r388: the bracketed 文号 ends the title's line, the page's widgets on the line below
+    ("辽宁省应急管理厅关于印发《辽宁省安全生产规划分工方案》的通知 （辽安委办〔2021〕101号）\n放大字体  缩小字体 发布日期：2022-10-12  来源：辽宁省应急管理厅\n",
+     "辽宁省应急管理厅关于印发《辽宁省安全生产规划分工方案》的通知", "辽安委办〔2021〕101号"),
+], ids=["on_the_title_line", "bracketed_below", "ending_the_title_line"])  # fmt: skip
 def test_a_portal_prints_the_number_beside_or_below_the_title(head, title, number):
     text = head + "各县（市）人民政府，地直有关单位：\n现将有关事项通知如下。\n"
     doc = docparse.read(text.encode(), name="portal.txt", steps=("structure",))
@@ -429,6 +432,24 @@ def test_a_sentence_introducing_a_list_is_no_address():
 def test_the_issuer_of_a_news_page(text, issuer):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.issuer.value == issuer
+
+
+def test_the_group_a_named_leader_heads_is_the_issuer_of_its_inspection():
+    # corpora/real r836: …带队的国务院安委会第十二督查组，对我省…进行综合督查
+    text = ("国务院安委会第十二督导检查组来青海省督查安全生产工作\n7月4日至7日，交通运输部运输服务司副司长李华强带队的"
+            "国务院安委会第十二督查组，对我省道路运输安全生产情况进行综合督查，并将督查情况向省政府反馈。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "国务院安委会第十二督查组"
+
+
+def test_a_party_list_or_a_recurring_duty_names_no_acting_organ():
+    # corpora/real r844: 组织部 in a 责任单位 list is no 区委 organizing; r361: 县安委会每半年组成考核组 is no organ's name
+    duty = "1.加强党对安全发展的全面领导。（责任单位：区委宣传部、区委组织部、区应急局）\n2.组织各部门开展学习。\n"
+    doc = docparse.read(duty.encode("utf-8"), name="plan.txt", steps=("structure",))
+    assert doc.meta.issuer is None or doc.meta.issuer.value != "区委宣传部"
+    text = "各单位报县安委办。县安委会每半年组成考核组，对各责任单位进行考核。\n"
+    doc = docparse.read(text.encode("utf-8"), name="rules.txt", steps=("structure",))
+    assert doc.meta.issuer is None or "每" not in doc.meta.issuer.value
 
 
 def test_an_organ_inside_running_text_or_an_inspection_team_is_no_issuer():
@@ -555,3 +576,68 @@ def test_a_signed_date_that_lost_its_marks(line, iso):
     text = f"关于做好安全生产工作的通知\n\n各街道：\n\n现将有关事项通知如下。\n\n闵行区古美路街道办事处\n\n{line}\n"
     meta = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",)).meta
     assert (meta.date.value if meta.date else None) == iso
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # corpora/real r840: a site's menu of city names is a long line but no sentence; the headline is under it
+    (("今日四川 成都市 绵阳市 自贡市 攀枝花市 泸州市 德阳市 广元市 遂宁市 内江市 乐山市 资阳市 宜宾市 南充市 达州市 雅安市 "
+      "阿坝州 甘孜州 凉山州 广安市 巴中市 眉山市\n地方网 > 四川 > 今日四川 > 正文\n1-6月 全省生产安全事故总量同比下降31.1%\n"
+      "来源：四川日报 2019-07-26 06:22\n本报讯（记者 任鸿）7月25日记者从省政府安办获悉，今年1-6月事故起数下降。\n"),
+     "1-6月全省生产安全事故总量同比下降31.1%"),
+    # r841: a newspaper's page label is no part of the title under it
+    ("第01版：头版要闻\n国务院安委会第三考核巡查组向我省反馈安全生产和消防巡查意见\n本报讯 5月5日至14日，巡查组对我省进行考核巡查。\n",
+     "国务院安委会第三考核巡查组向我省反馈安全生产和消防巡查意见"),
+    # r853: a page's category over the title
+    ("活动方案\n\n乡镇安全生产月实施方案\n\n发布时间:2023-09-17 17:12:20\n\n为深化“安全生产年”活动，结合我镇实际，制定本方案。\n",
+     "乡镇安全生产月实施方案"),
+    # 038 and r711: a breadcrumb ends in its category, which is no part of the headline under it
+    ("人民网>>时政\n\n广东有2起重大生产安全事故未按规定全文发布调查报告【2】\n\n2014年08月08日18:26    来源:人民网\n\n"
+     "（三）有关省级安全监管监察部门发布国务院安委会办公室跟踪督办的生产安全事故调查报告7份。\n",
+     "广东有2起重大生产安全事故未按规定全文发布调查报告"),
+    ("您当前的位置 : 每日甘肃网  >  甘肃  >  甘肃播报  >  社会\n\n2021年甘肃矿山安全生产形势持续稳定向好\n\n"
+     " 2022/04/14/ 22:26 来源:新甘肃 记者 顾丽娟\n\n近日，甘肃省应急管理厅印发《2022年全省矿山安全生产工作要点》。\n",
+     "2021年甘肃矿山安全生产形势持续稳定向好"),
+    # r125: a headline reporting figures is a line of Chinese all the same
+    ("城市信息网\n黑龙江2013年发生各类生产安全事故3542起 死亡1436人\n文章来源：城市信息网 / PostTime：2014-1-27 / 点击：106\n"
+     "【城市信息网】哈尔滨1月24日电 记者从黑龙江省安监局获悉，黑龙江省2013年共发生各类生产安全事故3542起。\n",
+     "黑龙江2013年发生各类生产安全事故3542起死亡1436人"),
+    # r145: 出席并讲话 under a headline reports a speech; it is no 讲话 title
+    ("省安委会第二巡查组安全生产巡查反馈会召开\n李军出席并讲话\n8月19日，省安委会第二巡查组安全生产巡查反馈会召开，"
+     "第二巡查组组长李军出席会议并讲话。\n", "省安委会第二巡查组安全生产巡查反馈会召开"),
+], ids=["under_a_menu", "under_a_page_label", "under_a_category", "under_a_short_breadcrumb", "under_a_breadcrumb",
+        "with_figures", "over_a_speaker_line"])  # fmt: skip
+def test_the_title_under_a_page_s_menu_label_or_category(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert re.sub(r"\s", "", doc.meta.title.value) == title
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # corpora/real r832: the body that told the reporter, before a 通报 the article quotes further on
+    (("新华社贵阳10月10日电 记者10日从黔南布依族苗族自治州人民政府了解到，荔波县副县长被责令停职检查。\n"
+      "国家安全生产监督管理总局公布的安平煤矿事故通报称，该煤矿并不具备联合试生产条件。\n"), "黔南布依族苗族自治州人民政府"),
+    # r808: a body's website is where the news was read; the body it reports issuing is the issuer
+    ("中新网1月25日电 据安监总局网站消息，国务院安委会办公室近日发布《关于全国安全生产大检查情况的通报》。\n",
+     "国务院安委会办公室"),
+], ids=["source_before_quoted_issuer", "website_then_issuer"])  # fmt: skip
+def test_the_issuer_of_a_news_page_its_source_or_the_body_it_reports(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # corpora/real r801: the body that decides on those it commends
+    ("为表彰先进，弘扬正气，振奋精神，市政府决定对罗山县人民政府等10个单位予以表彰。\n", "市政府"),
+    # 049: the body that will act by a month's end
+    ("根据国务院安委会办公室指导意见和省委、省政府工作要求，省政府安委会将于2025年6月底前，在全省开展化工行业安全生产治本攻坚行动。\n",
+     "省政府安委会"),
+], ids=["decides_on", "acts_by_a_month_end"])  # fmt: skip
+def test_the_body_that_decides_or_acts_by_a_date_issues(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+def test_the_office_forwarding_a_notice_issues_it():
+    # corpora/real r821
+    text = "安徽省人民政府办公厅转发国务院办公厅关于认真抓好今冬明春安全生产工作的通知\n各市、县人民政府，省政府各部门：\n现转发给你们。\n"
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "安徽省人民政府办公厅"
