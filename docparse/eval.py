@@ -608,7 +608,7 @@ def task_fields(ctx: Context) -> dict[str, FieldResult]:
     canon_names = {n for a in assignments for n in (*a.get("lead", []), *a.get("support", []))}
     canonical = department_canonicalizer(ctx.gold.get("department_aliases", {}), canon_names)
     tasks = ctx.doc.extraction.tasks
-    headings = [enclosing_headings(ctx.doc, t) for t in tasks]
+    headings = [[sec.heading for sec in ctx.doc.section_path(t.section)] for t in tasks]
     out = {"tasks.lead": FieldResult(), "tasks.support": FieldResult()}
     named: set[int] = set()
     for a in assignments:
@@ -643,16 +643,6 @@ def task_tier(topic: str, task: Any, headings: list[str]) -> int | None:
     if topic_c and any(_topic_key(_LEADING_MARKER.sub("", compact(h))).startswith(topic_c) for h in headings):
         return 4
     return None
-
-
-def enclosing_headings(doc: Document, task: Any) -> list[str]:
-    """The headings of the outline parts a task stands in, innermost first."""
-    heads = []
-    sid = task.section
-    while sid is not None and 0 <= sid < len(doc.sections):
-        heads.append(doc.sections[sid].heading)
-        sid = doc.sections[sid].parent
-    return heads
 
 
 def deadline_fields(ctx: Context) -> dict[str, FieldResult]:

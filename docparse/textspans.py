@@ -15,6 +15,7 @@ T = TypeVar("T")
 
 # Cell boundaries of a table written as text: tabs, runs of two or more spaces, or the bars a web page leaves
 # between cells (烟花爆竹 | 1月份 | 安监站 安监所 |); the task and deadline readers split rows alike.
+CJK = re.compile(r"[\u4e00-\u9fff]")  # one unified ideograph of the basic block
 CELL_GAP = re.compile(r"\t+|[ \u3000\u00a0]*[|｜][ \u3000\u00a0]*|[ \u3000\u00a0]{2,}|\u3000")
 
 

@@ -19,9 +19,8 @@ from docparse.matching import FirstCharScan, TermMatcher
 from docparse.model import Department, Document, PartyRef
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import IntervalIndex
+from docparse.textspans import CJK, IntervalIndex
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 # What may stand between two names of one list: nothing (a lost 、), 、, or a conjunction.
 LIST_GAP = re.compile(r"(?:、|和|及|与|以及|或)?")
 # A body the lexicon does not know, written with a level prefix inside a list: 市滇池管理局.

@@ -38,7 +38,7 @@ from docparse.model import (
 )
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import CELL_GAP, IntervalIndex, SpanLookup, list_members
+from docparse.textspans import CELL_GAP, CJK, IntervalIndex, SpanLookup, list_members
 
 TASK_ROLES = ("tasks", "measures", "phases")
 ASSIGNMENT_ONLY_ROLES = ("organization",)  # a leaf here is a task only if it names who does it
@@ -478,7 +478,6 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
 
 
 INLINE_BLANKS = re.compile(r"[ \t\u3000]+$")
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def opens_sentence(text: str, start: int, pos: int) -> bool:
@@ -836,25 +835,30 @@ def opens_with_bracket(text: str, start: int, end: int) -> bool:
     return m is not None and not OUTLINE_MARKER.fullmatch(m.group(1))
 
 
-def assignment_sentences(doc: Document, refs: list[Ref], start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of [start, end), a sentence that opens with an assignment bracket cut after it: the
-    splitter leaves the bracket that closes one sub-item at the head of the next one's sentence
-    (…短板。（省教育厅…等按职责分工负责）2开展城市公共设施安全专项体检…), and the bracket closes the part before
-    while the words after it open their own. A bracket that names no role (（联系人：…）) is left alone."""
+def assignment_sentences(doc: Document, refs: list[Ref], start: int, end: int) -> list[tuple[int, int, bool]]:
+    """The sentences of [start, end), each with whether it opens with an assignment bracket, a sentence that
+    opens with one cut after it: the splitter leaves the bracket that closes one sub-item at the head of the
+    next one's sentence (…短板。（省教育厅…等按职责分工负责）2开展城市公共设施安全专项体检…), and the bracket
+    closes the part before while the words after it open their own. A bracket that names no role (（联系人：…）)
+    is left alone."""
     text = doc.norm_text
     out = []
     for s_start, s_end in sentence_ranges(doc, start, end):
-        body_start = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())
-        m = BRACKETED.match(text, body_start, s_end)
-        if (
-            m
-            and text[m.end() : s_end].strip("。；， \n")
-            and names_roles_of(text, refs_within(refs, m.start(), m.end()), m.start(), m.end())
-        ):
-            out += [(s_start, m.end()), (BLANKS.match(text, m.end(), s_end).end(), s_end)]
+        m = assigning_bracket(text, refs, s_start, s_end)
+        if m and text[m.end() : s_end].strip("。；， \n"):
+            rest = BLANKS.match(text, m.end(), s_end).end()
+            out += [(s_start, m.end(), True), (rest, s_end, assigning_bracket(text, refs, rest, s_end) is not None)]
         else:
-            out.append((s_start, s_end))
+            out.append((s_start, s_end, m is not None))
     return out
+
+
+def assigning_bracket(text: str, refs: list[Ref], start: int, end: int) -> re.Match[str] | None:
+    """The bracket that opens [start, end) (after blanks) when it assigns in role words."""
+    m = BRACKETED.match(text, BLANKS.match(text, start, end).end(), end)
+    if m is None or not names_roles_of(text, refs_within(refs, m.start(), m.end()), m.start(), m.end()):
+        return None
+    return m
 
 
 def opens_label_line(text: str, start: int) -> bool:
@@ -871,7 +875,7 @@ def split_by_assignment(
     text = doc.norm_text
     parts: list[tuple[int, int]] = []
     closed = False
-    for s_start, s_end in assignment_sentences(doc, refs, start, end):
+    for s_start, s_end, bracket in assignment_sentences(doc, refs, start, end):
         # （市交通局牵头，…配合） assigns its item, opens no task; nor does a line of its own that a role label
         # opens (…宣传栏。\n责任单位:各乡镇政府，县安委会成员单位。): both close the part before them
         closing = (
@@ -887,9 +891,7 @@ def split_by_assignment(
             parts[-1] = (parts[-1][0], s_end)
         else:
             parts.append((s_start, s_end))
-        # a bracket that assigns closes its sub-item: what follows is the next one (…负责）2开展…)
-        whole = BRACKETED.match(text, BLANKS.match(text, s_start).end(), s_end)
-        closed = whole is not None and names_roles_of(text, refs_within(refs, *whole.span()), *whole.span())
+        closed = bracket  # a bracket that assigns closes its sub-item: what follows is the next one (…负责）2开展…)
     if parts:
         parts[0] = (start, parts[0][1])
         parts[-1] = (parts[-1][0], end)
@@ -1154,9 +1156,8 @@ def continued_requirement_end(doc: Document, k: int, refs: list[Ref], covered: I
         start = sentence.norm_start
         if "\n" in text[end:start] or covered.overlaps(start, sentence.norm_end):
             break
-        if not BARE_REQUIREMENT.match(text, start) or refs_within(refs, start, sentence.norm_end) and requirement_subject(
-            text, refs_within(refs, start, sentence.norm_end), start, sentence.norm_end
-        ):
+        inside = refs_within(refs, start, sentence.norm_end)
+        if not BARE_REQUIREMENT.match(text, start) or inside and requirement_subject(text, inside, start, sentence.norm_end):
             break
         end = sentence.norm_end
     return end

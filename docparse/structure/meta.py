@@ -17,12 +17,12 @@ from docparse.model import Document, Embedded, Field, Meta
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.classifier import classifier
+from docparse.textspans import CJK
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 NUM = r"[\d〇零一二三四五六七八九十]"
 DATE = re.compile(rf"({NUM}{{4}})\s*年\s*({NUM}{{1,2}})\s*月\s*({NUM}{{1,3}})\s*日")
 DATE_LINE = re.compile(rf"^{DATE.pattern}$")
-CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 PRINT_LINE = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{DATE.pattern})\s*印发?$")
 DOC_NUMBER = re.compile(
@@ -219,7 +219,7 @@ def kind_from_content(text: str) -> str:
 def is_body_line(line: Line) -> bool:
     """A sentence of the body; a stray mark a page left above its title (？) is none, nor a site's menu (20 city
     names make a long line, but no sentence)."""
-    return (line.text[-1] in TERMINAL and CJK_CHAR.search(line.text) is not None) or (
+    return (line.text[-1] in TERMINAL and CJK.search(line.text) is not None) or (
         len(line.text) > 70 and not is_navigation(line.text)
     )
 
@@ -549,7 +549,7 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?(?=[年月日起人家个名项次万亿元%]
 def is_mostly_chinese(text: str) -> bool:
     """Whether Chinese makes up most of a line, not counting the figures it reports (…事故3542起 死亡1436人)."""
     words = FIGURE.sub("", text)
-    return bool(words) and len(CJK_CHAR.findall(words)) >= 0.6 * len(words)
+    return bool(words) and len(CJK.findall(words)) >= 0.6 * len(words)
 
 
 def is_address_line(text: str) -> bool:
