@@ -265,9 +265,13 @@ CLASSIFIED_NOUN_MAX = 8
 
 
 def pair_follower(text: str, start: int, unit: str, found: list[Found]) -> str | None:
-    """The indicator of the second figure of a pair (较大事故4起、66人; 302起、307人): the lexicon word of the
-    clause before the first figure for this unit, else a count of the unit."""
-    if not found or text[found[-1].end : start] not in PAIR_JOINERS:
+    """The indicator of the second figure of a pair (较大事故4起、66人; 302起、307人; 同比减少6起18人, written
+    without a joiner when the units differ): the lexicon word of the clause before the first figure for this
+    unit, else a count of the unit."""
+    if not found:
+        return None
+    joiner = text[found[-1].end : start]
+    if joiner not in PAIR_JOINERS and not (joiner == "" and found[-1].unit != unit):
         return None
     head = head_before(text, found[-1].start, INDICATOR_WINDOW)
     return lexicon_indicator(head, unit, last=True) or f"{unit}数"
@@ -320,10 +324,13 @@ def person_predicate(text: str, end: int, unit: str) -> str | None:
     return f"{predicate}人数"
 
 
-def aims_at(text: str, num_start: int, lex: UnitLexicon) -> bool:
-    """Whether a goal verb in the figure's clause leads to it: 到2020年底，接入率达到100%; 比2019年下降10%以上."""
+def aims_at(text: str, num_start: int, end: int, lex: UnitLexicon) -> bool:
+    """Whether a goal verb in the figure's clause leads to it (到2020年底，接入率达到100%; 比2019年下降10%以上),
+    or the figure is the share of a noun that its clause then sets a goal for (60%的重点单位达到61号令要求)."""
     head = head_before(text, num_start, INDICATOR_WINDOW)
-    return any(w in head for w in lex.goal_verbs) and not any(ch.isdigit() for ch in head[-2:])
+    if any(w in head for w in lex.goal_verbs) and not any(ch.isdigit() for ch in head[-2:]):
+        return True
+    return text.startswith("的", end) and any(w in noun_after(text, end + 1) for w in lex.goal_verbs)
 
 
 def states_facts(doc: Document) -> bool:
@@ -356,7 +363,7 @@ def find_metrics(
         target = False
         if bound or not sentence_reports[bounds] or any(head.endswith(w) for w in lex.target):
             # not a reported fact: a target when a goal verb leads to it (达标率达到90%以上), else a rule (10人以上)
-            target = aims_at(text, m.start("num"), lex)
+            target = aims_at(text, m.start("num"), end, lex)
             if not target:
                 continue
         indicator = figure_indicator(text, m, bound, lex, found)
@@ -366,6 +373,26 @@ def find_metrics(
         if approx is None and text.startswith("左右", end):
             approx = "左右"
         found.append(Found(start, end, value, m.group("unit"), approx, indicator, target))
+    return sorted(found + casualty_tallies(text, found), key=lambda f: f.start)
+
+
+# 3死7伤, 造成4死: an accident's toll in its shortest form, figures that count people without a unit
+CASUALTY_TALLY = re.compile(
+    r"(?<![\d.])(?P<dead>\d+|[一二两三四五六七八九十]+)死(?![亡伤])(?:(?P<hurt>\d+|[一二两三四五六七八九十]+)伤)?"
+)
+
+
+def casualty_tallies(text: str, stated: list[Found]) -> list[Found]:
+    """The deaths and injuries of tallies written without units (3死7伤), as head counts, less those the text
+    states in full too: the tally is a headline's form (涌山煤矿事故致4死1伤 over 造成4人死亡、1人轻伤)."""
+    counts = {f.value for f in stated if f.unit in PERSON_UNITS}
+    found = []
+    for m in CASUALTY_TALLY.finditer(text):
+        for group, indicator in (("dead", "死亡人数"), ("hurt", "受伤人数")):
+            num = m.group(group)
+            value = (int(num) if num.isascii() else chinese_integer(num)) if num else None
+            if value is not None and value not in counts:
+                found.append(Found(m.start(group), m.end(group) + 1, float(value), "人", None, indicator))
     return found
 
 
@@ -407,7 +434,20 @@ def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, 
         indicator = classified_noun(text, end, unit, lex)
     if indicator is None:
         indicator = person_predicate(text, end, unit)
+    if indicator is None:
+        indicator = share_of(text, start, end, unit, lex)
     return indicator
+
+
+def share_of(text: str, start: int, end: int, unit: str, lex: UnitLexicon) -> str | None:
+    """The share a percentage gives of the noun after it (60%的消防安全重点单位达到…): that noun's 占比, the noun
+    ending where its clause sets the goal. A change before the figure (下降30%的目标) makes it no share."""
+    if unit != "%" or not text.startswith("的", end) or lexicon_indicator(head_before(text, start, INDICATOR_WINDOW), unit, last=True):
+        return None
+    noun = noun_after(text, end + 1)
+    cut = min((i for i in (noun.find(w) for w in lex.goal_verbs) if i > 0), default=CLASSIFIED_NOUN_MAX)
+    noun = noun[:cut]
+    return f"{noun}占比" if len(noun) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in noun[:2]) else None
 
 
 def without_restatements(text: str, found: list[Found], title: tuple[int, int] | None) -> list[Found]:

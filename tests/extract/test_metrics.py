@@ -215,3 +215,30 @@ def test_a_commendation_reports_how_many_it_commends():
     # 表彰 decisions of corpora/real (063, r119 of the dev split); a plan's rule of commendation reports nothing
     found = metrics("决定对143家先进单位和20家优秀组织单位予以通报表彰。")
     assert {(m.value, m.unit) for m in found} == {(143, "家"), (20, "家")}
+
+
+def test_a_pair_of_counts_needs_no_joiner_when_the_units_differ():
+    # an annual 通报 (r156 of corpora/real): 同比减少6起18人 is six accidents and eighteen deaths fewer
+    found = metrics("全国发生铁路交通死亡事故697起，死亡748人，同比减少6起18人。")
+    assert [(m.value, m.unit) for m in found] == [(697, "起"), (748, "人"), (6, "起"), (18, "人")]
+    assert [(m.value, m.unit) for m in metrics("全年发生事故12起12人。")] == [(12, "起"), (12, "人")]
+
+
+def test_an_accidents_toll_in_its_shortest_form_counts_the_dead_and_the_injured():
+    # a speech (r399 of corpora/real): 导致3死7伤; a headline's 4死1伤 over a body that gives the same in full is no
+    # second count (r702)
+    found = metrics("特别是长丰的“2.9事故”导致3死7伤，给人民群众生命财产造成损失。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(3, "人", "死亡人数"), (7, "人", "受伤人数")]
+    restated = metrics("煤矿事故致4死1伤\n8月3日，某煤矿发生透水事故，造成4人死亡、1人轻伤。")
+    assert sorted(m.value for m in restated if m.unit == "人") == [1, 4]
+    assert metrics("宁死不屈，生死攸关。") == []
+
+
+def test_a_plans_share_of_units_that_reach_a_goal_is_a_target():
+    # plans of corpora/real (r360, r709): 60%的消防安全重点单位达到…, 30%的乡镇(街道)实现…
+    found = metrics("到2020年，60%的消防安全重点单位达到61号令要求，30%的乡镇实现安全监管规范化。")
+    assert [(m.value, m.indicator, m.kind) for m in found] == [
+        (60, "消防安全重点单位占比", "target"),
+        (30, "乡镇占比", "target"),
+    ]
+    assert all(m.indicator != "目标占比" for m in metrics("确保实现年内道路运输事故总量下降30%的目标。"))
