@@ -334,6 +334,31 @@ class Extraction:
 
 
 @dataclass(slots=True)
+class TextLines:
+    """The lines of the normalized text read as the rows of tables written as text: each line's cells (apart by
+    tabs, runs of spaces or bars) and the first line of the run of table lines (two cells or more) above it."""
+
+    starts: list[int]  # where each line starts
+    cells: list[tuple[str, ...]]
+    tops: list[int]  # for each line, the index of the first line of the run of table lines right above it, or its own
+    tabbed: list[bool]  # whether the line holds a tab
+
+    def line_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def head_cells(self, pos: int) -> tuple[str, ...]:
+        """The cells of the first line of the run of table lines above the line at `pos`; none when that line
+        opens the run itself (or no run is above it)."""
+        i = self.line_of(pos)
+        top = self.tops[i]
+        return () if top == i else self.cells[top]
+
+    def tabbed_at(self, pos: int) -> bool:
+        """Whether `pos` lies on a line of a table written with tabs."""
+        return self.tabbed[self.line_of(pos)]
+
+
+@dataclass(slots=True)
 class Analysis:
     """Facts several extractors read, each computed once by a stage of the analyse step (see
     docparse/analyse/); they are the means of extraction, not its results, and are not exported."""
@@ -343,6 +368,8 @@ class Analysis:
     organizations: list[OrgName] = field(default_factory=list)  # enterprises and bodies, with the place before them
     stance: StanceFacts | None = None  # stance cues and each sentence's part
     is_report: bool = False  # the document reports what happened (通报, 总结) rather than plans it
+    text_lines: TextLines | None = None  # the text's lines as rows of tables written as text
+    text_tables: list[Table] = field(default_factory=list)  # task tables written as text lines (序号  工作任务  牵头单位)
 
 
 @dataclass(slots=True)

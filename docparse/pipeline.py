@@ -39,6 +39,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "outline",
     "sentences",
     "reporting",
+    "text_lines",
+    "text_tables",
     "parties",
     "departments",
     "places",

@@ -13,10 +13,20 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+CJK = re.compile(r"[\u4e00-\u9fff]")  # one unified ideograph of the basic block
 # Cell boundaries of a table written as text: tabs, runs of two or more spaces, or the bars a web page leaves
 # between cells (烟花爆竹 | 1月份 | 安监站 安监所 |); the task and deadline readers split rows alike.
-CJK = re.compile(r"[\u4e00-\u9fff]")  # one unified ideograph of the basic block
 CELL_GAP = re.compile(r"\t+|[ \u3000\u00a0]*[|｜][ \u3000\u00a0]*|[ \u3000\u00a0]{2,}|\u3000")
+
+
+def row_cells(line: str) -> list[str]:
+    """The cells of a table line, without the empty ends a row opened or closed by a bar leaves."""
+    cells = [c.strip() for c in CELL_GAP.split(line)]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
 
 
 @lru_cache(maxsize=8)

@@ -16,7 +16,6 @@ from docparse.model import Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.outline import INLINE, in_sequence
-from docparse.textspans import enclosing
 
 DIRECTIVE_SUBJECT = r"(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
 
@@ -783,12 +782,6 @@ def fallback_zones(doc: Document) -> list[Zone]:
         if items:
             zones.append(Zone(items[0][0], items[-1][1], role, line.strip(), tuple(items)))
     return zones
-
-
-def in_table_row(text: str, pos: int) -> bool:
-    """Whether `pos` lies on a line of a table written as text (cells apart by tabs)."""
-    line_start, line_end = enclosing(text, pos, pos, "\n")
-    return "\t" in text[line_start:line_end]
 
 
 @lru_cache(maxsize=1)

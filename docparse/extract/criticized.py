@@ -20,7 +20,6 @@ from docparse.analyse.organizations import (
 )
 from docparse.analyse.stance import (
     Verdict,
-    in_table_row,
     sanctioned_official,
     sanctions_in,
     stance_context,
@@ -108,8 +107,6 @@ def acts(text: str, org: OrgName, preceding: list[OrgName], following: list[OrgN
         return True
     if after.startswith("对") and sanctions_in(text, end):
         return True
-    if in_table_row(text, org.place_start):
-        return True  # a department in a task table's cell is assigned, whatever its row says
     return before.endswith(ADDRESSEE_BEFORE)
 
 
@@ -243,8 +240,8 @@ def reason_clause(text: str, org: OrgName, following: list[OrgName], sentence_en
     "entities_criticized",
     step="extract",
     assigns="extraction.entities_criticized",
-    requires=("sentences", "analysis.places", "analysis.organizations", "analysis.stance", "extraction.regions",
-              "extraction.departments"),  # fmt: skip
+    requires=("sentences", "analysis.places", "analysis.organizations", "analysis.stance",
+              "analysis.text_lines", "extraction.regions", "extraction.departments"),  # fmt: skip
 )
 def criticized_entities(doc: Document) -> list[CriticizedEntity]:
     ctx = stance_context(doc)
@@ -272,6 +269,8 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             continue
         if org.kind == "department" and (acts(doc.norm_text, org, orgs[:i], orgs[i + 1 :]) or issues(doc, org)):
             continue
+        if org.kind == "department" and doc.analysis.text_lines.tabbed_at(org.place_start):
+            continue  # a department in a task table's cell is assigned, whatever its row says
         if org.kind == "department" and PARTY_COMMITTEE.search(doc.norm_text, org.start, org.end):
             continue  # 阳新县委, 洋港镇党委 stand for their place: the region is criticized, not an entity
         start = registered_start(doc.norm_text, org)

@@ -21,10 +21,10 @@ from functools import lru_cache
 
 from docparse.analyse.numerals import chinese_integer
 from docparse.matching import FirstCharScan
-from docparse.model import Deadline, Document
+from docparse.model import Deadline, Document, TextLines
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
-from docparse.textspans import CELL_GAP, enclosing
+from docparse.textspans import CELL_GAP, enclosing, row_cells
 
 # --- Chinese numerals ------------------------------------------------------------------------------
 
@@ -445,15 +445,14 @@ def object_before(text: str, start: int) -> str:
 CELL_END = re.compile(f"(?:{CELL_GAP.pattern})$")  # a cell separator right before a position
 
 
-def table_cell_topic(text: str, start: int) -> str | None:
+def table_cell_topic(lines: TextLines, text: str, start: int) -> str | None:
     """In a table row (cells split by tabs, runs of spaces or bars), the first cell that names something (the
     重点任务 column); of rows a web page joined into one line, the row of the cell at `start`."""
     line_start, line_end = enclosing(text, start, start, "\n")
-    line = text[line_start:line_end]
-    if not CELL_GAP.search(line):
+    if not CELL_GAP.search(text, line_start, line_end):
         return None
-    cells = row_cells(line)
-    width = len(row_cells(table_head_line(text, line_start)))
+    cells = list(lines.cells[lines.line_of(start)])
+    width = len(lines.head_cells(start))
     if width >= 2 and len(cells) > width:
         column = len(row_cells(text[line_start:start] + "_")) - 1
         cells = cells[column - column % width : column - column % width + width]
@@ -463,43 +462,12 @@ def table_cell_topic(text: str, start: int) -> str | None:
     return None
 
 
-def row_cells(line: str) -> list[str]:
-    """The cells of a table line, without the empty ends a row opened or closed by a bar leaves."""
-    cells = [c.strip() for c in CELL_GAP.split(line)]
-    if cells and not cells[0]:
-        cells = cells[1:]
-    if cells and not cells[-1]:
-        cells = cells[:-1]
-    return cells
-
-
-def table_head_line(text: str, line_start: int) -> str:
-    """The first line of the run of table lines that ends with the line at `line_start` ("" when it is the first)."""
-    top = table_tops(text)[line_start]
-    return "" if top == line_start else text[top : text.find("\n", top)]
-
-
-@lru_cache(maxsize=2)
-def table_tops(text: str) -> dict[int, int]:
-    """For the start of every line, the start of the topmost line of the run of table lines (two cells or more)
-    right above it, or the line's own start: one pass, where walking up from every dated cell of a long table
-    was quadratic."""
-    tops: dict[int, int] = {}
-    above: tuple[int, bool] | None = None  # the line above: its top, and whether it is a table line
-    pos = 0
-    for line in text.split("\n"):
-        tops[pos] = above[0] if above is not None and above[1] else pos
-        above = (tops[pos], len(row_cells(line)) >= 2)
-        pos += len(line) + 1
-    return tops
-
-
-def column_head(text: str, start: int) -> str | None:
+def column_head(lines: TextLines, text: str, start: int) -> str | None:
     """The head of the column a table cell starting at `start` stands in: the same cell of the first line of the
     run of table lines above (rows a web page joined into one line wrap around the head's width)."""
     line_start, _ = enclosing(text, start, start, "\n")
     column = len(row_cells(text[line_start:start] + "_")) - 1
-    head = row_cells(table_head_line(text, line_start))
+    head = lines.head_cells(start)
     return head[column % len(head)] if len(head) >= 2 else None
 
 
@@ -642,12 +610,12 @@ def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, d
     return span[0], span[1], False, inferred
 
 
-def due_duty(text: str, m: re.Match[str], next_start: int | None, cues: Cues) -> str | None:
+def due_duty(lines: TextLines, text: str, m: re.Match[str], next_start: int | None, cues: Cues) -> str | None:
     """What a due date governs: the phase it closes, the task of its table row, or the clause after it."""
     start, end = m.start(), m.end()
     if is_parenthetical(text, start, end):
         return what_before(text, start)
-    topic = table_cell_topic(text, start)
+    topic = table_cell_topic(lines, text, start)
     if topic:
         return topic
     duty = what_after(text, end, next_start)
@@ -778,6 +746,7 @@ class DateScan:
     """What the readings of one document share: its text, cues, dates and the expressions already read."""
 
     text: str
+    lines: TextLines
     cues: Cues
     ctx: YearContext
     matches: list[re.Match[str]]
@@ -790,7 +759,7 @@ def find_deadlines(doc: Document) -> list[Found]:
     matches = list(EXPRESSION_SCAN.finditer(doc.norm_text))
     if not GLUED_FULL.search(doc.norm_text):  # 1225日前 reads as 12月25日前 only beside a date that lost its marks
         matches = [m for m in matches if not (m.group("glued") and len(m.group("glued")) <= 5)]
-    scan = DateScan(doc.norm_text, time_cues(), year_context(doc), matches, set())
+    scan = DateScan(doc.norm_text, doc.analysis.text_lines, time_cues(), year_context(doc), matches, set())
     skipped = own_ranges(doc)
     found: list[Found] = []
     for i, m in enumerate(scan.matches):
@@ -886,7 +855,7 @@ def stated_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
     # 截至6月30日前 is a due date; 截止11月底止 and 截止11月底， are statistics cut-offs.
     if is_as_of(d, scan.cues) and not d.m.group("due").endswith("前"):
         return []
-    what = due_duty(scan.text, d.m, d.next_start, scan.cues)
+    what = due_duty(scan.lines, scan.text, d.m, d.next_start, scan.cues)
     found = []
     for j in enumerated_dates(scan.text, scan.matches, i):
         earlier = expression_dates(scan.matches[j], scan.ctx)
@@ -1008,10 +977,10 @@ def table_cell_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None
     row's work is done."""
     if d.is_range or is_planned(scan, d) or not fills_table_cell(scan.text, d.start, d.end):
         return None
-    head = column_head(scan.text, d.start)
+    head = column_head(scan.lines, scan.text, d.start)
     if head is None:  # 中央政府门户网站 www.gov.cn   2009年06月08日   来源：…: a page's header, no table
         return None
-    topic = table_cell_topic(scan.text, d.start)
+    topic = table_cell_topic(scan.lines, scan.text, d.start)
     if d.first != d.last and label_kind(head, scan.cues) == "schedule":
         return [d.period(topic)]
     return [d.due(topic)]
@@ -1067,7 +1036,7 @@ READINGS = (
 )  # fmt: skip
 
 
-@stage("deadlines", step="extract", assigns="extraction.deadlines", requires=("meta", "analysis.is_report"))
+@stage("deadlines", step="extract", assigns="extraction.deadlines", requires=("meta", "analysis.is_report", "analysis.text_lines"))
 def deadlines(doc: Document) -> list[Deadline]:
     """Due dates and planned periods, in text order, each with the clause it governs."""
     out: list[Deadline] = []

@@ -19,7 +19,6 @@ from docparse.analyse.stance import (
     ITEM_MARKER,
     cue_table,
     heading_role,
-    in_table_row,
     problem_cues,
     sanctions_in,
 )
@@ -273,7 +272,7 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             if items:
                 continue
         directive = is_directive(doc, sent.section)
-        if in_table_row(text, s) or on_chrome_line(text, s):  # 未经允许不得转载: the page's furniture, not the document
+        if doc.analysis.text_lines.tabbed_at(s) or on_chrome_line(text, s):  # 未经允许不得转载: the page's furniture, not the document
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
@@ -475,8 +474,8 @@ def parties_in(doc: Document, span: Span, orgs) -> list[PartyRef]:
     "problems",
     step="extract",
     assigns="extraction.problems",
-    requires=("sections", "sentences", "analysis.organizations", "analysis.stance", "extraction.regions",
-              "extraction.departments"),  # fmt: skip
+    requires=("sections", "sentences", "analysis.organizations", "analysis.stance",
+              "analysis.text_lines", "extraction.regions", "extraction.departments"),  # fmt: skip
 )
 def problems(doc: Document) -> list[Problem]:
     items = section_items(doc) or zone_items(doc)
