@@ -3,7 +3,10 @@
 - rate_mismatch: a stated rate against the ratio of the two counts before it in the same sentence
   (发现问题隐患5110项，已整改4531项，整改率87% — 4531/5110 is 88.7%);
 - sum_mismatch: parts after 其中 that add up to more than the stated total;
-- change_mismatch: a stated 同比 change against the prior value the sentence gives (去年同期…).
+- change_mismatch: a stated 同比 change against the prior value the sentence gives (去年同期…), or against the
+  count and the difference before it (发生事故116起，同比减少45起，下降27.43% — 45 of 161 is 27.95%);
+- part_exceeds_whole: more hazards rectified than found (发现隐患32条、已整改隐患70条);
+- count_mismatch: a heading's count against the list under it (一类单位（15个） over ten names).
 
 Rounding is allowed for: a figure written with 万 and one decimal stands for a range, and a rate
 written with d decimals for ±0.5·10⁻ᵈ. Approximate figures (余, 近, 多) are never checked.
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 from docparse.model import Check, Document, Metric, Span
 from docparse.pipeline import stage
-from docparse.textspans import enclosing
+from docparse.textspans import CLOSING, OPENING, enclosing, list_members
 
 SENTENCE_END = "。！？\n"
 TOTAL_CUES = ("共", "合计", "总计", "累计")
@@ -24,6 +27,7 @@ PRIOR_CUES = ("去年同期", "上年同期", "去年同期为", "上年同期�
 PRIOR_SUFFIX = "（上年同期）"  # the metrics stage's mark on a prior-period value
 DECREASE_CUES = ("下降", "减少")
 INCREASE_CUES = ("上升", "增长", "增加")
+DIFFERENCE_VERBS = ("减少", "增加", "下降", "上升", "增长", "多", "少")  # right before a count: the change, 减少45起
 SUBCOUNT_REACH = 12  # characters before a count in which 其中 makes it a part of the one before
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -206,7 +210,105 @@ def change_checks(doc: Document, figures: list[Figure]) -> list[Check]:
     return out
 
 
-@stage("checks", step="link", assigns="extraction.checks", requires=("extraction.metrics",))
+def is_difference(figure: Figure, text: str) -> bool:
+    """A count that says by how much a figure changed (同比减少45起), not a figure of its own."""
+    return figure.metric.unit != "%" and change_sign(figure, text) != 0 and text[max(0, figure.start - 2) : figure.start] in DIFFERENCE_VERBS
+
+
+def closed_before(text: str, start: int, end: int) -> bool:
+    """Whether a bracket closes between `start` and `end` that opened before `start`: a figure of a breakdown in
+    brackets (较大事故6起（道路交通5起，工矿商贸1起）), not the total a later change refers to."""
+    depth = 0
+    for ch in text[start:end]:
+        depth += (ch in OPENING) - (ch in CLOSING)
+        if depth < 0:
+            return True
+    return False
+
+
+def difference_checks(doc: Document, figures: list[Figure]) -> list[Check]:
+    """A stated change (下降27.43%) against the count and the difference right before it: 发生事故116起，同比
+    减少45起，下降27.43% — a year before there were 161, and 45 of 161 is 27.95%."""
+    text = doc.norm_text
+    out = []
+    for i, difference in enumerate(figures[:-1]):
+        change = figures[i + 1]
+        if not is_difference(difference, text) or change.metric.unit != "%" or change_sign(change, text) != change_sign(difference, text):
+            continue
+        current = next(
+            (f for f in reversed(figures[:i]) if f.metric.unit == difference.metric.unit and not closed_before(text, f.end, difference.start)),
+            None,
+        )
+        if current is None or is_difference(current, text) or is_prior(current, text):
+            continue
+        if not (current.exact and difference.exact and change.exact):
+            continue
+        prior = current.metric.value - change_sign(difference, text) * difference.metric.value
+        if prior <= 0:
+            continue
+        computed = 100 * difference.metric.value / prior
+        stated_low, stated_high = stated_rate_range(change)
+        if not stated_low <= computed <= stated_high:
+            message = (
+                f"{current.metric.value:g} after a change of {difference.metric.value:g} means {prior:g} before, "
+                f"and {difference.metric.value:g} of {prior:g} is {computed:.2f}%, not {change.metric.value:g}% as stated"
+            )
+            out.append(_check(doc, "change_mismatch", message, current, change, change.metric.value, computed))
+    return out
+
+
+FOUND_CUES = ("发现", "排查", "查出", "查处", "检查出")
+RECTIFIED_CUES = ("已整改", "完成整改", "整改完成", "已消除", "已销号")
+CLAUSE_BREAKS = "，,、；;。：:\n"
+
+
+def clause_head(text: str, start: int) -> str:
+    """The words of a figure's clause before it: 发现一般隐患 in 检查企业8家，发现一般隐患32条."""
+    lo = max((text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), default=-1)
+    return text[lo + 1 : start]
+
+
+def rectified_checks(doc: Document, figures: list[Figure]) -> list[Check]:
+    """More hazards rectified than found: 发现一般隐患32条、已整改隐患70条 (the count 已整改 takes is a part of the
+    count 发现 gives just before it, in the same unit)."""
+    text = doc.norm_text
+    out = []
+    for i, part in enumerate(figures):
+        if not part.exact or not any(c in clause_head(text, part.start) for c in RECTIFIED_CUES):
+            continue
+        whole = next((f for f in reversed(figures[:i]) if f.metric.unit == part.metric.unit), None)
+        if whole is None or not whole.exact or not any(c in clause_head(text, whole.start) for c in FOUND_CUES):
+            continue
+        if part.low > whole.high:
+            message = f"{part.metric.value:g} rectified of {whole.metric.value:g} found"
+            out.append(_check(doc, "part_exceeds_whole", message, whole, part, part.metric.value, whole.metric.value))
+    return out
+
+
+# A heading that says how many members the list under it has: 一类单位（15个）, 优秀等次(10个).
+COUNTED_HEADING = re.compile(r"[（(](\d{1,3})[个家名所][)）][：:]?$")
+WHOLE_LIST = re.compile(r"[^：:。；\n等]+、[^：:。；\n等]+。?")  # one list and nothing else: no summary (等), no labels
+
+
+def list_count_checks(doc: Document) -> list[Check]:
+    """A section heading's count of members (一类单位（15个）) against the one list that makes up its body."""
+    out = []
+    for sec in doc.sections:
+        stated = COUNTED_HEADING.search(sec.heading.strip())
+        if stated is None or sec.children:
+            continue
+        body = doc.text[sec.heading_span.end : sec.span.end].strip()
+        if not WHOLE_LIST.fullmatch(body):
+            continue
+        named = len(list_members(body, 0, len(body.rstrip("。"))))
+        if named != int(stated.group(1)):
+            span = Span(sec.heading_span.start, sec.span.end)
+            message = f"the heading counts {stated.group(1)}, the list under it names {named}"
+            out.append(Check("count_mismatch", message, span, doc.text_of(span), stated=float(stated.group(1)), computed=float(named)))
+    return out
+
+
+@stage("checks", step="link", assigns="extraction.checks", requires=("sections", "extraction.metrics"))
 def checks(doc: Document) -> list[Check]:
     """Every contradiction between a stated figure and the document's own numbers, in text order."""
     out: list[Check] = []
@@ -217,5 +319,8 @@ def checks(doc: Document) -> list[Check]:
         previous = figures
         out.extend(sum_checks(doc, figures))
         out.extend(change_checks(doc, figures))
+        out.extend(difference_checks(doc, figures))
+        out.extend(rectified_checks(doc, figures))
+    out.extend(list_count_checks(doc))
     out.sort(key=lambda c: c.span.start)
     return out

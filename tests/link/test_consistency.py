@@ -79,3 +79,30 @@ def test_a_rate_is_taken_of_the_total_not_of_the_sub_count_after_qi_zhong():
     )
     found = docparse.read(text.encode(), name="t.txt").extraction.checks
     assert [(c.kind, round(c.computed, 1)) for c in found] == [("rate_mismatch", 80.7)]
+
+
+def test_a_change_against_the_count_and_the_difference_before_it():
+    # a provincial 通报 (r713 of corpora/real): 116 after 45 fewer is 45 of 161, 27.95%, not the 27.43% stated;
+    # the deaths (22 of 109, 20.18%) and the breakdown in brackets raise nothing
+    found = checks(
+        "全省共发生各类生产经营性事故116起，死亡87人；同比，事故起数减少45起，下降27.43%；死亡人数减少22人，下降20.18%。"
+        "全省共发生较大事故6起，死亡22人（道路交通5起，死亡19人；工矿商贸1起，死亡3人）；同比，较大事故起数减少2起，下降25.00%。"
+    )
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("change_mismatch", 27.43, 27.95)]
+    assert checks("全市发生生产安全事故136起，同比增加4起，上升3.0%。") == []
+
+
+def test_more_hazards_rectified_than_found():
+    # a county's campaign report (r859): 70 rectified of 32 found; equal counts are no alarm
+    found = checks("非煤矿山方面：检查企业8家，发现一般隐患32条、已整改隐患70条。特种设备方面：查出一般隐患3条，已整改3条。")
+    assert [(c.kind, c.stated, c.computed) for c in found] == [("part_exceeds_whole", 70, 32)]
+
+
+def test_a_headings_count_against_the_list_under_it():
+    # a county's assessment rules (r361): 一类单位（15个） over a list of ten
+    doc = docparse.read(
+        "某县安全生产责任制目标考核办法\n一、考核责任单位\n（一）一类单位（4个）\n安监局、公安局、住建局。\n"
+        "（二）二类单位（2个）\n环保局、发改局。\n".encode(),
+        name="r.txt",
+    )
+    assert [(c.kind, c.stated, c.computed) for c in doc.extraction.checks] == [("count_mismatch", 4, 3)]
