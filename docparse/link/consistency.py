@@ -6,7 +6,8 @@
 - change_mismatch: a stated 同比 change against the prior value the sentence gives (去年同期…), or against the
   count and the difference before it (发生事故116起，同比减少45起，下降27.43% — 45 of 161 is 27.95%);
 - part_exceeds_whole: more hazards rectified than found (发现隐患32条、已整改隐患70条);
-- count_mismatch: a heading's count against the list under it (一类单位（15个） over ten names).
+- count_mismatch: a heading's count against the list under it (一类单位（15个） over ten names);
+- date_mismatch: a plan's date in a year before the document's own (last year's dates left in this year's notice).
 
 Rounding is allowed for: a figure written with 万 and one decimal stands for a range, and a rate
 written with d decimals for ±0.5·10⁻ᵈ. Approximate figures (余, 近, 多) are never checked.
@@ -308,7 +309,34 @@ def list_count_checks(doc: Document) -> list[Check]:
     return out
 
 
-@stage("checks", step="link", assigns="extraction.checks", requires=("sections", "extraction.metrics"))
+TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def document_year(doc: Document) -> int | None:
+    """The year the document is of: its date's, else the year its title names (关于开展2009年“安全生产月”活动的通知)."""
+    if doc.meta.date is not None and str(doc.meta.date.value)[:4].isdigit():
+        return int(str(doc.meta.date.value)[:4])
+    title = TITLE_YEAR.search(str(doc.meta.title.value)) if doc.meta.title is not None else None
+    return int(title.group(1)) if title else None
+
+
+def stale_date_checks(doc: Document) -> list[Check]:
+    """A plan's deadline or period written in full in a year before the document's own: the dates of last year's
+    notice left in this year's (a 2009 安全生产月 notice that runs the month from 2008年6月1日至30日)."""
+    year = document_year(doc)
+    if year is None or doc.analysis.is_report:
+        return []
+    out = []
+    for d in doc.extraction.deadlines:
+        due = d.end or d.date
+        if d.year_inferred or not due or int(due[:4]) >= year:
+            continue
+        message = f"a date of {due[:4]} planned in a document of {year}"
+        out.append(Check("date_mismatch", message, d.span, d.text, stated=float(due[:4]), computed=float(year)))
+    return out
+
+
+@stage("checks", step="link", assigns="extraction.checks", requires=("meta", "sections", "analysis.is_report", "extraction.deadlines", "extraction.metrics"))
 def checks(doc: Document) -> list[Check]:
     """Every contradiction between a stated figure and the document's own numbers, in text order."""
     out: list[Check] = []
@@ -322,5 +350,6 @@ def checks(doc: Document) -> list[Check]:
         out.extend(difference_checks(doc, figures))
         out.extend(rectified_checks(doc, figures))
     out.extend(list_count_checks(doc))
+    out.extend(stale_date_checks(doc))
     out.sort(key=lambda c: c.span.start)
     return out

@@ -106,3 +106,11 @@ def test_a_headings_count_against_the_list_under_it():
         name="r.txt",
     )
     assert [(c.kind, c.stated, c.computed) for c in doc.extraction.checks] == [("count_mismatch", 4, 3)]
+
+
+def test_a_plan_that_keeps_last_years_dates():
+    # a provincial notice (r359 of corpora/real): the 2009 安全生产月 run from 2008年6月1日至30日
+    notice = "关于开展2009年“安全生产月”活动的通知\n各市安委办：\n全省“安全生产月”活动时间为{}。\n"
+    stale = docparse.read(notice.format("2008年6月1日至30日").encode(), name="r.txt").extraction.checks
+    assert [(c.kind, c.text, c.stated, c.computed) for c in stale] == [("date_mismatch", "2008年6月1日至30日", 2008, 2009)]
+    assert docparse.read(notice.format("2009年6月1日至30日").encode(), name="r.txt").extraction.checks == []
