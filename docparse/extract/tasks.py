@@ -468,8 +468,8 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
         return before_role
     if telling_cue().match(after):
         return None  # 省安委会通知玉溪市人民政府…: who tells a body to act does not do it
-    if opens_sentence(text, start, group[0].start):  # 市安委办严肃指出…: who opens a sentence acts
-        return "lead"
+    if opens_sentence(text, start, group[0].start) and not ends_as_roster(text, group, end):
+        return "lead"  # 市安委办严肃指出…: who opens a sentence acts
     if text[group[0].start - 1] in CLAUSE_START:
         for cue in role_cues():
             if cue.where == "subject" and cue.pattern.match(after):
@@ -478,6 +478,23 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
 
 
 INLINE_BLANKS = re.compile(r"[ \t\u3000]+$")
+SENTENCE_STOP = re.compile(r"[。；！？\n]")
+
+
+@lru_cache(maxsize=1)
+def roster_rest() -> re.Pattern[str]:
+    """More members of a list, each a name ending in a unit word (、供电公司) or a short name between 、 and a
+    stop (、县社。), then only blanks or a stop."""
+    endings = "|".join(e for e, _ in unit_endings())
+    member = rf"[、，,和及与][\u4e00-\u9fff]{{1,14}}?(?:{endings})|、[\u4e00-\u9fff]{{1,4}}(?=[、。；\s]|$)"
+    return re.compile(rf"(?:{member})*[\s。；]*")
+
+
+def ends_as_roster(text: str, group: list[Ref], end: int) -> bool:
+    """Whether the sentence of a list ends with the list: a roster of bodies (一类单位 安监局、公安局、…、供电公司。;
+    a body's name on a line of its own under 达标单位), who do nothing the sentence says."""
+    stop = SENTENCE_STOP.search(text, group[-1].end, end)
+    return roster_rest().fullmatch(text, group[-1].end, stop.end() if stop else end) is not None
 
 
 def opens_sentence(text: str, start: int, pos: int) -> bool:

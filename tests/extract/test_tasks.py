@@ -919,3 +919,15 @@ def test_a_group_the_plan_charges_is_a_subject_with_its_quoted_campaign():
     )
     assert parties(task_starting(doc, "(六)加强协作").lead) == ["省“打非”协调领导小组"]
     assert parties(task_starting(doc, "有关部门要").lead) == ["有关部门"]
+
+
+def test_a_roster_of_bodies_ending_its_sentence_names_no_one_who_acts():
+    # r361 (考核办法: 一类单位 安监局、公安局、…、供电公司。), r831 (通报: a body's name on each line under 达标单位)
+    doc = read(
+        "一、考核对象\n(一)一类单位(15个)\n\n安监局、公安局、住建局、交通局、消防大队、交警大队、供电公司。\n\n"
+        "(二)三类单位(5个)\n\n监察局、财政局、宣传部、工会、县社。\n\n"
+        "(三)达标单位\n\n  龙岩市人民政府\n  \n  平潭综合实验区管委会\n\n"
+        "二、考核办法\n(一)组织考核。县安委会每半年组成考核组,对各责任单位进行考核。\n"
+    )
+    leads = [parties(t.lead) for t in doc.extraction.tasks if t.lead]
+    assert leads == [["县安委会"]]
