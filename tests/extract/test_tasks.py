@@ -931,3 +931,20 @@ def test_a_roster_of_bodies_ending_its_sentence_names_no_one_who_acts():
     )
     leads = [parties(t.lead) for t in doc.extraction.tasks if t.lead]
     assert leads == [["县安委会"]]
+
+
+def test_in_a_report_a_body_opening_a_sentence_acts_only_with_a_modal_or_role_word():
+    # r130, r159 (通报 and news of corpora/real): who opens a sentence of a report tells what it did; r842: what
+    # it will do (将), and a kind of department before its modal (交通运输部门要…), still acts
+    report = (
+        "关于全市燃气安全大排查工作情况的通报\n\n"
+        "市住建局持续开展直管企业的安全检查,同时邀请3名外市专家,参与指导全市燃气安全检查工作。\n\n"
+        "市安委会办公室向各有关成员单位印发《关于深刻吸取江苏省常州市武进区粉尘爆炸事故教训的警示函》。\n\n"
+        "下一步,荆门市安委会将对存在的隐患进行梳理,在新闻媒体上进行公示,并督促企业抓好整改。\n\n"
+        "交通运输部门要督促危险货物运输企业每日对车辆动态监控数据进行分析研判。\n\n"
+        "镇安委会至少每季度组织安全生产大检查一次;班子成员对分工范围内的安全生产带队检查每年两次。\n"  # r890
+    )
+    doc = docparse.read(report.encode(), name="report.txt")
+    assert doc.analysis.is_report
+    leads = [[p.name for p in t.lead] for t in doc.extraction.tasks if t.lead]
+    assert leads == [["市安全生产委员会"], ["交通运输部门"], ["镇安全生产委员会"]]
