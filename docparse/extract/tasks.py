@@ -51,6 +51,7 @@ TOPIC_MAX = 16  # a topic is a few words (城镇燃气和自建房); a longer he
 SECTOR_LIST_MIN = 3
 SECTOR_LIST_SHARE = 0.75
 NOT_SECTOR_LIST_STYLES = ("article", "chapter")  # the articles of a rule are no list of sectors
+PROVISION_STYLES = ("article",)
 TOPIC_PART_SEP = set("、和及与，,/ ")  # between the sectors of one topic: 城镇燃气和自建房
 SECTOR_LOOKBACK = 3000  # characters before a task searched for its sector's name (a merged table cell above)
 PHASE_DATE = re.compile(r"（[^（）]*）$")
@@ -623,15 +624,21 @@ def is_running_text(sec: Section) -> bool:
 
 def task_sections(doc: Document) -> list[Section]:
     """Leaf sections in the parts of the outline that hold tasks, measures or phases, and of the parts where
-    an item may assign (`is_assignment_only`)."""
+    an item may assign (`is_assignment_only`); not the articles of a rule (`is_provision`)."""
     leaves = []
     for sec in doc.sections:
-        if sec.children:
+        if sec.children or is_provision(doc, sec):
             continue
         top = doc.section_path(sec.id)[0]
         if top.role in TASK_ROLES or (is_assignment_only(top) and not is_running_text(sec)):
             leaves.append(sec)
     return leaves
+
+
+def is_provision(doc: Document, sec: Section) -> bool:
+    """Whether a section is an article of a rule (第五条…由公安机关消防机构实施, 第十四条…有关单位应当…), or stands
+    in one: a standing duty of a 规定 or 办法, not work a plan assigns."""
+    return any(s.style in PROVISION_STYLES for s in doc.section_path(sec.id))
 
 
 def norm_range(doc: Document, span: Span) -> tuple[int, int]:
@@ -1483,7 +1490,9 @@ def tasks(doc: Document) -> list[Task]:
     else:
         found = []
     taken = [*table_ranges, *(norm_range(doc, t.span) for t in found)]
-    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in items_read(doc, leaves, found))])
+    provisions = [norm_range(doc, sec.span) for sec in doc.sections if sec.style in PROVISION_STYLES]
+    read = [norm_range(doc, sec.span) for sec in items_read(doc, leaves, found)]
+    covered = IntervalIndex([*taken, *read, *provisions])
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     if doc.analysis.is_report:
         found = [t for t in found if t.section is not None or assigns(t.text)]

@@ -948,3 +948,14 @@ def test_in_a_report_a_body_opening_a_sentence_acts_only_with_a_modal_or_role_wo
     assert doc.analysis.is_report
     leads = [[p.name for p in t.lead] for t in doc.extraction.tasks if t.lead]
     assert leads == [["市安全生产委员会"], ["交通运输部门"], ["镇安全生产委员会"]]
+
+
+def test_the_articles_of_a_rule_are_standing_duties_not_tasks():
+    # r500 (公安部 火灾事故调查规定), r503 (煤矿生产安全事故报告和调查处理规定): 第X条 … 由…负责 / …应当…
+    doc = read(
+        "火灾事故调查规定\n\n第一章 总则\n"
+        "第五条 火灾事故调查由县级以上人民政府公安机关主管,并由本级公安机关消防机构实施。\n"
+        "第十四条 事故报告后出现新情况的,应当及时补报或者续报。事故伤亡人数发生变化的,有关单位应当在发生的当日内及时补报或者续报。\n"
+        "第四十七条 执行本规定所需要的法律文书式样,由公安部制定。\n"
+    )
+    assert [t for t in doc.extraction.tasks if t.lead] == []
