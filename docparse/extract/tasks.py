@@ -472,6 +472,8 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
         return before_role
     if telling_cue().match(after):
         return None  # 省安委会通知玉溪市人民政府…: who tells a body to act does not do it
+    if after.startswith(TITLE_OPENING):
+        return None  # 辽宁省应急管理厅关于印发《…》的通知: the issuer of a document named by its title
     if not reported and opens_sentence(text, start, group[0].start) and not ends_as_roster(text, group, end):
         return "lead"  # 市安委办严肃指出…: who opens a sentence acts
     if text[group[0].start - 1] in CLAUSE_START:
@@ -482,6 +484,7 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
 
 
 INLINE_BLANKS = re.compile(r"[ \t\u3000]+$")
+TITLE_OPENING = "关于"  # after an issuer, the title of its document opens
 SENTENCE_STOP = re.compile(r"[。；！？\n]")
 
 

@@ -959,3 +959,16 @@ def test_the_articles_of_a_rule_are_standing_duties_not_tasks():
         "第四十七条 执行本规定所需要的法律文书式样,由公安部制定。\n"
     )
     assert [t for t in doc.extraction.tasks if t.lead] == []
+
+
+def test_the_issuer_before_the_title_of_its_document_does_not_act():
+    # r388 (辽宁 分工方案 on a web page, the title of its notice not read as the title): 辽宁省应急管理厅关于印发《…》的通知
+    doc = read(
+        "热搜: 食品  烟台  奶粉  保健品\n \n当前位置: 首页 » 食品法规 » 地方食品法规 » 正文\n\n"
+        "辽宁省应急管理厅关于印发《辽宁省“十四五”安全生产规划目标、主要任务和重点工程分工方案》的通知 (辽安委办〔2021〕101号)\n\n"
+        "放大字体  缩小字体 发布日期:2022-10-12  来源:辽宁省应急管理厅\n"
+        "核心提示:《辽宁省“十四五”安全生产规划》已经省政府同意印发。为做好规划的实施工作,按照有关要求,"
+        "省安委会办公室编制完成了《辽宁省“十四五”安全生产规划目标、主要任务和重点工程分工方案》,现印发给你们,请遵照执行。\n\n"
+        "各市人民政府,省(中)直有关部门(单位),沈抚示范区管委会:\n"
+    )
+    assert not [t for t in doc.extraction.tasks if "关于印发" in t.text[:20] and t.lead]
