@@ -463,6 +463,8 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
     after = text[group[-1].end : end]
     before = text[start : group[0].start]
     before_role = next((c.role for c in role_cues() if c.where in BEFORE_LIST and c.pattern.search(before)), None)
+    if before_role == "lead" and COMPOSED.match(text, group[-1].end, end):
+        before_role = None  # 由市安监局执法人员和…专家组成的暗访组: who make up a group, not who is charged
     role = after_role(text, group, end)
     if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
         return before_role
@@ -484,6 +486,9 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
 
 
 INLINE_BLANKS = re.compile(r"[ \t\u3000]+$")
+# After 由 and a list, in the same clause, the words that make the list the members of something: 由省公安厅、…相关人员
+# 组成, 由主要领导担任组长.
+COMPOSED = re.compile(r"[^，。；,\n]{0,30}?(?:组成|构成|担任)")
 TITLE_OPENING = "关于"  # after an issuer, the title of its document opens
 SENTENCE_STOP = re.compile(r"[。；！？\n]")
 

@@ -972,3 +972,14 @@ def test_the_issuer_before_the_title_of_its_document_does_not_act():
         "各市人民政府,省(中)直有关部门(单位),沈抚示范区管委会:\n"
     )
     assert not [t for t in doc.extraction.tasks if "关于印发" in t.text[:20] and t.lead]
+
+
+def test_the_members_that_make_up_a_group_after_由_are_not_charged():
+    # seed 001: 市安委办成立工作专班,由市应急局领导和相关内设机构组成工作专班,负责…; r842 (通报): 由市安监局执法人员和…
+    # 专家以及新闻媒体记者组成的暗访组; r872: 成立由主要领导担任组长的…领导组
+    doc = read(
+        "株洲市安全生产专项整治三年行动实施方案\n\n二、工作机制\n1.工作专班制度。市安委办成立工作专班,由市应急局领导和相关内设机构组成工作专班,负责综合协调和督查考核工作。\n"
+        "2.督查制度。由市公安局牵头,每季度开展一次联合督查。\n"
+    )
+    assert parties(task_starting(doc, "1.工作专班").lead) == ["市安委办"]
+    assert parties(task_starting(doc, "2.督查制度").lead) == ["市公安局"]
