@@ -49,8 +49,9 @@ ATOM = (
 )
 # A dash that a page's encoding lost is left as question marks (6月1日??6月30日).
 _CONNECTOR = r"\s*(?:至|到|—+|–|-|~|～|[?？]{1,2})\s*"
-# What a period's first day may say between it and its end: 11月下旬开始到明年1月中旬, 6月1日正式启动，并持续至6月30日.
-_OPENS = r"(?:起|开始|正式启动|启动)?(?:[，,]?并?持续)?"
+# What a period's first day may say between it and its end: 11月下旬开始到明年1月中旬, 6月1日正式启动，并持续至6月30日,
+# 自3月中旬开始，到3月底结束 (a comma before 到 or 至 only after a word that opens the period).
+_OPENS = r"(?:(?:起|开始|正式启动|启动)[，,](?=至|到)|(?:起|开始|正式启动|启动)?(?:[，,]?并?持续)?)"
 # An hour after either end of a range: 2015年11月6日上午8:00至2015年11月12日下午17:30止.
 _CLOCK = r"(?:(?:上午|下午|中午|晚上|早上)?(?:[01]?\d|2[0-4])(?:[:：][0-5]\d|时|点)|上午|下午)?"
 _DAY_ONLY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)(?:日|号)"

@@ -51,6 +51,7 @@ TOPIC_MAX = 16  # a topic is a few words (城镇燃气和自建房); a longer he
 SECTOR_LIST_MIN = 3
 SECTOR_LIST_SHARE = 0.75
 NOT_SECTOR_LIST_STYLES = ("article", "chapter")  # the articles of a rule are no list of sectors
+PROVISION_STYLES = ("article",)
 TOPIC_PART_SEP = set("、和及与，,/ ")  # between the sectors of one topic: 城镇燃气和自建房
 SECTOR_LOOKBACK = 3000  # characters before a task searched for its sector's name (a merged table cell above)
 PHASE_DATE = re.compile(r"（[^（）]*）$")
@@ -439,11 +440,16 @@ def responsible_roles(text: str, refs: list[Ref], first_leads: bool) -> dict[int
     return {r.start: "support" if first_leads and i > 0 else "lead" for i, r in enumerate(refs)}
 
 
-def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
-    """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要)."""
+def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool = False) -> str | None:
+    """The role the words around a list give it: after it (牵头, 配合), before it (由, 会同), or as subject (要).
+
+    `reported`: the text is a report's, where a list opening a sentence tells what the bodies did (市住建局持续开展
+    直管企业的安全检查; 市安委会办公室向各有关成员单位印发…); only a role word or a subject modal makes it act."""
     after = text[group[-1].end : end]
     before = text[start : group[0].start]
     before_role = next((c.role for c in role_cues() if c.where in BEFORE_LIST and c.pattern.search(before)), None)
+    if before_role == "lead" and COMPOSED.match(text, group[-1].end, end):
+        before_role = None  # 由市安监局执法人员和…专家组成的暗访组: who make up a group, not who is charged
     role = after_role(text, group, end)
     if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
         return before_role
@@ -453,8 +459,10 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
         return before_role
     if telling_cue().match(after):
         return None  # 省安委会通知玉溪市人民政府…: who tells a body to act does not do it
-    if opens_sentence(text, start, group[0].start):  # 市安委办严肃指出…: who opens a sentence acts
-        return "lead"
+    if after.startswith(TITLE_OPENING):
+        return None  # 辽宁省应急管理厅关于印发《…》的通知: the issuer of a document named by its title
+    if not reported and opens_sentence(text, start, group[0].start) and not ends_as_roster(text, group, end):
+        return "lead"  # 市安委办严肃指出…: who opens a sentence acts
     if text[group[0].start - 1] in CLAUSE_START:
         for cue in role_cues():
             if cue.where == "subject" and cue.pattern.match(after):
@@ -463,6 +471,27 @@ def group_role(text: str, group: list[Ref], start: int, end: int) -> str | None:
 
 
 INLINE_BLANKS = re.compile(r"[ \t\u3000]+$")
+# After 由 and a list, in the same clause, the words that make the list the members of something: 由省公安厅、…相关人员
+# 组成, 由主要领导担任组长.
+COMPOSED = re.compile(r"[^，。；,\n]{0,30}?(?:组成|构成|担任)")
+TITLE_OPENING = "关于"  # after an issuer, the title of its document opens
+SENTENCE_STOP = re.compile(r"[。；！？\n]")
+
+
+@lru_cache(maxsize=1)
+def roster_rest() -> re.Pattern[str]:
+    """More members of a list, each a name ending in a unit word (、供电公司) or a short name between 、 and a
+    stop (、县社。), then only blanks or a stop."""
+    endings = "|".join(e for e, _ in unit_endings())
+    member = rf"[、，,和及与][\u4e00-\u9fff]{{1,14}}?(?:{endings})|、[\u4e00-\u9fff]{{1,4}}(?=[、。；\s]|$)"
+    return re.compile(rf"(?:{member})*[\s。；]*")
+
+
+def ends_as_roster(text: str, group: list[Ref], end: int) -> bool:
+    """Whether the sentence of a list ends with the list: a roster of bodies (一类单位 安监局、公安局、…、供电公司。;
+    a body's name on a line of its own under 达标单位), who do nothing the sentence says."""
+    stop = SENTENCE_STOP.search(text, group[-1].end, end)
+    return roster_rest().fullmatch(text, group[-1].end, stop.end() if stop else end) is not None
 
 
 def opens_sentence(text: str, start: int, pos: int) -> bool:
@@ -477,9 +506,10 @@ def opens_sentence(text: str, start: int, pos: int) -> bool:
 
 
 def assign_roles(
-    text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False
+    text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False, reported: bool = False
 ) -> tuple[list[PartyRef], list[PartyRef]]:
-    """(lead, support) of the parties written in [start, end); `first_leads`: see `first_listed_leads`."""
+    """(lead, support) of the parties written in [start, end); `first_leads`: see `first_listed_leads`;
+    `reported`: see `group_role`."""
     lead: list[PartyRef] = []
     support: list[PartyRef] = []
     labelled = label_roles(text, refs, start, end, first_leads)
@@ -487,8 +517,8 @@ def assign_roles(
         if r.start in labelled:
             (lead if labelled[r.start] == "lead" else support).append(r.ref)
     free = [r for r in refs if r.start not in labelled]
-    for group in comma_joined(text, list_groups(text, free), start, end):
-        role = group_role(text, group, start, end)
+    for group in comma_joined(text, list_groups(text, free), start, end, reported):
+        role = group_role(text, group, start, end, reported)
         if role == "support_or_lead":
             role = "support" if lead else "lead"
         if role == "shares" and not lead:  # responsible units without a lead: the first leads, as in a 责任单位 field
@@ -502,7 +532,7 @@ def assign_roles(
     return lead, support
 
 
-def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int) -> list[list[Ref]]:
+def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int, reported: bool = False) -> list[list[Ref]]:
     """The lists of a range, a list without a role word of its own joined to the next one across a comma
     when that one's role word follows it: 省工信委、能源局、国土资源厅，云南煤监局按照职责分工负责 is one list
     of five responsible units, not four idle names and one lead."""
@@ -512,7 +542,7 @@ def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int) -> li
         if (
             prev is not None
             and LIST_COMMA.fullmatch(text, prev[-1].end, group[0].start)
-            and group_role(text, prev, start, end) is None
+            and group_role(text, prev, start, end, reported) is None
             and after_role(text, group, end) is not None
         ):
             joined[-1] = prev + group
@@ -529,16 +559,20 @@ def after_role(text: str, group: list[Ref], end: int) -> str | None:
     return next((cue.role for cue in after_cues() if cue.pattern.match(after)), None)
 
 
-def has_own_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> bool:
+def has_own_lead(
+    text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False, reported: bool = False
+) -> bool:
     """Whether a sentence assigns a department to lead (由市公安局负责…), opening a task of its own."""
-    lead, _ = assign_roles(text, refs, start, end, first_leads)
+    lead, _ = assign_roles(text, refs, start, end, first_leads, reported)
     return any(names_a_body(p) for p in lead)
 
 
-def has_any_lead(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> bool:
+def has_any_lead(
+    text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False, reported: bool = False
+) -> bool:
     """Whether a range assigns anyone to lead, a generic party too (各单位要…): a part that a later sentence
     with a lead of its own (市安委办要…) does not join."""
-    lead, _ = assign_roles(text, refs, start, end, first_leads)
+    lead, _ = assign_roles(text, refs, start, end, first_leads, reported)
     return bool(lead)
 
 
@@ -583,15 +617,21 @@ def is_running_text(sec: Section) -> bool:
 
 def task_sections(doc: Document) -> list[Section]:
     """Leaf sections in the parts of the outline that hold tasks, measures or phases, and of the parts where
-    an item may assign (`is_assignment_only`)."""
+    an item may assign (`is_assignment_only`); not the articles of a rule (`is_provision`)."""
     leaves = []
     for sec in doc.sections:
-        if sec.children:
+        if sec.children or is_provision(doc, sec):
             continue
         top = doc.section_path(sec.id)[0]
         if top.role in TASK_ROLES or (is_assignment_only(top) and not is_running_text(sec)):
             leaves.append(sec)
     return leaves
+
+
+def is_provision(doc: Document, sec: Section) -> bool:
+    """Whether a section is an article of a rule (第五条…由公安机关消防机构实施, 第十四条…有关单位应当…), or stands
+    in one: a standing duty of a 规定 or 办法, not work a plan assigns."""
+    return any(s.style in PROVISION_STYLES for s in doc.section_path(sec.id))
 
 
 def norm_range(doc: Document, span: Span) -> tuple[int, int]:
@@ -783,7 +823,7 @@ def make_task(
     sector: str | None,
     first_leads: bool = False,
 ) -> Task:
-    lead, support = assign_roles(doc.norm_text, refs, start, end, first_leads)
+    lead, support = assign_roles(doc.norm_text, refs, start, end, first_leads, doc.analysis.is_report)
     span = doc.source_span(start, end)
     return Task(
         text=doc.text_of(span),
@@ -858,6 +898,7 @@ def split_by_assignment(
 ) -> list[tuple[int, int]]:
     """Ranges of one item, a new one at each later sentence that assigns its own lead."""
     text = doc.norm_text
+    reported = doc.analysis.is_report
     parts: list[tuple[int, int]] = []
     closed = False
     for s_start, s_end, bracket in assignment_sentences(doc, refs, start, end):
@@ -868,10 +909,11 @@ def split_by_assignment(
         )
         inside = refs_within(refs, s_start, s_end)
         opens_task = not closing and (
-            has_own_lead(text, inside, s_start, s_end, first_leads) or bool(requirement_subject(text, inside, s_start, s_end))
+            has_own_lead(text, inside, s_start, s_end, first_leads, reported)
+            or bool(requirement_subject(text, inside, s_start, s_end))
         )
         if parts and not closed and not (
-            opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads)
+            opens_task and has_any_lead(text, refs_within(refs, *parts[-1]), *parts[-1], first_leads, reported)
         ):
             parts[-1] = (parts[-1][0], s_end)
         else:
@@ -1025,7 +1067,7 @@ def paragraph_tasks(
         if in_tables.containing(m.start()):
             continue
         inside = refs_within(refs, m.start(), m.end())
-        if not inside or not has_own_lead(doc.norm_text, inside, m.start(), m.end()):
+        if not inside or not has_own_lead(doc.norm_text, inside, m.start(), m.end(), reported=doc.analysis.is_report):
             continue
         for start, end in split_by_assignment(doc, inside, m.start(), m.end()):
             sector = sector_of(doc.norm_text[start : start + TOPIC_MAX])
@@ -1214,7 +1256,7 @@ def responsible_cell_roles(
     for r in reversed(inside):
         rest = rest[: r.start - start] + rest[r.end - start :]
     if role_words().search(rest.replace("、", "")):
-        lead, support = assign_roles(doc.norm_text, inside, start, end)
+        lead, support = assign_roles(doc.norm_text, inside, start, end, reported=doc.analysis.is_report)
         if support:
             return lead, support
     if first_leads and len(parties) > 1:
@@ -1334,7 +1376,9 @@ def tasks(doc: Document) -> list[Task]:
     else:
         found = []
     taken = [*table_ranges, *(norm_range(doc, t.span) for t in found)]
-    covered = IntervalIndex([*taken, *(norm_range(doc, sec.span) for sec in items_read(doc, leaves, found))])
+    provisions = [norm_range(doc, sec.span) for sec in doc.sections if sec.style in PROVISION_STYLES]
+    read = [norm_range(doc, sec.span) for sec in items_read(doc, leaves, found)]
+    covered = IntervalIndex([*taken, *read, *provisions])
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     if doc.analysis.is_report:
         found = [t for t in found if t.section is not None or assigns(t.text)]

@@ -919,3 +919,67 @@ def test_a_group_the_plan_charges_is_a_subject_with_its_quoted_campaign():
     )
     assert parties(task_starting(doc, "(六)加强协作").lead) == ["省“打非”协调领导小组"]
     assert parties(task_starting(doc, "有关部门要").lead) == ["有关部门"]
+
+
+def test_a_roster_of_bodies_ending_its_sentence_names_no_one_who_acts():
+    # r361 (考核办法: 一类单位 安监局、公安局、…、供电公司。), r831 (通报: a body's name on each line under 达标单位)
+    doc = read(
+        "一、考核对象\n(一)一类单位(15个)\n\n安监局、公安局、住建局、交通局、消防大队、交警大队、供电公司。\n\n"
+        "(二)三类单位(5个)\n\n监察局、财政局、宣传部、工会、县社。\n\n"
+        "(三)达标单位\n\n  龙岩市人民政府\n  \n  平潭综合实验区管委会\n\n"
+        "二、考核办法\n(一)组织考核。县安委会每半年组成考核组,对各责任单位进行考核。\n"
+    )
+    leads = [parties(t.lead) for t in doc.extraction.tasks if t.lead]
+    assert leads == [["县安委会"]]
+
+
+def test_in_a_report_a_body_opening_a_sentence_acts_only_with_a_modal_or_role_word():
+    # r130, r159 (通报 and news of corpora/real): who opens a sentence of a report tells what it did; r842: what
+    # it will do (将), and a kind of department before its modal (交通运输部门要…), still acts
+    report = (
+        "关于全市燃气安全大排查工作情况的通报\n\n"
+        "市住建局持续开展直管企业的安全检查,同时邀请3名外市专家,参与指导全市燃气安全检查工作。\n\n"
+        "市安委会办公室向各有关成员单位印发《关于深刻吸取江苏省常州市武进区粉尘爆炸事故教训的警示函》。\n\n"
+        "下一步,荆门市安委会将对存在的隐患进行梳理,在新闻媒体上进行公示,并督促企业抓好整改。\n\n"
+        "交通运输部门要督促危险货物运输企业每日对车辆动态监控数据进行分析研判。\n\n"
+        "镇安委会至少每季度组织安全生产大检查一次;班子成员对分工范围内的安全生产带队检查每年两次。\n"  # r890
+    )
+    doc = docparse.read(report.encode(), name="report.txt")
+    assert doc.analysis.is_report
+    leads = [[p.name for p in t.lead] for t in doc.extraction.tasks if t.lead]
+    assert leads == [["市安全生产委员会"], ["交通运输部门"], ["镇安全生产委员会"]]
+
+
+def test_the_articles_of_a_rule_are_standing_duties_not_tasks():
+    # r500 (公安部 火灾事故调查规定), r503 (煤矿生产安全事故报告和调查处理规定): 第X条 … 由…负责 / …应当…
+    doc = read(
+        "火灾事故调查规定\n\n第一章 总则\n"
+        "第五条 火灾事故调查由县级以上人民政府公安机关主管,并由本级公安机关消防机构实施。\n"
+        "第十四条 事故报告后出现新情况的,应当及时补报或者续报。事故伤亡人数发生变化的,有关单位应当在发生的当日内及时补报或者续报。\n"
+        "第四十七条 执行本规定所需要的法律文书式样,由公安部制定。\n"
+    )
+    assert [t for t in doc.extraction.tasks if t.lead] == []
+
+
+def test_the_issuer_before_the_title_of_its_document_does_not_act():
+    # r388 (辽宁 分工方案 on a web page, the title of its notice not read as the title): 辽宁省应急管理厅关于印发《…》的通知
+    doc = read(
+        "热搜: 食品  烟台  奶粉  保健品\n \n当前位置: 首页 » 食品法规 » 地方食品法规 » 正文\n\n"
+        "辽宁省应急管理厅关于印发《辽宁省“十四五”安全生产规划目标、主要任务和重点工程分工方案》的通知 (辽安委办〔2021〕101号)\n\n"
+        "放大字体  缩小字体 发布日期:2022-10-12  来源:辽宁省应急管理厅\n"
+        "核心提示:《辽宁省“十四五”安全生产规划》已经省政府同意印发。为做好规划的实施工作,按照有关要求,"
+        "省安委会办公室编制完成了《辽宁省“十四五”安全生产规划目标、主要任务和重点工程分工方案》,现印发给你们,请遵照执行。\n\n"
+        "各市人民政府,省(中)直有关部门(单位),沈抚示范区管委会:\n"
+    )
+    assert not [t for t in doc.extraction.tasks if "关于印发" in t.text[:20] and t.lead]
+
+
+def test_the_members_that_make_up_a_group_after_由_are_not_charged():
+    # seed 001: 市安委办成立工作专班,由市应急局领导和相关内设机构组成工作专班,负责…; r842 (通报): 由市安监局执法人员和…
+    # 专家以及新闻媒体记者组成的暗访组; r872: 成立由主要领导担任组长的…领导组
+    doc = read(
+        "株洲市安全生产专项整治三年行动实施方案\n\n二、工作机制\n1.工作专班制度。市安委办成立工作专班,由市应急局领导和相关内设机构组成工作专班,负责综合协调和督查考核工作。\n"
+        "2.督查制度。由市公安局牵头,每季度开展一次联合督查。\n"
+    )
+    assert parties(task_starting(doc, "1.工作专班").lead) == ["市安委办"]
+    assert parties(task_starting(doc, "2.督查制度").lead) == ["市公安局"]
