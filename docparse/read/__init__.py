@@ -31,7 +31,13 @@ EXTENSIONS = {
     ".docx": "docx",
     ".htm": "html", ".html": "html", ".shtml": "html", ".xhtml": "html", ".mht": "html",
     ".doc": "doc", ".wps": "wps", ".ofd": "ofd", ".rtf": "rtf",
+    ".xlsx": "xlsx", ".xls": "xls",
 }
+# The names of the main streams of OLE2 files, in UTF-16 as the directory writes them: a Word file's, a
+# workbook's (BIFF8, and BIFF5 before it).
+WORD_STREAM = "WordDocument".encode("utf-16-le")
+WORKBOOK_STREAM = "Workbook".encode("utf-16-le")
+BOOK_STREAM = "Book\0".encode("utf-16-le")
 
 
 def register_reader(fmt: str) -> Callable[[Reader], Reader]:
@@ -47,13 +53,17 @@ def sniff_format(data: bytes, name: str | None) -> str:
     head = data[:2048]
     if head.startswith(b"%PDF"):
         return "pdf"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc / .wps
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc / .wps / .xls, told apart by their main stream
         ext = Path(name).suffix.lower() if name else ""
+        if WORD_STREAM not in data and (WORKBOOK_STREAM in data or BOOK_STREAM in data):
+            return "xls"
         return "wps" if ext == ".wps" else "doc"
     if head.startswith(b"PK\x03\x04"):
         ext = Path(name).suffix.lower() if name else ""
         if ext == ".ofd" or b"OFD.xml" in data[:4096]:
             return "ofd"
+        if b"word/document.xml" not in data and b"xl/workbook.xml" in data:
+            return "xlsx"
         return "docx"
     if head.startswith(b"{\\rtf"):
         return "rtf"
@@ -167,4 +177,4 @@ def _too_large_reason(size: int, at_least: bool = False) -> str:
 
 def _load_readers() -> None:
     # Importing registers them; heavy readers (pdf, docx) import their libraries lazily.
-    from docparse.read import docx, html, legacy, pdf, text  # noqa: F401
+    from docparse.read import docx, html, legacy, pdf, sheet, text  # noqa: F401

@@ -1,8 +1,8 @@
-"""Legacy and national formats: .doc/.wps/.rtf through LibreOffice, OFD (GB/T 33190) directly.
+"""Legacy and national formats: .doc/.wps/.rtf/.xls through LibreOffice, OFD (GB/T 33190) directly.
 
 .doc, .wps and .rtf are converted to DOCX by `soffice --headless --convert-to docx` in a temporary
-directory (its own LibreOffice profile, a time limit) and read by the DOCX reader; the source
-records `converted_from`. OFD is a zip of XML pages: the text of each page's TextCode elements,
+directory (its own LibreOffice profile, a time limit) and read by the DOCX reader, .xls to XLSX and read
+by the spreadsheet reader; the source records `converted_from`. OFD is a zip of XML pages: the text of each page's TextCode elements,
 grouped into lines by position, is enough for the text-born OFDs that government systems export.
 """
 
@@ -13,39 +13,55 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from docparse.errors import CorruptError, MissingConverterError, ScannedError
 from docparse.model import Page, RawDocument, Source, Span
 from docparse.read import register_reader
 from docparse.read.docx import check_archive, read_docx
+from docparse.read.sheet import read_xlsx
 
 CONVERT_TIMEOUT_S = float(os.environ.get("DOCPARSE_CONVERT_TIMEOUT", 120))
-LABELS = {"doc": "legacy Word", "wps": "WPS", "rtf": "RTF"}
-INSTALL_HINT = "install LibreOffice (apt-get install libreoffice-writer) to convert it"
+LABELS = {"doc": "legacy Word", "wps": "WPS", "rtf": "RTF", "xls": "legacy Excel"}
+INSTALL_HINT = "install LibreOffice (apt-get install {package}) to convert it"
 
 
-WRITER_HINT = (
-    "this LibreOffice has no Writer component, which opens {label} files; "
-    "install it (apt-get install libreoffice-writer-nogui, or add Writer in the LibreOffice installer)"
+COMPONENT_HINT = (
+    "this LibreOffice has no {component} component, which opens {label} files; "
+    "install it (apt-get install {package}-nogui, or add {component} in the LibreOffice installer)"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """What LibreOffice converts a legacy format to, with which component, and the reader of the result."""
+
+    target: str  # docx or xlsx
+    component: str  # Writer or Calc
+    module: str  # the component's library in LibreOffice's program folder (libswlo.so)
+    package: str
+
+
+TO_DOCX = Conversion("docx", "Writer", "swlo", "libreoffice-writer")
+TO_XLSX = Conversion("xlsx", "Calc", "sclo", "libreoffice-calc")
 
 
 def converter() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def lacks_writer(exe: str) -> bool:
-    """Whether the LibreOffice behind `exe` is installed without Writer (e.g. only Calc).
+def lacks_component(exe: str, conversion: Conversion) -> bool:
+    """Whether the LibreOffice behind `exe` is installed without the component a conversion needs (Writer for
+    Word files, Calc for workbooks).
 
-    Writer is the module libswlo in LibreOffice's program folder; without it a conversion fails with
-    a message that reads like a damaged file. An installation laid out differently is given the
+    A component is a module in LibreOffice's program folder (libswlo for Writer); without it a conversion
+    fails with a message that reads like a damaged file. An installation laid out differently is given the
     benefit of the doubt.
     """
     program = Path(os.path.realpath(exe)).parent
     modules = list(program.glob("lib*lo.so")) + list(program.glob("*lo.dll"))
-    return bool(modules) and not any(m.name in ("libswlo.so", "swlo.dll") for m in modules)
+    return bool(modules) and not any(m.name in (f"lib{conversion.module}.so", f"{conversion.module}.dll") for m in modules)
 
 
 @register_reader("doc")
@@ -63,19 +79,26 @@ def read_rtf(data: bytes, source: Source) -> RawDocument:
     return _via_libreoffice(data, source, "rtf")
 
 
-def _via_libreoffice(data: bytes, source: Source, fmt: str) -> RawDocument:
+@register_reader("xls")
+def read_xls(data: bytes, source: Source) -> RawDocument:
+    return _via_libreoffice(data, source, "xls", TO_XLSX)
+
+
+def _via_libreoffice(data: bytes, source: Source, fmt: str, conversion: Conversion = TO_DOCX) -> RawDocument:
     exe = converter()
     if exe is None:
-        raise MissingConverterError(f"legacy Word/WPS file; {INSTALL_HINT}")
-    if lacks_writer(exe):
-        raise MissingConverterError(WRITER_HINT.format(label=LABELS[fmt]))
+        raise MissingConverterError(f"{LABELS[fmt]} file; {INSTALL_HINT.format(package=conversion.package)}")
+    if lacks_component(exe, conversion):
+        raise MissingConverterError(
+            COMPONENT_HINT.format(component=conversion.component, label=LABELS[fmt], package=conversion.package)
+        )
     with tempfile.TemporaryDirectory(prefix="docparse-lo-") as tmp:
         infile = Path(tmp) / f"input.{fmt}"
         infile.write_bytes(data)
         cmd = [
             exe, "--headless", "--norestore", "--nologo",
             f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-            "--convert-to", "docx", "--outdir", tmp, str(infile),
+            "--convert-to", conversion.target, "--outdir", tmp, str(infile),
         ]
         # its own session, so a timeout can stop soffice and the children it starts
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
@@ -88,7 +111,7 @@ def _via_libreoffice(data: bytes, source: Source, fmt: str) -> RawDocument:
                 f"LibreOffice did not convert the {LABELS[fmt]} file within {CONVERT_TIMEOUT_S:.0f} s "
                 "(set DOCPARSE_CONVERT_TIMEOUT to wait longer)"
             ) from None
-        out = Path(tmp) / "input.docx"
+        out = Path(tmp) / f"input.{conversion.target}"
         if not out.exists() or out.stat().st_size == 0:
             detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
             raise CorruptError(
@@ -96,8 +119,12 @@ def _via_libreoffice(data: bytes, source: Source, fmt: str) -> RawDocument:
                 + (f": {detail[0]}" if detail else "")
             )
         converted = out.read_bytes()
-    raw = read_docx(converted, source)
-    raw.source = replace(source, format="docx", reader="libreoffice+python-docx", converted_from=fmt)
+    if conversion is TO_XLSX:
+        raw = read_xlsx(converted, source)
+        raw.source = replace(source, format="xlsx", reader="libreoffice+openpyxl", converted_from=fmt)
+    else:
+        raw = read_docx(converted, source)
+        raw.source = replace(source, format="docx", reader="libreoffice+python-docx", converted_from=fmt)
     return raw
 
 

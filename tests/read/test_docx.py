@@ -5,7 +5,7 @@ import pytest
 
 import docparse
 
-from docparse.errors import NotADocumentError
+from docparse.errors import CorruptError, NotADocumentError
 from docparse.pipeline import make_document
 from docparse.read import read_raw
 from docparse.read.docx import chinese_counting, format_number
@@ -67,13 +67,23 @@ def test_chinese_counting_hundreds():
     assert chinese_counting(110) == "一百一十"
 
 
-def test_spreadsheet_is_not_a_word_document(tmp_path):
+def test_a_presentation_is_not_a_word_document(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("ppt/presentation.xml", "<presentation/>")
+    path = tmp_path / "slides.docx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(NotADocumentError, match="presentation, not a Word document"):
+        read_raw(path)
+
+
+def test_a_workbook_named_docx_is_read_as_the_workbook_it_is(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")  # a workbook with nothing else in it: damaged
     path = tmp_path / "book.docx"
     path.write_bytes(buf.getvalue())
-    with pytest.raises(NotADocumentError, match="spreadsheet, not a Word document"):
+    with pytest.raises(CorruptError, match="damaged workbook"):
         read_raw(path)
 
 
