@@ -130,22 +130,31 @@ CLAUSE_BREAKS = re.compile(r"[，；：。！？\n]")
 # A clause that opens with one of these asks for something or acts on someone; it names no shortcoming.
 REQUIREMENT = re.compile(
     r"(?:要|必须|务必|应当|须|请|严禁|禁止|不得|坚决|切实|严格|严肃|从严|依法|一律|加强|强化|推进|确保|有效|全面|深入|及时|立即|对|针对|根据|按照|依据"
-    r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理)"
+    r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理|提高|提升|为使|为了|有助于)"
 )
 MIN_CLAUSE, MAX_CLAUSE = 4, 60
 # 切实解决思想认知不足、…等突出问题: what a plan sets out to solve exists; what it checks or goes after (重点检查…,
 # 集中攻坚…等问题) may not
 SOLVE = re.compile(r"解决")
-CONDITION = re.compile(r"(?:如果|如有|若|一旦|凡)")
-GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
+# 如发现涉嫌存在重大事故隐患…，公众可…举报: what the public is asked to do if; 如 alone gives an example (如安全监管工作仍面临
+# 严峻形势)
+CONDITION = re.compile(r"(?:如果|如有|如发现|如遇|若|一旦|凡)")
+# 是否存在安全隐患, 有无违规行为: what a check asks, not what it found; 全覆盖、无死角…排查, 堵塞制度漏洞: what a measure aims at
+GOAL = re.compile(
+    r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便"
+    r"|是否|有无|全覆盖|无死角|无盲区|不留死角|堵塞[^，。；]{0,4}漏洞)"
+)
+# 未经批准的地区禁止新建煤矿项目: a shortcoming a prohibition names is whom a rule targets
+PROHIBITION = re.compile(r"禁止|严禁|不得|不准|一律")
 # 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
 # 思想认识 is the noun (部分从业人员思想认识上还有差距: a finding about it).
 AWARENESS = re.compile(r"(?:(?<!思想)认识到?|认清|看到|正视|面对|应对)[^，。；]{2,}$")
 # 致使该矿非法生产持续进行, 导致信息掌握不及时: what a shortcoming led to, told after it (导致事故发生的原因有… still
 # leads into the shortcomings)
 CONSEQUENCE = re.compile(r"(?:导致|致使|以致|从而|致(?!力))(?![^，。；]*原因)")
-# 各类安全事故易发多发, 事故进入易发、频发阶段: a season's risk, not what went wrong
-RISK = "易发"
+# 各类安全事故易发多发, 事故进入易发、频发阶段, 各类火灾事故进入高发期, 诱发…事故的风险仍然存在: a season's risk or
+# what may happen, not what went wrong
+RISK = re.compile(r"易发|(?:高发|多发)期|进入[^，。；]{0,10}?(?:期|阶段|季节)|风险[^，。；]{0,4}?存在")
 # 非法小煤窑发生一起瓦斯爆炸事故, 在违法生产…过程中发生爆炸: a cue before 发生 describes where an accident happened;
 # one that says accidents recur (接连发生, 时有发生) is the shortcoming itself
 RECURRENCE = re.compile(r"(?:接连|相继|连续|时有|频|多发|屡)")
@@ -153,6 +162,9 @@ CAUSE = re.compile(r"(?:因|由于)")
 # Rules, standards and measures set out what must be; they name no problem of anyone's.
 # an accident named by its grade or kind (较大瞒报事故, 非法违法较大泄漏事故): the clause names an event
 ACCIDENT_NAME = re.compile(r"(?:较大|重大|特别重大|特大|一般|爆炸|泄漏|火灾|坍塌|透水|中毒|窒息|坠落|冒顶|触电|淹溺)事故$")
+# 死亡20人，同比上升66%; 事故起数和死亡人数同比分别上升1.8倍和2.3倍: a rise the text measures is a statistic of the
+# period (the 基本情况 of 讲话 and 通报); a rise told without its size (事故总量却出现上升, 同比“双上升”) is the finding
+MEASURED_RISE = re.compile(r"(?:上升|增加|增长|增多)(?:了|分别)?[\d０-９.．]+")
 NORM_TYPES = frozenset({"办法", "规定", "条例", "细则", "标准", "规范", "规则"})
 
 
@@ -190,6 +202,12 @@ def list_tail_start(text: str, start: int, end: int) -> int | None:
     return m.start() if m else None
 
 
+def measures_a_rise(text: str, start: int, end: int) -> bool:
+    """Whether a cue ending in a rise is followed by how much (同比上升66%, 分别上升1.1倍): a statistic."""
+    m = MEASURED_RISE.search(text, max(start, end - 2), end + 12)
+    return m is not None and m.start() < end
+
+
 @dataclass(frozen=True, slots=True)
 class Shortcomings:
     """Where the criticism cues of the stance lexicon (不到位, 薄弱, 未落实, 频发…) and region mentions stand."""
@@ -208,7 +226,7 @@ class Shortcomings:
         cues |= {m.span() for m in deficiency_pattern().finditer(doc.norm_text)}
         # a pattern inside a cue that praises or says nothing (未发生, 未雨绸缪, 未经本网) is that cue's
         other = IntervalIndex((c.start, c.end) for c in stance_cues if c.stance != "criticized")
-        ordered = sorted(c for c in cues if not inside_other(other, *c))
+        ordered = sorted(c for c in cues if not inside_other(other, *c) and not measures_a_rise(doc.norm_text, *c))
         regions = sorted(doc.norm_index(m.span.start) for r in doc.extraction.regions for m in r.mentions)
         return cls(doc.norm_text, [c[0] for c in ordered], [c[1] for c in ordered], regions, penalties)
 
@@ -246,7 +264,9 @@ class Shortcomings:
         cue_start = self.cue_starts[bisect_left(self.cue_starts, start)]
         if AWARENESS.search(self.text, start, cue_start) or CONSEQUENCE.match(self.text, head):
             return False
-        if RISK in self.text[head:end] or self.tells_an_accident(head, cue_start, cue_end, end):
+        if RISK.search(self.text, head, end) or self.tells_an_accident(head, cue_start, cue_end, end):
+            return False
+        if PROHIBITION.search(self.text, head, end):
             return False
         if any(w in self.text[head:end] for w in self.penalties):
             return False  # 对…进行约谈, 共查处无证、证照不全: the penalty, not the shortcoming it answers

@@ -448,3 +448,21 @@ def test_a_clause_blames_the_regions_its_sentence_names_before_it_or_after_a_cau
     problems = {p.text: p.regions for p in doc.extraction.problems}
     assert problems["协泰井蓄意瞒报事故"] == []
     assert problems["安全生产事故增加等扣分因素"] == ["攸县", "茶陵县"]
+
+
+def test_statistics_risks_rules_checks_and_aims_state_no_shortcoming():
+    """r880 (a 讲话's 基本情况): a rise with its size is a statistic; r889, r865: a season or a risk that may come;
+    r870: whom a prohibition targets; r890, r884: what a check asks, what the public may report; r859: a check
+    that found nothing; r886, r887, r878: what a measure aims at. The shortcomings around them stay."""
+    texts = problem_texts(
+        "某县通报\n元至五月份，我县共发生各类生产安全事故53起，同比下降18%，死亡20人，同比上升66%。"
+        "全区工矿商贸领域事故总量却出现上升。"
+        "尤其是第四季度进入秋冬季节，各类火灾事故进入高发期，诱发较大以上生产经营性事故的风险仍然存在。"
+        "煤炭矿区总体规划未经批准的地区禁止新建煤矿项目。"
+        "重点检查是否存在安全隐患。明查暗访期间，如发现涉嫌存在重大事故隐患，公众可通过专线举报。"
+        "城市燃气方面：检查企业7家，未发现安全隐患。"
+        "通过推进安全生产社会共治，提高企业违法违规成本。为使烟花爆竹非法生产、经营、储存行为无处存在。"
+        "有助于我市进一步堵塞制度漏洞、优化工作举措。"
+        "部分企业安全培训流于形式。\n"
+    )
+    assert texts == ["全区工矿商贸领域事故总量却出现上升", "部分企业安全培训流于形式"]
