@@ -245,6 +245,14 @@ class Shortcomings:
         rest = self.text[cue_end:end]
         return "发生" in rest or ACCIDENT_NAME.search(rest.rstrip()) is not None
 
+    def opens_a_list_of_regions(self, pos: int) -> bool:
+        """Whether the names from `pos` on are regions: a region there, or after short names it is listed with
+        that the gazetteer does not hold (昆区、东河区、九原区: 昆区 is 包头's 昆都仑区)."""
+        i = bisect_left(self.region_starts, pos)
+        if i == len(self.region_starts) or self.region_starts[i] - pos > 2 * UNKNOWN_NAME_MAX:
+            return False
+        return UNKNOWN_NAMES.fullmatch(self.text, pos, self.region_starts[i]) is not None
+
     def names_a_region(self, start: int, end: int) -> bool:
         i = bisect_left(self.region_starts, start)
         return i < len(self.region_starts) and self.region_starts[i] < end
@@ -297,6 +305,9 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
+        led, told_before = ([], e) if directive else shortcoming_led_items(found, s, e)
+        out.extend((a, b, None, sent.section) for a, b in led)
+        e = told_before  # what the sentence says before its leads, read as any other
         failings = [] if directive else object_failings(found, s, e)
         out.extend((a, b, None, sent.section) for _, a, b in failings)
         if text[s:e].lstrip().startswith("对") and sanctions_in(text, s):
@@ -308,6 +319,8 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
     return out
 
 
+UNKNOWN_NAME_MAX = 6
+UNKNOWN_NAMES = re.compile(rf"(?:[\u4e00-\u9fff]{{2,{UNKNOWN_NAME_MAX}}}、){{0,2}}")
 # 对今年以来发生重大事故…的河北省石家庄市、承德市…进行了约谈: what a region named as the object is dealt with for
 OBJECT_FAILING = re.compile(r"对([^，。；：对]{2,60}?)的")
 
@@ -320,7 +333,7 @@ def object_failings(found: Shortcomings, start: int, end: int) -> list[tuple[int
     says where)."""
     out = []
     for m in OBJECT_FAILING.finditer(found.text, start, end):
-        if not found.names_a_region(m.end(), m.end() + 1):
+        if not found.opens_a_list_of_regions(m.end()):
             continue
         a, b = m.span(1)
         a += len(found.text[a:b]) - len(found.text[a:b].lstrip())
@@ -358,6 +371,59 @@ def lead_in_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(members) > 1 and all(MIN_CLAUSE <= b - a for a, b in members):
         return members
     return [(start, stop)]
+
+
+# 形势十分严峻，表现在A、B、C，原因主要是D、E、F四个方面; 事故的直接原因是A、B等所致; 间接原因是A、B和C等: what a
+# grave situation shows in, and the causes of it or of an accident, listed without a cue of their own
+SHORTCOMING_LEAD = re.compile(r"(?:主要)?表现(?:在|为)[：:]?|(?:(?:直接|间接)原因|原因主要|主要原因)(?:是|为|有)[：:]?")
+ACCIDENT_CAUSE = ("直接", "间接")
+ASPECTS_TAIL = re.compile(r"等?[一二三四五六七八九十两\d]+个方面$")
+
+
+def shortcoming_led_items(found: Shortcomings, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The items of the lists a shortcoming leads into in the sentence `[start, end)` (…形势十分严峻，表现在…，原因
+    主要是…), and where the sentence's own text before them ends: each lead runs to the clause of the next; an
+    accident's 直接/间接原因 needs no shortcoming before it. Each clause after a lead that holds a cue is an item,
+    or each of its 、-members; a clause without one (直接原因是…因放炮扰动作用诱发的…突出: nature, not negligence)
+    is none, and what a cause led to (致使…) ends the list. What precedes a 表现 lead is the heading of its list."""
+    text = found.text
+    leads = [
+        m
+        for m in SHORTCOMING_LEAD.finditer(text, start, end)
+        if m.group().startswith(ACCIDENT_CAUSE) or found.has_cue(start, m.start())
+    ]
+    items: list[tuple[int, int]] = []
+    for i, m in enumerate(leads):
+        stop = end
+        if i + 1 < len(leads):
+            comma = text.rfind("，", m.end(), leads[i + 1].start())
+            stop = comma if comma >= 0 else leads[i + 1].start()
+        for cs, ce in comma_clauses(text, m.end(), stop):
+            if CONSEQUENCE.match(text, cs):
+                break
+            if not found.has_cue(cs, ce) or ce - cs > MAX_ITEM:
+                continue
+            members = list_members(text, cs, ce)
+            if len(members) < 2 or any(b - a < MIN_CLAUSE for a, b in members):
+                members = [(cs, ce)]
+            for a, b in members:
+                tail = ASPECTS_TAIL.search(text, a, b)
+                items.append((a, tail.start() if tail else b))
+    if not items:
+        return [], end
+    return items, start if "表现" in leads[0].group() else leads[0].start()
+
+
+def comma_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of `[start, end)` between clause breaks, without blanks around them."""
+    out, pos = [], start
+    for m in list(CLAUSE_BREAKS.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        part = text[pos:stop]
+        if part.strip():
+            out.append((pos + len(part) - len(part.lstrip()), stop - (len(part) - len(part.rstrip()))))
+        pos = stop + 1
+    return out
 
 
 def title_reading(doc: Document) -> tuple[int, int, str] | None:

@@ -466,3 +466,28 @@ def test_statistics_risks_rules_checks_and_aims_state_no_shortcoming():
         "部分企业安全培训流于形式。\n"
     )
     assert texts == ["全区工矿商贸领域事故总量却出现上升", "部分企业安全培训流于形式"]
+
+
+def test_a_grave_situation_and_an_accident_lead_into_what_shows_it_and_its_causes():
+    """r886 (a meeting's 通报): 形势十分严峻，表现在A、B、C，原因主要是D、E、F、G四个方面 gives each member, none with
+    a cue of its own; r703, r702: an accident's 间接原因 lists its causes; r832: a cause that names no
+    shortcoming (进入突出煤层, 放炮诱发突出) is none."""
+    texts = problem_texts(
+        "某市会议\n会议通报，上半年，全市安全生产形势十分严峻，表现在各类事故“三升一降”、工矿事故高发多发、同类事故反复"
+        "发生，原因主要是工作不实、责任不实、手段不硬、基础不牢四个方面。"
+        "导致事故发生的间接原因有现场安全管理不到位，安全技术管理不到位。"
+        "初步分析事故直接原因是该矿掘进井下水仓时进入突出煤层，未采取有效防突措施，放炮诱发煤与瓦斯突出。\n"
+    )
+    assert texts == [
+        "各类事故“三升一降”", "工矿事故高发多发", "同类事故反复发生", "工作不实", "责任不实", "手段不硬", "基础不牢",
+        "现场安全管理不到位", "安全技术管理不到位", "未采取有效防突措施",
+    ]
+
+
+def test_regions_sanctioned_for_a_failing_may_open_with_a_name_the_gazetteer_lacks():
+    """r879: 对中秋、国庆节期间发生事故的昆区、东河区、九原区…进行约谈提醒 (昆区 is 包头's 昆都仑区)."""
+    doc = read_text(
+        "包头市简报\n市委常委主持召开安全生产事故警示约谈会议。对中秋、国庆节期间发生事故的昆区、东河区、九原区进行约谈提醒。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems == {"中秋、国庆节期间发生事故": ["东河区", "九原区"]}
