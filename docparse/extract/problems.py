@@ -144,6 +144,10 @@ GOAL = re.compile(
     r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便"
     r"|是否|有无|全覆盖|无死角|无盲区|不留死角|堵塞[^，。；]{0,4}漏洞)"
 )
+ASIDE = re.compile(r"（[^（）\n]{1,30}）")
+# 关闭非法违法企业1025家, 纠正了一大批违法违规行为, 没收超量存储烟花爆竹240余件: what enforcement dealt with, told as its
+# result (…打击取缔工作组织不力 is a shortcoming of the enforcement itself)
+ENFORCED = re.compile(r"(?:关闭|取缔|没收|纠正|查处|查扣|收缴|处罚)了?(?:一大?批|各类|所有)?$")
 # 未经批准的地区禁止新建煤矿项目: a shortcoming a prohibition names is whom a rule targets
 PROHIBITION = re.compile(r"禁止|严禁|不得|不准|一律")
 # 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
@@ -226,7 +230,13 @@ class Shortcomings:
         cues |= {m.span() for m in deficiency_pattern().finditer(doc.norm_text)}
         # a pattern inside a cue that praises or says nothing (未发生, 未雨绸缪, 未经本网) is that cue's
         other = IntervalIndex((c.start, c.end) for c in stance_cues if c.stance != "criticized")
-        ordered = sorted(c for c in cues if not inside_other(other, *c) and not measures_a_rise(doc.norm_text, *c))
+        # a cue in an aside (报…（未定稿）, 另有4人受轻微伤（均未住院治疗）) remarks on something else
+        asides = IntervalIndex(m.span() for m in ASIDE.finditer(doc.norm_text))
+        ordered = sorted(
+            c
+            for c in cues
+            if not inside_other(other, *c) and not inside_other(asides, *c) and not measures_a_rise(doc.norm_text, *c)
+        )
         regions = sorted(doc.norm_index(m.span.start) for r in doc.extraction.regions for m in r.mentions)
         return cls(doc.norm_text, [c[0] for c in ordered], [c[1] for c in ordered], regions, penalties)
 
@@ -274,7 +284,7 @@ class Shortcomings:
             return False
         if RISK.search(self.text, head, end) or self.tells_an_accident(head, cue_start, cue_end, end):
             return False
-        if PROHIBITION.search(self.text, head, end):
+        if PROHIBITION.search(self.text, head, end) or ENFORCED.search(self.text, head, cue_start):
             return False
         if any(w in self.text[head:end] for w in self.penalties):
             return False  # 对…进行约谈, 共查处无证、证照不全: the penalty, not the shortcoming it answers
