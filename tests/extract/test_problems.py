@@ -502,3 +502,18 @@ def test_what_enforcement_dealt_with_and_asides_state_no_shortcoming():
         "阳新县县长因对全县非法小煤窑打击取缔工作组织不力被免职。\n"
     )
     assert texts == ["阳新县县长因对全县非法小煤窑打击取缔工作组织不力被免职"]
+
+
+def test_problems_said_to_exist_many_or_grave_are_one():
+    """r106, r170, r363 (督导 news, a 通报, an 意见): 存在一些问题, 暴露出了一些问题, 问题比较突出; 问题突出的地区
+    and 对问题较多地区 name places to act on."""
+    texts = problem_texts(
+        "某省通报\n督导组也发现企业在安全生产工作中存在一些问题，现场提出了整改意见。"
+        "但已发现的104项安全隐患确实暴露出了一些问题。安全管理水平与城市发展要求不协调的问题比较突出。"
+        "巡查组对问题突出的地区适当延长巡查时间。\n"
+    )
+    assert texts == [
+        "督导组也发现企业在安全生产工作中存在一些问题",
+        "但已发现的104项安全隐患确实暴露出了一些问题",
+        "安全管理水平与城市发展要求不协调的问题比较突出",
+    ]
