@@ -144,7 +144,8 @@ GOAL = re.compile(
     r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便"
     r"|是否|有无|全覆盖|无死角|无盲区|不留死角|堵塞[^，。；]{0,4}漏洞)"
 )
-ASIDE = re.compile(r"（[^（）\n]{1,30}）")
+# a short aside, or the definition of a quoted term of any length (持续整治“五假五超三瞒三不”（假整改…；隐瞒作业地点…）)
+ASIDE = re.compile(r"（[^（）\n]{1,30}）|(?<=”)（[^（）\n]{1,200}）")
 # 关闭非法违法企业1025家, 纠正了一大批违法违规行为, 没收超量存储烟花爆竹240余件: what enforcement dealt with, told as its
 # result (…打击取缔工作组织不力 is a shortcoming of the enforcement itself)
 ENFORCED = re.compile(r"(?:关闭|取缔|没收|纠正|查处|查扣|收缴|处罚)了?(?:一大?批|各类|所有)?$")
@@ -230,7 +231,8 @@ class Shortcomings:
         cues |= {m.span() for m in deficiency_pattern().finditer(doc.norm_text)}
         # a pattern inside a cue that praises or says nothing (未发生, 未雨绸缪, 未经本网) is that cue's
         other = IntervalIndex((c.start, c.end) for c in stance_cues if c.stance != "criticized")
-        # a cue in an aside (报…（未定稿）, 另有4人受轻微伤（均未住院治疗）) remarks on something else
+        # a cue in an aside (报…（未定稿）, 另有4人受轻微伤（均未住院治疗）) remarks on something else, one in a term's
+        # definition defines it
         asides = IntervalIndex(m.span() for m in ASIDE.finditer(doc.norm_text))
         ordered = sorted(
             c

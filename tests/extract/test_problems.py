@@ -517,3 +517,13 @@ def test_problems_said_to_exist_many_or_grave_are_one():
         "但已发现的104项安全隐患确实暴露出了一些问题",
         "安全管理水平与城市发展要求不协调的问题比较突出",
     ]
+
+
+def test_concealment_and_urgent_shortfalls_are_shortcomings_a_terms_definition_is_none():
+    """r835, r724 (accident 通报): 隐瞒不报; r837 (暗访 news): 亟待加强; r367 (a 方案): the bracket defining a
+    campaign's quoted target (“五假五超三瞒三不”（…隐瞒作业地点…）) names what it goes after."""
+    texts = problem_texts(
+        "某省通报\n事故发生后，龙窝煤矿隐瞒不报。在消防安全方面，企业主体责任落实亟待加强。"
+        "用三年时间，持续推进“五假五超三瞒三不”（假整改、假密闭；超层越界、超能力；隐瞒作业地点、瞒报谎报事故）专项行动。\n"
+    )
+    assert texts == ["龙窝煤矿隐瞒不报", "企业主体责任落实亟待加强"]
