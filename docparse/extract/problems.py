@@ -130,7 +130,7 @@ CLAUSE_BREAKS = re.compile(r"[，；：。！？\n]")
 # A clause that opens with one of these asks for something or acts on someone; it names no shortcoming.
 REQUIREMENT = re.compile(
     r"(?:要|必须|务必|应当|须|请|严禁|禁止|不得|坚决|切实|严格|严肃|从严|依法|一律|加强|强化|推进|确保|有效|全面|深入|及时|立即|对|针对|根据|按照|依据"
-    r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理|提高|提升|为使|为了|有助于)"
+    r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理|提高|提升|为使|为了|有助于|(?:提前)?(?:做好|抓好|落实好))"
 )
 MIN_CLAUSE, MAX_CLAUSE = 4, 60
 # 切实解决思想认知不足、…等突出问题: what a plan sets out to solve exists; what it checks or goes after (重点检查…,

@@ -453,7 +453,8 @@ def test_a_clause_blames_the_regions_its_sentence_names_before_it_or_after_a_cau
 def test_statistics_risks_rules_checks_and_aims_state_no_shortcoming():
     """r880 (a 讲话's 基本情况): a rise with its size is a statistic; r889, r865: a season or a risk that may come;
     r870: whom a prohibition targets; r890, r884: what a check asks, what the public may report; r859: a check
-    that found nothing; r886, r887, r878: what a measure aims at. The shortcomings around them stay."""
+    that found nothing; r886, r887, r878: what a measure aims at; r147: what is to be done (提前做好…薄弱环节排查等工作).
+    The shortcomings around them stay."""
     texts = problem_texts(
         "某县通报\n元至五月份，我县共发生各类生产安全事故53起，同比下降18%，死亡20人，同比上升66%。"
         "全区工矿商贸领域事故总量却出现上升。"
@@ -463,6 +464,7 @@ def test_statistics_risks_rules_checks_and_aims_state_no_shortcoming():
         "城市燃气方面：检查企业7家，未发现安全隐患。"
         "通过推进安全生产社会共治，提高企业违法违规成本。为使烟花爆竹非法生产、经营、储存行为无处存在。"
         "有助于我市进一步堵塞制度漏洞、优化工作举措。"
+        "各地要提前做好人员转移避险、重点部位和薄弱环节排查等工作。"
         "部分企业安全培训流于形式。\n"
     )
     assert texts == ["全区工矿商贸领域事故总量却出现上升", "部分企业安全培训流于形式"]
