@@ -468,9 +468,10 @@ def on_chrome_line(text: str, pos: int) -> bool:
 
 
 def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only: bool = False) -> list[tuple[int, int]]:
-    """The shortcomings one sentence states; a clause that goes on about the region the clause before it
-    blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%); the members of a list the text calls problems
-    stay apart (南昌市…存在站位不高、监管不严…等突出问题)."""
+    """The shortcomings one sentence states; a clause that gives a figure of the region the clause before it
+    blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%), one that states a shortcoming of its own is
+    another (荔波县贯彻落实…力度不够，审批把关不严，工作不到位: three, and the region blamed for each); the
+    members of a list the text calls problems stay apart (南昌市…存在站位不高、监管不严…等突出问题)."""
     out: list[tuple[int, int]] = []
     named_last = False
     for cs, ce, head, named in clauses_of(found.text, start, end, found.has_cue):
@@ -479,7 +480,7 @@ def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only:
         if not found.states_one(cs, ce, head, named):
             named_last = named_last and found.has_cue(cs, ce)  # a clause with no shortcoming ends the run
             continue
-        if named_last and not named and not found.names_a_region(cs, ce):
+        if named_last and not named and not found.names_a_region(cs, ce) and FIGURE.search(found.text, cs, ce):
             out[-1] = (out[-1][0], ce)
             continue
         out.append((cs, ce))
@@ -487,6 +488,7 @@ def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only:
     return out
 
 
+FIGURE = re.compile(r"\d")
 NOUN_AFTER_DE = 8
 
 

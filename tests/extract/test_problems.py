@@ -530,3 +530,19 @@ def test_concealment_and_urgent_shortfalls_are_shortcomings_a_terms_definition_i
         "用三年时间，持续推进“五假五超三瞒三不”（假整改、假密闭；超层越界、超能力；隐瞒作业地点、瞒报谎报事故）专项行动。\n"
     )
     assert texts == ["龙窝煤矿隐瞒不报", "企业主体责任落实亟待加强"]
+
+
+def test_each_clause_with_a_shortcoming_of_its_own_is_one_blamed_on_the_region_before():
+    """r832 (黔南州通报), r836: …荔波县贯彻落实…力度不够，审批把关不严，工作不到位 are three problems of 荔波县; a
+    figure of the region (永宁县工作推进迟缓，安装率仅为41.2%) stays with its clause."""
+    doc = read_text(
+        "黔南州通报\n黔南州通报称，荔波县贯彻落实有关安全生产工作方针、政策和规定力度不够，审批把关不严，工作不到位。"
+        "永宁县工作推进迟缓，安装率仅为41.2%。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems == {
+        "荔波县贯彻落实有关安全生产工作方针、政策和规定力度不够": ["荔波县"],
+        "审批把关不严": ["荔波县"],
+        "工作不到位": ["荔波县"],
+        "永宁县工作推进迟缓，安装率仅为41.2%": ["永宁县"],
+    }
