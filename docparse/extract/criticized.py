@@ -20,6 +20,7 @@ from docparse.analyse.organizations import (
 )
 from docparse.analyse.stance import (
     Verdict,
+    official_sanctions,
     sanctioned_official,
     sanctions_in,
     stance_context,
@@ -36,6 +37,19 @@ ADDRESSEE_BEFORE = ("向", "提请", "报请", "请", "报")
 # after a department that inspects or sanctions, not one that is blamed: 市质监局抽查发现…, 省安委办对…进行了约谈
 INSPECTOR_AFTER = ("抽查发现", "检查发现", "督查发现", "暗访发现", "调查发现", "检查提出", "督导发现")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# an official of a body written right after its name (省应急管理厅副厅长徐何明, 省交警总队副总队长陶学斌介绍, 省交通运输厅、
+# 省公安厅交管局相关负责人参加约谈): the body says whose official it is; it is blamed only with a penalty of that official
+OFFICIAL_AFTER = re.compile(
+    r"(?:党组|党委)?原?(?:常务)?副?(?:厅长|局长|处长|科长|站长|所长|主任|总队长|支队长|大队长|队长|书记|(?:相关|有关|主要)?负责人"
+    r"|有关处室负责人)"
+)
+# 市安委会第一次全体（扩大）会议, 市安委会2022年工作会议: the body's meeting, which it holds
+MEETING_AFTER = re.compile(r"(?:\d{4}年)?(?:第[一二三四五六七八九十\d]+次)?[^，。；：\n]{0,8}?会议")
+# what an official named by name and office does, not suffers: 副总队长陶学斌介绍, 厅长徐卫明主约谈
+SPEAKING_OFFICIAL = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:介绍|表示|指出|说|主持|出席|参加|主约谈|带队|讲话)")
+# a 约谈 is a meeting its hosts and the bodies that attend take part in: it blames those it is held with
+MEETING_SANCTION = "约谈"
+BODY_PENALTIES = ("通报批评", "问责", "追究责任", "黄牌警告", "书面检查", "深刻检查")
 # after a department that speaks or publishes, as the subject of its verb, not one that is blamed: 市住建委表示,
 # 云南省应急管理厅官网发布, 市安监局在…通报会上表示, 省防汛抗旱指挥部办公室联合下发通知, 执法人员要求立即停工整改
 SPEAKING_AFTER = re.compile(
@@ -127,6 +141,9 @@ def referred_verdict(doc: Document, ctx, org: OrgName, following: list[OrgName],
     return None
 
 
+CAMPAIGN_NOUNS = "工作|领导组|领导小组|期间|方案|验收|办公室|行动"
+
+
 @lru_cache(maxsize=1)
 def blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(after the names, lead-in of their list, penalty after the names) from data/enterprise_blame.tsv."""
@@ -139,7 +156,8 @@ def blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         re.compile(rf"(?:[（(][^）)\n]{{0,40}}[)）])?(?:“[^”\n]{{1,12}}”[^，。；\n]{{0,20}}?(?:{event})|[^，。；\n]{{0,20}}?发生[^，。；\n]{{0,25}}?(?:{event}))"),
         # 12家企业发生了较大生产安全责任事故：, 列入“黑名单”的4家企业分别是
         re.compile(rf"(?:{either})[^。；\n]{{0,30}}?(?:[：:]|分别是|分别为)\s*$"),
-        re.compile(rf"[^，。；\n]{{0,8}}?(?:{penalty})"),
+        # 煤矿停产整顿工作领导组, 停产整顿期间: the penalty names a campaign a body runs, imposed on nobody here
+        re.compile(rf"[^，。；\n]{{0,8}}?(?:{penalty})(?!{CAMPAIGN_NOUNS})"),
     )
 
 
@@ -209,6 +227,33 @@ def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: in
     return None
 
 
+def names_no_blamed_body(doc: Document, org: OrgName, orgs: list[OrgName], i: int, ctx, verdict: Verdict) -> bool:
+    """Whether a department's name only says whose official speaks or takes part (省应急管理厅副厅长徐何明…参加约谈;
+    省交警总队副总队长陶学斌介绍), whose meeting is held (市安委会第一次全体会议), or whom the document is addressed to
+    (its 主送 line): no blame of it. The body stays blamed for its official's failing (王禹乡安全生产监督管理站站长王某…
+    未采取有效措施), a penalty on them (局长梁再华被全省通报批评), or a 约谈 of them (约谈了…局主要负责人)."""
+    text = doc.norm_text
+    if any(doc.norm_index(f.span.start) <= org.start < doc.norm_index(f.span.end) for f in doc.meta.recipients):
+        return True
+    end = list_end(text, org, orgs[i + 1 :])
+    if MEETING_AFTER.match(text, end):
+        return True
+    official = OFFICIAL_AFTER.match(text, end)
+    if official is None:
+        return False
+    if SPEAKING_OFFICIAL.match(text, official.end()):
+        return True
+    s_start = ctx.sentence_starts[ctx.sentence_of(org.start)]
+    sentence = text[s_start : verdict.sentence_end]
+    _, penalties = official_sanctions()
+    if any(p in sentence for p in penalties + BODY_PENALTIES):
+        return False
+    if verdict.cue is None or not verdict.cue.endswith(MEETING_SANCTION):
+        return False  # the official's own failing
+    before = text[max(s_start, org.place_start - 6) : org.place_start]
+    return MEETING_SANCTION not in before and f"被{MEETING_SANCTION}" not in sentence
+
+
 GOVERNMENT = re.compile(r"(?:人民)?政府(?=.)")  # 省政府安办 and 省安办 name one office; 省政府 alone stays
 
 
@@ -273,6 +318,8 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
             continue  # a department in a task table's cell is assigned, whatever its row says
         if org.kind == "department" and PARTY_COMMITTEE.search(doc.norm_text, org.start, org.end):
             continue  # 阳新县委, 洋港镇党委 stand for their place: the region is criticized, not an entity
+        if org.kind == "department" and names_no_blamed_body(doc, org, orgs, i, ctx, verdict):
+            continue
         start = registered_start(doc.norm_text, org)
         name = doc.norm_text[start : org.end]
         if org.kind == "department":
@@ -289,7 +336,16 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
     return without_short_forms(out)
 
 
+# the legal form a company's registered name ends in, which a headline or a later mention leaves off
+LEGAL_FORM = re.compile(r"(?:股份|有限责任|有限)?公司$")
+
+
 def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEntity]:
-    """One entry per enterprise: 安源煤矿 written again after 江西煤业集团有限责任公司安源煤矿 is that one."""
+    """One entry per enterprise: 安源煤矿 written again after 江西煤业集团有限责任公司安源煤矿 is that one, and so is
+    山西兰花集团莒山煤矿 (a headline's) beside 山西兰花集团莒山煤矿有限公司."""
     full = {e.name for e in entities if e.kind == "enterprise"}
-    return [e for e in entities if e.kind != "enterprise" or not any(f != e.name and f.endswith(e.name) for f in full)]
+
+    def short_form_of(name: str, other: str) -> bool:
+        return other != name and (other.endswith(name) or LEGAL_FORM.fullmatch(other, len(name)) is not None and other.startswith(name))
+
+    return [e for e in entities if e.kind != "enterprise" or not any(short_form_of(e.name, f) for f in full)]

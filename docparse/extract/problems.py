@@ -129,22 +129,36 @@ CLAUSE_BREAKS = re.compile(r"[，；：。！？\n]")
 # A clause that opens with one of these asks for something or acts on someone; it names no shortcoming.
 REQUIREMENT = re.compile(
     r"(?:要|必须|务必|应当|须|请|严禁|禁止|不得|坚决|切实|严格|严肃|从严|依法|一律|加强|强化|推进|确保|有效|全面|深入|及时|立即|对|针对|根据|按照|依据"
-    r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理)"
+    r"|紧盯|聚焦|围绕|消除|防范|遏制|解决|整治|治理|提高|提升|为使|为了|有助于|(?:提前)?(?:做好|抓好|落实好))"
 )
 MIN_CLAUSE, MAX_CLAUSE = 4, 60
 # 切实解决思想认知不足、…等突出问题: what a plan sets out to solve exists; what it checks or goes after (重点检查…,
 # 集中攻坚…等问题) may not
 SOLVE = re.compile(r"解决")
-CONDITION = re.compile(r"(?:如果|如有|若|一旦|凡)")
-GOAL = re.compile(r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便)")
+# 如发现涉嫌存在重大事故隐患…，公众可…举报: what the public is asked to do if; 如 alone gives an example (如安全监管工作仍面临
+# 严峻形势)
+CONDITION = re.compile(r"(?:如果|如有|如发现|如遇|若|一旦|凡)")
+# 是否存在安全隐患, 有无违规行为: what a check asks, not what it found; 全覆盖、无死角…排查, 堵塞制度漏洞: what a measure aims at
+GOAL = re.compile(
+    r"(?:防止|杜绝|遏制|消除|(?<!物体)打击|补齐|补|查找|查明|找出|避免|解决|震慑|严防|决不能|绝不能|不能|实现|以便"
+    r"|是否|有无|全覆盖|无死角|无盲区|不留死角|堵塞[^，。；]{0,4}漏洞)"
+)
+# a short aside, or the definition of a quoted term of any length (持续整治“五假五超三瞒三不”（假整改…；隐瞒作业地点…）)
+ASIDE = re.compile(r"（[^（）\n]{1,30}）|(?<=”)（[^（）\n]{1,200}）")
+# 关闭非法违法企业1025家, 纠正了一大批违法违规行为, 没收超量存储烟花爆竹240余件: what enforcement dealt with, told as its
+# result (…打击取缔工作组织不力 is a shortcoming of the enforcement itself)
+ENFORCED = re.compile(r"(?:关闭|取缔|没收|纠正|查处|查扣|收缴|处罚)了?(?:一大?批|各类|所有)?$")
+# 未经批准的地区禁止新建煤矿项目: a shortcoming a prohibition names is whom a rule targets
+PROHIBITION = re.compile(r"禁止|严禁|不得|不准|一律")
 # 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
 # 思想认识 is the noun (部分从业人员思想认识上还有差距: a finding about it).
 AWARENESS = re.compile(r"(?:(?<!思想)认识到?|认清|看到|正视|面对|应对)[^，。；]{2,}$")
 # 致使该矿非法生产持续进行, 导致信息掌握不及时: what a shortcoming led to, told after it (导致事故发生的原因有… still
 # leads into the shortcomings)
 CONSEQUENCE = re.compile(r"(?:导致|致使|以致|从而|致(?!力))(?![^，。；]*原因)")
-# 各类安全事故易发多发, 事故进入易发、频发阶段: a season's risk, not what went wrong
-RISK = "易发"
+# 各类安全事故易发多发, 事故进入易发、频发阶段, 各类火灾事故进入高发期, 诱发…事故的风险仍然存在: a season's risk or
+# what may happen, not what went wrong
+RISK = re.compile(r"易发|(?:高发|多发)期|进入[^，。；]{0,10}?(?:期|阶段|季节)|风险[^，。；]{0,4}?存在")
 # 非法小煤窑发生一起瓦斯爆炸事故, 在违法生产…过程中发生爆炸: a cue before 发生 describes where an accident happened;
 # one that says accidents recur (接连发生, 时有发生) is the shortcoming itself
 RECURRENCE = re.compile(r"(?:接连|相继|连续|时有|频|多发|屡)")
@@ -152,6 +166,9 @@ CAUSE = re.compile(r"(?:因|由于)")
 # Rules, standards and measures set out what must be; they name no problem of anyone's.
 # an accident named by its grade or kind (较大瞒报事故, 非法违法较大泄漏事故): the clause names an event
 ACCIDENT_NAME = re.compile(r"(?:较大|重大|特别重大|特大|一般|爆炸|泄漏|火灾|坍塌|透水|中毒|窒息|坠落|冒顶|触电|淹溺)事故$")
+# 死亡20人，同比上升66%; 事故起数和死亡人数同比分别上升1.8倍和2.3倍: a rise the text measures is a statistic of the
+# period (the 基本情况 of 讲话 and 通报); a rise told without its size (事故总量却出现上升, 同比“双上升”) is the finding
+MEASURED_RISE = re.compile(r"(?:上升|增加|增长|增多)(?:了|分别)?[\d０-９.．]+")
 NORM_TYPES = frozenset({"办法", "规定", "条例", "细则", "标准", "规范", "规则"})
 
 
@@ -189,6 +206,12 @@ def list_tail_start(text: str, start: int, end: int) -> int | None:
     return m.start() if m else None
 
 
+def measures_a_rise(text: str, start: int, end: int) -> bool:
+    """Whether a cue ending in a rise is followed by how much (同比上升66%, 分别上升1.1倍): a statistic."""
+    m = MEASURED_RISE.search(text, max(start, end - 2), end + 12)
+    return m is not None and m.start() < end
+
+
 @dataclass(frozen=True, slots=True)
 class Shortcomings:
     """Where the criticism cues of the stance lexicon (不到位, 薄弱, 未落实, 频发…) and region mentions stand."""
@@ -207,7 +230,14 @@ class Shortcomings:
         cues |= {m.span() for m in deficiency_pattern().finditer(doc.norm_text)}
         # a pattern inside a cue that praises or says nothing (未发生, 未雨绸缪, 未经本网) is that cue's
         other = IntervalIndex((c.start, c.end) for c in stance_cues if c.stance != "criticized")
-        ordered = sorted(c for c in cues if not inside_other(other, *c))
+        # a cue in an aside (报…（未定稿）, 另有4人受轻微伤（均未住院治疗）) remarks on something else, one in a term's
+        # definition defines it
+        asides = IntervalIndex(m.span() for m in ASIDE.finditer(doc.norm_text))
+        ordered = sorted(
+            c
+            for c in cues
+            if not inside_other(other, *c) and not inside_other(asides, *c) and not measures_a_rise(doc.norm_text, *c)
+        )
         regions = sorted(doc.norm_index(m.span.start) for r in doc.extraction.regions for m in r.mentions)
         return cls(doc.norm_text, [c[0] for c in ordered], [c[1] for c in ordered], regions, penalties)
 
@@ -225,6 +255,14 @@ class Shortcomings:
             return False  # 因燃气软管老化破损发生泄漏爆燃事故: the cause of an accident is a shortcoming
         rest = self.text[cue_end:end]
         return "发生" in rest or ACCIDENT_NAME.search(rest.rstrip()) is not None
+
+    def opens_a_list_of_regions(self, pos: int) -> bool:
+        """Whether the names from `pos` on are regions: a region there, or after short names it is listed with
+        that the gazetteer does not hold (昆区、东河区、九原区: 昆区 is 包头's 昆都仑区)."""
+        i = bisect_left(self.region_starts, pos)
+        if i == len(self.region_starts) or self.region_starts[i] - pos > 2 * UNKNOWN_NAME_MAX:
+            return False
+        return UNKNOWN_NAMES.fullmatch(self.text, pos, self.region_starts[i]) is not None
 
     def names_a_region(self, start: int, end: int) -> bool:
         i = bisect_left(self.region_starts, start)
@@ -245,7 +283,9 @@ class Shortcomings:
         cue_start = self.cue_starts[bisect_left(self.cue_starts, start)]
         if AWARENESS.search(self.text, start, cue_start) or CONSEQUENCE.match(self.text, head):
             return False
-        if RISK in self.text[head:end] or self.tells_an_accident(head, cue_start, cue_end, end):
+        if RISK.search(self.text, head, end) or self.tells_an_accident(head, cue_start, cue_end, end):
+            return False
+        if PROHIBITION.search(self.text, head, end) or ENFORCED.search(self.text, head, cue_start):
             return False
         if any(w in self.text[head:end] for w in self.penalties):
             return False  # 对…进行约谈, 共查处无证、证照不全: the penalty, not the shortcoming it answers
@@ -276,6 +316,9 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
             continue
+        led, told_before = ([], e) if directive else shortcoming_led_items(found, s, e)
+        out.extend((a, b, None, sent.section) for a, b in led)
+        e = told_before  # what the sentence says before its leads, read as any other
         failings = [] if directive else object_failings(found, s, e)
         out.extend((a, b, None, sent.section) for _, a, b in failings)
         if text[s:e].lstrip().startswith("对") and sanctions_in(text, s):
@@ -287,6 +330,8 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
     return out
 
 
+UNKNOWN_NAME_MAX = 6
+UNKNOWN_NAMES = re.compile(rf"(?:[\u4e00-\u9fff]{{2,{UNKNOWN_NAME_MAX}}}、){{0,2}}")
 # 对今年以来发生重大事故…的河北省石家庄市、承德市…进行了约谈: what a region named as the object is dealt with for
 OBJECT_FAILING = re.compile(r"对([^，。；：对]{2,60}?)的")
 
@@ -299,7 +344,7 @@ def object_failings(found: Shortcomings, start: int, end: int) -> list[tuple[int
     says where)."""
     out = []
     for m in OBJECT_FAILING.finditer(found.text, start, end):
-        if not found.names_a_region(m.end(), m.end() + 1):
+        if not found.opens_a_list_of_regions(m.end()):
             continue
         a, b = m.span(1)
         a += len(found.text[a:b]) - len(found.text[a:b].lstrip())
@@ -339,6 +384,59 @@ def lead_in_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, stop)]
 
 
+# 形势十分严峻，表现在A、B、C，原因主要是D、E、F四个方面; 事故的直接原因是A、B等所致; 间接原因是A、B和C等: what a
+# grave situation shows in, and the causes of it or of an accident, listed without a cue of their own
+SHORTCOMING_LEAD = re.compile(r"(?:主要)?表现(?:在|为)[：:]?|(?:(?:直接|间接)原因|原因主要|主要原因)(?:是|为|有)[：:]?")
+ACCIDENT_CAUSE = ("直接", "间接")
+ASPECTS_TAIL = re.compile(r"等?[一二三四五六七八九十两\d]+个方面$")
+
+
+def shortcoming_led_items(found: Shortcomings, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The items of the lists a shortcoming leads into in the sentence `[start, end)` (…形势十分严峻，表现在…，原因
+    主要是…), and where the sentence's own text before them ends: each lead runs to the clause of the next; an
+    accident's 直接/间接原因 needs no shortcoming before it. Each clause after a lead that holds a cue is an item,
+    or each of its 、-members; a clause without one (直接原因是…因放炮扰动作用诱发的…突出: nature, not negligence)
+    is none, and what a cause led to (致使…) ends the list. What precedes a 表现 lead is the heading of its list."""
+    text = found.text
+    leads = [
+        m
+        for m in SHORTCOMING_LEAD.finditer(text, start, end)
+        if m.group().startswith(ACCIDENT_CAUSE) or found.has_cue(start, m.start())
+    ]
+    items: list[tuple[int, int]] = []
+    for i, m in enumerate(leads):
+        stop = end
+        if i + 1 < len(leads):
+            comma = text.rfind("，", m.end(), leads[i + 1].start())
+            stop = comma if comma >= 0 else leads[i + 1].start()
+        for cs, ce in comma_clauses(text, m.end(), stop):
+            if CONSEQUENCE.match(text, cs):
+                break
+            if not found.has_cue(cs, ce) or ce - cs > MAX_ITEM:
+                continue
+            members = list_members(text, cs, ce)
+            if len(members) < 2 or any(b - a < MIN_CLAUSE for a, b in members):
+                members = [(cs, ce)]
+            for a, b in members:
+                tail = ASPECTS_TAIL.search(text, a, b)
+                items.append((a, tail.start() if tail else b))
+    if not items:
+        return [], end
+    return items, start if "表现" in leads[0].group() else leads[0].start()
+
+
+def comma_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of `[start, end)` between clause breaks, without blanks around them."""
+    out, pos = [], start
+    for m in list(CLAUSE_BREAKS.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        part = text[pos:stop]
+        if part.strip():
+            out.append((pos + len(part) - len(part.lstrip()), stop - (len(part) - len(part.rstrip()))))
+        pos = stop + 1
+    return out
+
+
 def title_reading(doc: Document) -> tuple[int, int, str] | None:
     """The title's normalized range and its text without blanks, read once per document."""
     title = doc.meta.title
@@ -369,9 +467,10 @@ def on_chrome_line(text: str, pos: int) -> bool:
 
 
 def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only: bool = False) -> list[tuple[int, int]]:
-    """The shortcomings one sentence states; a clause that goes on about the region the clause before it
-    blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%); the members of a list the text calls problems
-    stay apart (南昌市…存在站位不高、监管不严…等突出问题)."""
+    """The shortcomings one sentence states; a clause that gives a figure of the region the clause before it
+    blamed joins that one (永宁县工作推进迟缓，安装率仅为41.2%), one that states a shortcoming of its own is
+    another (荔波县贯彻落实…力度不够，审批把关不严，工作不到位: three, and the region blamed for each); the
+    members of a list the text calls problems stay apart (南昌市…存在站位不高、监管不严…等突出问题)."""
     out: list[tuple[int, int]] = []
     named_last = False
     for cs, ce, head, named in clauses_of(found.text, start, end, found.has_cue):
@@ -380,7 +479,7 @@ def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only:
         if not found.states_one(cs, ce, head, named):
             named_last = named_last and found.has_cue(cs, ce)  # a clause with no shortcoming ends the run
             continue
-        if named_last and not named and not found.names_a_region(cs, ce):
+        if named_last and not named and not found.names_a_region(cs, ce) and FIGURE.search(found.text, cs, ce):
             out[-1] = (out[-1][0], ce)
             continue
         out.append((cs, ce))
@@ -388,6 +487,7 @@ def sentence_shortcomings(found: Shortcomings, start: int, end: int, named_only:
     return out
 
 
+FIGURE = re.compile(r"\d")
 NOUN_AFTER_DE = 8
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import docparse
 from tests.extract.test_problems import JIANGXI
 from tests.extract.test_regions import CHONGQING, NEIMENGGU
+from tests.helpers import ROOT
 
 
 def read_text(text: str, name: str = "excerpt.txt"):
@@ -235,3 +236,43 @@ def test_the_second_of_two_listed_enterprises_after_a_bracketed_registration():
     )
     found = entities(text)
     assert {"辽宁连山钼业集团兴利矿业有限公司", "河南省通许县通安烟花爆竹有限公司"} <= set(found)
+
+
+def test_a_body_whose_official_takes_part_or_speaks_is_not_blamed_unless_the_official_is():
+    """r727 (省安委办约谈南昌市): the bodies of those who hold and attend the 约谈 are not blamed; r115: a speaker's
+    body; r718, r724: a body whose head failed or is penalized is."""
+    found = entities(
+        "江西省通报\n2月12日，省安委办对南昌市政府进行安全生产约谈。省安委办主任、江西省应急管理厅厅长徐卫明主约谈。\n"
+        "青海省交警总队副总队长陶学斌介绍，1-8月生产经营领域的交通事故违法违规行为突出。\n"
+        "阳新县安监局局长梁再华被全省通报批评。\n"
+    )
+    assert "江西省应急管理厅" not in found and "青海省交警总队" not in found
+    assert "阳新县安监局" in found
+    r718 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r718_tongbao.txt").extraction.entities_criticized
+    assert "王禹乡安全生产监督管理站" in {e.name for e in r718}  # 站长王某…未采取有效措施予以制止
+
+
+def test_a_body_holding_its_meeting_or_addressed_is_not_blamed():
+    """r328 (a 讲话): 市安委会第一次全体（扩大）会议 is the body's meeting."""
+    found = entities(
+        "在全市安全生产会议上的讲话\n同志们，今天我们召开2022年市安委会第一次全体（扩大）会议，主要原因是春节马上来临，"
+        "部分企业安全责任不落实。\n"
+    )
+    assert "市安委会" not in found
+
+
+def test_a_headline_short_of_the_legal_form_names_the_same_company():
+    """r869: 山西兰花集团莒山煤矿被停产整顿 (the headline) is 山西兰花集团莒山煤矿有限公司."""
+    found = entities(
+        "山西兰花集团莒山煤矿被停产整顿\n2月1日，山西省应急管理厅下发通知，责令山西兰花集团莒山煤矿有限公司停产整顿。\n"
+    )
+    assert list(found) == ["山西兰花集团莒山煤矿有限公司"]
+
+
+def test_a_penalty_naming_a_campaign_is_imposed_on_nobody():
+    """r872 (a city's 停产整顿 notice): 成立太原市煤矿停产整顿工作领导组 names a campaign's leading group."""
+    found = entities(
+        "太原市关于煤矿停产整顿的通知\n为加强对煤矿停产整顿工作的领导，成立太原市煤矿停产整顿工作领导组。"
+        "要健全机构，落实责任，确保煤矿停产整顿工作顺利进行。\n"
+    )
+    assert found == {}

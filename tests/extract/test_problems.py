@@ -448,3 +448,101 @@ def test_a_clause_blames_the_regions_its_sentence_names_before_it_or_after_a_cau
     problems = {p.text: p.regions for p in doc.extraction.problems}
     assert problems["协泰井蓄意瞒报事故"] == []
     assert problems["安全生产事故增加等扣分因素"] == ["攸县", "茶陵县"]
+
+
+def test_statistics_risks_rules_checks_and_aims_state_no_shortcoming():
+    """r880 (a 讲话's 基本情况): a rise with its size is a statistic; r889, r865: a season or a risk that may come;
+    r870: whom a prohibition targets; r890, r884: what a check asks, what the public may report; r859: a check
+    that found nothing; r886, r887, r878: what a measure aims at; r147: what is to be done (提前做好…薄弱环节排查等工作).
+    The shortcomings around them stay."""
+    texts = problem_texts(
+        "某县通报\n元至五月份，我县共发生各类生产安全事故53起，同比下降18%，死亡20人，同比上升66%。"
+        "全区工矿商贸领域事故总量却出现上升。"
+        "尤其是第四季度进入秋冬季节，各类火灾事故进入高发期，诱发较大以上生产经营性事故的风险仍然存在。"
+        "煤炭矿区总体规划未经批准的地区禁止新建煤矿项目。"
+        "重点检查是否存在安全隐患。明查暗访期间，如发现涉嫌存在重大事故隐患，公众可通过专线举报。"
+        "城市燃气方面：检查企业7家，未发现安全隐患。"
+        "通过推进安全生产社会共治，提高企业违法违规成本。为使烟花爆竹非法生产、经营、储存行为无处存在。"
+        "有助于我市进一步堵塞制度漏洞、优化工作举措。"
+        "联合下发通知，要求各级各有关部门严格落实责任，提前做好人员转移避险、重点部位和薄弱环节排查等工作。"
+        "部分企业安全培训流于形式。\n"
+    )
+    assert texts == ["全区工矿商贸领域事故总量却出现上升", "部分企业安全培训流于形式"]
+
+
+def test_a_grave_situation_and_an_accident_lead_into_what_shows_it_and_its_causes():
+    """r886 (a meeting's 通报): 形势十分严峻，表现在A、B、C，原因主要是D、E、F、G四个方面 gives each member, none with
+    a cue of its own; r703, r702: an accident's 间接原因 lists its causes; r832: a cause that names no
+    shortcoming (进入突出煤层, 放炮诱发突出) is none."""
+    texts = problem_texts(
+        "某市会议\n会议通报，上半年，全市安全生产形势十分严峻，表现在各类事故“三升一降”、工矿事故高发多发、同类事故反复"
+        "发生，原因主要是工作不实、责任不实、手段不硬、基础不牢四个方面。"
+        "导致事故发生的间接原因有现场安全管理不到位，安全技术管理不到位。"
+        "初步分析事故直接原因是该矿掘进井下水仓时进入突出煤层，未采取有效防突措施，放炮诱发煤与瓦斯突出。\n"
+    )
+    assert texts == [
+        "各类事故“三升一降”", "工矿事故高发多发", "同类事故反复发生", "工作不实", "责任不实", "手段不硬", "基础不牢",
+        "现场安全管理不到位", "安全技术管理不到位", "未采取有效防突措施",
+    ]
+
+
+def test_regions_sanctioned_for_a_failing_may_open_with_a_name_the_gazetteer_lacks():
+    """r879: 对中秋、国庆节期间发生事故的昆区、东河区、九原区…进行约谈提醒 (昆区 is 包头's 昆都仑区)."""
+    doc = read_text(
+        "包头市简报\n市委常委主持召开安全生产事故警示约谈会议。对中秋、国庆节期间发生事故的昆区、东河区、九原区进行约谈提醒。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems == {"中秋、国庆节期间发生事故": ["东河区", "九原区"]}
+
+
+def test_what_enforcement_dealt_with_and_asides_state_no_shortcoming():
+    """r857, r828, r887: 关闭非法违法企业1025家, 纠正了一大批违法违规行为, 没收超量存储… tell enforcement's results;
+    r745, r809: a cue in brackets (（均未住院治疗）, （未定稿）) is an aside; r723: 打击取缔工作组织不力 stays."""
+    texts = problem_texts(
+        "某县通报\n全年关闭非法违法企业1025家，纠正了一大批违法违规行为。三塔集镇没收超量存储烟花爆竹240余件。"
+        "事故造成2人死亡，另有4人受轻微伤（均未住院治疗）。将事故调查报告（未定稿）报省安委会办公室审核同意后结案。"
+        "阳新县县长因对全县非法小煤窑打击取缔工作组织不力被免职。\n"
+    )
+    assert texts == ["阳新县县长因对全县非法小煤窑打击取缔工作组织不力被免职"]
+
+
+def test_problems_said_to_exist_many_or_grave_are_one():
+    """r106, r170, r363, r878 (督导 news, a 通报, an 意见): 存在一些问题, 暴露出了一些问题, 问题比较突出, 问题数量多; 问题突出的地区
+    and 对问题较多地区 name places to act on."""
+    texts = problem_texts(
+        "某省通报\n督导组也发现企业在安全生产工作中存在一些问题，现场提出了整改意见。"
+        "但已发现的104项安全隐患确实暴露出了一些问题。安全管理水平与城市发展要求不协调的问题比较突出。"
+        "巡查组对问题突出的地区适当延长巡查时间。共反馈问题隐患235项，问题数量多、涉及行业多、覆盖区域多。\n"
+    )
+    assert texts == [
+        "督导组也发现企业在安全生产工作中存在一些问题",
+        "但已发现的104项安全隐患确实暴露出了一些问题",
+        "安全管理水平与城市发展要求不协调的问题比较突出",
+        "问题数量多、涉及行业多、覆盖区域多",
+    ]
+
+
+def test_concealment_and_urgent_shortfalls_are_shortcomings_a_terms_definition_is_none():
+    """r835, r724 (accident 通报): 隐瞒不报; r837 (暗访 news): 亟待加强; r367 (a 方案): the bracket defining a
+    campaign's quoted target (“五假五超三瞒三不”（…隐瞒作业地点…）) names what it goes after."""
+    texts = problem_texts(
+        "某省通报\n事故发生后，龙窝煤矿隐瞒不报。在消防安全方面，企业主体责任落实亟待加强。"
+        "用三年时间，持续推进“五假五超三瞒三不”（假整改、假密闭；超层越界、超能力；隐瞒作业地点、瞒报谎报事故）专项行动。\n"
+    )
+    assert texts == ["龙窝煤矿隐瞒不报", "企业主体责任落实亟待加强"]
+
+
+def test_each_clause_with_a_shortcoming_of_its_own_is_one_blamed_on_the_region_before():
+    """r832 (黔南州通报), r836: …荔波县贯彻落实…力度不够，审批把关不严，工作不到位 are three problems of 荔波县; a
+    figure of the region (永宁县工作推进迟缓，安装率仅为41.2%) stays with its clause."""
+    doc = read_text(
+        "黔南州通报\n黔南州通报称，荔波县贯彻落实有关安全生产工作方针、政策和规定力度不够，审批把关不严，工作不到位。"
+        "永宁县工作推进迟缓，安装率仅为41.2%。\n"
+    )
+    problems = {p.text: p.regions for p in doc.extraction.problems}
+    assert problems == {
+        "荔波县贯彻落实有关安全生产工作方针、政策和规定力度不够": ["荔波县"],
+        "审批把关不严": ["荔波县"],
+        "工作不到位": ["荔波县"],
+        "永宁县工作推进迟缓，安装率仅为41.2%": ["永宁县"],
+    }
