@@ -49,6 +49,9 @@ LEDE_START = re.compile(
     r"|[\u4e00-\u9fff]{0,6}(?:报|网|社|台)讯|[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电)"
 )
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A 主送 line of its own (各县市区安委会、…，市安委会有关成员单位：) starts its paragraph, even under a page's blurb that
+# was cut off inside a sentence (…现将2021年度挂牌督办重大隐患有关事)
+ADDRESS_LINE = re.compile(r"^各[^。；]{1,120}[：:]$")
 TABLE_ROW = re.compile(r"\t| {2,}")
 
 # Pipeline-visible punctuation policy: these ASCII marks become their full-width Chinese forms.
@@ -291,7 +294,7 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
         return False
     if TABLE_ROW.search(prev.text) and TABLE_ROW.search(nxt.text):
         return False  # rows of a table written as text: cells split by tabs or runs of spaces
-    if OUTLINE_START.match(nxt.text) or FIELD_LABEL.match(nxt.text):
+    if OUTLINE_START.match(nxt.text) or FIELD_LABEL.match(nxt.text) or (not wrapped and ADDRESS_LINE.match(nxt.text)):
         return False
     if DOC_NUMBER_LINE.match(nxt.text) or DATE_LINE.match(nxt.text) or DATE_LINE.match(prev.text) or DATED_LINE_END.search(prev.text):
         return False

@@ -273,7 +273,7 @@ def trimmed(line: Line) -> Line:
     repeated = repeated_tail(text)
     if repeated:
         text, end = text[:-repeated], end - repeated
-    for prefix in (LEADING_DECORATION, TITLE_LABEL, BREADCRUMB):
+    for prefix in (LEADING_DECORATION, TITLE_LABEL, LEADING_DECORATION, BREADCRUMB):  # a table's cell bar after its label
         m = prefix.match(text)
         if m and m.end() < len(text) and not (prefix is BREADCRUMB and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
             text, start = text[m.end() :], start + m.end()
@@ -668,8 +668,9 @@ def split_recipients(doc: Document, line: Line) -> list[Field]:
 
 RECIPIENT_WINDOW = 8  # a portal repeats the title, its date and source line and the 文号 between title and 主送
 RECIPIENT_HEAD = 30  # where an address line stands when the title was lost or a page's blurb sits above it
-# What a page glued before an address line on its line: a table cell, a URL, a time, a widget (…|各街道、开发区，…：)
-GLUED_CHROME = re.compile(r"^.*(?:[|｜】>»]|[\x21-\x27\x2a-\x7e](?![\x21-\x27\x2a-\x7e]))\s*")
+# What a page glued before an address line on its line: the 文号 printed above it (卫城管函发〔2018〕27号局机关各科室、…：),
+# a table cell, a URL, a time, a widget (…|各街道、开发区，…：); not a mirror's mask of a name (有关中央在川和省属******企事业单位)
+GLUED_CHROME = re.compile(rf"^(?:{DOC_NUMBER.pattern}|.*(?:[|｜】>»]|[\x21-\x27\x2b-\x7e](?![\x21-\x27\x2b-\x7e])))\s*")
 ADDRESS_PART_END = re.compile(rf"(?:{BODY_END.pattern[:-1]}|区|县|市|州|盟|旗|镇|乡|街道|学校|校|会|组|所|站|院)$")
 
 
@@ -978,10 +979,18 @@ def is_number_line(text: str, number: re.Match[str]) -> bool:
 TITLE_WITH_NUMBER = re.compile(rf"^(?P<title>.{{6,100}}?)\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?P<rest>[^。，；]{{0,20}})$")
 
 
+# …and the 文号 on the 主送's line: 卫城管函发〔2018〕27号局机关各科室、市城市公用事业管理所：
+NUMBER_THEN_ADDRESS = re.compile(rf"^{DOC_NUMBER.pattern}\s*(?=[^。]{{2,120}}：$)")
+
+
 def split_title_number(lines: list[Line]) -> list[Line]:
-    """Header lines with a title and its 文号 on one line, as two lines."""
+    """Header lines with a title and its 文号 on one line, or the 文号 and the 主送, as two lines."""
     out = []
     for ln in lines:
+        if (glued := NUMBER_THEN_ADDRESS.match(ln.text)) is not None:
+            out.append(Line(ln.index, ln.start + glued.start("number"), ln.start + glued.end("number"), glued.group("number")))
+            out.append(Line(ln.index, ln.start + glued.end(), ln.end, ln.text[glued.end() :]))
+            continue
         m = TITLE_WITH_NUMBER.match(ln.text)
         if m is None or kind_of_title(m.group("title")) is None:
             out.append(ln)

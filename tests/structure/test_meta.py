@@ -399,14 +399,45 @@ ABOVE_PRINTED_PLAN = (
 )
 
 
+# r866: a mirror masks a word of a recipient with asterisks, which are no chrome glued before the address
+MASKED_ADDRESS = (
+    "四川省安全生产委员会 关于印发进一步推进安全生产清单制管理 工作方案的通知\n（川安委〔2020〕1号）\n"
+    "各市（州）安委会，省安委会各成员单位、省直有关部门，有关中央在川和省属******企事业单位：\n"
+    "经省政府领导同志同意，现将《进一步推进安全生产清单制管理工作方案》印发给你们，请结合实际认真贯彻落实。\n"
+)
+
+
 @pytest.mark.parametrize(("text", "recipients"), [
     (GLUED_ADDRESS, ["各市、县（区）人民政府", "宁东管委会", "自治区安委会各成员单位"]),
     (TABLE_CELL_ADDRESS, ["各街道、开发区", "区相关部门和单位"]),
     (ABOVE_PRINTED_PLAN, ["各市人民政府", "省安委会各成员单位"]),
-], ids=["first_paragraph_glued_on", "table_cell_glued_before", "above_the_printed_plans_title"])  # fmt: skip
+    (MASKED_ADDRESS, ["各市（州）安委会", "省安委会各成员单位", "省直有关部门", "有关中央在川和省属******企事业单位"]),
+], ids=["first_paragraph_glued_on", "table_cell_glued_before", "above_the_printed_plans_title", "masked_word"])  # fmt: skip
 def test_an_address_line_sharing_its_line_or_above_the_title_found(text, recipients):
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert [r.value for r in doc.meta.recipients] == recipients
+
+
+def test_a_portal_tables_title_cell_loses_its_label_and_bars():
+    # r376: the 名称 row of a portal's table, the 主送 line under it
+    text = (
+        "文号： | 崇川政办发〔2020〕11号 |\n名称： | 区政府办公室印发《关于推进城市安全发展的实施办法》的通知 |\n"
+        "各街道、开发区，区相关部门和单位：\n《关于推进城市安全发展的实施办法》已经区政府常务会讨论通过，现印发给你们。\n"
+    )
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "区政府办公室印发《关于推进城市安全发展的实施办法》的通知"
+
+
+def test_a_doc_number_glued_before_the_address_is_the_doc_number():
+    # r881: the page lost the break between the 文号 and the 主送 under it
+    text = (
+        "中卫市城市管理综合执法监督局 关于开展2018年上半年安全生产工作考核的通知\n"
+        "卫城管函发〔2018〕27号局机关各科室、市城市公用事业管理所:\n"
+        "为全面落实全国、区、市安全生产工作会议精神，市局决定于2018年7月11日进行考核。现就有关事项通知如下：\n"
+    )
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.doc_number.value == "卫城管函发〔2018〕27号"
+    assert [r.value for r in doc.meta.recipients][0].startswith("局机关各科室")
 
 
 def test_a_sentence_introducing_a_list_is_no_address():
