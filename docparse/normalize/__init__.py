@@ -332,8 +332,17 @@ def is_head_piece(text: str) -> bool:
     return bool(DOC_NUMBER_LINE.match(text) or (TITLE_END.search(text) and "，" not in text) or text.endswith("："))
 
 
+# ...and its 落款 after the last sentence: …认真抓好贯彻落实。 山西省应急管理厅 山西省地方煤矿安全监督管理局 2023年1月5日 （此件公开发布）
+# or …报送本通知要求附表。 二〇一二年一月五日 填报区县…: the signing organs, the date and what follows each start a line.
+FLAT_DATE = r"[\d〇○零一二三四五六七八九十]{4}年[\d〇○零一二三四五六七八九十]{1,2}月[\d〇○零一二三四五六七八九十]{1,3}日"
+FLAT_SIGNATURE = re.compile(
+    rf"(?<=[。！])[ \u3000\u00a0]+(?P<organs>(?:[\u4e00-\u9fff（）]{{4,40}}[ \u3000\u00a0]+){{0,3}})"
+    rf"(?P<date>{FLAT_DATE})(?:[ \u3000\u00a0]+|$)"
+)
+
+
 def flattened_breaks(text: str) -> list[int]:
-    """Where a flattened line's pieces start: after each head piece at its start, and at each heading."""
+    """Where a flattened line's pieces start: after each head piece at its start, at each heading, and at its 落款."""
     breaks, start = [], 0
     for gap in SPACE_RUN.finditer(text):
         if not is_head_piece(text[start : gap.start()]):
@@ -341,7 +350,9 @@ def flattened_breaks(text: str) -> list[int]:
         start = gap.end()
         breaks.append(start)
     breaks += [m.end() for m in FLAT_HEADING.finditer(text, start)]
-    return breaks
+    for signed in FLAT_SIGNATURE.finditer(text, start):
+        breaks += sorted({signed.start("organs"), signed.start("date"), signed.end()} - {len(text)})
+    return sorted(set(breaks))
 
 
 def unflattened(line: Line) -> list[Line]:
