@@ -502,14 +502,24 @@ def is_whole_title(lines: list[Line]) -> bool:
     return bool(lines) and len(lines[0].text) >= MIN_TITLE and kind_of_title(lines[0].text) is not None
 
 
+# A weekly report's period under its masthead: （10月11日至10月17日）
+PERIOD_LINE = re.compile(
+    r"^[（(]?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日?(?:[至到—\-－～~](?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日?)?[)）]?$"
+)
+# A reporter's byline over the lede: 海报新闻记者 孙佃潇 北京报道, （记者 王景巍）
+BYLINE = re.compile(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:\s|）|\)|$)")
+
+
 def is_headline(text: str) -> bool:
-    """A 简报 article's headline: a short line that is no date, office-and-date or sentence."""
+    """A 简报 article's headline: a short line that is no date or period, office-and-date, byline or sentence."""
     return (
         4 <= len(text) <= 60
         and text[-1] not in TERMINAL + "："
         and not DATE.search(text)
+        and not PERIOD_LINE.match(text)
         and not ORG_DATE_LINE.match(text)
         and not ISSUE_LINE.match(text)
+        and not BYLINE.search(text)
     )
 
 

@@ -242,6 +242,17 @@ def test_a_cited_document_is_no_title():
     assert doc.meta.title is None
 
 
+@pytest.mark.parametrize("text", [
+    # r867: a reporter's byline over the lede, a mirror's spam run into it
+    "海报新闻记者 孙佃潇 北京报说念开云体育\n2月28日，海报新闻记者从救急管制部获悉，国务院安委会办公室近日初始2025年危化品重心县大家指点管事。\n",
+    # r879: a weekly report's period over its first heading
+    "（10月11日至10月17日）\n一、生产安全事故总体情况\n截至10月17日，全市共发生生产安全事故59起，死亡61人。\n",
+], ids=["byline", "period"])
+def test_a_byline_or_a_period_over_the_text_is_no_headline(text):
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title is None
+
+
 @pytest.mark.parametrize(("line", "recipients"), [
     ("县政府有关部门、县直(驻县)有关单位：", ["县政府有关部门", "县直(驻县)有关单位"]),  # r338
     ("各村委会、镇属企事业单位：", ["各村委会", "镇属企事业单位"]),  # r356
