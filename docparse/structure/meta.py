@@ -391,15 +391,28 @@ SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?P<site>网站|官网|�
 NEWS_OPENING = 800
 
 
+# A news page on a place's work names the place as the one acting: 宁乡县召开…工作会, 颍州区多措并举全面开展…,
+# 利辛县在今年的三级干部大会上，表彰了… (not 全县, nor a noun such as 辖区 or 社区)
+PLACE_NAME = rf"{NOT_A_NAME}(?!全)[\u4e00-\u9fff]{{2,8}}?(?:自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)"
+PLACE_ACTING = re.compile(
+    rf"{CLAUSE_START}(?:{WHEN}[，]?)?(?P<organs>(?P<org>{PLACE_NAME}))(?:在[^，。；\n]{{2,30}}?[上中]，?)?"
+    r"(?:多措并举|全面|集中|深入|认真|积极|扎实|迅速|立即|切实|持续|强力|广泛|精心)*(?:召开|举行|部署|开展|组织|表彰|启动|出台)了?"
+)
+
+
 def reporting_organ(text: str) -> re.Match[str] | None:
     """The issuer of a news page: the first body its opening reports as issuing (通报, 印发, 约谈) or names as
-    its source (记者从…获悉: the body that told the reporter, before any it quotes further on), else the first it
-    reports as acting (召开, 组织)."""
+    its source (记者从…获悉: the body that told the reporter, before any it quotes further on), else the first
+    body or place it reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
     issuing, source = ISSUING.search(opening), SOURCE_ORGAN.search(opening)
     if source and (source.group("site") or (issuing and issuing.start() < source.start())):
         return issuing or source  # a body's website is where the news was read, not who acted
-    return source or issuing or ACTING.search(opening)
+    if source or issuing:
+        return source or issuing
+    place = next((m for m in PLACE_ACTING.finditer(opening) if is_place(m.group("org"))), None)
+    acting = [m for m in (ACTING.search(opening), place) if m]
+    return min(acting, key=lambda m: m.start("organs"), default=None)
 
 
 # A place name written before an organ's name (北京 in 北京市住建委, 西安市 in 西安市长安区…领导小组), at the start of
@@ -908,7 +921,7 @@ def organ_field(doc: Document, organ: re.Match[str]) -> Field:
 def written_in_full(doc: Document, issuer: Field) -> Field:
     """The issuer as the head of the text writes it in full, if it does (北京市住建委 for 市住建委)."""
     name = str(issuer.value)
-    if "、" in name or not 3 <= len(name) <= 40:
+    if "、" in name or not 3 <= len(name) <= 40 or LEVEL_END.search(name):  # a place (宁乡县) is no organ to complete
         return issuer
     found = fuller_name(name, doc.norm_text[:NEWS_OPENING])
     return make_field(doc, *found) if found else issuer

@@ -476,6 +476,19 @@ def test_the_issuer_of_a_news_page(text, issuer):
     assert doc.meta.issuer.value == issuer
 
 
+@pytest.mark.parametrize(("text", "issuer"), [
+    # r733: the headline's place holds the meeting; the lede's 湖南省宁乡县 does not make it a fuller name
+    ("宁乡县召开安全生产隐患大排查工作会\n红网时刻11月15日讯（宁乡分站记者 刘畅）昨日，湖南省宁乡县召开安全生产隐患大排查工作会议。\n", "宁乡县"),
+    # r887: the place acting comes before the office it sends (区政府组织…)
+    ("进入烟花爆竹销售旺季以来，颍州区多措并举全面开展烟花爆竹“打非治违”专项行动。\n1月24日区政府组织区安监局对销售户进行了严厉打击。\n", "颍州区"),
+    # r120: the place commends at its meeting
+    ("利辛奖励安全生产先进单位\n本报讯 利辛县在今年的三级干部大会上，表彰了2011年度安全生产工作先进单位和个人。\n", "利辛县"),
+], ids=["headline", "before_its_office", "at_its_meeting"])  # fmt: skip
+def test_a_place_a_news_page_reports_acting_is_its_issuer(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
 def test_the_group_a_named_leader_heads_is_the_issuer_of_its_inspection():
     # corpora/real r836: …带队的国务院安委会第十二督查组，对我省…进行综合督查
     text = ("国务院安委会第十二督导检查组来青海省督查安全生产工作\n7月4日至7日，交通运输部运输服务司副司长李华强带队的"
