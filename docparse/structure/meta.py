@@ -50,6 +50,7 @@ SPEAKER_LINE = re.compile(
 )
 # 纪要 and 简报 headers put the issuing office and the date on one line: 漳州市安全生产委员会办公室    2021年8月23日
 ORG_DATE_LINE = re.compile(rf"^(?P<org>[\u4e00-\u9fff（）]{{4,40}}?)\s{{2,}}(?P<date>{DATE.pattern})$")
+MEDIA_OUTLET = re.compile(r"(?:日报|晚报|报|网|新闻|电视台|广播电台|通讯社|新闻社|客户端)$")
 # a 简报's issue line: 2021年第5期（总第86期）, 第12期
 ISSUE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?第\s*[\d〇零一二三四五六七八九十]{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[)）])?$")
 COMPILED_BY = re.compile(r"(?:编印|编发|主办|编)$")
@@ -940,6 +941,8 @@ def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
     纪要, the speaker and bracketed date under a speech's title. Only fills what the end left empty."""
     for ln in header:
         org_date = ORG_DATE_LINE.match(ln.text)
+        if org_date and MEDIA_OUTLET.search(org_date.group("org")):
+            org_date = None  # a newspaper's dateline over its report (四川日报    2020年12月22日) is the page's, not the document's
         bracketed = BRACKETED_DATE_LINE.match(ln.text)
         speaker = SPEAKER_LINE.match(ln.text)
         if org_date and (meta.issuer is None or meta.date is None):

@@ -489,6 +489,15 @@ def test_a_place_a_news_page_reports_acting_is_its_issuer(text, issuer):
     assert doc.meta.issuer.value == issuer
 
 
+def test_a_newspapers_dateline_gives_no_issuer_or_date():
+    # r873: the newspaper and its date over the report, where a 纪要 prints its office and date
+    text = ("凉山州西昌市“3·30”森林火灾事件调查结果公布\n四川日报    2020年12月22日\n"
+            "本网讯 2020年3月30日15时35分许，凉山州西昌市经久乡和安哈镇交界的皮家山山脊处发生森林火灾。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.date is None
+    assert doc.meta.issuer is None or doc.meta.issuer.value != "四川日报"
+
+
 def test_the_group_a_named_leader_heads_is_the_issuer_of_its_inspection():
     # corpora/real r836: …带队的国务院安委会第十二督查组，对我省…进行综合督查
     text = ("国务院安委会第十二督导检查组来青海省督查安全生产工作\n7月4日至7日，交通运输部运输服务司副司长李华强带队的"
