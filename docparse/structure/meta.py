@@ -924,8 +924,38 @@ def written_in_full(doc: Document, issuer: Field) -> Field:
     name = str(issuer.value)
     if "、" in name or not 3 <= len(name) <= 40 or LEVEL_END.search(name):  # a place (宁乡县) is no organ to complete
         return issuer
-    found = fuller_name(name, doc.norm_text[:NEWS_OPENING])
+    found = fuller_name(name, doc.norm_text[:NEWS_OPENING]) or unabbreviated(name, doc.norm_text)
     return make_field(doc, *found) if found else issuer
+
+
+FULL_NAME_END = re.compile(r"(?:局|厅|部|委|组|办)$")
+
+
+def unabbreviated(name: str, text: str) -> tuple[int, int] | None:
+    """Range of the name the text writes in full for the short form `name` (国务院安委会办公室 for 国务院安委办,
+    国家煤矿安全监察局 for 国家煤矿安监局): the shortest organ's name opening as it does that holds its characters in
+    order and is longer by two or more."""
+    if len(name) < 4 or not FULL_NAME_END.search(name):
+        return None
+    for m in re.finditer(re.escape(name[:3]), text):
+        for end in range(m.start() + len(name) + 2, min(len(text), m.start() + 2 * len(name)) + 1):
+            candidate = text[m.start() : end]
+            if not CJK.fullmatch(candidate[-1]) or "\n" in candidate:
+                break
+            if is_expansion(name, candidate):
+                return m.start(), end
+    return None
+
+
+def is_expansion(short: str, full: str) -> bool:
+    """Whether `full` writes out `short`: it holds its characters in order, ends as it does (安委办: …办公室), and
+    is not `short` with more after it (国务院安委办督导组) nor a list or phrase (…办公室和省防汛抗旱指挥部)."""
+    if full.startswith(short) or any(ch in full for ch in "、和的及与"):
+        return False
+    if not (full[-1] == short[-1] or (short.endswith("办") and full.endswith("办公室"))):
+        return False
+    chars = iter(full)
+    return all(ch in chars for ch in short)
 
 
 def read_portal_issuer(doc: Document, lines: list[Line], meta: Meta) -> None:

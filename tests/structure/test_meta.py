@@ -498,6 +498,19 @@ def test_a_newspapers_dateline_gives_no_issuer_or_date():
     assert doc.meta.issuer is None or doc.meta.issuer.value != "四川日报"
 
 
+def test_an_issuer_named_short_is_given_as_the_text_writes_it_in_full():
+    # r502: the title's organ is short (安监局), the signature writes it out
+    text = ("国家煤矿安监局关于印发\n《防治煤矿冲击地压细则》的通知\n煤安监技装﹝2018﹞8号\n各省级煤矿安全监察局，有关中央企业：\n"
+            "《防治煤矿冲击地压细则》已经国家煤矿安监局第14次局长办公会议审议通过，现予印发，请认真贯彻落实。\\n\n"
+            "原煤炭工业部发布的《冲击地压煤层安全开采暂行规定》同时废止。\\n\n国家煤矿安全监察局\n2018年5月2日\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "国家煤矿安全监察局"
+    # 国务院安委办督导组 names a group of the office, not the office written out
+    text = "国务院安委办督导组赴我省督导\n近日，国务院安委办督导组来我省督导安全生产工作。\n"
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer is None or doc.meta.issuer.value != "国务院安委办督导组赴"
+
+
 def test_the_group_a_named_leader_heads_is_the_issuer_of_its_inspection():
     # corpora/real r836: …带队的国务院安委会第十二督查组，对我省…进行综合督查
     text = ("国务院安委会第十二督导检查组来青海省督查安全生产工作\n7月4日至7日，交通运输部运输服务司副司长李华强带队的"
