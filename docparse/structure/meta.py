@@ -413,7 +413,12 @@ def reporting_organ(text: str) -> re.Match[str] | None:
         return source or issuing
     place = next((m for m in PLACE_ACTING.finditer(opening) if is_place(m.group("org"))), None)
     acting = [m for m in (ACTING.search(opening), place) if m]
-    return min(acting, key=lambda m: m.start("organs"), default=None)
+    return min(acting, key=lambda m: m.start("organs"), default=None) or LEDE_SUBJECT.search(opening)
+
+
+# The body that opens a news lede after its byline is the one the news is about, whatever it did: 本报讯（记者赵梦怡）
+# 市住建局联合相关部门，邀请…; 讯 7月25日，福州市督察组…
+LEDE_SUBJECT = re.compile(rf"(?:讯|电)(?:\s*[（(][^（()）\n]{{1,30}}[)）]|\s+)\s*(?:{WHEN}，?)?(?!在){ORGANS}")
 
 
 # A place name written before an organ's name (北京 in 北京市住建委, 西安市 in 西安市长安区…领导小组), at the start of

@@ -511,6 +511,17 @@ def test_an_issuer_named_short_is_given_as_the_text_writes_it_in_full():
     assert doc.meta.issuer is None or doc.meta.issuer.value != "国务院安委办督导组赴"
 
 
+@pytest.mark.parametrize(("text", "issuer"), [
+    # r864: the body opening the lede after the byline, with no verb the issuer patterns know
+    ("本报讯（记者赵梦怡）市住建局联合相关部门，邀请省机械设备专家，对全市建筑施工项目进行联合执法专项检查。\n", "市住建局"),
+    # r629: after the byline's date
+    ("福州开展安全生产大检查\n本报讯 7月25日，福州市督察组深入各县（市）区，就安全生产工作情况进行督察。\n", "福州市督察组"),
+], ids=["after_the_reporter", "after_the_date"])  # fmt: skip
+def test_the_body_opening_a_news_lede_is_its_issuer(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
 def test_the_group_a_named_leader_heads_is_the_issuer_of_its_inspection():
     # corpora/real r836: …带队的国务院安委会第十二督查组，对我省…进行综合督查
     text = ("国务院安委会第十二督导检查组来青海省督查安全生产工作\n7月4日至7日，交通运输部运输服务司副司长李华强带队的"
