@@ -508,12 +508,22 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
         if len(ln.text) > 80:
             continue
         first = pos
-        while first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
+        whole = "关于" in ln.text and issuer_from_title(ln.text) is not None  # it names its organ: no line above is part of it
+        while not whole and first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
             first -= 1
         if first == pos and len(ln.text) < MIN_TITLE and is_whole_title(header[pos + 1 : pos + 2]):
             continue  # a page's category (活动方案) over the title (乡镇安全生产月实施方案)
         return first, pos
     return None
+
+
+def last_title_above(header: list[Line], anchor: int) -> tuple[int, int] | None:
+    """The title a page prints right above the 文号 (or a 简报's issue line), where none stands under it: the last
+    one before it, not the page's own headline over the copy (新余国家矿山安全监察局关于印发…的通知)."""
+    found, start = None, 0
+    while (title := find_title(header[:anchor], start)) is not None:
+        found, start = title, title[1] + 1
+    return found
 
 
 def is_whole_title(lines: list[Line]) -> bool:
@@ -635,6 +645,7 @@ def is_title_part(text: str) -> bool:
         and not is_chrome(text)
         and not SITE_NAME.search(text)
         and not is_portal_line(text)
+        and re.sub(r"[\s|｜：:]", "", text) not in PORTAL_LABELS  # a table's label cell on its own line (文件名称 |)
         and not ISO_DATE.search(text)
         and text[-1] not in TERMINAL + "："
         and not text.endswith("文件")
@@ -852,7 +863,7 @@ def extract_meta(doc: Document) -> Meta:
     anchor = number_pos if number_pos is not None else issue_pos
     if anchor is None and (copy_start := after_blurb(header)) is not None:
         anchor = copy_start - 1
-    title_range = (find_title(header, anchor + 1) if anchor is not None else None) or find_title(header)
+    title_range = (find_title(header, anchor + 1) or last_title_above(header, anchor) if anchor is not None else None) or find_title(header)
     headline = None
     if title_range and issue_pos is not None and title_range[1] < issue_pos:
         # a 简报 masthead over its issue line: it gives the kind, the first plain line under them the title

@@ -439,6 +439,26 @@ def test_a_portal_tables_title_cell_loses_its_label_and_bars():
     assert doc.meta.title.value == "区政府办公室印发《关于推进城市安全发展的实施办法》的通知"
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # r371: the mirror's headline over the notice's own title, its 文号 and 主送
+    ("新余国家矿山安全监察局关于印发《关于加强 非煤矿山安全生产工作的指导意见》的通知\n国家矿山安全监察局关于印发《关于加强\n"
+     "非煤矿山安全生产工作的指导意见》的通知\n矿安〔2022〕4号\n各省、自治区、直辖市应急管理厅（局），有关中央企业：\n"
+     "为进一步提高非煤矿山安全生产水平，现印发给你们，请认真贯彻执行。\n",
+     "国家矿山安全监察局关于印发《关于加强非煤矿山安全生产工作的指导意见》的通知"),
+    # r360: a law site's page title and issuer label over the notice's title with its 文号
+    ("开封市消防工作目标考核办法\n河南省开封市人民政府办公室\n开封市人民政府办公室关于印发开封市消防工作目标考核办法的通知 汴政办〔2005〕5号\n"
+     "各县、区人民政府，市政府各部门：\n《开封市消防工作目标考核办法》已经市政府同意，现印发给你们，请认真遵守执行。\n",
+     "开封市人民政府办公室关于印发开封市消防工作目标考核办法的通知"),
+    # r615: a portal table's label cell on its own line over the title cell
+    ("文件名称 |\n安康市安全生产委员会办公室关于印发《2021年安康市安全生产专项整治三年行动工作任务清单》的通知 |\n||\n"
+     "各县区安委会，市安委会各成员单位：\n现将《任务清单》印发给你们，请认真抓好落实。\n",
+     "安康市安全生产委员会办公室关于印发《2021年安康市安全生产专项整治三年行动工作任务清单》的通知"),
+], ids=["above_its_number", "organ_named_in_it", "table_label"])  # fmt: skip
+def test_the_notices_own_title_under_a_pages_headline_or_labels(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+
+
 def test_a_doc_number_glued_before_the_address_is_the_doc_number():
     # r881: the page lost the break between the 文号 and the 主送 under it
     text = (
