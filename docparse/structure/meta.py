@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docparse.model import Document, Embedded, Field, Meta
+from docparse.model import Document, Embedded, Field, Meta, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.classifier import classifier
@@ -926,7 +927,7 @@ def extract_meta(doc: Document) -> Meta:
         if organ:
             meta.issuer = organ_field(doc, organ)
     if meta.issuer is not None:
-        meta.issuer = written_in_full(doc, meta.issuer)
+        meta.issuer = written_in_full(doc, meta.issuer, meta.title)
     return meta
 
 
@@ -935,32 +936,39 @@ def organ_field(doc: Document, organ: re.Match[str]) -> Field:
     return make_field(doc, organ.start("organs"), organ.end("organs"), organ.group("org"))
 
 
-def written_in_full(doc: Document, issuer: Field) -> Field:
-    """The issuer as the head of the text writes it in full, if it does (北京市住建委 for 市住建委)."""
+def written_in_full(doc: Document, issuer: Field, title: Field | None) -> Field:
+    """The issuer as the head of the text writes it in full, if it does (北京市住建委 for 市住建委), or as the
+    text outside a headline writes it out (a headline may name a body otherwise than its text does)."""
     name = str(issuer.value)
     if "、" in name or not 3 <= len(name) <= 40 or LEVEL_END.search(name):  # a place (宁乡县) is no organ to complete
         return issuer
-    found = fuller_name(name, doc.norm_text[:NEWS_OPENING]) or unabbreviated(name, doc.norm_text)
+    found = fuller_name(name, doc.norm_text[:NEWS_OPENING])
+    if found is None:
+        found = next((r for r in unabbreviated(name, doc.norm_text) if title is None or not overlaps(doc.source_span(*r), title.span)), None)
     return make_field(doc, *found) if found else issuer
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 FULL_NAME_END = re.compile(r"(?:局|厅|部|委|组|办)$")
 
 
-def unabbreviated(name: str, text: str) -> tuple[int, int] | None:
-    """Range of the name the text writes in full for the short form `name` (国务院安委会办公室 for 国务院安委办,
+def unabbreviated(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """Ranges of the names the text writes in full for the short form `name` (国务院安委会办公室 for 国务院安委办,
     国家煤矿安全监察局 for 国家煤矿安监局): the shortest organ's name opening as it does that holds its characters in
     order and is longer by two or more."""
     if len(name) < 4 or not FULL_NAME_END.search(name):
-        return None
+        return
     for m in re.finditer(re.escape(name[:3]), text):
         for end in range(m.start() + len(name) + 2, min(len(text), m.start() + 2 * len(name)) + 1):
             candidate = text[m.start() : end]
             if not CJK.fullmatch(candidate[-1]) or "\n" in candidate:
                 break
             if is_expansion(name, candidate):
-                return m.start(), end
-    return None
+                yield m.start(), end
+                break
 
 
 def is_expansion(short: str, full: str) -> bool:
