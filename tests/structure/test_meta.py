@@ -253,6 +253,15 @@ def test_a_byline_or_a_period_over_the_text_is_no_headline(text):
     assert doc.meta.title is None
 
 
+def test_a_sites_trending_box_is_no_headline():
+    # r883 (traditional script on the page), r820: the site's 热门 box over the article
+    text = ("menu-icon\n熱門時事巨亨號巨亨買幣\nsearch icon\n"
+            "《駐京專電》22個中央巡查組陸續進駐，開展一季度安全生產查訪經濟通新聞 2025-03-19 13:51\n"
+            "2025年度中央安全生產考核巡查一季度安全生產明查暗訪近日正式啟動。\n")
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title is None or not doc.meta.title.value.startswith("热门")
+
+
 @pytest.mark.parametrize(("line", "recipients"), [
     ("县政府有关部门、县直(驻县)有关单位：", ["县政府有关部门", "县直(驻县)有关单位"]),  # r338
     ("各村委会、镇属企事业单位：", ["各村委会", "镇属企事业单位"]),  # r356
