@@ -502,7 +502,8 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
     for pos, ln in enumerate(header):
         if pos < after:
             continue
-        if ln.text.endswith("文件") or DOC_NUMBER.fullmatch(ln.text) or kind_of_title(ln.text) is None:
+        # GB/T 9704 mastheads space a title's last line out (关于印发…规划的 / 通    知)
+        if ln.text.endswith("文件") or DOC_NUMBER.fullmatch(ln.text) or kind_of_title(re.sub(r"\s", "", ln.text)) is None:
             continue
         if is_portal_line(ln.text) or is_chrome(ln.text):
             continue

@@ -468,6 +468,15 @@ def test_the_notices_own_title_under_a_pages_headline_or_labels(text, title):
     assert doc.meta.title.value == title
 
 
+def test_a_title_whose_last_line_spaces_out_its_kind():
+    # 052: a GB/T masthead's 文号, then the title with its 文种 spaced out on the last line, under a page's headline
+    text = ("17号 十三五安全生产规划\n2017-02-14    点击：8次\n菏定安发〔2016〕17号\n关于印发安全生产“十三五”规划的\n通    知\n"
+            "各镇街，区直各有关部门：\n《菏泽市定陶区安全生产“十三五”规划》已经区政府安委会审议通过，现印发给你们，请认真贯彻执行。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "关于印发安全生产“十三五”规划的通知"
+    assert doc.meta.doc_type.value == "通知"
+
+
 def test_a_doc_number_glued_before_the_address_is_the_doc_number():
     # r881: the page lost the break between the 文号 and the 主送 under it
     text = (
