@@ -1060,8 +1060,9 @@ def is_number_line(text: str, number: re.Match[str]) -> bool:
 TITLE_WITH_NUMBER = re.compile(rf"^(?P<title>.{{6,100}}?)\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?P<rest>[^。，；]{{0,20}})$")
 
 
-# …and the 文号 on the 主送's line: 卫城管函发〔2018〕27号局机关各科室、市城市公用事业管理所：
-NUMBER_THEN_ADDRESS = re.compile(rf"^{DOC_NUMBER.pattern}\s*(?=[^。]{{2,120}}：$)")
+# …and the 文号 on the 主送's line (卫城管函发〔2018〕27号局机关各科室、市城市公用事业管理所：) or before the title a
+# portal brackets (琼府办〔2018〕48号《海南省人民政府办公厅关于印发…的通知》)
+NUMBER_THEN_ADDRESS = re.compile(rf"^{DOC_NUMBER.pattern}\s*(?=[^。]{{2,120}}：$|《[^《》]{{6,}}》$)")
 
 
 def split_title_number(lines: list[Line]) -> list[Line]:

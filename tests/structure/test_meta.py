@@ -468,6 +468,16 @@ def test_the_notices_own_title_under_a_pages_headline_or_labels(text, title):
     assert doc.meta.title.value == title
 
 
+def test_a_portals_number_and_bracketed_title_line_over_the_notice():
+    # r346: the 文号 and the bracketed title on the page's first line, then the notice's own title
+    text = ("琼府办〔2018〕48号《海南省人民政府办公厅关于印发海南省道路交通安全专项整治三年攻坚战工作方案( 试行)的通知》\n"
+            "海南省人民政府办公厅关于印发海南省道路交通安全专项整治三年攻坚战工作方案(试行)的通知\n"
+            "各市、县、自治县人民政府,省政府直属各单位:\n《海南省道路交通安全专项整治三年攻坚战工作方案(试行)》已经省政府同意,现印发给你们。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "海南省人民政府办公厅关于印发海南省道路交通安全专项整治三年攻坚战工作方案(试行)的通知"
+    assert doc.meta.doc_number.value == "琼府办〔2018〕48号"
+
+
 def test_a_title_whose_last_line_spaces_out_its_kind():
     # 052: a GB/T masthead's 文号, then the title with its 文种 spaced out on the last line, under a page's headline
     text = ("17号 十三五安全生产规划\n2017-02-14    点击：8次\n菏定安发〔2016〕17号\n关于印发安全生产“十三五”规划的\n通    知\n"
