@@ -311,7 +311,7 @@ PORTAL_NUMBER = ("文号", "发文字号", "文件编号")
 
 
 def is_portal_line(text: str) -> bool:
-    return PORTAL_LABEL.match(text) is not None
+    return PORTAL_LABEL.match(text.lstrip("|｜ ")) is not None  # a table row opens with its bar: | 索引号 | … | 发布机构 | …
 
 
 def portal_fields(lines: list[Line]) -> dict[str, tuple[int, int]]:

@@ -478,6 +478,15 @@ def test_a_portals_number_and_bracketed_title_line_over_the_notice():
     assert doc.meta.doc_number.value == "琼府办〔2018〕48号"
 
 
+def test_a_portal_table_written_as_bar_rows_names_the_issuer():
+    # r325: the portal's metadata table, each row opening with its bar
+    text = ("| 索引号 | llajj-/2022-0110001 | 发布机构 | 龙陵县应急管理局 |\n| 公开目录 | 事故通报 | 发布日期 | 2022-01-10 |\n"
+            "| 文号 | 浏览量 |\n现将全县2021年度安全生产工作情况通报如下。\n一、2021年主要工作情况\n")
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "龙陵县应急管理局"
+    assert doc.meta.date is None  # the page's 发布日期
+
+
 def test_a_title_whose_last_line_spaces_out_its_kind():
     # 052: a GB/T masthead's 文号, then the title with its 文种 spaced out on the last line, under a page's headline
     text = ("17号 十三五安全生产规划\n2017-02-14    点击：8次\n菏定安发〔2016〕17号\n关于印发安全生产“十三五”规划的\n通    知\n"
