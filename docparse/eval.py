@@ -390,14 +390,17 @@ FieldEvaluator = Callable[[Context], dict[str, FieldResult]]
 META_ELEMENTS = ("title", "doc_type", "doc_number", "issuer", "date", "recipients")
 
 
-def meta_element_result(gold_values: list[str], predicted_values: list[str]) -> FieldResult:
+def meta_element_result(gold_values: list[str], predicted_values: list[str], written: list[str] | None = None) -> FieldResult:
     """One meta element: every gold value must be predicted and every prediction must be in gold.
 
-    For `doc_type` the gold lists the accepted types, so one right prediction is one true positive.
+    `written`: each prediction's source text, which a gold value may match instead of its reading: a title
+    is annotated as written, in traditional script and with a mirror's pinyin glosses (產(chǎn)), where the
+    value is its simplified reading. For `doc_type` the gold lists the accepted types, so one right
+    prediction is one true positive.
     """
     gold = [compact(v) for v in gold_values if v]
-    pred = [compact(v) for v in predicted_values if v]
-    return matched_result(gold, pred, lambda g, p: g == p, str, str)
+    forms = [(compact(v), compact(w)) for v, w in zip(predicted_values, written or predicted_values) if v]
+    return matched_result(gold, forms, lambda g, p: g in p, str, lambda p: p[0])
 
 
 def meta_fields(ctx: Context) -> dict[str, FieldResult]:
@@ -410,10 +413,8 @@ def meta_fields(ctx: Context) -> dict[str, FieldResult]:
             continue
         gold_value = gold_meta[element]
         predicted = getattr(ctx.doc.meta, element)
-        if isinstance(predicted, list):
-            pred_values = [str(f.value) for f in predicted]
-        else:
-            pred_values = [str(predicted.value)] if predicted is not None and predicted.value else []
+        fields = predicted if isinstance(predicted, list) else [predicted] if predicted is not None and predicted.value else []
+        pred_values = [str(f.value) for f in fields]
         if element == "doc_type":
             accepted = gold_value if isinstance(gold_value, list) else [gold_value] if gold_value else []
             accepted_compact = {compact(a) for a in accepted}
@@ -426,7 +427,8 @@ def meta_fields(ctx: Context) -> dict[str, FieldResult]:
             result.spurious.extend(p for p in pred_values if compact(p) not in accepted_compact)
         else:
             gold_values = gold_value if isinstance(gold_value, list) else [gold_value] if gold_value else []
-            result = meta_element_result([str(v) for v in gold_values], pred_values)
+            written = [f.text for f in fields] if element == "title" else None
+            result = meta_element_result([str(v) for v in gold_values], pred_values, written)
         out[f"meta.{element}"] = result
     return out
 

@@ -86,6 +86,23 @@ def test_meta_scores_on_pipeline_output(corpus):
     assert meta.f1 == pytest.approx(5 / 7)
 
 
+def test_a_title_annotated_as_written_matches_its_simplified_reading(tmp_path):
+    # r869: a mirror's traditional-script headline with pinyin glosses; the gold copies it as written
+    headline = "山西蘭花集團莒山煤礦被停產(chǎn)整頓"
+    docs, gold_dir = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold_dir.mkdir()
+    (docs / "page.txt").write_text(f"{headline}\n據(jù)山西省應急管理廳消息，該礦被責令停產(chǎn)整頓。\n", encoding="utf-8")
+    for name, title in (("as_written", headline), ("simplified", "山西兰花集团莒山煤矿被停产整顿"), ("other", "山西兰花集团")):
+        gold = {"document": "page.txt", "meta": {"title": title}}
+        (gold_dir / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = evaluate(gold_dir, docs)
+    scores = {d.gold_file: d.fields["meta.title"].score for d in report.documents}
+    assert scores["as_written.json"] == Score(tp=1)
+    assert scores["simplified.json"] == Score(tp=1)
+    assert scores["other.json"] == Score(tp=0, fp=1, fn=1)
+
+
 def test_fields_absent_from_gold_are_not_scored(corpus):
     report = evaluate(*corpus)
     assert not any(name.startswith(("regions", "tasks", "metrics")) for name in report.fields)

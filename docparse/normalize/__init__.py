@@ -38,6 +38,7 @@ SPACED_HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 TITLE_END = re.compile(
     r"(通知|通报|方案|意见|报告|请示|批复|决定|公告|通告|函|纪要|计划|规划|办法|细则|规定|总结|文件|讲话|要点|清单)"
     r"\s*(?:[（(](?:[\d—\-－～~至年\s]{4,16}|试行|暂行|修订|征求意见稿|草案|[^（()）]{0,12}[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d+\s*号)[)）])?$"
+    r"|^[^《》]{0,30}《[^《》]{6,}(?:通知|通报|方案|意见|决定|规划|办法)》$"  # a portal's 文号 and the bracketed title: 琼府办〔2018〕48号《…的通知》
 )
 # A page's byline stamps its time (来源：四川日报 2019-07-26 06:22, 发表于 2011-5-17 08:31): no sentence runs on from it.
 TIME_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
@@ -49,6 +50,9 @@ LEDE_START = re.compile(
     r"|[\u4e00-\u9fff]{0,6}(?:报|网|社|台)讯|[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电)"
 )
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A 主送 line of its own (各县市区安委会、…，市安委会有关成员单位：) starts its paragraph, even under a page's blurb that
+# was cut off inside a sentence (…现将2021年度挂牌督办重大隐患有关事)
+ADDRESS_LINE = re.compile(r"^各[^。；]{1,120}[：:]$")
 TABLE_ROW = re.compile(r"\t| {2,}")
 
 # Pipeline-visible punctuation policy: these ASCII marks become their full-width Chinese forms.
@@ -291,7 +295,7 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
         return False
     if TABLE_ROW.search(prev.text) and TABLE_ROW.search(nxt.text):
         return False  # rows of a table written as text: cells split by tabs or runs of spaces
-    if OUTLINE_START.match(nxt.text) or FIELD_LABEL.match(nxt.text):
+    if OUTLINE_START.match(nxt.text) or FIELD_LABEL.match(nxt.text) or (not wrapped and ADDRESS_LINE.match(nxt.text)):
         return False
     if DOC_NUMBER_LINE.match(nxt.text) or DATE_LINE.match(nxt.text) or DATE_LINE.match(prev.text) or DATED_LINE_END.search(prev.text):
         return False
@@ -329,8 +333,17 @@ def is_head_piece(text: str) -> bool:
     return bool(DOC_NUMBER_LINE.match(text) or (TITLE_END.search(text) and "，" not in text) or text.endswith("："))
 
 
+# ...and its 落款 after the last sentence: …认真抓好贯彻落实。 山西省应急管理厅 山西省地方煤矿安全监督管理局 2023年1月5日 （此件公开发布）
+# or …报送本通知要求附表。 二〇一二年一月五日 填报区县…: the signing organs, the date and what follows each start a line.
+FLAT_DATE = r"[\d〇○零一二三四五六七八九十]{4}年[\d〇○零一二三四五六七八九十]{1,2}月[\d〇○零一二三四五六七八九十]{1,3}日"
+FLAT_SIGNATURE = re.compile(
+    rf"(?<=[。！])[ \u3000\u00a0]+(?P<organs>(?:[\u4e00-\u9fff（）]{{4,40}}[ \u3000\u00a0]+){{0,3}})"
+    rf"(?P<date>{FLAT_DATE})(?:[ \u3000\u00a0]+|$)"
+)
+
+
 def flattened_breaks(text: str) -> list[int]:
-    """Where a flattened line's pieces start: after each head piece at its start, and at each heading."""
+    """Where a flattened line's pieces start: after each head piece at its start, at each heading, and at its 落款."""
     breaks, start = [], 0
     for gap in SPACE_RUN.finditer(text):
         if not is_head_piece(text[start : gap.start()]):
@@ -338,7 +351,9 @@ def flattened_breaks(text: str) -> list[int]:
         start = gap.end()
         breaks.append(start)
     breaks += [m.end() for m in FLAT_HEADING.finditer(text, start)]
-    return breaks
+    for signed in FLAT_SIGNATURE.finditer(text, start):
+        breaks += sorted({signed.start("organs"), signed.start("date"), signed.end()} - {len(text)})
+    return sorted(set(breaks))
 
 
 def unflattened(line: Line) -> list[Line]:

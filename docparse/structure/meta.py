@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docparse.model import Document, Embedded, Field, Meta
+from docparse.model import Document, Embedded, Field, Meta, Span
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.classifier import classifier
@@ -50,6 +51,7 @@ SPEAKER_LINE = re.compile(
 )
 # 纪要 and 简报 headers put the issuing office and the date on one line: 漳州市安全生产委员会办公室    2021年8月23日
 ORG_DATE_LINE = re.compile(rf"^(?P<org>[\u4e00-\u9fff（）]{{4,40}}?)\s{{2,}}(?P<date>{DATE.pattern})$")
+MEDIA_OUTLET = re.compile(r"(?:日报|晚报|报|网|新闻|电视台|广播电台|通讯社|新闻社|客户端)$")
 # a 简报's issue line: 2021年第5期（总第86期）, 第12期
 ISSUE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?第\s*[\d〇零一二三四五六七八九十]{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[)）])?$")
 COMPILED_BY = re.compile(r"(?:编印|编发|主办|编)$")
@@ -273,7 +275,7 @@ def trimmed(line: Line) -> Line:
     repeated = repeated_tail(text)
     if repeated:
         text, end = text[:-repeated], end - repeated
-    for prefix in (LEADING_DECORATION, TITLE_LABEL, BREADCRUMB):
+    for prefix in (LEADING_DECORATION, TITLE_LABEL, LEADING_DECORATION, BREADCRUMB):  # a table's cell bar after its label
         m = prefix.match(text)
         if m and m.end() < len(text) and not (prefix is BREADCRUMB and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
             text, start = text[m.end() :], start + m.end()
@@ -309,7 +311,7 @@ PORTAL_NUMBER = ("文号", "发文字号", "文件编号")
 
 
 def is_portal_line(text: str) -> bool:
-    return PORTAL_LABEL.match(text) is not None
+    return PORTAL_LABEL.match(text.lstrip("|｜ ")) is not None  # a table row opens with its bar: | 索引号 | … | 发布机构 | …
 
 
 def portal_fields(lines: list[Line]) -> dict[str, tuple[int, int]]:
@@ -391,15 +393,33 @@ SOURCE_ORGAN = re.compile(rf"(?:从|据|来自){ORGANS}(?P<site>网站|官网|�
 NEWS_OPENING = 800
 
 
+# A news page on a place's work names the place as the one acting: 宁乡县召开…工作会, 颍州区多措并举全面开展…,
+# 利辛县在今年的三级干部大会上，表彰了… (not 全县, nor a noun such as 辖区 or 社区)
+PLACE_NAME = rf"{NOT_A_NAME}(?!全)[\u4e00-\u9fff]{{2,8}}?(?:自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)"
+PLACE_ACTING = re.compile(
+    rf"{CLAUSE_START}(?:{WHEN}[，]?)?(?P<organs>(?P<org>{PLACE_NAME}))(?:在[^，。；\n]{{2,30}}?[上中]，?)?"
+    r"(?:多措并举|全面|集中|深入|认真|积极|扎实|迅速|立即|切实|持续|强力|广泛|精心)*(?:召开|举行|部署|开展|组织|表彰|启动|出台)了?"
+)
+
+
 def reporting_organ(text: str) -> re.Match[str] | None:
     """The issuer of a news page: the first body its opening reports as issuing (通报, 印发, 约谈) or names as
-    its source (记者从…获悉: the body that told the reporter, before any it quotes further on), else the first it
-    reports as acting (召开, 组织)."""
+    its source (记者从…获悉: the body that told the reporter, before any it quotes further on), else the first
+    body or place it reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
     issuing, source = ISSUING.search(opening), SOURCE_ORGAN.search(opening)
     if source and (source.group("site") or (issuing and issuing.start() < source.start())):
         return issuing or source  # a body's website is where the news was read, not who acted
-    return source or issuing or ACTING.search(opening)
+    if source or issuing:
+        return source or issuing
+    place = next((m for m in PLACE_ACTING.finditer(opening) if is_place(m.group("org"))), None)
+    acting = [m for m in (ACTING.search(opening), place) if m]
+    return min(acting, key=lambda m: m.start("organs"), default=None) or LEDE_SUBJECT.search(opening)
+
+
+# The body that opens a news lede after its byline is the one the news is about, whatever it did: 本报讯（记者赵梦怡）
+# 市住建局联合相关部门，邀请…; 讯 7月25日，福州市督察组…
+LEDE_SUBJECT = re.compile(rf"(?:讯|电)(?:\s*[（(][^（()）\n]{{1,30}}[)）]|\s+)\s*(?:{WHEN}，?)?(?!在){ORGANS}")
 
 
 # A place name written before an organ's name (北京 in 北京市住建委, 西安市 in 西安市长安区…领导小组), at the start of
@@ -482,14 +502,16 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
     for pos, ln in enumerate(header):
         if pos < after:
             continue
-        if ln.text.endswith("文件") or DOC_NUMBER.fullmatch(ln.text) or kind_of_title(ln.text) is None:
+        # GB/T 9704 mastheads space a title's last line out (关于印发…规划的 / 通    知)
+        if ln.text.endswith("文件") or DOC_NUMBER.fullmatch(ln.text) or kind_of_title(re.sub(r"\s", "", ln.text)) is None:
             continue
         if is_portal_line(ln.text) or is_chrome(ln.text):
             continue
         if len(ln.text) > 80:
             continue
         first = pos
-        while first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
+        whole = "关于" in ln.text and issuer_from_title(ln.text) is not None  # it names its organ: no line above is part of it
+        while not whole and first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
             first -= 1
         if first == pos and len(ln.text) < MIN_TITLE and is_whole_title(header[pos + 1 : pos + 2]):
             continue  # a page's category (活动方案) over the title (乡镇安全生产月实施方案)
@@ -497,19 +519,38 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
     return None
 
 
+def last_title_above(header: list[Line], anchor: int) -> tuple[int, int] | None:
+    """The title a page prints right above the 文号 (or a 简报's issue line), where none stands under it: the last
+    one before it, not the page's own headline over the copy (新余国家矿山安全监察局关于印发…的通知)."""
+    found, start = None, 0
+    while (title := find_title(header[:anchor], start)) is not None:
+        found, start = title, title[1] + 1
+    return found
+
+
 def is_whole_title(lines: list[Line]) -> bool:
     """Whether the one line of `lines` is a title of its own: long enough and ending in a 文种."""
     return bool(lines) and len(lines[0].text) >= MIN_TITLE and kind_of_title(lines[0].text) is not None
 
 
+# A weekly report's period under its masthead: （10月11日至10月17日）
+PERIOD_LINE = re.compile(
+    r"^[（(]?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日?(?:[至到—\-－～~](?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日?)?[)）]?$"
+)
+# A reporter's byline over the lede: 海报新闻记者 孙佃潇 北京报道, （记者 王景巍）
+BYLINE = re.compile(r"(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:\s|）|\)|$)")
+
+
 def is_headline(text: str) -> bool:
-    """A 简报 article's headline: a short line that is no date, office-and-date or sentence."""
+    """A 简报 article's headline: a short line that is no date or period, office-and-date, byline or sentence."""
     return (
         4 <= len(text) <= 60
         and text[-1] not in TERMINAL + "："
         and not DATE.search(text)
+        and not PERIOD_LINE.match(text)
         and not ORG_DATE_LINE.match(text)
         and not ISSUE_LINE.match(text)
+        and not BYLINE.search(text)
     )
 
 
@@ -606,6 +647,7 @@ def is_title_part(text: str) -> bool:
         and not is_chrome(text)
         and not SITE_NAME.search(text)
         and not is_portal_line(text)
+        and re.sub(r"[\s|｜：:]", "", text) not in PORTAL_LABELS  # a table's label cell on its own line (文件名称 |)
         and not ISO_DATE.search(text)
         and text[-1] not in TERMINAL + "："
         and not text.endswith("文件")
@@ -668,8 +710,9 @@ def split_recipients(doc: Document, line: Line) -> list[Field]:
 
 RECIPIENT_WINDOW = 8  # a portal repeats the title, its date and source line and the 文号 between title and 主送
 RECIPIENT_HEAD = 30  # where an address line stands when the title was lost or a page's blurb sits above it
-# What a page glued before an address line on its line: a table cell, a URL, a time, a widget (…|各街道、开发区，…：)
-GLUED_CHROME = re.compile(r"^.*(?:[|｜】>»]|[\x21-\x27\x2a-\x7e](?![\x21-\x27\x2a-\x7e]))\s*")
+# What a page glued before an address line on its line: the 文号 printed above it (卫城管函发〔2018〕27号局机关各科室、…：),
+# a table cell, a URL, a time, a widget (…|各街道、开发区，…：); not a mirror's mask of a name (有关中央在川和省属******企事业单位)
+GLUED_CHROME = re.compile(rf"^(?:{DOC_NUMBER.pattern}|.*(?:[|｜】>»]|[\x21-\x27\x2b-\x7e](?![\x21-\x27\x2b-\x7e])))\s*")
 ADDRESS_PART_END = re.compile(rf"(?:{BODY_END.pattern[:-1]}|区|县|市|州|盟|旗|镇|乡|街道|学校|校|会|组|所|站|院)$")
 
 
@@ -822,7 +865,7 @@ def extract_meta(doc: Document) -> Meta:
     anchor = number_pos if number_pos is not None else issue_pos
     if anchor is None and (copy_start := after_blurb(header)) is not None:
         anchor = copy_start - 1
-    title_range = (find_title(header, anchor + 1) if anchor is not None else None) or find_title(header)
+    title_range = (find_title(header, anchor + 1) or last_title_above(header, anchor) if anchor is not None else None) or find_title(header)
     headline = None
     if title_range and issue_pos is not None and title_range[1] < issue_pos:
         # a 简报 masthead over its issue line: it gives the kind, the first plain line under them the title
@@ -885,7 +928,7 @@ def extract_meta(doc: Document) -> Meta:
         if organ:
             meta.issuer = organ_field(doc, organ)
     if meta.issuer is not None:
-        meta.issuer = written_in_full(doc, meta.issuer)
+        meta.issuer = written_in_full(doc, meta.issuer, meta.title)
     return meta
 
 
@@ -894,13 +937,50 @@ def organ_field(doc: Document, organ: re.Match[str]) -> Field:
     return make_field(doc, organ.start("organs"), organ.end("organs"), organ.group("org"))
 
 
-def written_in_full(doc: Document, issuer: Field) -> Field:
-    """The issuer as the head of the text writes it in full, if it does (北京市住建委 for 市住建委)."""
+def written_in_full(doc: Document, issuer: Field, title: Field | None) -> Field:
+    """The issuer as the head of the text writes it in full, if it does (北京市住建委 for 市住建委), or as the
+    text outside a headline writes it out (a headline may name a body otherwise than its text does)."""
     name = str(issuer.value)
-    if "、" in name or not 3 <= len(name) <= 40:
+    if "、" in name or not 3 <= len(name) <= 40 or LEVEL_END.search(name):  # a place (宁乡县) is no organ to complete
         return issuer
     found = fuller_name(name, doc.norm_text[:NEWS_OPENING])
+    if found is None:
+        found = next((r for r in unabbreviated(name, doc.norm_text) if title is None or not overlaps(doc.source_span(*r), title.span)), None)
     return make_field(doc, *found) if found else issuer
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+FULL_NAME_END = re.compile(r"(?:局|厅|部|委|组|办)$")
+
+
+def unabbreviated(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """Ranges of the names the text writes in full for the short form `name` (国务院安委会办公室 for 国务院安委办,
+    国家煤矿安全监察局 for 国家煤矿安监局): the shortest organ's name opening as it does that holds its characters in
+    order and is longer by two or more."""
+    if len(name) < 4 or not FULL_NAME_END.search(name):
+        return
+    for m in re.finditer(re.escape(name[:3]), text):
+        for end in range(m.start() + len(name) + 2, min(len(text), m.start() + 2 * len(name)) + 1):
+            candidate = text[m.start() : end]
+            if not CJK.fullmatch(candidate[-1]) or "\n" in candidate:
+                break
+            if is_expansion(name, candidate):
+                yield m.start(), end
+                break
+
+
+def is_expansion(short: str, full: str) -> bool:
+    """Whether `full` writes out `short`: it holds its characters in order, ends as it does (安委办: …办公室), and
+    is not `short` with more after it (国务院安委办督导组) nor a list or phrase (…办公室和省防汛抗旱指挥部)."""
+    if full.startswith(short) or any(ch in full for ch in "、和的及与"):
+        return False
+    if not (full[-1] == short[-1] or (short.endswith("办") and full.endswith("办公室"))):
+        return False
+    chars = iter(full)
+    return all(ch in chars for ch in short)
 
 
 def read_portal_issuer(doc: Document, lines: list[Line], meta: Meta) -> None:
@@ -916,6 +996,8 @@ def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
     纪要, the speaker and bracketed date under a speech's title. Only fills what the end left empty."""
     for ln in header:
         org_date = ORG_DATE_LINE.match(ln.text)
+        if org_date and MEDIA_OUTLET.search(org_date.group("org")):
+            org_date = None  # a newspaper's dateline over its report (四川日报    2020年12月22日) is the page's, not the document's
         bracketed = BRACKETED_DATE_LINE.match(ln.text)
         speaker = SPEAKER_LINE.match(ln.text)
         if org_date and (meta.issuer is None or meta.date is None):
@@ -978,10 +1060,19 @@ def is_number_line(text: str, number: re.Match[str]) -> bool:
 TITLE_WITH_NUMBER = re.compile(rf"^(?P<title>.{{6,100}}?)\s*[（(]?\s*{DOC_NUMBER.pattern}\s*[）)]?(?P<rest>[^。，；]{{0,20}})$")
 
 
+# …and the 文号 on the 主送's line (卫城管函发〔2018〕27号局机关各科室、市城市公用事业管理所：) or before the title a
+# portal brackets (琼府办〔2018〕48号《海南省人民政府办公厅关于印发…的通知》)
+NUMBER_THEN_ADDRESS = re.compile(rf"^{DOC_NUMBER.pattern}\s*(?=[^。]{{2,120}}：$|《[^《》]{{6,}}》$)")
+
+
 def split_title_number(lines: list[Line]) -> list[Line]:
-    """Header lines with a title and its 文号 on one line, as two lines."""
+    """Header lines with a title and its 文号 on one line, or the 文号 and the 主送, as two lines."""
     out = []
     for ln in lines:
+        if (glued := NUMBER_THEN_ADDRESS.match(ln.text)) is not None:
+            out.append(Line(ln.index, ln.start + glued.start("number"), ln.start + glued.end("number"), glued.group("number")))
+            out.append(Line(ln.index, ln.start + glued.end(), ln.end, ln.text[glued.end() :]))
+            continue
         m = TITLE_WITH_NUMBER.match(ln.text)
         if m is None or kind_of_title(m.group("title")) is None:
             out.append(ln)

@@ -132,3 +132,32 @@ def test_a_title_with_its_period_or_number_ends_its_line():
 def test_a_line_continues_where_it_stops_inside_a_sentence():
     text = "昭寺及八廓街周边实行游客预约和分时段限流，高峰时段增派安保和交通疏导人员，游览秩\n序井然。达孜区对辖区旅游客运车辆和驾驶员建立档案，组织驾驶员培训。\n"
     assert "游览秩序井然" in normalize(raw(text))[0]
+
+
+def test_an_address_line_under_a_blurb_cut_inside_a_sentence_starts_its_line():
+    # r861: the page's blurb, cut off inside its sentence, stands over the notice's 主送 line
+    text = (
+        "各县市区安委会、宜昌高新区安委会,市安全生产各专业委员会,市安委会有关成员单位:根据《省安委办关于认真落实2021年度分级挂牌"
+        "督办重大隐患的通知》(鄂安办函〔2021〕1号)要求,现将2021年度挂牌督办重大隐患有关事\n"
+        "各县市区安委会、宜昌高新区安委会,市安全生产各专业委员会,市安委会有关成员单位:\n"
+        "根据《省安委办关于认真落实2021年度分级挂牌督办重大隐患的通知》(鄂安办函〔2021〕1号)要求,现将有关事项通知如下:\n"
+    )
+    lines = normalize(raw(text))[0].split("\n")
+    assert lines[0].endswith("有关事")
+    assert lines[1] == "各县市区安委会、宜昌高新区安委会，市安全生产各专业委员会，市安委会有关成员单位："
+
+
+def test_a_flattened_notices_signature_and_date_start_their_lines():
+    # r871: a page flattened the whole notice into one line, its 落款 after the last sentence
+    text = (
+        "晋应急函〔2023〕6号 阳泉市应急管理局（地方煤矿安全监督管理局）： 2023年1月5日，山西阳泉盂县东坪煤业有限公司发生一起死亡1人的安全事故。"
+        "现作出以下处理决定： 一、责令山西阳泉盂县东坪煤业有限公司，从即日起停止生产进行整顿，整顿恢复期为1至3个月。 二、要加强停产整顿期间的安全管理，"
+        "确保安全。 请你局按以上决定，认真抓好贯彻落实。 山西省应急管理厅 山西省地方煤矿安全监督管理局 2023年1月5日 （此件公开发布） 抄送：省能源局。\n"
+    )
+    lines = normalize(raw(text))[0].split("\n")
+    signed = lines.index("2023年1月5日")
+    assert lines[signed - 1] == "山西省应急管理厅 山西省地方煤矿安全监督管理局"
+    assert lines[signed - 2].endswith("认真抓好贯彻落实。")
+    assert lines[signed + 1].startswith("（此件公开发布）")
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert (doc.meta.issuer.value, doc.meta.date.value) == ("山西省应急管理厅", "2023-01-05")

@@ -242,6 +242,26 @@ def test_a_cited_document_is_no_title():
     assert doc.meta.title is None
 
 
+@pytest.mark.parametrize("text", [
+    # r867: a reporter's byline over the lede, a mirror's spam run into it
+    "海报新闻记者 孙佃潇 北京报说念开云体育\n2月28日，海报新闻记者从救急管制部获悉，国务院安委会办公室近日初始2025年危化品重心县大家指点管事。\n",
+    # r879: a weekly report's period over its first heading
+    "（10月11日至10月17日）\n一、生产安全事故总体情况\n截至10月17日，全市共发生生产安全事故59起，死亡61人。\n",
+], ids=["byline", "period"])
+def test_a_byline_or_a_period_over_the_text_is_no_headline(text):
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title is None
+
+
+def test_a_sites_trending_box_is_no_headline():
+    # r883 (traditional script on the page), r820: the site's 热门 box over the article
+    text = ("menu-icon\n熱門時事巨亨號巨亨買幣\nsearch icon\n"
+            "《駐京專電》22個中央巡查組陸續進駐，開展一季度安全生產查訪經濟通新聞 2025-03-19 13:51\n"
+            "2025年度中央安全生產考核巡查一季度安全生產明查暗訪近日正式啟動。\n")
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title is None or not doc.meta.title.value.startswith("热门")
+
+
 @pytest.mark.parametrize(("line", "recipients"), [
     ("县政府有关部门、县直(驻县)有关单位：", ["县政府有关部门", "县直(驻县)有关单位"]),  # r338
     ("各村委会、镇属企事业单位：", ["各村委会", "镇属企事业单位"]),  # r356
@@ -399,14 +419,93 @@ ABOVE_PRINTED_PLAN = (
 )
 
 
+# r866: a mirror masks a word of a recipient with asterisks, which are no chrome glued before the address
+MASKED_ADDRESS = (
+    "四川省安全生产委员会 关于印发进一步推进安全生产清单制管理 工作方案的通知\n（川安委〔2020〕1号）\n"
+    "各市（州）安委会，省安委会各成员单位、省直有关部门，有关中央在川和省属******企事业单位：\n"
+    "经省政府领导同志同意，现将《进一步推进安全生产清单制管理工作方案》印发给你们，请结合实际认真贯彻落实。\n"
+)
+
+
 @pytest.mark.parametrize(("text", "recipients"), [
     (GLUED_ADDRESS, ["各市、县（区）人民政府", "宁东管委会", "自治区安委会各成员单位"]),
     (TABLE_CELL_ADDRESS, ["各街道、开发区", "区相关部门和单位"]),
     (ABOVE_PRINTED_PLAN, ["各市人民政府", "省安委会各成员单位"]),
-], ids=["first_paragraph_glued_on", "table_cell_glued_before", "above_the_printed_plans_title"])  # fmt: skip
+    (MASKED_ADDRESS, ["各市（州）安委会", "省安委会各成员单位", "省直有关部门", "有关中央在川和省属******企事业单位"]),
+], ids=["first_paragraph_glued_on", "table_cell_glued_before", "above_the_printed_plans_title", "masked_word"])  # fmt: skip
 def test_an_address_line_sharing_its_line_or_above_the_title_found(text, recipients):
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert [r.value for r in doc.meta.recipients] == recipients
+
+
+def test_a_portal_tables_title_cell_loses_its_label_and_bars():
+    # r376: the 名称 row of a portal's table, the 主送 line under it
+    text = (
+        "文号： | 崇川政办发〔2020〕11号 |\n名称： | 区政府办公室印发《关于推进城市安全发展的实施办法》的通知 |\n"
+        "各街道、开发区，区相关部门和单位：\n《关于推进城市安全发展的实施办法》已经区政府常务会讨论通过，现印发给你们。\n"
+    )
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "区政府办公室印发《关于推进城市安全发展的实施办法》的通知"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # r371: the mirror's headline over the notice's own title, its 文号 and 主送
+    ("新余国家矿山安全监察局关于印发《关于加强 非煤矿山安全生产工作的指导意见》的通知\n国家矿山安全监察局关于印发《关于加强\n"
+     "非煤矿山安全生产工作的指导意见》的通知\n矿安〔2022〕4号\n各省、自治区、直辖市应急管理厅（局），有关中央企业：\n"
+     "为进一步提高非煤矿山安全生产水平，现印发给你们，请认真贯彻执行。\n",
+     "国家矿山安全监察局关于印发《关于加强非煤矿山安全生产工作的指导意见》的通知"),
+    # r360: a law site's page title and issuer label over the notice's title with its 文号
+    ("开封市消防工作目标考核办法\n河南省开封市人民政府办公室\n开封市人民政府办公室关于印发开封市消防工作目标考核办法的通知 汴政办〔2005〕5号\n"
+     "各县、区人民政府，市政府各部门：\n《开封市消防工作目标考核办法》已经市政府同意，现印发给你们，请认真遵守执行。\n",
+     "开封市人民政府办公室关于印发开封市消防工作目标考核办法的通知"),
+    # r615: a portal table's label cell on its own line over the title cell
+    ("文件名称 |\n安康市安全生产委员会办公室关于印发《2021年安康市安全生产专项整治三年行动工作任务清单》的通知 |\n||\n"
+     "各县区安委会，市安委会各成员单位：\n现将《任务清单》印发给你们，请认真抓好落实。\n",
+     "安康市安全生产委员会办公室关于印发《2021年安康市安全生产专项整治三年行动工作任务清单》的通知"),
+], ids=["above_its_number", "organ_named_in_it", "table_label"])  # fmt: skip
+def test_the_notices_own_title_under_a_pages_headline_or_labels(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+
+
+def test_a_portals_number_and_bracketed_title_line_over_the_notice():
+    # r346: the 文号 and the bracketed title on the page's first line, then the notice's own title
+    text = ("琼府办〔2018〕48号《海南省人民政府办公厅关于印发海南省道路交通安全专项整治三年攻坚战工作方案( 试行)的通知》\n"
+            "海南省人民政府办公厅关于印发海南省道路交通安全专项整治三年攻坚战工作方案(试行)的通知\n"
+            "各市、县、自治县人民政府,省政府直属各单位:\n《海南省道路交通安全专项整治三年攻坚战工作方案(试行)》已经省政府同意,现印发给你们。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "海南省人民政府办公厅关于印发海南省道路交通安全专项整治三年攻坚战工作方案(试行)的通知"
+    assert doc.meta.doc_number.value == "琼府办〔2018〕48号"
+
+
+def test_a_portal_table_written_as_bar_rows_names_the_issuer():
+    # r325: the portal's metadata table, each row opening with its bar
+    text = ("| 索引号 | llajj-/2022-0110001 | 发布机构 | 龙陵县应急管理局 |\n| 公开目录 | 事故通报 | 发布日期 | 2022-01-10 |\n"
+            "| 文号 | 浏览量 |\n现将全县2021年度安全生产工作情况通报如下。\n一、2021年主要工作情况\n")
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "龙陵县应急管理局"
+    assert doc.meta.date is None  # the page's 发布日期
+
+
+def test_a_title_whose_last_line_spaces_out_its_kind():
+    # 052: a GB/T masthead's 文号, then the title with its 文种 spaced out on the last line, under a page's headline
+    text = ("17号 十三五安全生产规划\n2017-02-14    点击：8次\n菏定安发〔2016〕17号\n关于印发安全生产“十三五”规划的\n通    知\n"
+            "各镇街，区直各有关部门：\n《菏泽市定陶区安全生产“十三五”规划》已经区政府安委会审议通过，现印发给你们，请认真贯彻执行。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "关于印发安全生产“十三五”规划的通知"
+    assert doc.meta.doc_type.value == "通知"
+
+
+def test_a_doc_number_glued_before_the_address_is_the_doc_number():
+    # r881: the page lost the break between the 文号 and the 主送 under it
+    text = (
+        "中卫市城市管理综合执法监督局 关于开展2018年上半年安全生产工作考核的通知\n"
+        "卫城管函发〔2018〕27号局机关各科室、市城市公用事业管理所:\n"
+        "为全面落实全国、区、市安全生产工作会议精神，市局决定于2018年7月11日进行考核。现就有关事项通知如下：\n"
+    )
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.doc_number.value == "卫城管函发〔2018〕27号"
+    assert [r.value for r in doc.meta.recipients][0].startswith("局机关各科室")
 
 
 def test_a_sentence_introducing_a_list_is_no_address():
@@ -430,6 +529,52 @@ def test_a_sentence_introducing_a_list_is_no_address():
      "今年以来全市共关闭非法违法企业708家。\n"), "北京市安监局"),
 ], ids=["time_before_organ", "organ_on_date", "headline_short_organ", "source_then_actor", "joint", "written_in_full"])  # fmt: skip
 def test_the_issuer_of_a_news_page(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # r733: the headline's place holds the meeting; the lede's 湖南省宁乡县 does not make it a fuller name
+    ("宁乡县召开安全生产隐患大排查工作会\n红网时刻11月15日讯（宁乡分站记者 刘畅）昨日，湖南省宁乡县召开安全生产隐患大排查工作会议。\n", "宁乡县"),
+    # r887: the place acting comes before the office it sends (区政府组织…)
+    ("进入烟花爆竹销售旺季以来，颍州区多措并举全面开展烟花爆竹“打非治违”专项行动。\n1月24日区政府组织区安监局对销售户进行了严厉打击。\n", "颍州区"),
+    # r120: the place commends at its meeting
+    ("利辛奖励安全生产先进单位\n本报讯 利辛县在今年的三级干部大会上，表彰了2011年度安全生产工作先进单位和个人。\n", "利辛县"),
+], ids=["headline", "before_its_office", "at_its_meeting"])  # fmt: skip
+def test_a_place_a_news_page_reports_acting_is_its_issuer(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+def test_a_newspapers_dateline_gives_no_issuer_or_date():
+    # r873: the newspaper and its date over the report, where a 纪要 prints its office and date
+    text = ("凉山州西昌市“3·30”森林火灾事件调查结果公布\n四川日报    2020年12月22日\n"
+            "本网讯 2020年3月30日15时35分许，凉山州西昌市经久乡和安哈镇交界的皮家山山脊处发生森林火灾。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.date is None
+    assert doc.meta.issuer is None or doc.meta.issuer.value != "四川日报"
+
+
+def test_an_issuer_named_short_is_given_as_the_text_writes_it_in_full():
+    # r502: the title's organ is short (安监局), the signature writes it out
+    text = ("国家煤矿安监局关于印发\n《防治煤矿冲击地压细则》的通知\n煤安监技装﹝2018﹞8号\n各省级煤矿安全监察局，有关中央企业：\n"
+            "《防治煤矿冲击地压细则》已经国家煤矿安监局第14次局长办公会议审议通过，现予印发，请认真贯彻落实。\\n\n"
+            "原煤炭工业部发布的《冲击地压煤层安全开采暂行规定》同时废止。\\n\n国家煤矿安全监察局\n2018年5月2日\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "国家煤矿安全监察局"
+    # 国务院安委办督导组 names a group of the office, not the office written out
+    text = "国务院安委办督导组赴我省督导\n近日，国务院安委办督导组来我省督导安全生产工作。\n"
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer is None or doc.meta.issuer.value != "国务院安委办督导组赴"
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # r864: the body opening the lede after the byline, with no verb the issuer patterns know
+    ("本报讯（记者赵梦怡）市住建局联合相关部门，邀请省机械设备专家，对全市建筑施工项目进行联合执法专项检查。\n", "市住建局"),
+    # r629: after the byline's date
+    ("福州开展安全生产大检查\n本报讯 7月25日，福州市督察组深入各县（市）区，就安全生产工作情况进行督察。\n", "福州市督察组"),
+], ids=["after_the_reporter", "after_the_date"])  # fmt: skip
+def test_the_body_opening_a_news_lede_is_its_issuer(text, issuer):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.issuer.value == issuer
 
