@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from docparse.analyse.stance import StanceFacts
 
 SCHEMA_NAME = "docparse.document"
-SCHEMA_VERSION = "1.1"  # 1.1: the document's jurisdiction, and each department's full_name
+SCHEMA_VERSION = "1.2"  # 1.1: the document's jurisdiction, and each department's full_name; 1.2: meta.published
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +142,7 @@ class Meta:
     doc_number: Field | None = None  # 发文字号
     issuer: Field | None = None  # 发文机关 (署名 or 标志)
     date: Field | None = None  # 成文日期, ISO 8601
+    published: Field | None = None  # a web page's date of publication (发布时间 2019-11-28), ISO 8601: not 成文日期
     recipients: list[Field] = field(default_factory=list)  # 主送机关
     copy_number: Field | None = None  # 份号
     secrecy: Field | None = None  # 密级和保密期限

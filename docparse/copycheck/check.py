@@ -89,7 +89,7 @@ def default_boilerplate(settings: CopyCheckSettings) -> BoilerplateModel:
 
 
 METADATA_FIELDS = (
-    "doc_number", "issuer", "date", "copy_number", "secrecy", "urgency", "issuer_mark", "signer",
+    "doc_number", "issuer", "date", "published", "copy_number", "secrecy", "urgency", "issuer_mark", "signer",
     "printed_by", "print_date",
 )  # fmt: skip
 METADATA_LISTS = ("recipients", "attachments", "notes", "cc")

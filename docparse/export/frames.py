@@ -111,6 +111,7 @@ def document_rows(record: Record) -> list[Record]:
         "issuer": meta.get("issuer"),
         "jurisdiction": record.get("jurisdiction"),
         "date": meta.get("date"),
+        "published": meta.get("published"),
         "recipients": list(meta.get("recipients") or []),
         "pages": len(record.get("pages") or []),
         "sections": len(record.get("sections") or []),
@@ -276,7 +277,7 @@ def frame(kind: str, documents: Iterable[Document | Record]):
 INTEGER_COLUMNS = {"task", "start", "end", "page", "pages", "sections", "mentions", "count"}
 FLOAT_COLUMNS = {"value"}
 FLAG_COLUMNS = {"copy_paste", "year_inferred"}
-DATE_COLUMNS = {"date", "deadline", "deadline_start", "period_start", "period_end"}
+DATE_COLUMNS = {"date", "published", "deadline", "deadline_start", "period_start", "period_end"}
 LIST_COLUMNS = {"lead", "support", "recipients", "regions", "departments"}
 
 

@@ -241,7 +241,7 @@ class YearContext:
     doc_year: int | None  # the document date's year, else the most frequent year written, else the page's year
     positions: list[int]  # normalized offsets of explicit years (baselines excluded), ascending
     years: list[int]
-    page_date: date | None = None  # the date a web page was published (`page_date`)
+    page_date: date | None = None  # the date a web page was published (Meta.published)
 
     def year_before(self, offset: int) -> int | None:
         i = bisect_left(self.positions, offset) - 1
@@ -261,7 +261,7 @@ def year_context(doc: Document) -> YearContext:
     positions: list[int] = []
     years: list[int] = []
     counts: Counter[int] = Counter()
-    page = page_date(text)
+    page = date.fromisoformat(doc.meta.published.value) if doc.meta.published is not None else None
     for m in EXPLICIT_YEAR.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
         if any(before.endswith(c) for c in cues.baseline) or text.startswith("以来", m.end()):
@@ -283,23 +283,6 @@ def year_context(doc: Document) -> YearContext:
     if doc_year is None and page is not None:
         doc_year = page.year
     return YearContext(doc_date, doc_year, positions, years, page)
-
-
-# A web page's date of publication as its header or footer writes it (发表时间:2019-11-28 10:27,
-# 2026-01-21 16:15:37 来源:…): page chrome, not the document's date (the page may repost an older text), but
-# the year of a text that writes none, and the day before which a news page tells its periods as past.
-PAGE_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
-
-
-def page_date(text: str) -> date | None:
-    """The first date written as a web page writes its publication date (2019-11-28)."""
-    m = PAGE_DATE.search(text)
-    if m is None:
-        return None
-    try:
-        return date(*(int(g) for g in m.groups()))
-    except ValueError:
-        return None
 
 
 # A document number's year as written in the text: 长安委办[2007]17号, 赣府厅明〔2011〕166号.

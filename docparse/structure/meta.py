@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from docparse.model import Document, Embedded, Field, Meta, Span
@@ -929,7 +930,26 @@ def extract_meta(doc: Document) -> Meta:
             meta.issuer = organ_field(doc, organ)
     if meta.issuer is not None:
         meta.issuer = written_in_full(doc, meta.issuer, meta.title)
+    meta.published = published_date(doc)
     return meta
+
+
+# A web page's date of publication as its header or footer writes it (发表时间:2019-11-28 10:27,
+# 2026-01-21 16:15:37 来源:…): page chrome, not the document's date (the page may repost an older text), but
+# the year of a text that writes none, and the day before which a news page tells its periods as past.
+PAGE_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def published_date(doc: Document) -> Field | None:
+    """The first date written as a web page writes its publication date (2019-11-28), in ISO form."""
+    m = PAGE_DATE.search(doc.norm_text)
+    if m is None:
+        return None
+    try:
+        day = date(*(int(g) for g in m.groups()))
+    except ValueError:
+        return None
+    return make_field(doc, m.start(), m.end(), day.isoformat())
 
 
 def organ_field(doc: Document, organ: re.Match[str]) -> Field:

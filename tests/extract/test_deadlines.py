@@ -459,6 +459,8 @@ def test_a_web_page_date_gives_the_year_a_text_does_not_write():
     page = "2025年度青海省安全生产巡查工作全面开展\n\n2026-01-21 16:15:37    来源:青海省应急管理厅\n\n全省安全生产巡查工作于1月19日至2月6日全面开展。开展2025年度安全生产工作巡查。\n"
     doc = docparse.read(page.encode(), name="page.txt")
     assert dated(doc) == [(None, "2026-01-19", "2026-02-06")]
+    assert doc.meta.published.value == "2026-01-21" and doc.meta.published.text == "2026-01-21"
+    assert doc.meta.date is None  # the page's date is not the document's 成文日期
 
 
 def test_a_period_a_news_page_tells_as_ended_before_it_was_published_is_past():
