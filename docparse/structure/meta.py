@@ -675,15 +675,20 @@ OWN_LEVEL = re.compile(r"[省市州盟地县区旗镇乡](?:直|属|级|政府|�
 
 # A body named in full carries its place (大通街道办事处, 兰州新区城交局); a bare kind after 、 (各镇人民政府、街道办事处;
 # …公安局、广播电视局) shares the place or the 各 of the part before it.
+DISTRIBUTIVE_MIN = 3  # characters of a recipient before a 各 that opens the next: 各部门, not 各州
 NAMED_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:街道|区|县|州|旗|镇|乡)")
 
 
 def ends_a_body(text: str, start: int, pos: int, end: int) -> bool:
-    """Whether the 、 at `pos` closes a whole recipient begun at `start` and opens another: one with its own level,
-    or a whole body named with its place (各乡镇人民政府、大通街道办事处)."""
+    """Whether the 、 at `pos` closes a whole recipient begun at `start` and opens another: of recipients each
+    addressed with 各 (各部门、各店铺; not 各州、市安委会, where 州 is no recipient, nor 国务院各部委、各直属机构, whose
+    members share their owner), one with its own level, or a whole body named with its place (各乡镇人民政府、
+    大通街道办事处)."""
+    following = re.match(r"[^、，；]*", text[pos + 1 : end]).group()
+    if text.startswith("各", start) and following.startswith("各") and pos - start >= DISTRIBUTIVE_MIN:
+        return True
     if BODY_END.search(text, start, pos) is None:
         return False
-    following = re.match(r"[^、，；]*", text[pos + 1 : end]).group()
     if OWN_LEVEL.match(following):
         return True
     return BODY_END.search(following) is not None and NAMED_PLACE.match(following) is not None

@@ -271,8 +271,10 @@ def test_a_sites_trending_box_is_no_headline():
     ("各市州住建局、兰州新区城交局、甘肃矿区建委：", ["各市州住建局", "兰州新区城交局", "甘肃矿区建委"]),  # r626
     ("各乡镇人民政府、大通街道办事处，区安委会各成员单位：", ["各乡镇人民政府", "大通街道办事处", "区安委会各成员单位"]),  # 003
     ("各镇人民政府、街道办事处：", ["各镇人民政府、街道办事处"]),  # r603: the bare kind shares 各
+    ("各部门、各主力店、各店铺：", ["各部门", "各主力店", "各店铺"]),  # r925: each addressed with its own 各
+    ("各行政村、各有关单位：", ["各行政村", "各有关单位"]),  # r813
 ], ids=["two_bodies", "village_and_town", "shared_prefix", "kind_list", "bare_kind", "named_places", "named_subdistrict",
-        "bare_subdistrict"])  # fmt: skip
+        "bare_subdistrict", "each_with_ge", "village_and_units"])  # fmt: skip
 def test_recipients_split_at_the_enumeration_comma_only_between_whole_bodies(line, recipients):
     text = f"关于做好安全生产工作的通知\n\n{line}\n\n现将有关事项通知如下。\n"
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
