@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 GOLDEN = ROOT / "tests" / "golden"
 NOT_DOCUMENTS = {".json", ".md", ".tsv"}
-# Word 97 and WPS files go through LibreOffice, whose presence and version vary between machines:
-# their output is checked by tests/read/test_legacy.py where LibreOffice is installed, not stored here.
-CONVERTED = {".doc", ".wps", ".rtf"}
+# Word 97, WPS and Excel 97 files go through LibreOffice, whose presence and version vary between machines:
+# their output is checked by tests/read/test_legacy.py and test_sheet.py where LibreOffice is installed, not
+# stored here.
+CONVERTED = {".doc", ".wps", ".rtf", ".xls"}
 
 
 def corpus_documents(corpora: Path = CORPORA) -> Iterator[Path]:
