@@ -213,7 +213,8 @@ def change_checks(doc: Document, figures: list[Figure]) -> list[Check]:
 
 def is_difference(figure: Figure, text: str) -> bool:
     """A count that says by how much a figure changed (同比减少45起), not a figure of its own."""
-    return figure.metric.unit != "%" and change_sign(figure, text) != 0 and text[max(0, figure.start - 2) : figure.start] in DIFFERENCE_VERBS
+    verb = text[max(0, figure.start - 2) : figure.start]
+    return figure.metric.unit != "%" and change_sign(figure, text) != 0 and verb in DIFFERENCE_VERBS
 
 
 def closed_before(text: str, start: int, end: int) -> bool:
@@ -236,10 +237,8 @@ def difference_checks(doc: Document, figures: list[Figure]) -> list[Check]:
         change = figures[i + 1]
         if not is_difference(difference, text) or change.metric.unit != "%" or change_sign(change, text) != change_sign(difference, text):
             continue
-        current = next(
-            (f for f in reversed(figures[:i]) if f.metric.unit == difference.metric.unit and not closed_before(text, f.end, difference.start)),
-            None,
-        )
+        same_unit = (f for f in reversed(figures[:i]) if f.metric.unit == difference.metric.unit)
+        current = next((f for f in same_unit if not closed_before(text, f.end, difference.start)), None)
         if current is None or is_difference(current, text) or is_prior(current, text):
             continue
         if not (current.exact and difference.exact and change.exact):
@@ -336,7 +335,8 @@ def stale_date_checks(doc: Document) -> list[Check]:
     return out
 
 
-@stage("checks", step="link", assigns="extraction.checks", requires=("meta", "sections", "analysis.is_report", "extraction.deadlines", "extraction.metrics"))
+@stage("checks", step="link", assigns="extraction.checks",
+       requires=("meta", "sections", "analysis.is_report", "extraction.deadlines", "extraction.metrics"))  # fmt: skip
 def checks(doc: Document) -> list[Check]:
     """Every contradiction between a stated figure and the document's own numbers, in text order."""
     out: list[Check] = []
