@@ -153,10 +153,16 @@ MIN_SIBLINGS = 3
 
 def sibling_list(gaz: Gazetteer, group: list[Candidate], named: set[str]) -> list[Candidate]:
     """A list of bare names that are all units of one parent (柘荣、福安、屏南、古田、蕉城、霞浦、寿宁, the counties of
-    宁德): three or more, or two when the text names that parent in full (福鼎、周宁 in a 宁德市 notice). Words
-    that merely look like short names (和平、长安) are not siblings by chance. Each keeps the units of that parent."""
+    宁德): three or more, or two when the text names that parent in full (福鼎、周宁 in a 宁德市 notice), or two
+    or more provinces. Words that merely look like short names (和平、长安) are not siblings by chance. Each keeps
+    the units of that parent."""
     if len(group) < 2 or not all(c.bare for c in group):
         return []
+    provinces = [tuple(k for k in c.keys if gaz.units[k].level == "province") for c in group]
+    if all(provinces):  # 黑龙江、西藏考核等级为合格: the provinces, children of the country
+        for c, keys in zip(group, provinces):
+            c.keys = keys
+        return group
     shared = set.intersection(*({gaz.units[k].parent for k in c.keys} for c in group)) - {None}
     parent = next((p for p in sorted(shared) if len(group) >= MIN_SIBLINGS or p in named), None)
     if parent is None:
@@ -314,16 +320,25 @@ def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list
 
 def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
     """The document's own region: its issuer's (云南省安全生产委员会办公室 -> 云南省, with ancestors), or,
-    with no issuer's place, the province it names most (a 访谈 of 云南省 officials: 我省…), unless a national
+    with no issuer's place, the province it names most (a 访谈 of 云南省 officials: 我省…; not the first of a list
+    of provinces each named as often, 北京、天津、河北…考核等级为优秀), unless a national
     body acts on the provinces named (国务院安委会督查组向新疆反馈) and the text never speaks as one of them;
     with no province named, the one unit it is about (dominant_unit)."""
     keys = issuer_units(doc, gaz, cands)
     if keys or (national_actor(doc.norm_text) and not speaks_as_province(doc.norm_text)):
         return keys
-    provinces = Counter(c.keys[0] for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province")
-    if provinces:
-        return [provinces.most_common(1)[0][0]]
+    named = [c for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "province"]
+    ranked = Counter(c.keys[0] for c in named).most_common(2)
+    if ranked and not (len(ranked) == 2 and ranked[0][1] == ranked[1][1] and listed_together(named, ranked)):
+        return [ranked[0][0]]
     return dominant_unit(doc.norm_text, gaz, cands)
+
+
+def listed_together(named: list[Candidate], ranked: list[tuple[str, int]]) -> bool:
+    """Whether the two provinces named most, as often as each other, stand in one list: peers the text reviews,
+    none of them its home."""
+    groups = [{c.group for c in named if c.keys[0] == key} for key, _ in ranked]
+    return bool(groups[0] & groups[1])
 
 
 def dominant_unit(text: str, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:

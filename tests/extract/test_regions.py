@@ -750,3 +750,19 @@ def test_praise_and_blame_of_equal_weight_set_apart_by_a_contrast_are_mixed():
     assert stances(read_text(text))["河北省"] == "mixed"
     plain = "某市通报\n\n邢台市积极推进工作，隐患排查不深入。\n"
     assert stances(read_text(plain))["邢台市"] == "neutral"
+
+
+def test_a_national_results_list_praises_its_first_province_too_and_reads_bare_province_pairs():
+    # the 考核结果 通报 of the State Council's safety committee (as r126 of corpora/real reports it): a list of
+    # provinces each named once is no sign of the document's home, so its first member is praised like the rest;
+    # two bare province names (黑龙江、西藏) are read as provinces
+    doc = docparse.read(
+        "关于2017年度省级政府安全生产工作考核结果的通报\n各省、自治区、直辖市人民政府：\n"
+        "现将考核结果通报如下：北京、天津、河北、山西、江苏等21个省（区、市）考核等级为优秀；"
+        "辽宁、吉林等8个省（区、市）考核等级为良好；黑龙江、西藏考核等级为不合格。\n".encode(),
+        name="r.txt",
+    )
+    stance = {r.name: r.stance for r in doc.extraction.regions}
+    assert [n for n, s in stance.items() if s == "praised"] == ["北京市", "天津市", "河北省", "山西省", "江苏省"]
+    assert stance["辽宁省"] == stance["吉林省"] == "neutral"
+    assert stance["黑龙江省"] == stance["西藏自治区"] == "criticized"
