@@ -182,16 +182,12 @@ class CompactText:
         return spans
 
 
-def spans_overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def mentions_cue(cue: str, text: str | None, span: Span | None, cue_spans: Sequence[Span]) -> bool:
     """True when an item's text contains the cue, or its span overlaps where the cue is written."""
     needle = compact(cue)
     if needle and needle in compact(text):
         return True
-    return span is not None and any(spans_overlap(span, s) for s in cue_spans)
+    return span is not None and any(span.overlaps(s) for s in cue_spans)
 
 
 # 56 officially recognized ethnic groups, as they appear in autonomous-area names (自治州/县/旗).
@@ -382,7 +378,7 @@ class Context:
         anchors = [s for key in ("cue", "task") if gold_item.get(key) for s in self.cue_spans(gold_item[key])]
         if not anchors:
             return True
-        return any(spans_overlap(self.line_of(a), span) or spans_overlap(a, span) for a in anchors)
+        return any(self.line_of(a).overlaps(span) or a.overlaps(span) for a in anchors)
 
 
 FieldEvaluator = Callable[[Context], dict[str, FieldResult]]

@@ -115,7 +115,7 @@ def text_table_at(doc: Document, line_start: int) -> Table | None:
     return Table(Span(header[0].span.start, rows[-1][-1].span.end), rows)
 
 
-@stage("text_tables", step="analyse", assigns="analysis.text_tables", requires=("meta",))
+@stage("text_tables", step="analyse", assigns="analysis.text_tables")
 def text_tables(doc: Document) -> list[Table]:
     """Task tables written as text (序号\t工作任务\t牵头单位…, or cells apart by runs of spaces).
 
@@ -138,7 +138,7 @@ def text_tables(doc: Document) -> list[Table]:
     return tables
 
 
-@stage("text_lines", step="analyse", assigns="analysis.text_lines", requires=("meta",))
+@stage("text_lines", step="analyse", assigns="analysis.text_lines")
 def text_lines(doc: Document) -> TextLines:
     """Every line of the normalized text with its cells, in one pass: a line's table run is the run of the line
     above when that is a table line (two cells or more), where walking up from every cell of a long table was

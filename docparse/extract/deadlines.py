@@ -438,7 +438,7 @@ def table_cell_topic(lines: TextLines, text: str, start: int) -> str | None:
     cells = list(lines.cells[lines.line_of(start)])
     width = len(lines.head_cells(start))
     if width >= 2 and len(cells) > width:
-        column = len(row_cells(text[line_start:start] + "_")) - 1
+        column = column_at(text, line_start, start)
         cells = cells[column - column % width : column - column % width + width]
     for cell in cells:
         if cell and not cell.isdigit() and not EXPRESSION.fullmatch(cell):
@@ -446,11 +446,16 @@ def table_cell_topic(lines: TextLines, text: str, start: int) -> str | None:
     return None
 
 
+def column_at(text: str, line_start: int, start: int) -> int:
+    """The index of the cell of a table line that `start` stands in."""
+    return len(row_cells(text[line_start:start] + "_")) - 1
+
+
 def column_head(lines: TextLines, text: str, start: int) -> str | None:
     """The head of the column a table cell starting at `start` stands in: the same cell of the first line of the
     run of table lines above (rows a web page joined into one line wrap around the head's width)."""
     line_start, _ = enclosing(text, start, start, "\n")
-    column = len(row_cells(text[line_start:start] + "_")) - 1
+    column = column_at(text, line_start, start)
     head = lines.head_cells(start)
     return head[column % len(head)] if len(head) >= 2 else None
 

@@ -28,7 +28,7 @@ PRIOR_CUES = ("去年同期", "上年同期", "去年同期为", "上年同期�
 PRIOR_SUFFIX = "（上年同期）"  # the metrics stage's mark on a prior-period value
 DECREASE_CUES = ("下降", "减少")
 INCREASE_CUES = ("上升", "增长", "增加")
-DIFFERENCE_VERBS = ("减少", "增加", "下降", "上升", "增长", "多", "少")  # right before a count: the change, 减少45起
+DIFFERENCE_VERBS = ("减少", "增加", "下降", "上升", "增长")  # right before a count: the change, 减少45起
 SUBCOUNT_REACH = 12  # characters before a count in which 其中 makes it a part of the one before
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -264,8 +264,8 @@ CLAUSE_BREAKS = "，,、；;。：:\n"
 
 def clause_head(text: str, start: int) -> str:
     """The words of a figure's clause before it: 发现一般隐患 in 检查企业8家，发现一般隐患32条."""
-    lo = max((text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), default=-1)
-    return text[lo + 1 : start]
+    lo, _ = enclosing(text, start, start, CLAUSE_BREAKS)
+    return text[lo:start]
 
 
 def rectified_checks(doc: Document, figures: list[Figure]) -> list[Check]:

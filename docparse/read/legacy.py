@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -41,10 +42,12 @@ class Conversion:
     component: str  # Writer or Calc
     module: str  # the component's library in LibreOffice's program folder (libswlo.so)
     package: str
+    read: Callable[[bytes, Source], RawDocument]
+    reader: str  # the name the source records
 
 
-TO_DOCX = Conversion("docx", "Writer", "swlo", "libreoffice-writer")
-TO_XLSX = Conversion("xlsx", "Calc", "sclo", "libreoffice-calc")
+TO_DOCX = Conversion("docx", "Writer", "swlo", "libreoffice-writer", read_docx, "libreoffice+python-docx")
+TO_XLSX = Conversion("xlsx", "Calc", "sclo", "libreoffice-calc", read_xlsx, "libreoffice+openpyxl")
 
 
 def converter() -> str | None:
@@ -119,12 +122,8 @@ def _via_libreoffice(data: bytes, source: Source, fmt: str, conversion: Conversi
                 + (f": {detail[0]}" if detail else "")
             )
         converted = out.read_bytes()
-    if conversion is TO_XLSX:
-        raw = read_xlsx(converted, source)
-        raw.source = replace(source, format="xlsx", reader="libreoffice+openpyxl", converted_from=fmt)
-    else:
-        raw = read_docx(converted, source)
-        raw.source = replace(source, format="docx", reader="libreoffice+python-docx", converted_from=fmt)
+    raw = conversion.read(converted, source)
+    raw.source = replace(source, format=conversion.target, reader=conversion.reader, converted_from=fmt)
     return raw
 
 

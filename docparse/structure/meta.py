@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from docparse.model import Document, Embedded, Field, Meta, Span
+from docparse.model import Document, Embedded, Field, Meta
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.classifier import classifier
@@ -970,12 +970,8 @@ def written_in_full(doc: Document, issuer: Field, title: Field | None) -> Field:
         return issuer
     found = fuller_name(name, doc.norm_text[:NEWS_OPENING])
     if found is None:
-        found = next((r for r in unabbreviated(name, doc.norm_text) if title is None or not overlaps(doc.source_span(*r), title.span)), None)
+        found = next((r for r in unabbreviated(name, doc.norm_text) if title is None or not doc.source_span(*r).overlaps(title.span)), None)
     return make_field(doc, *found) if found else issuer
-
-
-def overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 FULL_NAME_END = re.compile(r"(?:局|厅|部|委|组|办)$")
