@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from docparse.extract.tasks import lexicon_sectors, sector_matcher, task_sector_wording
+from docparse.link.jurisdiction import issuer_department
 from docparse.model import (
     CriticizedEntity,
     Department,
@@ -169,24 +170,6 @@ def region_ancestors(adcode: str | None) -> list[tuple[str, str]]:
     if adcode not in gaz.units:
         return []
     return [(gaz.units[k].level, gaz.units[k].name) for k in gaz.ancestors(adcode)]
-
-
-def issuer_department(doc: Document) -> Department | None:
-    """The department named where the metadata found the issuer (发文机关), if the departments stage saw it."""
-    issuer = doc.meta.issuer
-    if issuer is None:
-        return None
-    inside = [
-        (m.span.start, d)
-        for d in doc.extraction.departments
-        for m in d.mentions
-        if issuer.span.start <= m.span.start and m.span.end <= issuer.span.end
-    ]
-    if inside:
-        return min(inside, key=lambda pair: pair[0])[1]
-    value = str(issuer.value)
-    return next((d for d in doc.extraction.departments if value.endswith(split_level_word(d.name, True)[1])
-                 and d.jurisdiction and value.startswith(d.jurisdiction)), None)  # fmt: skip
 
 
 def canonical_jurisdiction(doc: Document, jurisdiction: str) -> str:
