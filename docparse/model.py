@@ -374,6 +374,7 @@ class Analysis:
     is_report: bool = False  # the document reports what happened (通报, 总结) rather than plans it
     text_lines: TextLines | None = None  # the text's lines as rows of tables written as text
     text_tables: list[Table] = field(default_factory=list)  # task tables written as text lines (序号  工作任务  牵头单位)
+    stated_year: int | None = None  # the year of the document's date, 文号 or title
 
 
 @dataclass(slots=True)

@@ -39,6 +39,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "outline",
     "sentences",
     "reporting",
+    "stated_year",
     "text_lines",
     "text_tables",
     "parties",

@@ -274,7 +274,7 @@ def year_context(doc: Document) -> YearContext:
         positions.append(m.start())
         years.append(year)
         counts[year] += 1
-    doc_year = doc_date.year if doc_date else number_year(doc)
+    doc_year = doc.analysis.stated_year
     if doc_year is None and counts:
         # Ties go to the earliest year: a plan names its first year more than once, a report its own.
         doc_year = min(counts, key=lambda y: (-counts[y], y))
@@ -294,13 +294,6 @@ def written_number_year(text: str) -> int | None:
     document's own number, or that of the notice it forwards or reports."""
     m = WRITTEN_NUMBER_YEAR.search(text)
     return int(m.group(1)) if m else None
-
-
-def number_year(doc: Document) -> int | None:
-    """The year of the document's 文号 (国土资电发〔2017〕27号), where its date is not written."""
-    number = doc.meta.doc_number
-    m = re.search(r"(?:19|20)\d{2}", str(number.value)) if number is not None and number.value else None
-    return int(m.group()) if m else None
 
 
 def _inside_title(text: str, offset: int) -> bool:
@@ -1025,7 +1018,7 @@ READINGS = (
 )  # fmt: skip
 
 
-@stage("deadlines", step="extract", assigns="extraction.deadlines", requires=("meta", "analysis.is_report", "analysis.text_lines"))
+@stage("deadlines", step="extract", assigns="extraction.deadlines", requires=("meta", "analysis.is_report", "analysis.text_lines", "analysis.stated_year"))
 def deadlines(doc: Document) -> list[Deadline]:
     """Due dates and planned periods, in text order, each with the clause it governs."""
     out: list[Deadline] = []

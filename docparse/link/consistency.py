@@ -308,21 +308,10 @@ def list_count_checks(doc: Document) -> list[Check]:
     return out
 
 
-TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-
-
-def document_year(doc: Document) -> int | None:
-    """The year the document is of: its date's, else the year its title names (关于开展2009年“安全生产月”活动的通知)."""
-    if doc.meta.date is not None and str(doc.meta.date.value)[:4].isdigit():
-        return int(str(doc.meta.date.value)[:4])
-    title = TITLE_YEAR.search(str(doc.meta.title.value)) if doc.meta.title is not None else None
-    return int(title.group(1)) if title else None
-
-
 def stale_date_checks(doc: Document) -> list[Check]:
     """A plan's deadline or period written in full in a year before the document's own: the dates of last year's
     notice left in this year's (a 2009 安全生产月 notice that runs the month from 2008年6月1日至30日)."""
-    year = document_year(doc)
+    year = doc.analysis.stated_year
     if year is None or doc.analysis.is_report:
         return []
     out = []
@@ -336,7 +325,7 @@ def stale_date_checks(doc: Document) -> list[Check]:
 
 
 @stage("checks", step="link", assigns="extraction.checks",
-       requires=("meta", "sections", "analysis.is_report", "extraction.deadlines", "extraction.metrics"))  # fmt: skip
+       requires=("meta", "sections", "analysis.is_report", "analysis.stated_year", "extraction.deadlines", "extraction.metrics"))  # fmt: skip
 def checks(doc: Document) -> list[Check]:
     """Every contradiction between a stated figure and the document's own numbers, in text order."""
     out: list[Check] = []

@@ -114,3 +114,13 @@ def test_a_plan_that_keeps_last_years_dates():
     stale = docparse.read(notice.format("2008年6月1日至30日").encode(), name="r.txt").extraction.checks
     assert [(c.kind, c.text, c.stated, c.computed) for c in stale] == [("date_mismatch", "2008年6月1日至30日", 2008, 2009)]
     assert docparse.read(notice.format("2009年6月1日至30日").encode(), name="r.txt").extraction.checks == []
+
+
+def test_the_year_a_document_states_is_its_date_number_or_title_never_a_year_under_review():
+    def year(text: str) -> int | None:
+        return docparse.read(text.encode(), name="r.txt").analysis.stated_year
+
+    assert year("关于开展2009年“安全生产月”活动的通知\n各市安委办：\n请认真组织。\n") == 2009
+    review = "关于2025年度安全生产考核结果的通报\n{}各市人民政府：\n现将结果通报如下。\n"
+    assert year(review.format("青安委〔2026〕3号\n")) == 2026
+    assert year(review.format("")) is None
