@@ -56,6 +56,7 @@ class UnitLexicon:
     report_types: frozenset[str]
     back_references: tuple[str, ...]
     lead_words: tuple[str, ...]
+    modals: tuple[str, ...]
     counted_in_words: frozenset[str]
     place_classes: frozenset[str]
 
@@ -80,7 +81,7 @@ def unit_lexicon() -> UnitLexicon:
     return UnitLexicon(
         pattern, tuple(words("not_after")), tuple(words("threshold")), tuple(words("target")),
         tuple(words("plan_item")), multipliers, tuple(words("goal_verb")), frozenset(words("report_type")),
-        tuple(words("back_reference")), tuple(words("lead_word")), frozenset(words("counted_in_words")),
+        tuple(words("back_reference")), tuple(words("lead_word")), tuple(words("modal")), frozenset(words("counted_in_words")),
         frozenset(words("place_class")),
     )
 
@@ -220,8 +221,9 @@ COUNTED_NOUN_MAX = 10  # characters of a counted noun taken as its own indicator
 
 def counted_thing(text: str, start: int, end: int, lex: UnitLexicon) -> str | None:
     """What a figure counts when no indicator word names it: the noun before it, back to the clause or list
-    break (加油站11座, 小型水库12座), lead words (现有, 其中) removed. A figure followed by a noun the lexicon
-    does not know (8个督查组) gets none: that is too often a count of the plan's own parts."""
+    break (加油站11座, 小型水库12座), lead words (现有, 其中) removed, and the word and modal a requirement ends it with
+    (预抽率应当达到30%). A figure followed by a noun the lexicon does not know (8个督查组) gets none: that is
+    too often a count of the plan's own parts."""
     after = noun_after(text, end)
     if after and "\u4e00" <= after[0] <= "\u9fff":
         return None
@@ -232,9 +234,21 @@ def counted_thing(text: str, start: int, end: int, lex: UnitLexicon) -> str | No
         for w in lex.lead_words:  # longest first, as the loader sorts them
             if noun.startswith(w) and len(noun) > len(w):
                 noun, stripped = noun[len(w) :], True
+    noun = without_requirement_verbs(noun, lex)
     if len(noun) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in noun):
         return None
     return noun
+
+
+def without_requirement_verbs(noun: str, lex: UnitLexicon) -> str:
+    """A noun less the word that sets a required level at its end (达到, 不少于) and the modal before that word
+    (完好率应当达到 -> 完好率). A change (同比减少) stays: it is what the figure measures."""
+    ending = next((w for w in lex.target if noun.endswith(w) and len(noun) > len(w)), None)
+    if ending is None:
+        return noun
+    noun = noun[: -len(ending)]
+    modal = next((w for w in lex.modals if noun.endswith(w) and len(noun) > len(w)), "")
+    return noun[: len(noun) - len(modal)]
 
 
 def indicator_for(text: str, start: int, end: int, unit: str) -> str | None:
@@ -425,7 +439,7 @@ def figure_indicator(text: str, m: re.Match[str], bound: str, lex: UnitLexicon, 
     if indicator is None:
         indicator = prior_indicator(text, start, unit, found)
     if indicator is None:
-        indicator = counted_thing(text, m.start("num") if not m.group("pre") else start, end, lex)
+        indicator = counted_thing(text, m.start("num") if not m.group("pre") else start, end + len(bound), lex)
     if indicator is None:
         indicator = pair_follower(text, start, unit, found)
     if indicator is None:

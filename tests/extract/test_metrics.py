@@ -242,3 +242,13 @@ def test_a_plans_share_of_units_that_reach_a_goal_is_a_target():
         (30, "乡镇占比", "target"),
     ]
     assert all(m.indicator != "目标占比" for m in metrics("确保实现年内道路运输事故总量下降30%的目标。"))
+
+
+def test_a_required_level_with_its_bound_counts_the_noun_before_its_verb():
+    # regulations and plans of corpora/real (r517, r349): 预抽率应当达到30%以上, 完好率達到98%以上
+    notice = "某县安委办关于加强煤矿瓦斯治理的通知\n\n各乡镇：\n\n{body}\n\n某县安委办\n2021年12月1日\n"
+    for body, indicator in (("地面井预抽煤层瓦斯，预抽率应当达到30%以上。", "预抽率"), ("消防设施完好率达到98%以上。", "消防设施完好率")):
+        found = docparse.read(notice.format(body=body).encode(), name="r.txt").extraction.metrics
+        assert [(m.indicator, m.kind) for m in found] == [(indicator, "target")]
+    # a change is what a reported figure measures, so it stays in the indicator
+    assert [m.indicator for m in metrics("全县发生事故12起，同比减少3起。")][-1].endswith("减少")
