@@ -33,7 +33,7 @@ PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全�
 # In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event; 现有: its baseline).
 STRONG_PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|现有|予以(?:通报)?(?:表彰|表扬)|授予")
 # a day, maybe an hour, then what happened on it: a notice's account of an accident, not a rule of a plan
-DATED_EVENT = re.compile(r"[0-9一二三四五六七八九十]{1,3}日(?:[0-9一二三四五六七八九十]{1,3}时)?[^。；]{0,60}?发生")
+DATED_EVENT = re.compile(r"[0-9一二三四五六七八九十]{1,3}日(?:[0-9一二三四五六七八九十]{1,3}时)?[^。；]{0,150}?发生")
 PRIOR_PERIOD = re.compile(r"(?:去年|上年|上年度)(?:同期)?(?:为|的|是)?$")
 PRIOR_SUFFIX = "（上年同期）"
 COUNTED_ITEMS = {"个", "项", "套", "份", "条"}

@@ -252,3 +252,13 @@ def test_a_required_level_with_its_bound_counts_the_noun_before_its_verb():
         assert [(m.indicator, m.kind) for m in found] == [(indicator, "target")]
     # a change is what a reported figure measures, so it stays in the indicator
     assert [m.indicator for m in metrics("全县发生事故12起，同比减少3起。")][-1].endswith("减少")
+
+
+def test_an_accident_a_notice_recounts_in_a_long_sentence_reports_its_toll():
+    # a provincial notice (r742): the date opens a sentence that names the site at length before 发生
+    notice = (
+        "某省安委办关于加强建设工程施工安全的通知\n\n各市安委办：\n\n2021年2月8日，三明市大田县经济开发区上京工业园，福建大田县新岩水泥有限公司"
+        "5000吨熟料水泥生产线技改项目，原料磨工序构筑物在浇筑混凝土施工过程中发生楼面坍塌，造成3人死亡。各地要吸取教训。\n"
+    )
+    found = docparse.read(notice.encode(), name="r.txt").extraction.metrics
+    assert [(m.value, m.unit, m.kind) for m in found if m.unit == "人"] == [(3, "人", "reported")]
