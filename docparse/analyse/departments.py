@@ -236,6 +236,20 @@ def unknown_hits(text: str, known: list[tuple[int, int, Entry]]) -> list[tuple[i
     return hits
 
 
+GOVERNMENT = "人民政府"
+GOVERNMENT_ORGANS = ("department", "committee")
+
+
+def is_government_organ(before: tuple[int, int, Entry], start: int, entry: Entry) -> bool:
+    """Whether a body written straight after a government, with no level word of its own, is that government's
+    organ (省政府安委会办公室, 省政府应急办, 省政府国资委): one mention of the organ, not the government and a
+    body of the list it would open. A people's organization (镇政府工会) is no organ of a government."""
+    _, end, government = before
+    return (
+        end == start and government.name == GOVERNMENT and entry.kind in GOVERNMENT_ORGANS and entry.level != "central"
+    )
+
+
 def join_units(text: str, hits: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
     """A unit written right after its parent body becomes one name (市公安局治安支队); a lone unit stays only
     after a township's level word (镇派出所: the 乡镇 station of its county's body), else it is dropped."""
@@ -243,6 +257,9 @@ def join_units(text: str, hits: list[tuple[int, int, Entry]]) -> list[tuple[int,
     township = tuple(w for w, level in suffixes.items() if level == "township")
     joined: list[tuple[int, int, Entry]] = []
     for start, end, entry in hits:
+        if joined and is_government_organ(joined[-1], start, entry):
+            joined.append((joined.pop()[0], end, entry))  # the organ's own name, its level that of the government
+            continue
         if entry.needs == "parent":
             if joined and joined[-1][1] == start and joined[-1][2].kind != "unit":
                 p_start, _, parent = joined.pop()

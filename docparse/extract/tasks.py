@@ -71,7 +71,7 @@ SUBJECT_RUN = re.compile(
 )
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
-UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
+UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|厅|委|办|队|处|站|所|中心|院|会)[、和及与]")
 BLANKS = re.compile(r"\s*")
 
 
@@ -225,6 +225,25 @@ def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[
     return found
 
 
+# Between two parties of one list, the members the lexicon does not know: 、卫生厅、 / 、煤炭生产安全管理局、
+MEMBER_GAP = re.compile(r"[、和及与]([\u4e00-\u9fff、]{2,40})[、和及与]")
+
+
+def member_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Unknown units written between two known parties of one list (省发改委、财政厅、卫生厅、交通运输厅), when
+    every member between them is a unit name: a list of bodies goes on through the ones the lexicon lacks."""
+    text = doc.norm_text
+    found = []
+    for prev, ref in zip(refs, refs[1:]):
+        gap = MEMBER_GAP.fullmatch(text, prev.end, ref.start)
+        if gap is None:
+            continue
+        units = [unknown_unit(doc, a, b, taken) for a, b in trimmed_members(text, gap.start(1), gap.end(1))]
+        if units and all(units):
+            found += units
+    return found
+
+
 HOSTED = re.compile(r"设在([\u4e00-\u9fff]{2,14})(?=[，。；（])")  # 办公室设在镇安监办，…: the host, up to a stop
 
 
@@ -314,9 +333,8 @@ def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
     """`refs` with the units the lexicon does not know where a role field, a subject list or an office's host
     names them."""
     taken = IntervalIndex((r.start, r.end) for r in refs)
-    extra = {
-        (u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken)]
-    }
+    found = [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken), *member_units(doc, refs, taken)]
+    extra = {(u.start, u.end): u for u in found}
     return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
 

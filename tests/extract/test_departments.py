@@ -242,3 +242,16 @@ def test_county_level_words_in_any_order_and_villages_with_their_units_are_gener
     # r314: 各区市县政府、先导区管委会组织开展…; r814: 各行政村(社区)和单位要…
     doc = read("各区市县政府、先导区管委会组织开展本辖区安全生产综合检查。各行政村（社区）和单位要成立相应的领导小组。\n")
     assert [g.name for g in doc.analysis.generic_parties] == ["各区市县政府", "各行政村（社区）和单位"]
+
+
+def test_a_body_written_straight_after_its_government_is_that_governments_organ():
+    # r899 (黑龙江 分工方案): 省政府安委会办公室牵头; r632: 省政府应急办; r320: 将省政府安委会调整为省安委会; r853: 镇政府工会
+    doc = read(
+        "（省政府安委会办公室牵头，省发改委配合）\n省政府应急办负责。将省政府安委会调整为省安委会。镇政府工会参加。\n"
+    )
+    found = by_name(doc)
+    assert {m.text for m in found["省安全生产委员会办公室"].mentions} == {"省政府安委会办公室"}
+    assert {m.text for m in found["省应急管理办公室"].mentions} == {"省政府应急办"}
+    assert {m.text for m in found["省安全生产委员会"].mentions} == {"省政府安委会", "省安委会"}
+    assert "省人民政府" not in found
+    assert {m.text for m in found["镇人民政府"].mentions} == {"镇政府"}  # a people's organization is no organ

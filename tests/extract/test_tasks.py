@@ -983,3 +983,17 @@ def test_the_members_that_make_up_a_group_after_由_are_not_charged():
     )
     assert parties(task_starting(doc, "1.工作专班").lead) == ["市安委办"]
     assert parties(task_starting(doc, "2.督查制度").lead) == ["市公安局"]
+
+
+def test_a_list_of_bodies_goes_on_through_the_ones_the_lexicon_lacks():
+    # r899 (黑龙江 分工方案): 卫生厅 and 煤炭生产安全管理局 are unknown to the lexicon; the list still supports
+    doc = read(
+        "黑龙江省安全生产工作分工方案\n\n一、主要任务\n"
+        "47.积极配合国家有关部门做好鹤岗国家级矿山救援基地建设。(省政府安委会办公室牵头,省发改委、财政厅、安全监管局、"
+        "卫生厅、交通运输厅、煤炭生产安全管理局、黑龙江煤监局配合)\n"
+    )
+    task = task_starting(doc, "47.")
+    assert parties(task.lead) == ["省政府安委会办公室"]
+    assert parties(task.support) == [
+        "省发改委", "财政厅", "安全监管局", "卫生厅", "交通运输厅", "煤炭生产安全管理局", "黑龙江煤监局"
+    ]
