@@ -358,6 +358,7 @@ def generic_refs(doc: Document) -> list[PartyRef]:
         if any(s < m.end() and m.start() < e for s, e in taken) or inside_place_name(doc.norm_text, m.start()):
             continue
         end = m.end() + body_name_at(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
+        end = shared_quantifier_end(doc.norm_text, m.start(), end)
         if found and found[-1][1] == m.start():  # 各地各部门各单位, 各级各部门: written as one, one party
             found[-1] = (found[-1][0], end)
         else:
@@ -366,6 +367,22 @@ def generic_refs(doc: Document) -> list[PartyRef]:
         span = doc.source_span(start, end)
         refs.append(PartyRef(doc.norm_text[start:end], doc.text_of(span), span, kind="generic"))
     return sorted(refs, key=lambda r: r.span.start)
+
+
+# Bare kinds of party listed after a generic one, which share its quantifier: 区有关部门、单位; 各相关单位、部门、村、企业;
+# 各部门、村（社区）
+SHARED_KIND = "部门|单位|村|社区|企业|学校"
+SHARED_KINDS = re.compile(rf"(?:[、和](?:{SHARED_KIND})(?:（[\u4e00-\u9fff]{{1,4}}）)?)+")  # 各部门、村（社区）
+ENDS_IN_KIND = re.compile(rf"(?:{SHARED_KIND})$")
+
+
+def shared_quantifier_end(text: str, start: int, end: int) -> int:
+    """Where a generic party ending at `end` ends with the bare kinds listed after it (区有关部门、单位: the
+    departments and the units concerned, one party), when it ends in a kind itself (not 各地、企业)."""
+    if not ENDS_IN_KIND.search(text, start, end):
+        return end
+    more = SHARED_KINDS.match(text, end)
+    return more.end() if more else end
 
 
 def inside_place_name(text: str, at: int) -> bool:

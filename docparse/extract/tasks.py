@@ -1400,8 +1400,20 @@ def tasks(doc: Document) -> list[Task]:
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     if doc.analysis.is_report:
         found = [t for t in found if t.section is not None or assigns(t.text)]
-    found = [t for t in found if names_work(t)]
+    found = [t for t in found if names_work(t) and not reports_a_meeting(doc)]
     return found + table_tasks(doc, deadlines, refs, tables, first_leads)
+
+
+MEETING_RECORD = "纪要"
+
+
+def reports_a_meeting(doc: Document) -> bool:
+    """Whether the document is news of a meeting: a 纪要 by its content, with no kind word of its own in a title
+    (永湖镇召开…工作会议 … 镇长魏荣坤指出：一是各部门、村（社区）要…). Who the speakers told to act is what they
+    said, reported, in its items (一是…二是…) as in its sentences; the tasks are given by the meeting's own
+    documents, as a minute titled 纪要 would."""
+    kind = doc.meta.doc_type
+    return kind is not None and kind.value == MEETING_RECORD and not kind.text
 
 
 WORK_MIN = 4  # characters of a task's text besides its parties: a line with a body's name alone is a signature

@@ -255,3 +255,11 @@ def test_a_body_written_straight_after_its_government_is_that_governments_organ(
     assert {m.text for m in found["省安全生产委员会"].mentions} == {"省政府安委会", "省安委会"}
     assert "省人民政府" not in found
     assert {m.text for m in found["镇人民政府"].mentions} == {"镇政府"}  # a people's organization is no organ
+
+
+def test_bare_kinds_listed_after_a_generic_party_share_its_quantifier():
+    # r922: 区有关部门、单位要…; r820: 各相关单位、部门、村、企业; r630: 各部门、村（社区）要…; not 各地、企业
+    doc = read("区有关部门、单位要依据本行业判定标准。各相关单位、部门、村、企业签订责任状。各部门、村（社区）要履行职责。各地、企业要自查。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == [
+        "区有关部门、单位", "各相关单位、部门、村、企业", "各部门、村（社区）", "各地"
+    ]

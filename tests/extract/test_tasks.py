@@ -997,3 +997,18 @@ def test_a_list_of_bodies_goes_on_through_the_ones_the_lexicon_lacks():
     assert parties(task.support) == [
         "省发改委", "财政厅", "安全监管局", "卫生厅", "交通运输厅", "煤炭生产安全管理局", "黑龙江煤监局"
     ]
+
+
+def test_news_of_a_meeting_reports_what_the_speakers_required_and_assigns_nothing():
+    # r630 (永湖镇 meeting news, a 纪要 by its content): 一是各部门、村(社区)要…; a minute titled 纪要 still assigns
+    news = (
+        "2019年12月2日,永湖镇召开“奋战50天全年保平安”安全生产重点攻坚行动工作会议,镇领导班子、各部门、村(社区)负责人参加了会议。\n"
+        "会上,副镇长郑钰胜通报了近期各地的安全事故,要求各部门、村(社区)吸取教训,严格落实上级部门文件精神。\n"
+        "随后,镇长魏荣坤指出:一是各部门、村(社区)要根据文件精神,认真履行职责,结合实际做好安全生产相关工作;"
+        "二是加强对鸿海园区周边各村烟花爆竹燃放、出租屋电动车充电等安全监管。\n"
+    )
+    doc = read(news)
+    assert doc.meta.doc_type.value == "纪要"
+    assert [t for t in doc.extraction.tasks if t.lead] == []
+    minute = read("永湖镇安全生产工作会议纪要\n\n" + news)
+    assert [parties(t.lead) for t in minute.extraction.tasks if t.lead]
