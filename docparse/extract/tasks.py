@@ -61,7 +61,8 @@ LEAD_COLUMN = re.compile(r"牵头|主责")  # a lead column as opposed to one of
 LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
 FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
-UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”){2,14}")  # a quoted campaign inside: 省“打非”协调领导小组
+# a quoted campaign inside (省“打非”协调领导小组), a bracketed word (政法（应急）办), a blank of justified type (农 办)
+UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”|（[\u4e00-\u9fff]{1,6}）| (?=[\u4e00-\u9fff])){2,14}")
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
 PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name opens with (区应急管理局)
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
@@ -148,6 +149,7 @@ def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> R
         return None
     if strip_stop_words(start, name)[0] != start:  # 由街道办事处…, 督促…: words before a name, no name
         return None
+    name = name.replace(" ", "")
     ending = next(((e, kind) for e, kind in unit_endings() if name.endswith(e)), None)
     if ending is None or len(name) - len(ending[0]) < MIN_UNIT_CORE:
         return None
@@ -175,6 +177,8 @@ def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
             continue
         for m in cue.pattern.finditer(text):
             stop = FIELD_END.search(text, m.end())
+            while stop and closes_inner_bracket(text, m.end(), stop.start()):  # 政法（应急）办: the field goes on
+                stop = FIELD_END.search(text, stop.end())
             for a, b in trimmed_members(text, m.end(), stop.start() if stop else len(text)):
                 cut = b == len(text.rstrip())  # the excerpt ends inside the field: （责任单位：区应急
                 unit = cut_unit(doc, a, b, taken) if cut else unknown_unit(doc, a, b, taken)

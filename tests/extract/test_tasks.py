@@ -1012,3 +1012,14 @@ def test_news_of_a_meeting_reports_what_the_speakers_required_and_assigns_nothin
     assert [t for t in doc.extraction.tasks if t.lead] == []
     minute = read("永湖镇安全生产工作会议纪要\n\n" + news)
     assert [parties(t.lead) for t in minute.extraction.tasks if t.lead]
+
+
+def test_a_responsible_field_reads_units_with_a_bracketed_word_and_township_institutions():
+    # r910 (卢市镇 检查督导组): 责任单位:政法(应急)办、派出所…; 卫生院, 福利院, 中心学校 are units of a 镇
+    doc = read(
+        "卢市镇关于做好安全生产大检查的通知\n三、分组情况\n(一)第一检查督导组;\n责任单位:政法(应急)办、派出所、市场监督管理所\n"
+        "检查范围:消防易爆物品。\n(二)第四检查督导组;\n责任单位:派出所、市场监督管理所、卫生院、中心学校\n检查范围:校园安全。\n"
+    )
+    first, second = (t for t in doc.extraction.tasks if t.lead)
+    assert parties(first.lead) == ["政法(应急)办"] and parties(first.support) == ["派出所", "市场监督管理所"]
+    assert parties(second.support) == ["市场监督管理所", "卫生院", "中心学校"]
