@@ -1162,7 +1162,7 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
             continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
-            if after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL):
+            if after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL) or charged(after):
                 return list({r.ref.name: r.ref for r in subject}.values())
             continue
         if asked or any(
@@ -1172,6 +1172,16 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         ):
             return list({r.ref.name: r.ref for r in subject}.values())
     return []
+
+
+DONE = "了"  # 县安委办牵头制定了《…》: what was done, told
+
+
+def charged(after: str) -> bool:
+    """Whether a lead word follows a list that opens a later clause, to charge it with work to do: 按照安委会要求，
+    各县区负责组织开展…, not …要求，县安委办牵头制定了《…实施计划》."""
+    clause = re.split(r"[，。；]", after, maxsplit=1)[0]
+    return DONE not in clause and any(c.role == "lead" and c.pattern.match(after) for c in after_cues())
 
 
 # An item heading written as a sentence of its own, at the end of the sentence before a requirement:

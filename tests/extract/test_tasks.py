@@ -1,5 +1,5 @@
 import docparse
-from docparse.extract.tasks import task_sector_wording
+from docparse.extract.tasks import charged, task_sector_wording
 from docparse.extract.tasks import tasks as extract_tasks
 from docparse.model import Cell, Deadline, RawDocument, Source, Span, Table
 from docparse.pipeline import Pipeline, make_document
@@ -1023,3 +1023,14 @@ def test_a_responsible_field_reads_units_with_a_bracketed_word_and_township_inst
     first, second = (t for t in doc.extraction.tasks if t.lead)
     assert parties(first.lead) == ["政法(应急)办"] and parties(first.support) == ["派出所", "市场监督管理所"]
     assert parties(second.support) == ["市场监督管理所", "卫生院", "中心学校"]
+
+
+def test_a_list_opening_a_later_clause_with_a_lead_word_is_charged_unless_the_work_is_told_done():
+    # r903 (开封 方案): 按照安委会要求,各县区负责组织开展…; r600 (五华 计划): …要求，县安委办牵头制定了《…》
+    doc = read(
+        "开封市安全生产专项整治工作方案\n此次专项行动时间为2016年12月1日至2017年2月28日。按照安委会要求,各县区负责组织开展本辖区十大重点"
+        "行业领域安全生产专项整治工作。\n"
+    )
+    assert [parties(t.lead) for t in doc.extraction.tasks if t.lead] == [["各县区"]]
+    assert charged("负责组织开展本辖区专项整治工作。")
+    assert not charged("牵头制定了《五华县安全生产专项整治三年行动实施计划》，经县委同意")
