@@ -263,3 +263,9 @@ def test_bare_kinds_listed_after_a_generic_party_share_its_quantifier():
     assert [g.name for g in doc.analysis.generic_parties] == [
         "区有关部门、单位", "各相关单位、部门、村、企业", "各部门、村（社区）", "各地"
     ]
+
+
+def test_every_prefecture_level_city_is_a_plural_before_a_body():
+    # r904 (商务厅 notice): 各设区市商务局要…; r908: 各设区市安委会
+    doc = read("各设区市商务局要加强指导。各设区市安委会要组织检查。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各设区市商务局", "各设区市安委会"]
