@@ -269,3 +269,9 @@ def test_every_prefecture_level_city_is_a_plural_before_a_body():
     # r904 (商务厅 notice): 各设区市商务局要…; r908: 各设区市安委会
     doc = read("各设区市商务局要加强指导。各设区市安委会要组织检查。\n")
     assert [g.name for g in doc.analysis.generic_parties] == ["各设区市商务局", "各设区市安委会"]
+
+
+def test_the_committee_members_of_an_autonomous_prefecture_are_one_generic_party():
+    # r909 (巴音郭楞 notice): 自治州安委会有关成员单位要按照…落实州级日常监管矿山监管责任
+    doc = read("自治州安委会有关成员单位要按照职责落实州级日常监管矿山监管责任。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == ["自治州安委会有关成员单位"]
