@@ -236,6 +236,20 @@ def unknown_hits(text: str, known: list[tuple[int, int, Entry]]) -> list[tuple[i
     return hits
 
 
+GOVERNMENT = "人民政府"
+GOVERNMENT_ORGANS = ("department", "committee")
+
+
+def is_government_organ(before: tuple[int, int, Entry], start: int, entry: Entry) -> bool:
+    """Whether a body written straight after a government, with no level word of its own, is that government's
+    organ (省政府安委会办公室, 省政府应急办, 省政府国资委): one mention of the organ, not the government and a
+    body of the list it would open. A people's organization (镇政府工会) is no organ of a government."""
+    _, end, government = before
+    return (
+        end == start and government.name == GOVERNMENT and entry.kind in GOVERNMENT_ORGANS and entry.level != "central"
+    )
+
+
 def join_units(text: str, hits: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
     """A unit written right after its parent body becomes one name (市公安局治安支队); a lone unit stays only
     after a township's level word (镇派出所: the 乡镇 station of its county's body), else it is dropped."""
@@ -243,6 +257,9 @@ def join_units(text: str, hits: list[tuple[int, int, Entry]]) -> list[tuple[int,
     township = tuple(w for w, level in suffixes.items() if level == "township")
     joined: list[tuple[int, int, Entry]] = []
     for start, end, entry in hits:
+        if joined and is_government_organ(joined[-1], start, entry):
+            joined.append((joined.pop()[0], end, entry))  # the organ's own name, its level that of the government
+            continue
         if entry.needs == "parent":
             if joined and joined[-1][1] == start and joined[-1][2].kind != "unit":
                 p_start, _, parent = joined.pop()
@@ -341,6 +358,7 @@ def generic_refs(doc: Document) -> list[PartyRef]:
         if any(s < m.end() and m.start() < e for s, e in taken) or inside_place_name(doc.norm_text, m.start()):
             continue
         end = m.end() + body_name_at(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
+        end = shared_quantifier_end(doc.norm_text, m.start(), end)
         if found and found[-1][1] == m.start():  # 各地各部门各单位, 各级各部门: written as one, one party
             found[-1] = (found[-1][0], end)
         else:
@@ -349,6 +367,22 @@ def generic_refs(doc: Document) -> list[PartyRef]:
         span = doc.source_span(start, end)
         refs.append(PartyRef(doc.norm_text[start:end], doc.text_of(span), span, kind="generic"))
     return sorted(refs, key=lambda r: r.span.start)
+
+
+# Bare kinds of party listed after a generic one, which share its quantifier: 区有关部门、单位; 各相关单位、部门、村、企业;
+# 各部门、村（社区）
+SHARED_KIND = "部门|单位|村|社区|企业|学校"
+SHARED_KINDS = re.compile(rf"(?:[、和](?:{SHARED_KIND})(?:（[\u4e00-\u9fff]{{1,4}}）)?)+")  # 各部门、村（社区）
+ENDS_IN_KIND = re.compile(rf"(?:{SHARED_KIND})$")
+
+
+def shared_quantifier_end(text: str, start: int, end: int) -> int:
+    """Where a generic party ending at `end` ends with the bare kinds listed after it (区有关部门、单位: the
+    departments and the units concerned, one party), when it ends in a kind itself (not 各地、企业)."""
+    if not ENDS_IN_KIND.search(text, start, end):
+        return end
+    more = SHARED_KINDS.match(text, end)
+    return more.end() if more else end
 
 
 def inside_place_name(text: str, at: int) -> bool:

@@ -51,10 +51,11 @@ SPEAKING_OFFICIAL = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:介绍|表示|指出|�
 MEETING_SANCTION = "约谈"
 BODY_PENALTIES = ("通报批评", "问责", "追究责任", "黄牌警告", "书面检查", "深刻检查")
 # after a department that speaks or publishes, as the subject of its verb, not one that is blamed: 市住建委表示,
-# 云南省应急管理厅官网发布, 市安监局在…通报会上表示, 省防汛抗旱指挥部办公室联合下发通知, 执法人员要求立即停工整改
+# 云南省应急管理厅官网发布, 市安监局在…通报会上表示, 省防汛抗旱指挥部办公室联合下发通知, 执法人员要求立即停工整改,
+# 四川省政府安委会办公室召集…负责人召开…约谈会 (who convenes a meeting holds it)
 SPEAKING_AFTER = re.compile(
     r"(?:办公室)?(?:执法人员|工作人员|官网|网站|官方网站|微信公众号)?(?:在[^，。；\n]{1,24}?[上中])?(?:联合|分别|近日|日前)?"
-    r"(?:表示|指出|强调|发布|下发|印发|召开|要求)"
+    r"(?:表示|指出|强调|发布|下发|印发|召开|召集|要求)"
 )
 # after a department that imposes a sanction itself, as the subject of its verb: 市安委办分别约谈…, 省安委会（huì ）
 # 决定对该起事故查处进行挂牌督办, 市纪委监委联合市安委办约谈 (a pinyin gloss a page adds may stand between)

@@ -548,7 +548,8 @@ def expression_dates(m: re.Match[str], ctx: YearContext) -> tuple[date | None, d
         span = atom_interval(end_atom, year) if year else None
         if span is None:
             return None
-        return ctx.doc_date, span[1], True, inferred
+        # the work runs from the document's own day: what the text fixes is when it must be done (至6月30日)
+        return span[1], span[1], False, inferred
     if m.group("yr_a"):
         a, b = int(m.group("yr_a")), int(m.group("yr_b"))
         return date(a, 1, 1), date(b, 12, 31), True, False

@@ -61,7 +61,8 @@ LEAD_COLUMN = re.compile(r"牵头|主责")  # a lead column as opposed to one of
 LEAD_MARK = re.compile(r"（(?:牵头|牵头单位|主责|主责单位|总牵头)）")
 FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
-UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”){2,14}")  # a quoted campaign inside: 省“打非”协调领导小组
+# a quoted campaign inside (省“打非”协调领导小组), a bracketed word (政法（应急）办), a blank of justified type (农 办)
+UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”|（[\u4e00-\u9fff]{1,6}）| (?=[\u4e00-\u9fff])){2,14}")
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
 PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name opens with (区应急管理局)
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
@@ -71,7 +72,7 @@ SUBJECT_RUN = re.compile(
 )
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
-UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|委|办|队|处|站|所|中心|院|会)[、和及与]")
+UNKNOWN_MEMBER_GAP = re.compile(r"[、和及与][\u4e00-\u9fff]{1,14}(?:局|厅|委|办|队|处|站|所|中心|院|会)[、和及与]")
 BLANKS = re.compile(r"\s*")
 
 
@@ -148,6 +149,7 @@ def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> R
         return None
     if strip_stop_words(start, name)[0] != start:  # 由街道办事处…, 督促…: words before a name, no name
         return None
+    name = name.replace(" ", "")
     ending = next(((e, kind) for e, kind in unit_endings() if name.endswith(e)), None)
     if ending is None or len(name) - len(ending[0]) < MIN_UNIT_CORE:
         return None
@@ -175,6 +177,8 @@ def field_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
             continue
         for m in cue.pattern.finditer(text):
             stop = FIELD_END.search(text, m.end())
+            while stop and closes_inner_bracket(text, m.end(), stop.start()):  # 政法（应急）办: the field goes on
+                stop = FIELD_END.search(text, stop.end())
             for a, b in trimmed_members(text, m.end(), stop.start() if stop else len(text)):
                 cut = b == len(text.rstrip())  # the excerpt ends inside the field: （责任单位：区应急
                 unit = cut_unit(doc, a, b, taken) if cut else unknown_unit(doc, a, b, taken)
@@ -222,6 +226,25 @@ def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[
                 break  # a member that names no party: no subject list
             units.append(unit)
             pos = sep + 1
+    return found
+
+
+# Between two parties of one list, the members the lexicon does not know: 、卫生厅、 / 、煤炭生产安全管理局、
+MEMBER_GAP = re.compile(r"[、和及与]([\u4e00-\u9fff、]{2,40})[、和及与]")
+
+
+def member_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Unknown units written between two known parties of one list (省发改委、财政厅、卫生厅、交通运输厅), when
+    every member between them is a unit name: a list of bodies goes on through the ones the lexicon lacks."""
+    text = doc.norm_text
+    found = []
+    for prev, ref in zip(refs, refs[1:]):
+        gap = MEMBER_GAP.fullmatch(text, prev.end, ref.start)
+        if gap is None:
+            continue
+        units = [unknown_unit(doc, a, b, taken) for a, b in trimmed_members(text, gap.start(1), gap.end(1))]
+        if units and all(units):
+            found += units
     return found
 
 
@@ -314,9 +337,8 @@ def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
     """`refs` with the units the lexicon does not know where a role field, a subject list or an office's host
     names them."""
     taken = IntervalIndex((r.start, r.end) for r in refs)
-    extra = {
-        (u.start, u.end): u for u in [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken)]
-    }
+    found = [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken), *member_units(doc, refs, taken)]
+    extra = {(u.start, u.end): u for u in found}
     return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
 
@@ -1140,7 +1162,7 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
             continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
-            if after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL):
+            if after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL) or charged(after):
                 return list({r.ref.name: r.ref for r in subject}.values())
             continue
         if asked or any(
@@ -1150,6 +1172,16 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         ):
             return list({r.ref.name: r.ref for r in subject}.values())
     return []
+
+
+DONE = "了"  # 县安委办牵头制定了《…》: what was done, told
+
+
+def charged(after: str) -> bool:
+    """Whether a lead word follows a list that opens a later clause, to charge it with work to do: 按照安委会要求，
+    各县区负责组织开展…, not …要求，县安委办牵头制定了《…实施计划》."""
+    clause = re.split(r"[，。；]", after, maxsplit=1)[0]
+    return DONE not in clause and any(c.role == "lead" and c.pattern.match(after) for c in after_cues())
 
 
 # An item heading written as a sentence of its own, at the end of the sentence before a requirement:
@@ -1382,8 +1414,20 @@ def tasks(doc: Document) -> list[Task]:
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     if doc.analysis.is_report:
         found = [t for t in found if t.section is not None or assigns(t.text)]
-    found = [t for t in found if names_work(t)]
+    found = [t for t in found if names_work(t) and not reports_a_meeting(doc)]
     return found + table_tasks(doc, deadlines, refs, tables, first_leads)
+
+
+MEETING_RECORD = "纪要"
+
+
+def reports_a_meeting(doc: Document) -> bool:
+    """Whether the document is news of a meeting: a 纪要 by its content, with no kind word of its own in a title
+    (永湖镇召开…工作会议 … 镇长魏荣坤指出：一是各部门、村（社区）要…). Who the speakers told to act is what they
+    said, reported, in its items (一是…二是…) as in its sentences; the tasks are given by the meeting's own
+    documents, as a minute titled 纪要 would."""
+    kind = doc.meta.doc_type
+    return kind is not None and kind.value == MEETING_RECORD and not kind.text
 
 
 WORK_MIN = 4  # characters of a task's text besides its parties: a line with a body's name alone is a signature

@@ -371,6 +371,21 @@ def unflattened(line: Line) -> list[Line]:
     return pieces
 
 
+# Blanks a web page lost to its encoding, each written as a question mark: at the start of a line (???(一)第一检查督导组)
+# or after a blank (胡小波 ?杨 ?剑). A question mark never opens a line or a word of Chinese text.
+LOST_BLANKS = re.compile(r"^？+|(?<= )？+(?=\S)")
+
+
+def lost_blanks(source: str, line: Line) -> list[tuple[int, int]]:
+    """The spans of `line.text` that are lost blanks: ASCII question marks in the source (`LOST_BLANKS`)."""
+    offsets = line.source_offsets()
+    return [
+        (m.start(), m.end())
+        for m in LOST_BLANKS.finditer(line.text)
+        if all(source[offsets[i]] == "?" for i in range(m.start(), m.end()))
+    ]
+
+
 def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
     """Normalized text, its offset map into `raw.text`, and the noise that was left out."""
     fmt = raw.source.format
@@ -395,6 +410,11 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
                 continue
         if traditional:  # before the noise patterns, which are written in simplified characters (首頁 >> is 首页 >>)
             ln.text = to_simplified(ln.text)
+        lost = lost_blanks(raw.text, ln)
+        if lost:
+            ln.drop(lost)
+            if not ln.text:
+                continue
         reason = classify_noise(ln, fmt)
         if reason is None and re.sub(r"\d+", "#", raw.text[ln.start : ln.end]) in headers:
             reason = "running_header"

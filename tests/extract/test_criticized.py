@@ -276,3 +276,12 @@ def test_a_penalty_naming_a_campaign_is_imposed_on_nobody():
         "要健全机构，落实责任，确保煤矿停产整顿工作顺利进行。\n"
     )
     assert found == {}
+
+
+def test_a_body_convening_a_meeting_holds_it():
+    """r198: 四川省政府安委会办公室召集…相关负责人召开重点煤矿企业事故约谈会."""
+    found = entities(
+        "四川省召开重点煤矿企业事故约谈会\n6月29日，四川省政府安委会办公室召集华蓥山广能集团公司、四川芙蓉集团公司相关负责人"
+        "召开重点煤矿企业事故约谈会，这是四川省首次召开重点煤矿企业事故约谈会。\n"
+    )
+    assert "四川省政府安委会办公室" not in found

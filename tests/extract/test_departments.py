@@ -242,3 +242,36 @@ def test_county_level_words_in_any_order_and_villages_with_their_units_are_gener
     # r314: 各区市县政府、先导区管委会组织开展…; r814: 各行政村(社区)和单位要…
     doc = read("各区市县政府、先导区管委会组织开展本辖区安全生产综合检查。各行政村（社区）和单位要成立相应的领导小组。\n")
     assert [g.name for g in doc.analysis.generic_parties] == ["各区市县政府", "各行政村（社区）和单位"]
+
+
+def test_a_body_written_straight_after_its_government_is_that_governments_organ():
+    # r899 (黑龙江 分工方案): 省政府安委会办公室牵头; r632: 省政府应急办; r320: 将省政府安委会调整为省安委会; r853: 镇政府工会
+    doc = read(
+        "（省政府安委会办公室牵头，省发改委配合）\n省政府应急办负责。将省政府安委会调整为省安委会。镇政府工会参加。\n"
+    )
+    found = by_name(doc)
+    assert {m.text for m in found["省安全生产委员会办公室"].mentions} == {"省政府安委会办公室"}
+    assert {m.text for m in found["省应急管理办公室"].mentions} == {"省政府应急办"}
+    assert {m.text for m in found["省安全生产委员会"].mentions} == {"省政府安委会", "省安委会"}
+    assert "省人民政府" not in found
+    assert {m.text for m in found["镇人民政府"].mentions} == {"镇政府"}  # a people's organization is no organ
+
+
+def test_bare_kinds_listed_after_a_generic_party_share_its_quantifier():
+    # r922: 区有关部门、单位要…; r820: 各相关单位、部门、村、企业; r630: 各部门、村（社区）要…; not 各地、企业
+    doc = read("区有关部门、单位要依据本行业判定标准。各相关单位、部门、村、企业签订责任状。各部门、村（社区）要履行职责。各地、企业要自查。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == [
+        "区有关部门、单位", "各相关单位、部门、村、企业", "各部门、村（社区）", "各地"
+    ]
+
+
+def test_every_prefecture_level_city_is_a_plural_before_a_body():
+    # r904 (商务厅 notice): 各设区市商务局要…; r908: 各设区市安委会
+    doc = read("各设区市商务局要加强指导。各设区市安委会要组织检查。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各设区市商务局", "各设区市安委会"]
+
+
+def test_the_committee_members_of_an_autonomous_prefecture_are_one_generic_party():
+    # r909 (巴音郭楞 notice): 自治州安委会有关成员单位要按照…落实州级日常监管矿山监管责任
+    doc = read("自治州安委会有关成员单位要按照职责落实州级日常监管矿山监管责任。\n")
+    assert [g.name for g in doc.analysis.generic_parties] == ["自治州安委会有关成员单位"]

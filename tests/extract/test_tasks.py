@@ -1,5 +1,5 @@
 import docparse
-from docparse.extract.tasks import task_sector_wording
+from docparse.extract.tasks import charged, task_sector_wording
 from docparse.extract.tasks import tasks as extract_tasks
 from docparse.model import Cell, Deadline, RawDocument, Source, Span, Table
 from docparse.pipeline import Pipeline, make_document
@@ -983,3 +983,54 @@ def test_the_members_that_make_up_a_group_after_由_are_not_charged():
     )
     assert parties(task_starting(doc, "1.工作专班").lead) == ["市安委办"]
     assert parties(task_starting(doc, "2.督查制度").lead) == ["市公安局"]
+
+
+def test_a_list_of_bodies_goes_on_through_the_ones_the_lexicon_lacks():
+    # r899 (黑龙江 分工方案): 卫生厅 and 煤炭生产安全管理局 are unknown to the lexicon; the list still supports
+    doc = read(
+        "黑龙江省安全生产工作分工方案\n\n一、主要任务\n"
+        "47.积极配合国家有关部门做好鹤岗国家级矿山救援基地建设。(省政府安委会办公室牵头,省发改委、财政厅、安全监管局、"
+        "卫生厅、交通运输厅、煤炭生产安全管理局、黑龙江煤监局配合)\n"
+    )
+    task = task_starting(doc, "47.")
+    assert parties(task.lead) == ["省政府安委会办公室"]
+    assert parties(task.support) == [
+        "省发改委", "财政厅", "安全监管局", "卫生厅", "交通运输厅", "煤炭生产安全管理局", "黑龙江煤监局"
+    ]
+
+
+def test_news_of_a_meeting_reports_what_the_speakers_required_and_assigns_nothing():
+    # r630 (永湖镇 meeting news, a 纪要 by its content): 一是各部门、村(社区)要…; a minute titled 纪要 still assigns
+    news = (
+        "2019年12月2日,永湖镇召开“奋战50天全年保平安”安全生产重点攻坚行动工作会议,镇领导班子、各部门、村(社区)负责人参加了会议。\n"
+        "会上,副镇长郑钰胜通报了近期各地的安全事故,要求各部门、村(社区)吸取教训,严格落实上级部门文件精神。\n"
+        "随后,镇长魏荣坤指出:一是各部门、村(社区)要根据文件精神,认真履行职责,结合实际做好安全生产相关工作;"
+        "二是加强对鸿海园区周边各村烟花爆竹燃放、出租屋电动车充电等安全监管。\n"
+    )
+    doc = read(news)
+    assert doc.meta.doc_type.value == "纪要"
+    assert [t for t in doc.extraction.tasks if t.lead] == []
+    minute = read("永湖镇安全生产工作会议纪要\n\n" + news)
+    assert [parties(t.lead) for t in minute.extraction.tasks if t.lead]
+
+
+def test_a_responsible_field_reads_units_with_a_bracketed_word_and_township_institutions():
+    # r910 (卢市镇 检查督导组): 责任单位:政法(应急)办、派出所…; 卫生院, 福利院, 中心学校 are units of a 镇
+    doc = read(
+        "卢市镇关于做好安全生产大检查的通知\n三、分组情况\n(一)第一检查督导组;\n责任单位:政法(应急)办、派出所、市场监督管理所\n"
+        "检查范围:消防易爆物品。\n(二)第四检查督导组;\n责任单位:派出所、市场监督管理所、卫生院、中心学校\n检查范围:校园安全。\n"
+    )
+    first, second = (t for t in doc.extraction.tasks if t.lead)
+    assert parties(first.lead) == ["政法(应急)办"] and parties(first.support) == ["派出所", "市场监督管理所"]
+    assert parties(second.support) == ["市场监督管理所", "卫生院", "中心学校"]
+
+
+def test_a_list_opening_a_later_clause_with_a_lead_word_is_charged_unless_the_work_is_told_done():
+    # r903 (开封 方案): 按照安委会要求,各县区负责组织开展…; r600 (五华 计划): …要求，县安委办牵头制定了《…》
+    doc = read(
+        "开封市安全生产专项整治工作方案\n此次专项行动时间为2016年12月1日至2017年2月28日。按照安委会要求,各县区负责组织开展本辖区十大重点"
+        "行业领域安全生产专项整治工作。\n"
+    )
+    assert [parties(t.lead) for t in doc.extraction.tasks if t.lead] == [["各县区"]]
+    assert charged("负责组织开展本辖区专项整治工作。")
+    assert not charged("牵头制定了《五华县安全生产专项整治三年行动实施计划》，经县委同意")

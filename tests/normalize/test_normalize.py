@@ -161,3 +161,9 @@ def test_a_flattened_notices_signature_and_date_start_their_lines():
     assert lines[signed + 1].startswith("（此件公开发布）")
     doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
     assert (doc.meta.issuer.value, doc.meta.date.value) == ("山西省应急管理厅", "2023-01-05")
+
+
+def test_question_marks_a_web_page_wrote_for_lost_blanks_are_left_out():
+    # r910 (卢市镇 notice): ???(一)第一检查督导组; / 责任领导:胡小波 ?杨 ?剑; a real question mark stays
+    text, _, _ = normalize(raw("三、分组情况\n???(一)第一检查督导组;\n责任领导:胡小波 ?杨 ?剑\n是否整改到位?\n"))
+    assert text == "三、分组情况\n（一）第一检查督导组；\n责任领导：胡小波 杨 剑\n是否整改到位？"
