@@ -27,6 +27,11 @@ TABLE_HEADER_WORD = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)")
 TAB = re.compile(r"\t")
 LINE = re.compile(r"(?m)^[^\n]*")
 DEADLINE_LIKE = re.compile(r"\d{1,2}月|年底|月底|前$|持续|长期|常态|每[月季年周旬]|全年")
+# A table some pages save one cell a line, each cell closed by a bar (主要任务 |⏎责任单位 |⏎完成时限 |), an empty
+# cell as a bar alone and a run of empty cells as a run of bars (||||).
+CELL_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<cell>[^|\n]*?)[ \t\u3000]*(?P<bars>\|+)[ \t\u3000]*$")
+HEADER_CELL_MAX = 12  # characters of a header cell saved one a line
+DEADLINE_CELL_MAX = 25
 
 
 def column_kind(head: str) -> str | None:
@@ -115,6 +120,80 @@ def text_table_at(doc: Document, line_start: int) -> Table | None:
     return Table(Span(header[0].span.start, rows[-1][-1].span.end), rows)
 
 
+def header_cell_line(doc: Document, line_start: int) -> re.Match[str] | None:
+    """The line at `line_start` when it is one short header cell closed by a bar (责任单位 |)."""
+    m = CELL_LINE.match(doc.text, line_start)
+    if m is None or len(m.group("bars")) != 1 or not 1 <= len(m.group("cell")) <= HEADER_CELL_MAX:
+        return None
+    return m
+
+
+def line_cells(doc: Document, line: re.Match[str]) -> list[Cell]:
+    """The cells of one line of a table saved one cell a line: its text before the bar, then one empty cell per
+    further bar; a line without a bar is a cell left open (a section's row, 一、加强…部署, before its empty cells)."""
+    bars = CELL_LINE.fullmatch(line.group())
+    if bars is None:
+        return [source_cell(doc, line.start(), line.end())]
+    start = line.start() + bars.start("cell")
+    cells = [source_cell(doc, start, start + len(bars.group("cell")))] if bars.group("cell") else []
+    anchor = line.start() + bars.start("bars")
+    extra = len(bars.group("bars")) - (1 if bars.group("cell") else 0)
+    return cells + [Cell(Span(anchor, anchor), "")] * extra
+
+
+def source_cell(doc: Document, start: int, end: int) -> Cell:
+    raw = doc.text[start:end]
+    start, end = start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())
+    return Cell(Span(start, end), doc.norm_text[doc.norm_index(start) : doc.norm_index(end)] if end > start else "")
+
+
+def cell_line_table(doc: Document, line_start: int) -> Table | None:
+    """The task table around the header cell at `line_start` when the page saved it one cell a line.
+
+    Merged cells leave rows of unequal length, so rows are not counted off: each deadline cell anchors one, the
+    unit and task cells standing before it as the header orders them (工作任务 |⏎责任单位 |⏎完成时限 |)."""
+    first = line_start
+    while first > 0:
+        above = doc.text.rfind("\n", 0, first - 1) + 1
+        if header_cell_line(doc, above) is None:
+            break
+        first = above
+    header: list[Cell] = []
+    lines = LINE.finditer(doc.text, first)
+    for line in lines:
+        m = header_cell_line(doc, line.start())
+        if m is None:
+            break
+        header.append(source_cell(doc, m.start("cell"), m.end("cell")))
+    kinds = [column_kind(c.text) for c in header]
+    if len(header) < 3 or "lead" not in kinds or "deadline" not in kinds:
+        return None
+    lead = kinds.index("lead")
+    deadline = kinds.index("deadline", lead) if "deadline" in kinds[lead:] else None
+    task = max((i for i in range(lead) if kinds[i] == "task"), default=None)
+    if deadline is None or task is None:
+        return None
+    stream: list[Cell] = []
+    open_lines = 0
+    for line in [line, *lines]:
+        if not line.group().strip():
+            continue
+        open_lines = 0 if "|" in line.group() else open_lines + 1
+        if open_lines > 1:
+            break
+        stream.extend(line_cells(doc, line))
+    rows = [[header[task], header[lead], header[deadline]]]
+    for j, cell in enumerate(stream):
+        if j < deadline - task or len(cell.text) > DEADLINE_CELL_MAX or not DEADLINE_LIKE.search(cell.text):
+            continue
+        unit, work = stream[j - (deadline - lead)], stream[j - (deadline - task)]
+        if unit.text and work.text:
+            rows.append([work, unit, cell])
+    if len(rows) < 2:
+        return None
+    return Table(Span(header[0].span.start, rows[-1][-1].span.end), rows)
+
+
 @stage("text_tables", step="analyse", assigns="analysis.text_tables")
 def text_tables(doc: Document) -> list[Table]:
     """Task tables written as text (序号\t工作任务\t牵头单位…, or cells apart by runs of spaces).
@@ -130,9 +209,12 @@ def text_tables(doc: Document) -> list[Table]:
             continue
         if any(t.span.start <= source_start < t.span.end for t in doc.tables):
             continue  # the reader has this table already
-        if not CELL_GAP.search(doc.text, line_start, source_start):
+        if header_cell_line(doc, line_start) is not None:
+            table = cell_line_table(doc, line_start)
+        elif not CELL_GAP.search(doc.text, line_start, source_start):
             continue  # a label in running text (牵头单位：…), not a header cell
-        table = text_table_at(doc, line_start)
+        else:
+            table = text_table_at(doc, line_start)
         if table is not None:
             tables.append(table)
     return tables
