@@ -297,7 +297,7 @@ def choose(gaz: Gazetteer, c: Candidate, counts: Counter[str], sibling_levels: C
 
 def tail_level(text: str, group: list[Candidate]) -> str | None:
     """The level an enumeration closes with: 海西、海南、黄南等5个自治州 -> prefecture."""
-    m = ENUM_TAIL.match(text, group[-1].end, group[-1].end + 8)
+    m = ENUM_TAIL.match(text[group[-1].end : group[-1].end + 8])  # ^ anchors at the string's start, not at pos
     return TAIL_LEVEL.get(m.group("level")) if m else None
 
 

@@ -108,7 +108,7 @@ class StanceContext:
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # enumeration groups, sorted
     name_ends: frozenset[int] = frozenset()  # where a region or organisation name ends (objects of a sanction)
     name_spans: list[tuple[int, int]] = field(default_factory=list)  # region and organisation names, sorted
-    sentence_tiers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> its tiers, once
+    sentence_tiers: dict[int, list[Tier]] = field(default_factory=dict)  # sentence -> its tiers, once
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence that holds normalized offset `pos`."""
@@ -300,6 +300,16 @@ def sanction_on_bodies(text: str, start: int, end: int, s_start: int, s_end: int
 
 
 @dataclass(frozen=True, slots=True)
+class Tier:
+    """A tier a sentence gives: where its word stands, the word, and where the names it may fall on begin
+    (the verb that confers it: 授予庐江县、固镇县…为…示范县, not 合肥市 named before 授予)."""
+
+    at: int
+    word: str
+    scope: int
+
+
+@dataclass(frozen=True, slots=True)
 class TierTable:
     in_text: re.Pattern[str]  # a tier word used as one in a sentence: after a marker, or before 等次-like words
     in_heading: re.Pattern[str]  # the same in a heading, where 先进单位 and 优秀组织单位 are tiers too
@@ -337,6 +347,23 @@ def award_pattern(markers: list[str], endings: list[str]) -> str:
     return AWARD.format(markers=alternation(markers), endings=alternation(endings))
 
 
+# …等省级政府为“优秀”；西藏、青海…为“良好”: a tier word quoted whole after 为 or 是 is the tier given
+QUOTED_TIER = r"(?:{leads})[“\"「](?P<g>{words})[”\"」]"
+
+
+def quoted_tier_pattern(words: list[str], leads: list[str]) -> str:
+    return QUOTED_TIER.format(leads=alternation(leads), words=alternation(words))
+
+
+# 决定授予庐江县、固镇县、…明光市15个县（市、区）为2012-2013年度“安徽省平安渔业示范县”创建先进单位: a verb that
+# confers a title, the list of those who receive it, then 为 and a title holding a tier word, as after a marker
+CONFERRED = r"(?P<v>{verbs})[^。；！？\n]{{2,300}}?为[^，。；：！？、\n]{{0,30}}?(?P<h>{words})[”\"」]?(?:(?:{ends})(?![的之])|(?=[，。；、（(\n]|$))"
+
+
+def conferred_pattern(words: list[str], verbs: list[str], ends: list[str]) -> str:
+    return CONFERRED.format(verbs=alternation(verbs), words=alternation(words), ends=alternation(ends))
+
+
 # 对罗山县人民政府等11个优秀单位、平桥区人民政府等67个先进单位…予以通报表彰: the tail that closes a list counts its
 # members as units of a tier
 COUNTED_TIER = r"等[\d一二三四五六七八九十百]+[个家][^，。；、\n]{{0,10}}?[“\"「]?(?P<f>{words})[^，。；、\n]{{0,4}}?(?:{units})"
@@ -359,8 +386,10 @@ def tier_table() -> TierTable:
     gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     award = award_pattern(markers, kinds["award"])
     counted = counted_tier_pattern(words, kinds["heading_suffix"])
+    quoted = quoted_tier_pattern(words, kinds["quote_lead"])
+    conferred = conferred_pattern(words, kinds["confer"], kinds["heading_suffix"] + kinds["title_end"])
     return TierTable(
-        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}"),
+        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}|{quoted}|{conferred}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] in ("tier", "award")},
     )
@@ -372,26 +401,30 @@ def tier_stance(word: str) -> str:
     return stances.get(word) or next(v for k, v in stances.items() if word.endswith(k))
 
 
-def tiers_in(text: str, s_start: int, s_end: int) -> list[tuple[int, str]]:
-    """(offset, tier word) of every tier given in the sentence `[s_start, s_end)`."""
+def tiers_in(text: str, s_start: int, s_end: int) -> list[Tier]:
+    """Every tier given in the sentence `[s_start, s_end)`."""
     found = tier_table().in_text.finditer(text, s_start, s_end)
     out = []
     for m in found:
         award = m.group("d") or m.group("e")
         if award:
-            out.append((m.start("d") if m.group("d") else m.start("e"), award))
+            out.append(Tier(m.start("d") if m.group("d") else m.start("e"), award, s_start))
+        elif m.group("h"):
+            out.append(Tier(m.start("h"), m.group("h"), m.start("v")))
         else:
-            out.append((m.start(), m.group("a") or m.group("b") or m.group("c") or m.group("f")))
+            word = m.group("a") or m.group("b") or m.group("c") or m.group("f") or m.group("g")
+            out.append(Tier(m.start(), word, s_start))
     return out
 
 
-def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str, str] | None:
+def tier_given(found: list[Tier], start: int, end: int) -> tuple[str, str] | None:
     """(stance, tier word) of the tier a results sentence (its tiers `found`) gives the region at
-    `[start, end)`: the first tier after it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
-    after = [f for f in found if f[0] >= end]
-    before = [f for f in found if f[0] < start]
+    `[start, end)`: the first tier after it whose scope holds it, else the last one before it
+    (考核等次为“优秀”的地市包括：深圳、广州)."""
+    after = [f for f in found if f.at >= end and f.scope <= start]
+    before = [f for f in found if f.at < start]
     chosen = after[0] if after else before[-1] if before else None
-    return (tier_stance(chosen[1]), chosen[1]) if chosen else None
+    return (tier_stance(chosen.word), chosen.word) if chosen else None
 
 
 # the count a heading of a results list ends with: 完成年度安全生产目标管理责任制先进单位（11个）

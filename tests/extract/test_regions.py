@@ -766,3 +766,28 @@ def test_a_national_results_list_praises_its_first_province_too_and_reads_bare_p
     assert [n for n, s in stance.items() if s == "praised"] == ["北京市", "天津市", "河北省", "山西省", "江苏省"]
     assert stance["辽宁省"] == stance["吉林省"] == "neutral"
     assert stance["黑龙江省"] == stance["西藏自治区"] == "criticized"
+
+
+def test_a_quoted_tier_after_wei_goes_to_the_list_before_it_and_the_tail_names_the_level():
+    """r915 (国务院安委会 考核结果 news): 重庆、…内蒙古等省级政府为“优秀”；西藏、…为“良好”；陕西、湖南、河南等省级政府为
+    “合格”. The quoted tier word after 为 is the tier; 等省级政府 closes a list of provinces, so 河南 is 河南省."""
+    text = (
+        "昆明在线讯\n\n经综合评定，2017年度各省级政府安全生产工作考核结果为：重庆、福建、吉林、新疆生产建设兵团、浙江、"
+        "内蒙古等省级政府为“优秀”；西藏、青海等省级政府为“良好”；陕西、湖南、河南等省级政府为“合格”。\n"
+    )
+    got = stances(read_text(text))
+    assert got["重庆市"] == got["福建省"] == got["浙江省"] == got["内蒙古自治区"] == "praised"
+    assert got["西藏自治区"] == got["青海省"] == got["河南省"] == "neutral"
+    assert "河南县" not in got
+
+
+def test_a_conferred_title_after_wei_goes_to_the_list_the_verb_confers_it_on():
+    """r900 (安徽 平安渔业示范县 表彰): 授予庐江县、固镇县…15个县（市、区）为…“安徽省平安渔业示范县”创建先进单位
+    praises each county listed, not 合肥市 named before 授予 in the same sentence."""
+    text = (
+        "安徽省农委通报\n\n同时，对今年新申报的合肥市庐江县等8家单位进行考评，最终，决定授予庐江县、固镇县、枞阳县、"
+        "宣州区、明光市15个县（市、区）为2012-2013年度“安徽省平安渔业示范县”创建先进单位。\n"
+    )
+    got = stances(read_text(text))
+    assert all(got[n] == "praised" for n in ("固镇县", "枞阳县", "宣州区", "明光市"))
+    assert got["合肥市"] == "neutral"
