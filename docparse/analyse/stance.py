@@ -307,6 +307,7 @@ class Tier:
     at: int
     word: str
     scope: int
+    forward: bool = False  # a label (优秀：, 优秀单位（5个）：) that holds the names after it, not those before
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,8 +348,9 @@ def award_pattern(markers: list[str], endings: list[str]) -> str:
     return AWARD.format(markers=alternation(markers), endings=alternation(endings))
 
 
-# …等省级政府为“优秀”；西藏、青海…为“良好”: a tier word quoted whole after 为 or 是 is the tier given
-QUOTED_TIER = r"(?:{leads})[“\"「](?P<g>{words})[”\"」]"
+# …等省级政府为“优秀”；西藏、青海…为“良好”, 官渡区为合格，西山区为不合格: a tier word after 为 or 是, quoted whole or
+# ending its clause, is the tier given
+QUOTED_TIER = r"(?:{leads})(?:[“\"「](?P<g>{words})[”\"」]|(?P<g2>{words})(?=[，。；\n]|$))"
 
 
 def quoted_tier_pattern(words: list[str], leads: list[str]) -> str:
@@ -364,9 +366,26 @@ def conferred_pattern(words: list[str], verbs: list[str], ends: list[str]) -> st
     return CONFERRED.format(verbs=alternation(verbs), words=alternation(words), ends=alternation(ends))
 
 
+# 优秀：昆明市、玉溪市；良好：…, 考核优秀单位（共5个）：…, 考核优秀的州（市）：昆明、玉溪: a tier word labelling the list
+# after its colon, with at most 的, a unit word and a bracketed count or level between them
+# or, with 的 or a unit word, before 有/是/为/包括 (考核结果优秀的有昆明、曲靖…; 考核优秀县（区）为：五华区)
+LABEL = (
+    r"(?P<k>{words})[”\"」]?(?:的?(?:{units})?{paren}[：:]|(?:的(?:{units})?|(?:{units})){paren}(?:有|是|为|包括)[：:]?)"
+)
+LABEL_PAREN = r"(?:[（(][^（）()\n]{0,10}[）)])?"
+
+
+def label_pattern(words: list[str], units: list[str]) -> str:
+    return LABEL.format(words=alternation(words), units=alternation(units), paren=LABEL_PAREN)
+
+
+# what may stand between a tier and the colon that makes it the label of the list after it (”的地市包括：)
+LABEL_END = re.compile(r"[^，。；、\n：:]{0,10}[：:]")
+
+
 # 对罗山县人民政府等11个优秀单位、平桥区人民政府等67个先进单位…予以通报表彰: the tail that closes a list counts its
-# members as units of a tier
-COUNTED_TIER = r"等[\d一二三四五六七八九十百]+[个家][^，。；、\n]{{0,10}}?[“\"「]?(?P<f>{words})[^，。；、\n]{{0,4}}?(?:{units})"
+# members as units of a tier, with or without the count (对五华区、盘龙区等安全生产先进县（市、区）予以通报表彰)
+COUNTED_TIER = r"等(?:[\d一二三四五六七八九十百]+[个家])?[^，。；、\n]{{0,10}}?[“\"「]?(?P<f>{words})[^，。；、\n]{{0,4}}?(?:{units})"
 
 
 def counted_tier_pattern(words: list[str], units: list[str]) -> str:
@@ -385,11 +404,12 @@ def tier_table() -> TierTable:
     in_text = tier_pattern(words, markers, suffixes + introduced)
     gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     award = award_pattern(markers, kinds["award"])
-    counted = counted_tier_pattern(words, kinds["heading_suffix"])
+    counted = counted_tier_pattern(words, kinds["heading_suffix"] + kinds["title_end"])
     quoted = quoted_tier_pattern(words, kinds["quote_lead"])
     conferred = conferred_pattern(words, kinds["confer"], kinds["heading_suffix"] + kinds["title_end"])
+    label = label_pattern(words, suffixes + kinds["heading_suffix"] + kinds["title_end"] + kinds["label_unit"])
     return TierTable(
-        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}|{quoted}|{conferred}"),
+        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}|{quoted}|{conferred}|{label}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] in ("tier", "award")},
     )
@@ -412,18 +432,19 @@ def tiers_in(text: str, s_start: int, s_end: int) -> list[Tier]:
         elif m.group("h"):
             out.append(Tier(m.start("h"), m.group("h"), m.start("v")))
         else:
-            word = m.group("a") or m.group("b") or m.group("c") or m.group("f") or m.group("g")
-            out.append(Tier(m.start(), word, s_start))
+            word = m.group("a") or m.group("b") or m.group("c") or m.group("f") or m.group("g") or m.group("g2")
+            label = m.group("k") is not None or LABEL_END.match(text, m.end() - 1) is not None
+            out.append(Tier(m.start(), word or m.group("k"), s_start, label))
     return out
 
 
 def tier_given(found: list[Tier], start: int, end: int) -> tuple[str, str] | None:
     """(stance, tier word) of the tier a results sentence (its tiers `found`) gives the region at
-    `[start, end)`: the first tier after it whose scope holds it, else the last one before it
-    (考核等次为“优秀”的地市包括：深圳、广州)."""
-    after = [f for f in found if f.at >= end and f.scope <= start]
+    `[start, end)`: the label it stands under (优秀：昆明市、玉溪市；良好：昭通市), else the first tier after it whose
+    scope holds it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
+    after = [f for f in found if f.at >= end and f.scope <= start and not f.forward]
     before = [f for f in found if f.at < start]
-    chosen = after[0] if after else before[-1] if before else None
+    chosen = before[-1] if before and before[-1].forward else after[0] if after else before[-1] if before else None
     return (tier_stance(chosen.word), chosen.word) if chosen else None
 
 
@@ -512,6 +533,21 @@ def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
         if found is not None:
             return found
     return None
+
+
+def listed_under_lead(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+    """(stance, cue) that the line opening a list written one name a line gives each of them (对以下单位予以通报表扬：⏎
+    昆明市人民政府⏎玉溪市人民政府; 考核优秀单位：⏎…): the tier it labels, else its strong cues. The lead is the line
+    right before the run of bare-list lines that holds sentence `i`, and ends with a colon."""
+    j = i - 1
+    while j >= 0 and names_only(text, ctx.name_spans, ctx.sentence_starts[j], ctx.sentence_ends[j]):
+        j -= 1
+    if j < 0:
+        return None
+    l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
+    if not text[l_start:l_end].rstrip().endswith(("：", ":")) or "\n" not in text[l_end : ctx.sentence_starts[j + 1] + 1]:
+        return None
+    return tier_given(tiers_in(text, l_start, l_end), l_end, l_end) or verdict_from(cues_between(ctx, l_start, l_end, False))
 
 
 def tells_aftermath(text: str, s_start: int, start: int) -> bool:
@@ -680,7 +716,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
     tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_heading(heading)
     if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
-        tier = listed_under_tier(doc, i)
+        tier = listed_under_tier(doc, i) or listed_under_lead(ctx, text, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES

@@ -791,3 +791,33 @@ def test_a_conferred_title_after_wei_goes_to_the_list_the_verb_confers_it_on():
     got = stances(read_text(text))
     assert all(got[n] == "praised" for n in ("固镇县", "枞阳县", "宣州区", "明光市"))
     assert got["合肥市"] == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text, praised, neutral, criticized",
+    [
+        # r149 (湖南 表彰): 先进市州:衡阳市、永州市…; a label holds the names after it, not those before
+        ("经考核，优秀：昆明市、玉溪市；良好：昭通市、保山市；不合格：怒江州。", {"昆明市", "玉溪市"}, {"昭通市", "保山市"}, {"怒江州"}),
+        ("2019年度安全生产目标责任考核优秀单位（共3个）：五华区人民政府、盘龙区人民政府、官渡区人民政府。", {"五华区", "盘龙区", "官渡区"}, set(), set()),
+        ("考核结果优秀的有昆明、曲靖、玉溪等3个州（市），良好的有保山、昭通等2个州（市）。", {"昆明市", "曲靖市", "玉溪市"}, {"保山市", "昭通市"}, set()),
+        ("安全生产工作考核优秀县（区）为：五华区、盘龙区。", {"五华区", "盘龙区"}, set(), set()),
+        # r104: 不合格单位为:张家口市政府; a tier after 为 ending its clause
+        ("五华区、盘龙区考核结果为优秀，官渡区为合格，西山区为不合格。", {"五华区", "盘龙区"}, {"官渡区"}, {"西山区"}),
+        # r801, r119: …等…先进单位予以通报表彰, here with no count
+        ("对五华区、盘龙区、官渡区等安全生产先进县（市、区）予以通报表彰。", {"五华区", "盘龙区", "官渡区"}, set(), set()),
+    ],
+)
+def test_a_tier_label_goes_to_the_list_it_opens(text, praised, neutral, criticized):
+    got = stances(read_text("某市安委办通报\n\n" + text + "\n"))
+    assert {n for n, s in got.items() if s == "praised"} == praised
+    assert {n for n, s in got.items() if s == "criticized"} == criticized
+    assert all(got[n] == "neutral" for n in neutral)
+
+
+def test_a_list_written_one_name_a_line_takes_what_its_lead_line_says():
+    """对以下单位予以通报表扬：⏎昆明市人民政府⏎…: the line that opens the list judges each name under it; a lead
+    that only says what follows (检查了以下地区：) judges nobody."""
+    text = "某市安委办通报\n\n经研究，决定对以下单位予以通报表扬：\n昆明市人民政府\n玉溪市人民政府\n曲靖市人民政府\n"
+    assert set(stances(read_text(text)).values()) == {"praised"}
+    text = "某市安委办通报\n\n督查组检查了以下地区：\n昆明市\n玉溪市\n"
+    assert set(stances(read_text(text)).values()) == {"neutral"}
