@@ -315,6 +315,8 @@ class TierTable:
     in_text: re.Pattern[str]  # a tier word used as one in a sentence: after a marker, or before 等次-like words
     in_heading: re.Pattern[str]  # the same in a heading, where 先进单位 and 优秀组织单位 are tiers too
     stance: dict[str, str]
+    tiers: frozenset[str]  # the tier words (优秀, 不合格), awards aside
+    cell_suffixes: tuple[str, ...]  # what may follow a tier word alone in a table's cell (等次, 等级)
 
 
 def alternation(items: list[str]) -> str:
@@ -412,6 +414,8 @@ def tier_table() -> TierTable:
         re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}|{quoted}|{conferred}|{label}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] in ("tier", "award")},
+        frozenset(words),
+        tuple(suffixes),
     )
 
 
@@ -532,6 +536,27 @@ def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
         found = tier_heading(sec.heading)
         if found is not None:
             return found
+    return None
+
+
+# the cells of a results table written as text: apart by tabs, bars or spaces (1 五华区 优秀, 昆明市人民政府\t良好)
+ROW_GAP = re.compile(r"[\s|｜]+")
+
+
+def tier_in_row(text: str, start: int) -> tuple[str, str] | None:
+    """(stance, tier word) of a results table's row that names the region at `start`: a cell of its line is a tier
+    word alone, or with 等次-like words (序号 单位 考核等次⏎1 五华区 优秀⏎…⏎4 西山区 不合格)."""
+    line = text[slice(*line_at(text, start))]
+    cells = [c for c in ROW_GAP.split(line) if c]
+    if len(cells) < 2:
+        return None
+    table = tier_table()
+    for cell in cells:
+        word = cell.strip("“”\"「」")
+        for suffix in table.cell_suffixes:
+            word = word.removesuffix(suffix)
+        if word in table.stance and word in table.tiers:
+            return table.stance[word], word
     return None
 
 
@@ -714,7 +739,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         return Verdict("neutral", None, s_end)
     if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
-    tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_heading(heading)
+    tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_in_row(text, start) or tier_heading(heading)
     if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
         tier = listed_under_tier(doc, i) or listed_under_lead(ctx, text, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none

@@ -821,3 +821,10 @@ def test_a_list_written_one_name_a_line_takes_what_its_lead_line_says():
     assert set(stances(read_text(text)).values()) == {"praised"}
     text = "某市安委办通报\n\n督查组检查了以下地区：\n昆明市\n玉溪市\n"
     assert set(stances(read_text(text)).values()) == {"neutral"}
+
+
+def test_a_results_table_row_gives_its_region_the_tier_in_its_cell():
+    """A 考核结果 table copied as text: each row's tier cell is its region's tier; 良好 judges nobody."""
+    text = "某市安委办通报\n\n现将考核结果通报如下：\n序号 单位 考核等次\n1 五华区 优秀\n2 盘龙区 优秀\n3 官渡区 良好\n4 西山区\t不合格\n"
+    got = stances(read_text(text))
+    assert got == {"五华区": "praised", "盘龙区": "praised", "官渡区": "neutral", "西山区": "criticized"}
