@@ -828,3 +828,14 @@ def test_a_results_table_row_gives_its_region_the_tier_in_its_cell():
     text = "某市安委办通报\n\n现将考核结果通报如下：\n序号 单位 考核等次\n1 五华区 优秀\n2 盘龙区 优秀\n3 官渡区 良好\n4 西山区\t不合格\n"
     got = stances(read_text(text))
     assert got == {"五华区": "praised", "盘龙区": "praised", "官渡区": "neutral", "西山区": "criticized"}
+
+
+def test_a_government_joined_to_a_company_is_no_part_of_the_companys_name():
+    """r879 (包头 周报): 对…发生事故的东河区、九原区、达茂旗政府和内蒙古包钢钢联股份有限公司进行约谈提醒: 达茂旗 opens
+    a body listed with the company, not the company's name, so the 约谈 falls on it too."""
+    text = (
+        "包头市应急管理局周报\n\n对中秋、国庆节期间发生事故的东河区、九原区、达茂旗政府和内蒙古包钢钢联股份有限公司"
+        "进行约谈提醒，通报全市安全生产形势。\n"
+    )
+    got = stances(read_text(text))
+    assert got["达尔罕茂明安联合旗"] == got["东河区"] == "criticized"
