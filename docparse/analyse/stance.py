@@ -562,17 +562,29 @@ def tier_in_row(text: str, start: int) -> tuple[str, str] | None:
 
 def listed_under_lead(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
     """(stance, cue) that the line opening a list written one name a line gives each of them (对以下单位予以通报表扬：⏎
-    昆明市人民政府⏎玉溪市人民政府; 考核优秀单位：⏎…): the tier it labels, else its strong cues. The lead is the line
-    right before the run of bare-list lines that holds sentence `i`, and ends with a colon."""
+    昆明市人民政府⏎玉溪市人民政府; 考核优秀单位：⏎…): the tier it labels, else its strong cues; or the tier of the list's
+    title (附件：2019年度安全生产目标考核先进单位名单⏎昆明市人民政府⏎…). The lead is the line right before the run of
+    bare-list lines that holds sentence `i`."""
     j = i - 1
     while j >= 0 and names_only(text, ctx.name_spans, ctx.sentence_starts[j], ctx.sentence_ends[j]):
         j -= 1
-    if j < 0:
+    if j < 0 or "\n" not in text[ctx.sentence_ends[j] : ctx.sentence_starts[j + 1] + 1]:
         return None
     l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
-    if not text[l_start:l_end].rstrip().endswith(("：", ":")) or "\n" not in text[l_end : ctx.sentence_starts[j + 1] + 1]:
-        return None
+    lead = text[l_start:l_end].strip()
+    if not lead.endswith(("：", ":")):
+        return list_title_tier(lead)
     return tier_given(tiers_in(text, l_start, l_end), l_end, l_end) or verdict_from(cues_between(ctx, l_start, l_end, False))
+
+
+# the title of a list of names: 2019年度安全生产工作先进单位名单, after any 附件：
+LIST_TITLE = re.compile(r"(?:附件[\d一二三四五六七八九十]*[：:]?)?(?P<title>[^，。；：:！？]{2,40}?(?:名单|名录))")
+
+
+def list_title_tier(line: str) -> tuple[str, str] | None:
+    """(stance, tier word) of a line that is the title of a list and names its tier (…先进单位名单)."""
+    m = LIST_TITLE.fullmatch(line)
+    return tier_heading(m.group("title").removesuffix("名单").removesuffix("名录")) if m else None
 
 
 def tells_aftermath(text: str, s_start: int, start: int) -> bool:

@@ -839,3 +839,11 @@ def test_a_government_joined_to_a_company_is_no_part_of_the_companys_name():
     )
     got = stances(read_text(text))
     assert got["达尔罕茂明安联合旗"] == got["东河区"] == "criticized"
+
+
+def test_a_list_one_name_a_line_under_its_title_takes_the_tier_the_title_names():
+    """附件：…先进单位名单⏎昆明市人民政府⏎…: the list's title names its tier; a title that names none (检查地区名单) none."""
+    text = "某市安委会表彰决定\n\n附件：2019年度安全生产目标考核先进单位名单\n昆明市人民政府\n玉溪市人民政府\n"
+    assert set(stances(read_text(text)).values()) == {"praised"}
+    text = "某市安委会通知\n\n附件：2019年度安全生产检查地区名单\n昆明市人民政府\n玉溪市人民政府\n"
+    assert set(stances(read_text(text)).values()) == {"neutral"}
