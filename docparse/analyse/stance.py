@@ -382,7 +382,7 @@ def label_pattern(words: list[str], units: list[str]) -> str:
 
 
 # what may stand between a tier and the colon that makes it the label of the list after it (”的地市包括：)
-LABEL_END = re.compile(r"[^，。；、\n：:]{0,10}[：:]")
+LABEL_END = re.compile(r"[^，。；、\n：:（(]{0,10}[：:（(]")
 
 
 # 对罗山县人民政府等11个优秀单位、平桥区人民政府等67个先进单位…予以通报表彰: the tail that closes a list counts its
@@ -442,13 +442,17 @@ def tiers_in(text: str, s_start: int, s_end: int) -> list[Tier]:
     return out
 
 
-def tier_given(found: list[Tier], start: int, end: int) -> tuple[str, str] | None:
+def tier_given(found: list[Tier], start: int, end: int, clause_end: int = -1) -> tuple[str, str] | None:
     """(stance, tier word) of the tier a results sentence (its tiers `found`) gives the region at
-    `[start, end)`: the label it stands under (优秀：昆明市、玉溪市；良好：昭通市), else the first tier after it whose
-    scope holds it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
-    after = [f for f in found if f.at >= end and f.scope <= start and not f.forward]
+    `[start, end)`: one after it in its own clause (ending at `clause_end`: 优秀：A、B，C为不合格), else the label it
+    stands under (优秀：昆明市、玉溪市；良好：昭通市; 优秀等次的州（市）有3个（昆明市…）), else the first tier after it
+    whose scope holds it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
+    after = [f for f in found if f.at >= end and f.scope <= start]
     before = [f for f in found if f.at < start]
-    chosen = before[-1] if before and before[-1].forward else after[0] if after else before[-1] if before else None
+    own = [f for f in after if f.at < clause_end]
+    plain = [f for f in after if not f.forward]
+    label = before[-1] if before and before[-1].forward else None
+    chosen = own[0] if own else label or (plain[0] if plain else before[-1] if before else None)
     return (tier_stance(chosen.word), chosen.word) if chosen else None
 
 
@@ -751,7 +755,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         return Verdict("neutral", None, s_end)
     if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
-    tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_in_row(text, start) or tier_heading(heading)
+    clause_end = min((k for k in (text.find(ch, start, s_end) for ch in "，；。") if k >= 0), default=s_end)
+    tier = tier_given(ctx.sentence_tiers[i], start, end, clause_end) or tier_in_row(text, start) or tier_heading(heading)
     if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
         tier = listed_under_tier(doc, i) or listed_under_lead(ctx, text, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none

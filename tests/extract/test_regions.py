@@ -803,6 +803,14 @@ def test_a_conferred_title_after_wei_goes_to_the_list_the_verb_confers_it_on():
         ("安全生产工作考核优秀县（区）为：五华区、盘龙区。", {"五华区", "盘龙区"}, set(), set()),
         # r104: 不合格单位为:张家口市政府; a tier after 为 ending its clause
         ("五华区、盘龙区考核结果为优秀，官渡区为合格，西山区为不合格。", {"五华区", "盘龙区"}, {"官渡区"}, {"西山区"}),
+        # a label whose list follows in brackets; a tier in a name's own clause is said of it, not the label before
+        (
+            "考核为优秀等次的州（市）有3个（昆明市、玉溪市、曲靖市），良好等次的有2个（保山市、昭通市）。",
+            {"昆明市", "玉溪市", "曲靖市"},
+            {"保山市", "昭通市"},
+            set(),
+        ),
+        ("优秀：五华区、盘龙区，西山区为不合格。", {"五华区", "盘龙区"}, set(), {"西山区"}),
         # r801, r119: …等…先进单位予以通报表彰, here with no count
         ("对五华区、盘龙区、官渡区等安全生产先进县（市、区）予以通报表彰。", {"五华区", "盘龙区", "官渡区"}, set(), set()),
     ],
