@@ -855,3 +855,12 @@ def test_a_list_one_name_a_line_under_its_title_takes_the_tier_the_title_names()
     assert set(stances(read_text(text)).values()) == {"praised"}
     text = "某市安委会通知\n\n附件：2019年度安全生产检查地区名单\n昆明市人民政府\n玉溪市人民政府\n"
     assert set(stances(read_text(text)).values()) == {"neutral"}
+
+
+def test_a_bare_zone_name_many_cities_bear_names_none_the_text_does_not_place():
+    """r164 (西安日报): 雁塔区、高陵区、蓝田县、高新区、经开区…整改力度不大: 高新区 and 经开区 are zones of dozens of
+    cities, none of which the text names, so they are no 包头 or 呼和浩特 zone; 雁塔区 stays."""
+    text = "西安日报讯\n\n西安市安委办督查发现，雁塔区、高陵区、蓝田县、高新区、经开区、曲江新区整改力度不大。\n"
+    got = stances(read_text(text))
+    assert got["雁塔区"] == "criticized"
+    assert not any("开发区" in name for name in got)
