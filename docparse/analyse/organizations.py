@@ -79,6 +79,9 @@ def suffix_ends(text: str) -> dict[int, tuple[str, str]]:
 
 
 LIST_JOINERS = ("和", "及", "与")
+# a government body ending right before a joiner: 达茂旗政府和内蒙古包钢钢联股份有限公司 lists two parties, no company
+# is named …政府和…
+BODIES_BEFORE_JOINER = ("政府", "党委", "管委会", "委员会")
 DATE_OR_NUMBER_UNITS = set("年月日时号")
 INNER_BRACKET = 6
 
@@ -109,6 +112,8 @@ def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset
             break
         if ch in LIST_JOINERS and (start - 1 in breaks or text[start - 2 : start - 1] in ("）", ")")):
             break  # …有限公司和长白山…, …有限公司（注册号：…）和河南省…: the joiner ends the name before it
+        if ch in LIST_JOINERS and kind == "enterprise" and text.endswith(BODIES_BEFORE_JOINER, 0, start - 1):
+            break
         if ch in DATE_OR_NUMBER_UNITS and text[start - 2 : start - 1].isdigit():
             break  # 568号上海宝力…, 2020年全国煤矿…
         if text.endswith(before_name, 0, start):

@@ -297,11 +297,24 @@ def choose(gaz: Gazetteer, c: Candidate, counts: Counter[str], sibling_levels: C
 
 def tail_level(text: str, group: list[Candidate]) -> str | None:
     """The level an enumeration closes with: 海西、海南、黄南等5个自治州 -> prefecture."""
-    m = ENUM_TAIL.match(text, group[-1].end, group[-1].end + 8)
+    m = ENUM_TAIL.match(text[group[-1].end : group[-1].end + 8])  # ^ anchors at the string's start, not at pos
     return TAIL_LEVEL.get(m.group("level")) if m else None
 
 
-def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> None:
+# readings from which a bare name the text gives no context for names no unit (高新区, 经开区: a zone of some city)
+UNPLACED_READINGS = 3
+
+
+def unplaced(gaz: Gazetteer, c: Candidate, counts: Counter[str]) -> bool:
+    """Whether a bare name many units bear (高新区 is a zone of 30 cities) has no reading the text supports: neither
+    the unit nor any of its ancestors is named or the issuer's."""
+    if not c.bare or len(c.keys) < UNPLACED_READINGS:
+        return False
+    return not any(counts[k] or any(counts[a] for a in gaz.ancestors(k)) for k in c.keys)
+
+
+def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list[str]) -> list[Candidate]:
+    """The candidates with the unit each names (`key`), those that name none dropped."""
     link_chains(text, gaz, cands)
     counts = context_counts(gaz, cands, issuer_keys)
     by_group: dict[int, list[Candidate]] = {}
@@ -316,6 +329,7 @@ def resolve(text: str, gaz: Gazetteer, cands: list[Candidate], issuer_keys: list
     for c in cands:
         levels = Counter(gaz.units[o.keys[0]].level for o in by_group[c.group] if o is not c and len(o.keys) == 1)
         c.key = c.keys[0] if len(c.keys) == 1 else choose(gaz, c, counts, levels)
+    return [c for c in cands if not unplaced(gaz, c, counts)]
 
 
 def home_units(doc: Document, gaz: Gazetteer, cands: list[Candidate]) -> list[str]:
@@ -555,7 +569,7 @@ def place_facts(doc: Document) -> PlaceFacts:
     gaz = gazetteer()
     cands = find_candidates(doc.norm_text, gaz)
     issuer_keys = home_units(doc, gaz, cands)
-    resolve(doc.norm_text, gaz, cands, issuer_keys)
+    cands = resolve(doc.norm_text, gaz, cands, issuer_keys)
     spans = Places.from_spans({c.start: c.end for c in cands})
     named = find_organizations(doc.norm_text, spans)
     mark_guards(doc, cands, issuer_keys, named)

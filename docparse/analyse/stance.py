@@ -108,7 +108,7 @@ class StanceContext:
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # enumeration groups, sorted
     name_ends: frozenset[int] = frozenset()  # where a region or organisation name ends (objects of a sanction)
     name_spans: list[tuple[int, int]] = field(default_factory=list)  # region and organisation names, sorted
-    sentence_tiers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # sentence -> its tiers, once
+    sentence_tiers: dict[int, list[Tier]] = field(default_factory=dict)  # sentence -> its tiers, once
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence that holds normalized offset `pos`."""
@@ -300,10 +300,23 @@ def sanction_on_bodies(text: str, start: int, end: int, s_start: int, s_end: int
 
 
 @dataclass(frozen=True, slots=True)
+class Tier:
+    """A tier a sentence gives: where its word stands, the word, and where the names it may fall on begin
+    (the verb that confers it: 授予庐江县、固镇县…为…示范县, not 合肥市 named before 授予)."""
+
+    at: int
+    word: str
+    scope: int
+    forward: bool = False  # a label (优秀：, 优秀单位（5个）：) that holds the names after it, not those before
+
+
+@dataclass(frozen=True, slots=True)
 class TierTable:
     in_text: re.Pattern[str]  # a tier word used as one in a sentence: after a marker, or before 等次-like words
     in_heading: re.Pattern[str]  # the same in a heading, where 先进单位 and 优秀组织单位 are tiers too
     stance: dict[str, str]
+    tiers: frozenset[str]  # the tier words (优秀, 不合格), awards aside
+    cell_suffixes: tuple[str, ...]  # what may follow a tier word alone in a table's cell (等次, 等级)
 
 
 def alternation(items: list[str]) -> str:
@@ -337,9 +350,44 @@ def award_pattern(markers: list[str], endings: list[str]) -> str:
     return AWARD.format(markers=alternation(markers), endings=alternation(endings))
 
 
+# …等省级政府为“优秀”；西藏、青海…为“良好”, 官渡区为合格，西山区为不合格: a tier word after 为 or 是, quoted whole or
+# ending its clause, is the tier given
+QUOTED_TIER = r"(?:{leads})(?:[“\"「](?P<g>{words})[”\"」]|(?P<g2>{words})(?=[，。；\n]|$))"
+
+
+def quoted_tier_pattern(words: list[str], leads: list[str]) -> str:
+    return QUOTED_TIER.format(leads=alternation(leads), words=alternation(words))
+
+
+# 决定授予庐江县、固镇县、…明光市15个县（市、区）为2012-2013年度“安徽省平安渔业示范县”创建先进单位: a verb that
+# confers a title, the list of those who receive it, then 为 and a title holding a tier word, as after a marker
+CONFERRED = r"(?P<v>{verbs})[^。；！？\n]{{2,300}}?为[^，。；：！？、\n]{{0,30}}?(?P<h>{words})[”\"」]?(?:(?:{ends})(?![的之])|(?=[，。；、（(\n]|$))"
+
+
+def conferred_pattern(words: list[str], verbs: list[str], ends: list[str]) -> str:
+    return CONFERRED.format(verbs=alternation(verbs), words=alternation(words), ends=alternation(ends))
+
+
+# 优秀：昆明市、玉溪市；良好：…, 考核优秀单位（共5个）：…, 考核优秀的州（市）：昆明、玉溪: a tier word labelling the list
+# after its colon, with at most 的, a unit word and a bracketed count or level between them
+# or, with 的 or a unit word, before 有/是/为/包括 (考核结果优秀的有昆明、曲靖…; 考核优秀县（区）为：五华区)
+LABEL = (
+    r"(?P<k>{words})[”\"」]?(?:的?(?:{units})?{paren}[：:]|(?:的(?:{units})?|(?:{units})){paren}(?:有|是|为|包括)[：:]?)"
+)
+LABEL_PAREN = r"(?:[（(][^（）()\n]{0,10}[）)])?"
+
+
+def label_pattern(words: list[str], units: list[str]) -> str:
+    return LABEL.format(words=alternation(words), units=alternation(units), paren=LABEL_PAREN)
+
+
+# what may stand between a tier and the colon that makes it the label of the list after it (”的地市包括：)
+LABEL_END = re.compile(r"[^，。；、\n：:（(]{0,10}[：:（(]")
+
+
 # 对罗山县人民政府等11个优秀单位、平桥区人民政府等67个先进单位…予以通报表彰: the tail that closes a list counts its
-# members as units of a tier
-COUNTED_TIER = r"等[\d一二三四五六七八九十百]+[个家][^，。；、\n]{{0,10}}?[“\"「]?(?P<f>{words})[^，。；、\n]{{0,4}}?(?:{units})"
+# members as units of a tier, with or without the count (对五华区、盘龙区等安全生产先进县（市、区）予以通报表彰)
+COUNTED_TIER = r"等(?:[\d一二三四五六七八九十百]+[个家])?[^，。；、\n]{{0,10}}?[“\"「]?(?P<f>{words})[^，。；、\n]{{0,4}}?(?:{units})"
 
 
 def counted_tier_pattern(words: list[str], units: list[str]) -> str:
@@ -358,11 +406,16 @@ def tier_table() -> TierTable:
     in_text = tier_pattern(words, markers, suffixes + introduced)
     gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     award = award_pattern(markers, kinds["award"])
-    counted = counted_tier_pattern(words, kinds["heading_suffix"])
+    counted = counted_tier_pattern(words, kinds["heading_suffix"] + kinds["title_end"])
+    quoted = quoted_tier_pattern(words, kinds["quote_lead"])
+    conferred = conferred_pattern(words, kinds["confer"], kinds["heading_suffix"] + kinds["title_end"])
+    label = label_pattern(words, suffixes + kinds["heading_suffix"] + kinds["title_end"] + kinds["label_unit"])
     return TierTable(
-        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}"),
+        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}|{quoted}|{conferred}|{label}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] in ("tier", "award")},
+        frozenset(words),
+        tuple(suffixes),
     )
 
 
@@ -372,26 +425,35 @@ def tier_stance(word: str) -> str:
     return stances.get(word) or next(v for k, v in stances.items() if word.endswith(k))
 
 
-def tiers_in(text: str, s_start: int, s_end: int) -> list[tuple[int, str]]:
-    """(offset, tier word) of every tier given in the sentence `[s_start, s_end)`."""
+def tiers_in(text: str, s_start: int, s_end: int) -> list[Tier]:
+    """Every tier given in the sentence `[s_start, s_end)`."""
     found = tier_table().in_text.finditer(text, s_start, s_end)
     out = []
     for m in found:
         award = m.group("d") or m.group("e")
         if award:
-            out.append((m.start("d") if m.group("d") else m.start("e"), award))
+            out.append(Tier(m.start("d") if m.group("d") else m.start("e"), award, s_start))
+        elif m.group("h"):
+            out.append(Tier(m.start("h"), m.group("h"), m.start("v")))
         else:
-            out.append((m.start(), m.group("a") or m.group("b") or m.group("c") or m.group("f")))
+            word = m.group("a") or m.group("b") or m.group("c") or m.group("f") or m.group("g") or m.group("g2")
+            label = m.group("k") is not None or LABEL_END.match(text, m.end() - 1) is not None
+            out.append(Tier(m.start(), word or m.group("k"), s_start, label))
     return out
 
 
-def tier_given(found: list[tuple[int, str]], start: int, end: int) -> tuple[str, str] | None:
+def tier_given(found: list[Tier], start: int, end: int, clause_end: int = -1) -> tuple[str, str] | None:
     """(stance, tier word) of the tier a results sentence (its tiers `found`) gives the region at
-    `[start, end)`: the first tier after it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
-    after = [f for f in found if f[0] >= end]
-    before = [f for f in found if f[0] < start]
-    chosen = after[0] if after else before[-1] if before else None
-    return (tier_stance(chosen[1]), chosen[1]) if chosen else None
+    `[start, end)`: one after it in its own clause (ending at `clause_end`: 优秀：A、B，C为不合格), else the label it
+    stands under (优秀：昆明市、玉溪市；良好：昭通市; 优秀等次的州（市）有3个（昆明市…）), else the first tier after it
+    whose scope holds it, else the last one before it (考核等次为“优秀”的地市包括：深圳、广州)."""
+    after = [f for f in found if f.at >= end and f.scope <= start]
+    before = [f for f in found if f.at < start]
+    own = [f for f in after if f.at < clause_end]
+    plain = [f for f in after if not f.forward]
+    label = before[-1] if before and before[-1].forward else None
+    chosen = own[0] if own else label or (plain[0] if plain else before[-1] if before else None)
+    return (tier_stance(chosen.word), chosen.word) if chosen else None
 
 
 # the count a heading of a results list ends with: 完成年度安全生产目标管理责任制先进单位（11个）
@@ -479,6 +541,54 @@ def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
         if found is not None:
             return found
     return None
+
+
+# the cells of a results table written as text: apart by tabs, bars or spaces (1 五华区 优秀, 昆明市人民政府\t良好)
+ROW_GAP = re.compile(r"[\s|｜]+")
+
+
+def tier_in_row(text: str, start: int) -> tuple[str, str] | None:
+    """(stance, tier word) of a results table's row that names the region at `start`: a cell of its line is a tier
+    word alone, or with 等次-like words (序号 单位 考核等次⏎1 五华区 优秀⏎…⏎4 西山区 不合格)."""
+    line = text[slice(*line_at(text, start))]
+    cells = [c for c in ROW_GAP.split(line) if c]
+    if len(cells) < 2:
+        return None
+    table = tier_table()
+    for cell in cells:
+        word = cell.strip("“”\"「」")
+        for suffix in table.cell_suffixes:
+            word = word.removesuffix(suffix)
+        if word in table.stance and word in table.tiers:
+            return table.stance[word], word
+    return None
+
+
+def listed_under_lead(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+    """(stance, cue) that the line opening a list written one name a line gives each of them (对以下单位予以通报表扬：⏎
+    昆明市人民政府⏎玉溪市人民政府; 考核优秀单位：⏎…): the tier it labels, else its strong cues; or the tier of the list's
+    title (附件：2019年度安全生产目标考核先进单位名单⏎昆明市人民政府⏎…). The lead is the line right before the run of
+    bare-list lines that holds sentence `i`."""
+    j = i - 1
+    while j >= 0 and names_only(text, ctx.name_spans, ctx.sentence_starts[j], ctx.sentence_ends[j]):
+        j -= 1
+    if j < 0 or "\n" not in text[ctx.sentence_ends[j] : ctx.sentence_starts[j + 1] + 1]:
+        return None
+    l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
+    lead = text[l_start:l_end].strip()
+    if not lead.endswith(("：", ":")):
+        return list_title_tier(lead)
+    return tier_given(tiers_in(text, l_start, l_end), l_end, l_end) or verdict_from(cues_between(ctx, l_start, l_end, False))
+
+
+# the title of a list of names: 2019年度安全生产工作先进单位名单, after any 附件：
+LIST_TITLE = re.compile(r"(?:附件[\d一二三四五六七八九十]*[：:]?)?(?P<title>[^，。；：:！？]{2,40}?(?:名单|名录))")
+
+
+def list_title_tier(line: str) -> tuple[str, str] | None:
+    """(stance, tier word) of a line that is the title of a list and names its tier (…先进单位名单)."""
+    m = LIST_TITLE.fullmatch(line)
+    return tier_heading(m.group("title").removesuffix("名单").removesuffix("名录")) if m else None
 
 
 def tells_aftermath(text: str, s_start: int, start: int) -> bool:
@@ -645,9 +755,10 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         return Verdict("neutral", None, s_end)
     if i not in ctx.sentence_tiers:  # a results list names many regions in one sentence: find its tiers once
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
-    tier = tier_given(ctx.sentence_tiers[i], start, end) or tier_heading(heading)
+    clause_end = min((k for k in (text.find(ch, start, s_end) for ch in "，；。") if k >= 0), default=s_end)
+    tier = tier_given(ctx.sentence_tiers[i], start, end, clause_end) or tier_in_row(text, start) or tier_heading(heading)
     if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
-        tier = listed_under_tier(doc, i)
+        tier = listed_under_tier(doc, i) or listed_under_lead(ctx, text, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from docparse.analyse.stance import (
     ITEM_MARKER,
+    OTHERS,
     cue_table,
     heading_role,
     problem_cues,
@@ -594,6 +595,8 @@ def problems(doc: Document) -> list[Problem]:
         if clause_level and not problem.regions:  # 临沧、普洱…落实不到位: the sentence names whom the clause blames
             sentence = sentence_around(doc, s)
             problem.regions = regions_in(doc, doc.source_span(*blamed_part(doc.norm_text, sentence, s, e)))
+            if not problem.regions:
+                problem.regions = members_named_after(doc, sentence)
             if not problem.regions and not names_an_enterprise(orgs, *sentence):
                 problem.regions = paragraph_region(doc, s)
         out.append(problem)
@@ -611,6 +614,30 @@ def blamed_part(text: str, sentence: tuple[int, int], start: int, end: int) -> t
     if text.startswith("的", end) or (CAUSE.match(clause) and not clause.startswith("因此")):  # 由于…，攸县政府…
         return end, sentence[1]
     return sentence[0], start
+
+
+# the opening of a sentence that names members of a group the sentence before it spoke of (其中，鹿邑县、林州市…)
+MEMBERS_LEAD = "其中"
+
+
+def members_named_after(doc: Document, sentence: tuple[int, int]) -> list[str]:
+    """The regions blamed in the document that the next sentence of the paragraph names as members of the group a
+    problem is said of (但部分县、市道路交通安全管理不到位…。其中，鹿邑县、林州市…等地均先后发生…事故)."""
+    text = doc.norm_text
+    if not OTHERS.search(text, sentence[0], sentence[1]):
+        return []
+    i = bisect_left(doc.sentences, sentence[1], key=lambda x: x.norm_start)
+    if i >= len(doc.sentences):
+        return []
+    n_start, n_end = doc.sentences[i].norm_start, doc.sentences[i].norm_end
+    if "\n" in text[sentence[1] : n_start] or not text[n_start:n_end].lstrip().startswith(MEMBERS_LEAD):
+        return []
+    names = []
+    for r in doc.extraction.regions:
+        named = any(n_start <= doc.norm_index(m.span.start) < n_end for m in r.mentions)
+        if named and r.stance in ("criticized", "mixed") and r.name not in names:
+            names.append(r.name)
+    return names
 
 
 def names_an_enterprise(orgs, start: int, end: int) -> bool:

@@ -546,3 +546,16 @@ def test_each_clause_with_a_shortcoming_of_its_own_is_one_blamed_on_the_region_b
         "工作不到位": ["荔波县"],
         "永宁县工作推进迟缓，安装率仅为41.2%": ["永宁县"],
     }
+
+
+def test_a_problem_of_some_counties_goes_to_the_blamed_members_the_next_sentence_names():
+    """r805 (河南 约谈 news): 但部分县、市…管理不到位…。其中，鹿邑县、林州市…等地…: the members named after 其中, blamed by
+    the 约谈 that follows, are whom the problem is about; 郑州 (约谈 too, named elsewhere) is not."""
+    text = (
+        "我省部分县市交通事故高发被约谈\n\n今年以来，全省道路交通安全形势整体平稳。但部分县、市道路交通安全管理不到位，"
+        "较大以上道路交通事故接连发生。其中，鹿邑县、林州市等地均先后发生两起一次死亡3人以上道路交通事故。"
+        "昨日下午，省政府集中约谈了郑州、安阳、商丘市政府，鹿邑、林州县（市）政府。\n"
+    )
+    doc = docparse.read(text.encode("utf-8"), name="a.txt")
+    regions = {p.text: p.regions for p in doc.extraction.problems}
+    assert regions["但部分县、市道路交通安全管理不到位"] == ["鹿邑县", "林州市"]

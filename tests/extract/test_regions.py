@@ -766,3 +766,101 @@ def test_a_national_results_list_praises_its_first_province_too_and_reads_bare_p
     assert [n for n, s in stance.items() if s == "praised"] == ["北京市", "天津市", "河北省", "山西省", "江苏省"]
     assert stance["辽宁省"] == stance["吉林省"] == "neutral"
     assert stance["黑龙江省"] == stance["西藏自治区"] == "criticized"
+
+
+def test_a_quoted_tier_after_wei_goes_to_the_list_before_it_and_the_tail_names_the_level():
+    """r915 (国务院安委会 考核结果 news): 重庆、…内蒙古等省级政府为“优秀”；西藏、…为“良好”；陕西、湖南、河南等省级政府为
+    “合格”. The quoted tier word after 为 is the tier; 等省级政府 closes a list of provinces, so 河南 is 河南省."""
+    text = (
+        "昆明在线讯\n\n经综合评定，2017年度各省级政府安全生产工作考核结果为：重庆、福建、吉林、新疆生产建设兵团、浙江、"
+        "内蒙古等省级政府为“优秀”；西藏、青海等省级政府为“良好”；陕西、湖南、河南等省级政府为“合格”。\n"
+    )
+    got = stances(read_text(text))
+    assert got["重庆市"] == got["福建省"] == got["浙江省"] == got["内蒙古自治区"] == "praised"
+    assert got["西藏自治区"] == got["青海省"] == got["河南省"] == "neutral"
+    assert "河南县" not in got
+
+
+def test_a_conferred_title_after_wei_goes_to_the_list_the_verb_confers_it_on():
+    """r900 (安徽 平安渔业示范县 表彰): 授予庐江县、固镇县…15个县（市、区）为…“安徽省平安渔业示范县”创建先进单位
+    praises each county listed, not 合肥市 named before 授予 in the same sentence."""
+    text = (
+        "安徽省农委通报\n\n同时，对今年新申报的合肥市庐江县等8家单位进行考评，最终，决定授予庐江县、固镇县、枞阳县、"
+        "宣州区、明光市15个县（市、区）为2012-2013年度“安徽省平安渔业示范县”创建先进单位。\n"
+    )
+    got = stances(read_text(text))
+    assert all(got[n] == "praised" for n in ("固镇县", "枞阳县", "宣州区", "明光市"))
+    assert got["合肥市"] == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text, praised, neutral, criticized",
+    [
+        # r149 (湖南 表彰): 先进市州:衡阳市、永州市…; a label holds the names after it, not those before
+        ("经考核，优秀：昆明市、玉溪市；良好：昭通市、保山市；不合格：怒江州。", {"昆明市", "玉溪市"}, {"昭通市", "保山市"}, {"怒江州"}),
+        ("2019年度安全生产目标责任考核优秀单位（共3个）：五华区人民政府、盘龙区人民政府、官渡区人民政府。", {"五华区", "盘龙区", "官渡区"}, set(), set()),
+        ("考核结果优秀的有昆明、曲靖、玉溪等3个州（市），良好的有保山、昭通等2个州（市）。", {"昆明市", "曲靖市", "玉溪市"}, {"保山市", "昭通市"}, set()),
+        ("安全生产工作考核优秀县（区）为：五华区、盘龙区。", {"五华区", "盘龙区"}, set(), set()),
+        # r104: 不合格单位为:张家口市政府; a tier after 为 ending its clause
+        ("五华区、盘龙区考核结果为优秀，官渡区为合格，西山区为不合格。", {"五华区", "盘龙区"}, {"官渡区"}, {"西山区"}),
+        # a label whose list follows in brackets; a tier in a name's own clause is said of it, not the label before
+        (
+            "考核为优秀等次的州（市）有3个（昆明市、玉溪市、曲靖市），良好等次的有2个（保山市、昭通市）。",
+            {"昆明市", "玉溪市", "曲靖市"},
+            {"保山市", "昭通市"},
+            set(),
+        ),
+        ("优秀：五华区、盘龙区，西山区为不合格。", {"五华区", "盘龙区"}, set(), {"西山区"}),
+        # r801, r119: …等…先进单位予以通报表彰, here with no count
+        ("对五华区、盘龙区、官渡区等安全生产先进县（市、区）予以通报表彰。", {"五华区", "盘龙区", "官渡区"}, set(), set()),
+    ],
+)
+def test_a_tier_label_goes_to_the_list_it_opens(text, praised, neutral, criticized):
+    got = stances(read_text("某市安委办通报\n\n" + text + "\n"))
+    assert {n for n, s in got.items() if s == "praised"} == praised
+    assert {n for n, s in got.items() if s == "criticized"} == criticized
+    assert all(got[n] == "neutral" for n in neutral)
+
+
+def test_a_list_written_one_name_a_line_takes_what_its_lead_line_says():
+    """对以下单位予以通报表扬：⏎昆明市人民政府⏎…: the line that opens the list judges each name under it; a lead
+    that only says what follows (检查了以下地区：) judges nobody."""
+    text = "某市安委办通报\n\n经研究，决定对以下单位予以通报表扬：\n昆明市人民政府\n玉溪市人民政府\n曲靖市人民政府\n"
+    assert set(stances(read_text(text)).values()) == {"praised"}
+    text = "某市安委办通报\n\n督查组检查了以下地区：\n昆明市\n玉溪市\n"
+    assert set(stances(read_text(text)).values()) == {"neutral"}
+
+
+def test_a_results_table_row_gives_its_region_the_tier_in_its_cell():
+    """A 考核结果 table copied as text: each row's tier cell is its region's tier; 良好 judges nobody."""
+    text = "某市安委办通报\n\n现将考核结果通报如下：\n序号 单位 考核等次\n1 五华区 优秀\n2 盘龙区 优秀\n3 官渡区 良好\n4 西山区\t不合格\n"
+    got = stances(read_text(text))
+    assert got == {"五华区": "praised", "盘龙区": "praised", "官渡区": "neutral", "西山区": "criticized"}
+
+
+def test_a_government_joined_to_a_company_is_no_part_of_the_companys_name():
+    """r879 (包头 周报): 对…发生事故的东河区、九原区、达茂旗政府和内蒙古包钢钢联股份有限公司进行约谈提醒: 达茂旗 opens
+    a body listed with the company, not the company's name, so the 约谈 falls on it too."""
+    text = (
+        "包头市应急管理局周报\n\n对中秋、国庆节期间发生事故的东河区、九原区、达茂旗政府和内蒙古包钢钢联股份有限公司"
+        "进行约谈提醒，通报全市安全生产形势。\n"
+    )
+    got = stances(read_text(text))
+    assert got["达尔罕茂明安联合旗"] == got["东河区"] == "criticized"
+
+
+def test_a_list_one_name_a_line_under_its_title_takes_the_tier_the_title_names():
+    """附件：…先进单位名单⏎昆明市人民政府⏎…: the list's title names its tier; a title that names none (检查地区名单) none."""
+    text = "某市安委会表彰决定\n\n附件：2019年度安全生产目标考核先进单位名单\n昆明市人民政府\n玉溪市人民政府\n"
+    assert set(stances(read_text(text)).values()) == {"praised"}
+    text = "某市安委会通知\n\n附件：2019年度安全生产检查地区名单\n昆明市人民政府\n玉溪市人民政府\n"
+    assert set(stances(read_text(text)).values()) == {"neutral"}
+
+
+def test_a_bare_zone_name_many_cities_bear_names_none_the_text_does_not_place():
+    """r164 (西安日报): 雁塔区、高陵区、蓝田县、高新区、经开区…整改力度不大: 高新区 and 经开区 are zones of dozens of
+    cities, none of which the text names, so they are no 包头 or 呼和浩特 zone; 雁塔区 stays."""
+    text = "西安日报讯\n\n西安市安委办督查发现，雁塔区、高陵区、蓝田县、高新区、经开区、曲江新区整改力度不大。\n"
+    got = stances(read_text(text))
+    assert got["雁塔区"] == "criticized"
+    assert not any("开发区" in name for name in got)
