@@ -175,13 +175,13 @@ def cell_line_table(doc: Document, line_start: int) -> Table | None:
         return None
     stream: list[Cell] = []
     open_lines = 0
-    for line in [line, *lines]:
-        if not line.group().strip():
+    for body_line in [line, *lines]:
+        if not body_line.group().strip():
             continue
-        open_lines = 0 if "|" in line.group() else open_lines + 1
+        open_lines = 0 if "|" in body_line.group() else open_lines + 1
         if open_lines > 1:
             break
-        stream.extend(line_cells(doc, line))
+        stream.extend(line_cells(doc, body_line))
     rows = [[header[task], header[lead], header[deadline]]]
     for j, cell in enumerate(stream):
         if j < deadline - task or len(cell.text) > DEADLINE_CELL_MAX or not DEADLINE_LIKE.search(cell.text):
