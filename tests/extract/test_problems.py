@@ -546,3 +546,21 @@ def test_each_clause_with_a_shortcoming_of_its_own_is_one_blamed_on_the_region_b
         "工作不到位": ["荔波县"],
         "永宁县工作推进迟缓，安装率仅为41.2%": ["永宁县"],
     }
+
+
+def test_a_title_line_naming_problems_makes_each_item_under_it_one():
+    """泰安 r921: an attachment titled 国务院安委会明查暗访发现共性问题清单 lists its problems under 一、消防领域 …; a
+    总结 (r827) has 存在的问题 on a line of its own before 1、…方面：…; a 2．…管理存在问题 item is one of the list."""
+    texts = [p.text for p in docparse.read(REAL / "r921_tongzhi.pdf").extraction.problems]
+    for cue in ("集结时间较长", "消防控制室值班人员未持证上岗", "燃气报警器已过期", "管理存在问题", "培训内容严重脱节"):
+        assert sum(cue in t for t in texts) == 1, cue
+    assert not any(t.startswith(("一、消防领域", "二、燃气领域")) for t in texts)
+    texts = [p.text for p in docparse.read(REAL / "r827_zongjie.txt").extraction.problems]
+    assert [t[:4] for t in texts] == ["1、非法", "2、道路"]
+
+
+def test_a_list_named_problems_outside_the_problems_part_is_still_problems():
+    """r921's opening: 检查组…重点指出了我市部分企业单位存在的缺乏安全意识、法规标准执行不严…等问题."""
+    texts = [p.text.replace("\n", "") for p in docparse.read(REAL / "r921_tongzhi.pdf").extraction.problems]
+    for cue in ("缺乏安全意识", "法规标准执行不严", "现场管理存在漏洞", "人员密集场所消防设施不完善"):
+        assert any(cue in t for t in texts), cue
