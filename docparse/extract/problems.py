@@ -573,8 +573,22 @@ def modifies_a_noun(text: str, cue_end: int, clause_end: int) -> bool:
 
 
 def is_directive(doc: Document, section_id: int | None) -> bool:
-    """Whether a section or one it lies in sets tasks, measures, phases or organization (the outline's roles)."""
-    return any(sec.role in DIRECTIVE_ROLES for sec in doc.section_path(section_id))
+    """Whether a section or one it lies in sets tasks, measures, phases or organization (the outline's roles); a
+    news page's headline taken for a heading (海南省安委办通报两起事故 强调抓好重点行业领域安全防范) heads the whole
+    report, whatever its words ask."""
+    title = title_reading(doc)
+    return any(
+        sec.role in DIRECTIVE_ROLES and not (sec.marker == "" and heads_as_title(doc, sec, title))
+        for sec in doc.section_path(section_id)
+    )
+
+
+def heads_as_title(doc: Document, sec: Section, title: tuple[int, int, str] | None) -> bool:
+    """Whether an unmarked section's heading is the document's title, where the title stands."""
+    if title is None:
+        return False
+    start, end = doc.norm_index(sec.heading_span.start), doc.norm_index(sec.heading_span.end)
+    return start < title[1] and title[0] < end
 
 
 def last_closer_end(text: str, start: int, end: int) -> int:

@@ -564,3 +564,12 @@ def test_a_list_named_problems_outside_the_problems_part_is_still_problems():
     texts = [p.text.replace("\n", "") for p in docparse.read(REAL / "r921_tongzhi.pdf").extraction.problems]
     for cue in ("缺乏安全意识", "法规标准执行不严", "现场管理存在漏洞", "人员密集场所消防设施不完善"):
         assert any(cue in t for t in texts), cue
+
+
+def test_a_headline_taken_for_a_heading_makes_no_directive_part():
+    """r914 (南海网): the headline 海南省安委办通报两起事故 强调抓好重点行业领域安全防范 heads the page as an unmarked
+    section whose words ask for work; the 该事故暴露出…不到位，…监管不力 under it are still problems."""
+    doc = docparse.read(REAL / "r914_tongbao.txt")  # traditional script with pinyin glosses: read the normalized text
+    texts = [doc.norm_text[doc.norm_index(p.span.start) : doc.norm_index(p.span.end)] for p in doc.extraction.problems]
+    for cue in ("员工安全意识淡薄", "对承包商管理不到位", "本质安全水平不高", "监管不力"):
+        assert sum(cue in t for t in texts) == 1, cue
