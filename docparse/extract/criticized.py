@@ -142,6 +142,7 @@ def referred_verdict(doc: Document, ctx, org: OrgName, following: list[OrgName],
 
 
 CAMPAIGN_NOUNS = "工作|领导组|领导小组|期间|方案|验收|办公室|行动"
+ACCIDENT_DATE = r"\d{1,2}\s*[·.．•]\s*\d{1,2}"  # “4·1”, “2.28”: the month and day an accident is known by
 
 
 @lru_cache(maxsize=1)
@@ -152,8 +153,12 @@ def blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     either = "|".join(r["word"] for r in rows)
     penalty = "|".join(r["word"] for r in rows if r["kind"] == "penalty")
     return (
-        # 涌山煤矿“2.28”较大煤与瓦斯突出事故, 上海鑫德物流有限公司发生火灾
-        re.compile(rf"(?:[（(][^）)\n]{{0,40}}[)）])?(?:“[^”\n]{{1,12}}”[^，。；\n]{{0,20}}?(?:{event})|[^，。；\n]{{0,20}}?发生[^，。；\n]{{0,25}}?(?:{event}))"),
+        # 涌山煤矿“2.28”较大煤与瓦斯突出事故, 上海鑫德物流有限公司发生火灾, 临沂三德特钢有限公司“4·1”铁水外溢、…和联化科技
+        # （德州）有限公司废水处理装置“4·3”爆炸等三起生产安全事故 (the date an accident is named by, its kind told later)
+        re.compile(
+            rf"(?:[（(][^）)\n]{{0,40}}[)）])?(?:“[^”\n]{{1,12}}”[^，。；\n]{{0,20}}?(?:{event})|[\u4e00-\u9fff]{{0,10}}?“{ACCIDENT_DATE}”[^。；\n]*?(?:{event})"
+            rf"|[^，。；\n]{{0,20}}?发生[^，。；\n]{{0,25}}?(?:{event}))"
+        ),
         # 12家企业发生了较大生产安全责任事故：, 列入“黑名单”的4家企业分别是
         re.compile(rf"(?:{either})[^。；\n]{{0,30}}?(?:[：:]|分别是|分别为)\s*$"),
         # 煤矿停产整顿工作领导组, 停产整顿期间: the penalty names a campaign a body runs, imposed on nobody here

@@ -276,3 +276,14 @@ def test_a_penalty_naming_a_campaign_is_imposed_on_nobody():
         "要健全机构，落实责任，确保煤矿停产整顿工作顺利进行。\n"
     )
     assert found == {}
+
+
+def test_enterprises_listed_with_the_dates_of_their_accidents_are_blamed():
+    """r892 (齐鲁晚报): 相继发生了临沂三德特钢有限公司“4·1”铁水外溢、…“4·2”较大中毒和联化科技（德州）有限公司废水处理
+    装置“4·3”爆炸等三起生产安全事故: an accident's date label names it, its kind told at the end of the list; the 和 after
+    较大中毒 ends the list item before the next name."""
+    found = entities(
+        "近期，山东省相继发生了临沂三德特钢有限公司“4·1”铁水外溢、青岛市市北区李村河下游胜利桥段市政工程“4·2”较大中毒和"
+        "联化科技（德州）有限公司废水处理装置“4·3”爆炸等三起生产安全事故，造成多人伤亡。\n"
+    )
+    assert set(found) == {"临沂三德特钢有限公司", "联化科技（德州）有限公司"}
