@@ -45,8 +45,8 @@ OFFICIAL_AFTER = re.compile(
 )
 # 市安委会第一次全体（扩大）会议, 市安委会2022年工作会议: the body's meeting, which it holds
 MEETING_AFTER = re.compile(r"(?:\d{4}年)?(?:第[一二三四五六七八九十\d]+次)?[^，。；：\n]{0,8}?会议")
-# what an official named by name and office does, not suffers: 副总队长陶学斌介绍, 厅长徐卫明主约谈
-SPEAKING_OFFICIAL = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:介绍|表示|指出|说|主持|出席|参加|主约谈|带队|讲话)")
+# what an official named by office, and by name or not, does, not suffers: 副总队长陶学斌介绍, 厅长徐卫明主约谈, 相关负责人指出
+SPEAKING_OFFICIAL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:介绍|表示|指出|说|主持|出席|参加|主约谈|带队|讲话)")
 # a 约谈 is a meeting its hosts and the bodies that attend take part in: it blames those it is held with
 MEETING_SANCTION = "约谈"
 BODY_PENALTIES = ("通报批评", "问责", "追究责任", "黄牌警告", "书面检查", "深刻检查")

@@ -250,6 +250,9 @@ def test_a_body_whose_official_takes_part_or_speaks_is_not_blamed_unless_the_off
     assert "阳新县安监局" in found
     r718 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r718_tongbao.txt").extraction.entities_criticized
     assert "王禹乡安全生产监督管理站" in {e.name for e in r718}  # 站长王某…未采取有效措施予以制止
+    # r913: an official left unnamed (省安委办相关负责人指出，…暴露出…等问题) speaks for the body as well
+    r913 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r913_tongbao.txt").extraction.entities_criticized
+    assert "省安委办" not in {e.name for e in r913}
 
 
 def test_a_body_holding_its_meeting_or_addressed_is_not_blamed():
