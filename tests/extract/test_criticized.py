@@ -290,3 +290,12 @@ def test_enterprises_listed_with_the_dates_of_their_accidents_are_blamed():
         "联化科技（德州）有限公司废水处理装置“4·3”爆炸等三起生产安全事故，造成多人伤亡。\n"
     )
     assert set(found) == {"临沂三德特钢有限公司", "联化科技（德州）有限公司"}
+
+
+def test_a_time_word_or_a_verb_before_a_name_is_no_part_of_it():
+    """r896: 近三年以来晋能控股集团所属煤矿事故情况 names 晋能控股集团, not 来晋能控股集团; r835: 确认龙窝煤矿 is the mine
+    named in full before, not a second one."""
+    r896 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r896_tongbao.txt").extraction.entities_criticized
+    assert {e.name for e in r896} == {"晋能控股集团"}
+    r835 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r835_tongbao.txt").extraction.entities_criticized
+    assert {e.name for e in r835} == {"贵州浙商矿业集团有限公司修文县六广镇龙窝煤矿"}
