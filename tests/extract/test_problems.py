@@ -379,6 +379,11 @@ def test_a_lead_in_line_opens_a_list_of_problems_only_if_its_last_sentence_names
     texts = [p.text for p in docparse.read(REAL / "r748_tongbao.txt").extraction.problems]
     assert not any("概况" in t for t in texts)
     assert any("未按要求向相关部门报告" in t for t in texts)
+    # r925: 为扎实开展防汛防台风检查工作，全面排查风险隐患和薄弱环节，…通知如下： names what the check goes after
+    assert problem_texts(
+        "关于做好2024年防汛防台风检查工作的通知\n各部门：\n为扎实开展防汛防台风检查工作，全面排查风险隐患和薄弱环节，"
+        "确保防汛安全，现将2024年防汛防台风检查有关事项通知如下：\n一、检查内容。\n二、工作要求。\n"
+    ) == []
 
 
 def test_an_officials_discipline_case_is_no_problem():
