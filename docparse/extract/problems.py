@@ -319,8 +319,9 @@ class Shortcomings:
         cue_end = self.first_cue_end(start, end)
         if cue_end is None or REQUIREMENT.match(self.text, head) or not MIN_CLAUSE <= end - start <= MAX_CLAUSE:
             return False
-        if CONDITION.match(self.text, head) or GOAL.search(self.text, head, cue_end):
-            return False  # 如果事故频发…; 防止隐患反弹, 决不能流于形式: a condition or an aim, not a finding
+        goal = GOAL.search(self.text, head, end)
+        if CONDITION.match(self.text, head) or (goal is not None and goal.start() < cue_end):
+            return False  # 如果事故频发…; 防止隐患反弹, 决不能流于形式, 堵塞安全漏洞: a condition or an aim, not a finding
         cue_start = self.cue_starts[bisect_left(self.cue_starts, start)]
         if AWARENESS.search(self.text, start, cue_start) or CONSEQUENCE.match(self.text, head):
             return False

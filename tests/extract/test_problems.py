@@ -198,6 +198,7 @@ def test_aims_conditions_penalties_and_rules_name_no_problem():
     text = (
         "关于做好汛期安全工作的通知\n今年以来，全市安全形势总体平稳。要防止隐患反弹回潮，决不能流于形式。"
         "如果事故多发，将严肃问责。共查处无证、证照不全、证照过期企业32家次。\n"
+        "加强对灵活用工人员的安全管理，规范外包队伍管理，堵塞安全漏洞。\n"  # r926: 堵塞 aims at the 漏洞 after it
     )
     assert docparse.read(text.encode("utf-8"), name="n.txt").extraction.problems == []
     rule = "火灾事故调查规定\n第一条 有下列情形之一的，不予受理：（一）主要事实不清的；（二）证据不足。\n"
