@@ -579,3 +579,9 @@ def test_a_headline_taken_for_a_heading_makes_no_directive_part():
     texts = [doc.norm_text[doc.norm_index(p.span.start) : doc.norm_index(p.span.end)] for p in doc.extraction.problems]
     for cue in ("员工安全意识淡薄", "对承包商管理不到位", "本质安全水平不高", "监管不力"):
         assert sum(cue in t for t in texts) == 1, cue
+
+
+def test_the_items_of_what_a_campaign_goes_after_are_no_problems():
+    """r927 (a 专项整治 notice): under 二、整治内容 the items 聘用和招请未经安全培训合格…的 are what is to be put right."""
+    texts = [p.text for p in docparse.read(REAL / "r927_tongzhi.pdf").extraction.problems]
+    assert not any("未经安全培训合格" in t or "违规施工方面" in t for t in texts)
