@@ -188,7 +188,7 @@ GOAL = re.compile(
 ASIDE = re.compile(r"（[^（）\n]{1,30}）|(?<=”)（[^（）\n]{1,200}）")
 # 关闭非法违法企业1025家, 纠正了一大批违法违规行为, 没收超量存储烟花爆竹240余件: what enforcement dealt with, told as its
 # result (…打击取缔工作组织不力 is a shortcoming of the enforcement itself)
-ENFORCED = re.compile(r"(?:关闭|取缔|没收|纠正|查处|查扣|收缴|处罚)了?(?:一大?批|各类|所有)?$")
+ENFORCED = re.compile(r"(?:关闭|取缔|没收|纠正|查处|查扣|收缴|处罚|严惩|惩处|惩治)了?(?:一大?批|各类|所有)?$")
 # 未经批准的地区禁止新建煤矿项目: a shortcoming a prohibition names is whom a rule targets
 PROHIBITION = re.compile(r"禁止|严禁|不得|不准|一律")
 # 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.

@@ -506,6 +506,7 @@ def test_what_enforcement_dealt_with_and_asides_state_no_shortcoming():
     r745, r809: a cue in brackets (（均未住院治疗）, （未定稿）) is an aside; r723: 打击取缔工作组织不力 stays."""
     texts = problem_texts(
         "某县通报\n全年关闭非法违法企业1025家，纠正了一大批违法违规行为。三塔集镇没收超量存储烟花爆竹240余件。"
+        "同时，还将治理一批重大安全隐患，严惩一批违法违规行为。"  # r916: what is to be punished
         "事故造成2人死亡，另有4人受轻微伤（均未住院治疗）。将事故调查报告（未定稿）报省安委会办公室审核同意后结案。"
         "阳新县县长因对全县非法小煤窑打击取缔工作组织不力被免职。\n"
     )
