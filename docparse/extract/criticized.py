@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from docparse.analyse.departments import BEFORE_LIST, role_cues
+from docparse.analyse.gazetteer import gazetteer
 from docparse.analyse.organizations import (
     LEVEL_PREFIX,
     OrgName,
@@ -349,8 +350,18 @@ def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEnti
     """One entry per enterprise: 安源煤矿 written again after 江西煤业集团有限责任公司安源煤矿 is that one, and so is
     山西兰花集团莒山煤矿 (a headline's) beside 山西兰花集团莒山煤矿有限公司."""
     full = {e.name for e in entities if e.kind == "enterprise"}
+    short_places = gazetteer().short_names
 
     def short_form_of(name: str, other: str) -> bool:
-        return other != name and (other.endswith(name) or LEGAL_FORM.fullmatch(other, len(name)) is not None and other.startswith(name))
+        if other == name or other[: len(other) - len(name)] in short_places:
+            return False  # 黑龙江富华煤矿 is 富华煤矿 with a bare province the places stage left unnamed: the mine's name is 富华煤矿
+        return other.endswith(name) or LEGAL_FORM.fullmatch(other, len(name)) is not None and other.startswith(name)
 
-    return [e for e in entities if e.kind != "enterprise" or not any(short_form_of(e.name, f) for f in full)]
+    def placed_form_of(name: str, other: str) -> bool:
+        return other != name and name.endswith(other) and name[: len(name) - len(other)] in short_places
+
+    return [
+        e
+        for e in entities
+        if e.kind != "enterprise" or not any(short_form_of(e.name, f) or placed_form_of(e.name, f) for f in full)
+    ]

@@ -299,3 +299,11 @@ def test_a_time_word_or_a_verb_before_a_name_is_no_part_of_it():
     assert {e.name for e in r896} == {"晋能控股集团"}
     r835 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r835_tongbao.txt").extraction.entities_criticized
     assert {e.name for e in r835} == {"贵州浙商矿业集团有限公司修文县六广镇龙窝煤矿"}
+
+
+def test_a_mine_written_after_a_bare_province_is_the_mine_named_without_it():
+    """r897 (法制日报): the headline's 黑龙江富华煤矿“9.20”火灾 and the text's 黑龙江省鹤岗市兴山区富华煤矿 are one mine,
+    富华煤矿: the bare province (no 省) is no part of its name."""
+    r897 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r897_tongbao.txt").extraction.entities_criticized
+    names = {e.name for e in r897}
+    assert "富华煤矿" in names and "黑龙江富华煤矿" not in names
