@@ -151,7 +151,7 @@ def blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     """(after the names, lead-in of their list, penalty after the names) from data/enterprise_blame.tsv."""
     rows = load_tsv("enterprise_blame.tsv")
     event = "|".join(r["word"] for r in rows if r["kind"] == "event")
-    either = "|".join(r["word"] for r in rows)
+    either = "|".join(r["word"] for r in rows if r["kind"] in ("event", "penalty"))
     penalty = "|".join(r["word"] for r in rows if r["kind"] == "penalty")
     return (
         # 涌山煤矿“2.28”较大煤与瓦斯突出事故, 上海鑫德物流有限公司发生火灾, 临沂三德特钢有限公司“4·1”铁水外溢、…和联化科技
@@ -190,13 +190,32 @@ def in_brackets(text: str, start: int, pos: int) -> bool:
     return opened >= 0 and max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) < 0
 
 
-def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int) -> str | None:
+@lru_cache(maxsize=1)
+def officer_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """(a post written right after an enterprise's name, what the law does to its holder) from enterprise_blame.tsv."""
+    rows = load_tsv("enterprise_blame.tsv")
+    posts = sorted((r["word"] for r in rows if r["kind"] == "officer"), key=len, reverse=True)
+    return re.compile("原?(?:" + "|".join(posts) + ")"), tuple(r["word"] for r in rows if r["kind"] == "criminal")
+
+
+def sanctioned_officer(text: str, org: OrgName, s_start: int, s_end: int) -> str | None:
+    """The criminal measure on an officer of the enterprise named with their post (东泰公司副总经理闫展望…被批准逮捕)."""
+    posts, measures = officer_sanctions()
+    if posts.match(text, org.end) is None:
+        return None
+    return next((m for m in measures if m in text[s_start:s_end]), None)
+
+
+def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int, s_end: int) -> str | None:
     """The cue that blames an enterprise an accident report names without a criticism word, if any."""
     after, lead_in, penalty = blame_patterns()
     end = list_end(text, org, following)
     found = after.match(text, end) or penalty.match(text, end)
     if found:
         return found.group()
+    officer = sanctioned_officer(text, org, s_start, s_end)
+    if officer is not None:
+        return officer
     marker = None
     for found_marker in LIST_MARKER.finditer(text, s_start, org.place_start):
         if not in_brackets(text, s_start, found_marker.start()):  # A（注册号：…）和B: the 注册号 label leads no list
@@ -227,7 +246,7 @@ def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: in
     """The cue that blames a name no criticism word judges: an enterprise an accident report names, a bureau
     whose official is sanctioned (吕梁市应急管理局原党委书记、局长高艳龙开除党籍)."""
     if org.kind == "enterprise":
-        return blamed_enterprise(text, org, following, s_start)
+        return blamed_enterprise(text, org, following, s_start, s_end)
     if is_office(text, org):
         return sanctioned_official(text, org.end, s_start, s_end)
     return None

@@ -307,3 +307,12 @@ def test_a_mine_written_after_a_bare_province_is_the_mine_named_without_it():
     r897 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r897_tongbao.txt").extraction.entities_criticized
     names = {e.name for e in r897}
     assert "富华煤矿" in names and "黑龙江富华煤矿" not in names
+
+
+def test_an_enterprise_answers_for_its_officer_held_for_a_crime():
+    """r716 (山西永聚煤业 fire): 东泰公司副总经理闫展望，陈熙吊篮公司总经理陈瑞强等10人…被检察机关批准逮捕."""
+    found = entities(
+        "采取刑事强制措施的18人中，东泰公司副总经理闫展望，陈熙吊篮公司总经理陈瑞强等10人涉嫌重大劳动安全事故罪"
+        "被检察机关批准逮捕。\n东泰公司总经理介绍了公司的发展情况。\n"
+    )
+    assert set(found) == {"东泰公司", "陈熙吊篮公司"}
