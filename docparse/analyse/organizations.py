@@ -110,8 +110,10 @@ def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset
             break
         if ch.isdigit() and kind == "enterprise":
             break
-        if ch in LIST_JOINERS and (start - 1 in breaks or text[start - 2 : start - 1] in ("）", ")")):
-            break  # …有限公司和长白山…, …有限公司（注册号：…）和河南省…: the joiner ends the name before it
+        if ch in LIST_JOINERS and (
+            start - 1 in breaks or text[start - 2 : start - 1] in ("）", ")") or text.endswith(event_words(), 0, start - 1)
+        ):
+            break  # …有限公司和长白山…, …有限公司（注册号：…）和河南省…, …“4·2”较大中毒和联化科技…: the joiner ends the name before it
         if ch in LIST_JOINERS and kind == "enterprise" and text.endswith(BODIES_BEFORE_JOINER, 0, start - 1):
             break
         if ch in DATE_OR_NUMBER_UNITS and text[start - 2 : start - 1].isdigit():
@@ -120,6 +122,12 @@ def walk_left(text: str, pos: int, kind: str, breaks: frozenset[int] = frozenset
             break
         start -= 1
     return start
+
+
+@lru_cache(maxsize=1)
+def event_words() -> tuple[str, ...]:
+    """The kinds of accident (事故, 中毒, 爆炸… in data/enterprise_blame.tsv), which end a list item, never a name."""
+    return tuple(r["word"] for r in load_tsv("enterprise_blame.tsv") if r["kind"] == "event")
 
 
 COMPANY_FORMS = ("公司", "集团")

@@ -880,7 +880,7 @@ def fallback_zones(doc: Document) -> list[Zone]:
         if not LEAD_IN_END.search(line) or ITEM_MARKER.match(line):
             continue
         lead = opening_sentences(line)  # 针对…暴露出的突出问题，提出了…措施。现将调查结果报告如下： announces no problems
-        role = "problems" if any(c in lead for c in cues["lead_in"]) or counts_problems(lead) else None
+        role = "problems" if names_problems(lead, cues["lead_in"]) or counts_problems(lead) else None
         if role is None and any(c in lead for c in cues.get("praise_lead_in", ())):
             role = "evaluation"
         if role is None:
@@ -893,6 +893,21 @@ def fallback_zones(doc: Document) -> list[Zone]:
         if items:
             zones.append(Zone(items[0][0], items[-1][1], role, line.strip(), tuple(items)))
     return zones
+
+
+# 全面排查风险隐患和薄弱环节，…现将…通知如下：: what a check or a measure goes after, which it has not found
+AIMED_AT = re.compile(r"(?:排查|查找|查改|整治|解决|消除|补齐|补强|防范|堵塞)[^，。；：]*$")
+
+
+def names_problems(lead: str, lead_in: tuple[str, ...]) -> bool:
+    """Whether a lead-in names problems with one of its cues, other than as what a check goes after."""
+    for cue in lead_in:
+        at = lead.find(cue)
+        while at >= 0:
+            if not AIMED_AT.search(lead, max(lead.rfind(ch, 0, at) for ch in "，。；：") + 1, at):
+                return True
+            at = lead.find(cue, at + 1)
+    return False
 
 
 @lru_cache(maxsize=1)

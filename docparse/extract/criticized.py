@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from docparse.analyse.departments import BEFORE_LIST, role_cues
+from docparse.analyse.gazetteer import gazetteer
 from docparse.analyse.organizations import (
     LEVEL_PREFIX,
     OrgName,
@@ -45,8 +46,8 @@ OFFICIAL_AFTER = re.compile(
 )
 # 市安委会第一次全体（扩大）会议, 市安委会2022年工作会议: the body's meeting, which it holds
 MEETING_AFTER = re.compile(r"(?:\d{4}年)?(?:第[一二三四五六七八九十\d]+次)?[^，。；：\n]{0,8}?会议")
-# what an official named by name and office does, not suffers: 副总队长陶学斌介绍, 厅长徐卫明主约谈
-SPEAKING_OFFICIAL = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:介绍|表示|指出|说|主持|出席|参加|主约谈|带队|讲话)")
+# what an official named by office, and by name or not, does, not suffers: 副总队长陶学斌介绍, 厅长徐卫明主约谈, 相关负责人指出
+SPEAKING_OFFICIAL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:介绍|表示|指出|说|主持|出席|参加|主约谈|带队|讲话)")
 # a 约谈 is a meeting its hosts and the bodies that attend take part in: it blames those it is held with
 MEETING_SANCTION = "约谈"
 BODY_PENALTIES = ("通报批评", "问责", "追究责任", "黄牌警告", "书面检查", "深刻检查")
@@ -143,6 +144,7 @@ def referred_verdict(doc: Document, ctx, org: OrgName, following: list[OrgName],
 
 
 CAMPAIGN_NOUNS = "工作|领导组|领导小组|期间|方案|验收|办公室|行动"
+ACCIDENT_DATE = r"\d{1,2}\s*[·.．•]\s*\d{1,2}"  # “4·1”, “2.28”: the month and day an accident is known by
 
 
 @lru_cache(maxsize=1)
@@ -150,11 +152,15 @@ def blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     """(after the names, lead-in of their list, penalty after the names) from data/enterprise_blame.tsv."""
     rows = load_tsv("enterprise_blame.tsv")
     event = "|".join(r["word"] for r in rows if r["kind"] == "event")
-    either = "|".join(r["word"] for r in rows)
+    either = "|".join(r["word"] for r in rows if r["kind"] in ("event", "penalty"))
     penalty = "|".join(r["word"] for r in rows if r["kind"] == "penalty")
     return (
-        # 涌山煤矿“2.28”较大煤与瓦斯突出事故, 上海鑫德物流有限公司发生火灾
-        re.compile(rf"(?:[（(][^）)\n]{{0,40}}[)）])?(?:“[^”\n]{{1,12}}”[^，。；\n]{{0,20}}?(?:{event})|[^，。；\n]{{0,20}}?发生[^，。；\n]{{0,25}}?(?:{event}))"),
+        # 涌山煤矿“2.28”较大煤与瓦斯突出事故, 上海鑫德物流有限公司发生火灾, 临沂三德特钢有限公司“4·1”铁水外溢、…和联化科技
+        # （德州）有限公司废水处理装置“4·3”爆炸等三起生产安全事故 (the date an accident is named by, its kind told later)
+        re.compile(
+            rf"(?:[（(][^）)\n]{{0,40}}[)）])?(?:“[^”\n]{{1,12}}”[^，。；\n]{{0,20}}?(?:{event})|[\u4e00-\u9fff]{{0,10}}?“{ACCIDENT_DATE}”[^。；\n]*?(?:{event})"
+            rf"|[^，。；\n]{{0,20}}?发生[^，。；\n]{{0,25}}?(?:{event}))"
+        ),
         # 12家企业发生了较大生产安全责任事故：, 列入“黑名单”的4家企业分别是
         re.compile(rf"(?:{either})[^。；\n]{{0,30}}?(?:[：:]|分别是|分别为)\s*$"),
         # 煤矿停产整顿工作领导组, 停产整顿期间: the penalty names a campaign a body runs, imposed on nobody here
@@ -185,13 +191,32 @@ def in_brackets(text: str, start: int, pos: int) -> bool:
     return opened >= 0 and max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) < 0
 
 
-def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int) -> str | None:
+@lru_cache(maxsize=1)
+def officer_sanctions() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """(a post written right after an enterprise's name, what the law does to its holder) from enterprise_blame.tsv."""
+    rows = load_tsv("enterprise_blame.tsv")
+    posts = sorted((r["word"] for r in rows if r["kind"] == "officer"), key=len, reverse=True)
+    return re.compile("原?(?:" + "|".join(posts) + ")"), tuple(r["word"] for r in rows if r["kind"] == "criminal")
+
+
+def sanctioned_officer(text: str, org: OrgName, s_start: int, s_end: int) -> str | None:
+    """The criminal measure on an officer of the enterprise named with their post (东泰公司副总经理闫展望…被批准逮捕)."""
+    posts, measures = officer_sanctions()
+    if posts.match(text, org.end) is None:
+        return None
+    return next((m for m in measures if m in text[s_start:s_end]), None)
+
+
+def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int, s_end: int) -> str | None:
     """The cue that blames an enterprise an accident report names without a criticism word, if any."""
     after, lead_in, penalty = blame_patterns()
     end = list_end(text, org, following)
     found = after.match(text, end) or penalty.match(text, end)
     if found:
         return found.group()
+    officer = sanctioned_officer(text, org, s_start, s_end)
+    if officer is not None:
+        return officer
     marker = None
     for found_marker in LIST_MARKER.finditer(text, s_start, org.place_start):
         if not in_brackets(text, s_start, found_marker.start()):  # A（注册号：…）和B: the 注册号 label leads no list
@@ -222,7 +247,7 @@ def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: in
     """The cue that blames a name no criticism word judges: an enterprise an accident report names, a bureau
     whose official is sanctioned (吕梁市应急管理局原党委书记、局长高艳龙开除党籍)."""
     if org.kind == "enterprise":
-        return blamed_enterprise(text, org, following, s_start)
+        return blamed_enterprise(text, org, following, s_start, s_end)
     if is_office(text, org):
         return sanctioned_official(text, org.end, s_start, s_end)
     return None
@@ -345,8 +370,18 @@ def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEnti
     """One entry per enterprise: 安源煤矿 written again after 江西煤业集团有限责任公司安源煤矿 is that one, and so is
     山西兰花集团莒山煤矿 (a headline's) beside 山西兰花集团莒山煤矿有限公司."""
     full = {e.name for e in entities if e.kind == "enterprise"}
+    short_places = gazetteer().short_names
 
     def short_form_of(name: str, other: str) -> bool:
-        return other != name and (other.endswith(name) or LEGAL_FORM.fullmatch(other, len(name)) is not None and other.startswith(name))
+        if other == name or other[: len(other) - len(name)] in short_places:
+            return False  # 黑龙江富华煤矿 is 富华煤矿 with a bare province the places stage left unnamed: the mine's name is 富华煤矿
+        return other.endswith(name) or LEGAL_FORM.fullmatch(other, len(name)) is not None and other.startswith(name)
 
-    return [e for e in entities if e.kind != "enterprise" or not any(short_form_of(e.name, f) for f in full)]
+    def placed_form_of(name: str, other: str) -> bool:
+        return other != name and name.endswith(other) and name[: len(name) - len(other)] in short_places
+
+    return [
+        e
+        for e in entities
+        if e.kind != "enterprise" or not any(short_form_of(e.name, f) or placed_form_of(e.name, f) for f in full)
+    ]

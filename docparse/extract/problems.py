@@ -19,6 +19,7 @@ from docparse.analyse.stance import (
     ITEM_MARKER,
     OTHERS,
     cue_table,
+    extra_heading_cues,
     heading_role,
     problem_cues,
     sanctions_in,
@@ -52,14 +53,54 @@ def category_of(text: str) -> str:
 
 
 def top_problem_sections(doc: Document) -> list[Section]:
-    """Sections whose heading names the problems part (存在的问题), outermost only."""
-    tops = []
+    """Sections whose heading names the problems part (存在的问题), outermost only, and the sections a title
+    line names as a list of problems."""
+    titled = titled_problem_sections(doc)
+    tops = list(titled)
+    listed = {s.id for s in titled}
     for s in doc.sections:
-        if heading_role(s.heading) == "problems" and not any(
-            heading_role(a.heading) == "problems" for a in doc.section_path(s.parent)
+        if s.id not in listed and heading_role(s.heading) == "problems" and not any(
+            heading_role(a.heading) == "problems" or a.id in listed for a in doc.section_path(s.parent)
         ):
             tops.append(s)
-    return tops
+    return sorted(tops, key=lambda s: s.span.start)
+
+
+TITLE_MAX = 30
+
+
+def names_problem_list(line: str) -> bool:
+    """Whether a line of its own titles a list of problems (国务院安委会明查暗访发现共性问题清单, 存在的问题): a
+    problems cue with no clause punctuation, which a sentence would have."""
+    if not line or len(line) > TITLE_MAX or CLAUSE_BREAKS.search(line) or ITEM_MARKER.match(line):
+        return False
+    return heading_role(line) == "problems" or any(c in line for c, role in extra_heading_cues() if role == "problems")
+
+
+def titled_problem_sections(doc: Document) -> list[Section]:
+    """The sections listed under a title line that is no heading of the outline (an attachment's 国务院安委会明查暗访
+    发现共性问题清单⏎一、消防领域⏎1．…; a 总结's 存在的问题⏎1、…方面：…): the first after the title and the siblings
+    that follow it, up to one whose heading sets tasks or measures."""
+    text = doc.norm_text
+    out: list[Section] = []
+    for sec in doc.sections:
+        if sec.style == "inline" or any(s.id == sec.id for s in out):
+            continue
+        opening = doc.norm_index(sec.span.start)
+        line_end = text.rfind("\n", 0, opening)
+        if line_end < 0 or text[line_end + 1 : opening].strip():
+            continue  # the heading does not open its line
+        line = text[text.rfind("\n", 0, line_end) + 1 : line_end].strip()
+        if not names_problem_list(line):
+            continue
+        siblings = doc.sections[sec.parent].children if sec.parent is not None else [
+            s.id for s in doc.sections if s.parent is None
+        ]
+        for sid in siblings[siblings.index(sec.id) :]:
+            if doc.sections[sid].role in DIRECTIVE_ROLES:
+                break
+            out.append(doc.sections[sid])
+    return out
 
 
 def is_place_heading(doc: Document, sec: Section) -> bool:
@@ -148,7 +189,7 @@ GOAL = re.compile(
 ASIDE = re.compile(r"（[^（）\n]{1,30}）|(?<=”)（[^（）\n]{1,200}）")
 # 关闭非法违法企业1025家, 纠正了一大批违法违规行为, 没收超量存储烟花爆竹240余件: what enforcement dealt with, told as its
 # result (…打击取缔工作组织不力 is a shortcoming of the enforcement itself)
-ENFORCED = re.compile(r"(?:关闭|取缔|没收|纠正|查处|查扣|收缴|处罚)了?(?:一大?批|各类|所有)?$")
+ENFORCED = re.compile(r"(?:关闭|取缔|没收|纠正|查处|查扣|收缴|处罚|严惩|惩处|惩治)了?(?:一大?批|各类|所有)?$")
 # 未经批准的地区禁止新建煤矿项目: a shortcoming a prohibition names is whom a rule targets
 PROHIBITION = re.compile(r"禁止|严禁|不得|不准|一律")
 # 充分认识…面临的严峻形势, 正视…短板: the clause asks to see a shortcoming; the object of such a verb is no finding.
@@ -279,8 +320,9 @@ class Shortcomings:
         cue_end = self.first_cue_end(start, end)
         if cue_end is None or REQUIREMENT.match(self.text, head) or not MIN_CLAUSE <= end - start <= MAX_CLAUSE:
             return False
-        if CONDITION.match(self.text, head) or GOAL.search(self.text, head, cue_end):
-            return False  # 如果事故频发…; 防止隐患反弹, 决不能流于形式: a condition or an aim, not a finding
+        goal = GOAL.search(self.text, head, end)
+        if CONDITION.match(self.text, head) or (goal is not None and goal.start() < cue_end):
+            return False  # 如果事故频发…; 防止隐患反弹, 决不能流于形式, 堵塞安全漏洞: a condition or an aim, not a finding
         cue_start = self.cue_starts[bisect_left(self.cue_starts, start)]
         if AWARENESS.search(self.text, start, cue_start) or CONSEQUENCE.match(self.text, head):
             return False
@@ -329,6 +371,40 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
             (cs, ce, None, sent.section) for cs, ce in clauses if not any(f[0] < ce and cs < f[2] for f in failings)
         )
     return out
+
+
+def named_lists_elsewhere(doc: Document, items: list[tuple[int, int, str | None, int | None]]) -> list[
+    tuple[int, int, str | None, int | None]
+]:
+    """The members of the lists that sentences outside a document's problems part call problems (检查组…重点指出了
+    我市部分企业单位存在的缺乏安全意识、法规标准执行不严…等问题): named outright, they are no narrative."""
+    text = doc.norm_text
+    found = Shortcomings.of(doc)
+    covered = IntervalIndex((s, e) for s, e, _, _ in items)
+    out: list[tuple[int, int, str | None, int | None]] = []
+    for sent in doc.sentences:
+        s, e = sent.norm_start, sent.norm_end
+        if covered.overlaps(s, e) or is_directive(doc, sent.section) or doc.analysis.text_lines.tabbed_at(s):
+            continue
+        for cs, ce, head, named in clauses_of(text, s, e, found.has_cue):
+            if named and not asks_to_check(text, s, head) and found.states_one(cs, ce, head, named):
+                out.append((cs, ce, None, sent.section))
+    return out
+
+
+# …要求，重点排查厂房、仓库存在擅自改变建筑使用性质、违规改建冷链仓储等问题: what a check is to look for, not what it found
+CHECK_ASKED = re.compile(r"(?:排查|检查|整治|治理|查处|打击|督查)")
+
+
+def asks_to_check(text: str, sentence_start: int, head: int) -> bool:
+    """Whether the clause from `head` asks for a check or a requirement (…要求，重点排查…), whose list is a target."""
+    clause_end = CLAUSE_BREAKS.search(text, head)
+    stop = clause_end.start() if clause_end else len(text)
+    return (
+        REQUIREMENT.match(text, head) is not None
+        or CHECK_ASKED.search(text, head, stop) is not None
+        or "要求" in text[sentence_start:head]
+    )
 
 
 UNKNOWN_NAME_MAX = 6
@@ -499,8 +575,22 @@ def modifies_a_noun(text: str, cue_end: int, clause_end: int) -> bool:
 
 
 def is_directive(doc: Document, section_id: int | None) -> bool:
-    """Whether a section or one it lies in sets tasks, measures, phases or organization (the outline's roles)."""
-    return any(sec.role in DIRECTIVE_ROLES for sec in doc.section_path(section_id))
+    """Whether a section or one it lies in sets tasks, measures, phases or organization (the outline's roles); a
+    news page's headline taken for a heading (海南省安委办通报两起事故 强调抓好重点行业领域安全防范) heads the whole
+    report, whatever its words ask."""
+    title = title_reading(doc)
+    return any(
+        sec.role in DIRECTIVE_ROLES and not (sec.marker == "" and heads_as_title(doc, sec, title))
+        for sec in doc.section_path(section_id)
+    )
+
+
+def heads_as_title(doc: Document, sec: Section, title: tuple[int, int, str] | None) -> bool:
+    """Whether an unmarked section's heading is the document's title, where the title stands."""
+    if title is None:
+        return False
+    start, end = doc.norm_index(sec.heading_span.start), doc.norm_index(sec.heading_span.end)
+    return start < title[1] and title[0] < end
 
 
 def last_closer_end(text: str, start: int, end: int) -> int:
@@ -584,6 +674,8 @@ def problems(doc: Document) -> list[Problem]:
     if clause_level:
         # a document with a problems part names its problems there; elsewhere criticism is narrative
         items = deficiency_clauses(doc)
+    else:
+        items = items + named_lists_elsewhere(doc, items)
     orgs = doc.analysis.organizations
     out = []
     for s, e, category, section in sorted(items):

@@ -250,6 +250,9 @@ def test_a_body_whose_official_takes_part_or_speaks_is_not_blamed_unless_the_off
     assert "阳新县安监局" in found
     r718 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r718_tongbao.txt").extraction.entities_criticized
     assert "王禹乡安全生产监督管理站" in {e.name for e in r718}  # 站长王某…未采取有效措施予以制止
+    # r913: an official left unnamed (省安委办相关负责人指出，…暴露出…等问题) speaks for the body as well
+    r913 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r913_tongbao.txt").extraction.entities_criticized
+    assert "省安委办" not in {e.name for e in r913}
 
 
 def test_a_body_holding_its_meeting_or_addressed_is_not_blamed():
@@ -285,3 +288,40 @@ def test_a_body_convening_a_meeting_holds_it():
         "召开重点煤矿企业事故约谈会，这是四川省首次召开重点煤矿企业事故约谈会。\n"
     )
     assert "四川省政府安委会办公室" not in found
+
+
+def test_enterprises_listed_with_the_dates_of_their_accidents_are_blamed():
+    """r892 (齐鲁晚报): 相继发生了临沂三德特钢有限公司“4·1”铁水外溢、…“4·2”较大中毒和联化科技（德州）有限公司废水处理
+    装置“4·3”爆炸等三起生产安全事故: an accident's date label names it, its kind told at the end of the list; the 和 after
+    较大中毒 ends the list item before the next name."""
+    found = entities(
+        "近期，山东省相继发生了临沂三德特钢有限公司“4·1”铁水外溢、青岛市市北区李村河下游胜利桥段市政工程“4·2”较大中毒和"
+        "联化科技（德州）有限公司废水处理装置“4·3”爆炸等三起生产安全事故，造成多人伤亡。\n"
+    )
+    assert set(found) == {"临沂三德特钢有限公司", "联化科技（德州）有限公司"}
+
+
+def test_a_time_word_or_a_verb_before_a_name_is_no_part_of_it():
+    """r896: 近三年以来晋能控股集团所属煤矿事故情况 names 晋能控股集团, not 来晋能控股集团; r835: 确认龙窝煤矿 is the mine
+    named in full before, not a second one."""
+    r896 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r896_tongbao.txt").extraction.entities_criticized
+    assert {e.name for e in r896} == {"晋能控股集团"}
+    r835 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r835_tongbao.txt").extraction.entities_criticized
+    assert {e.name for e in r835} == {"贵州浙商矿业集团有限公司修文县六广镇龙窝煤矿"}
+
+
+def test_a_mine_written_after_a_bare_province_is_the_mine_named_without_it():
+    """r897 (法制日报): the headline's 黑龙江富华煤矿“9.20”火灾 and the text's 黑龙江省鹤岗市兴山区富华煤矿 are one mine,
+    富华煤矿: the bare province (no 省) is no part of its name."""
+    r897 = docparse.read(ROOT / "corpora" / "real" / "docs" / "r897_tongbao.txt").extraction.entities_criticized
+    names = {e.name for e in r897}
+    assert "富华煤矿" in names and "黑龙江富华煤矿" not in names
+
+
+def test_an_enterprise_answers_for_its_officer_held_for_a_crime():
+    """r716 (山西永聚煤业 fire): 东泰公司副总经理闫展望，陈熙吊篮公司总经理陈瑞强等10人…被检察机关批准逮捕."""
+    found = entities(
+        "采取刑事强制措施的18人中，东泰公司副总经理闫展望，陈熙吊篮公司总经理陈瑞强等10人涉嫌重大劳动安全事故罪"
+        "被检察机关批准逮捕。\n东泰公司总经理介绍了公司的发展情况。\n"
+    )
+    assert set(found) == {"东泰公司", "陈熙吊篮公司"}

@@ -198,6 +198,7 @@ def test_aims_conditions_penalties_and_rules_name_no_problem():
     text = (
         "关于做好汛期安全工作的通知\n今年以来，全市安全形势总体平稳。要防止隐患反弹回潮，决不能流于形式。"
         "如果事故多发，将严肃问责。共查处无证、证照不全、证照过期企业32家次。\n"
+        "加强对灵活用工人员的安全管理，规范外包队伍管理，堵塞安全漏洞。\n"  # r926: 堵塞 aims at the 漏洞 after it
     )
     assert docparse.read(text.encode("utf-8"), name="n.txt").extraction.problems == []
     rule = "火灾事故调查规定\n第一条 有下列情形之一的，不予受理：（一）主要事实不清的；（二）证据不足。\n"
@@ -379,6 +380,11 @@ def test_a_lead_in_line_opens_a_list_of_problems_only_if_its_last_sentence_names
     texts = [p.text for p in docparse.read(REAL / "r748_tongbao.txt").extraction.problems]
     assert not any("概况" in t for t in texts)
     assert any("未按要求向相关部门报告" in t for t in texts)
+    # r925: 为扎实开展防汛防台风检查工作，全面排查风险隐患和薄弱环节，…通知如下： names what the check goes after
+    assert problem_texts(
+        "关于做好2024年防汛防台风检查工作的通知\n各部门：\n为扎实开展防汛防台风检查工作，全面排查风险隐患和薄弱环节，"
+        "确保防汛安全，现将2024年防汛防台风检查有关事项通知如下：\n一、检查内容。\n二、工作要求。\n"
+    ) == []
 
 
 def test_an_officials_discipline_case_is_no_problem():
@@ -500,6 +506,7 @@ def test_what_enforcement_dealt_with_and_asides_state_no_shortcoming():
     r745, r809: a cue in brackets (（均未住院治疗）, （未定稿）) is an aside; r723: 打击取缔工作组织不力 stays."""
     texts = problem_texts(
         "某县通报\n全年关闭非法违法企业1025家，纠正了一大批违法违规行为。三塔集镇没收超量存储烟花爆竹240余件。"
+        "同时，还将治理一批重大安全隐患，严惩一批违法违规行为。"  # r916: what is to be punished
         "事故造成2人死亡，另有4人受轻微伤（均未住院治疗）。将事故调查报告（未定稿）报省安委会办公室审核同意后结案。"
         "阳新县县长因对全县非法小煤窑打击取缔工作组织不力被免职。\n"
     )
@@ -559,3 +566,36 @@ def test_a_problem_of_some_counties_goes_to_the_blamed_members_the_next_sentence
     doc = docparse.read(text.encode("utf-8"), name="a.txt")
     regions = {p.text: p.regions for p in doc.extraction.problems}
     assert regions["但部分县、市道路交通安全管理不到位"] == ["鹿邑县", "林州市"]
+
+
+def test_a_title_line_naming_problems_makes_each_item_under_it_one():
+    """泰安 r921: an attachment titled 国务院安委会明查暗访发现共性问题清单 lists its problems under 一、消防领域 …; a
+    总结 (r827) has 存在的问题 on a line of its own before 1、…方面：…; a 2．…管理存在问题 item is one of the list."""
+    texts = [p.text for p in docparse.read(REAL / "r921_tongzhi.pdf").extraction.problems]
+    for cue in ("集结时间较长", "消防控制室值班人员未持证上岗", "燃气报警器已过期", "管理存在问题", "培训内容严重脱节"):
+        assert sum(cue in t for t in texts) == 1, cue
+    assert not any(t.startswith(("一、消防领域", "二、燃气领域")) for t in texts)
+    texts = [p.text for p in docparse.read(REAL / "r827_zongjie.txt").extraction.problems]
+    assert [t[:4] for t in texts] == ["1、非法", "2、道路"]
+
+
+def test_a_list_named_problems_outside_the_problems_part_is_still_problems():
+    """r921's opening: 检查组…重点指出了我市部分企业单位存在的缺乏安全意识、法规标准执行不严…等问题."""
+    texts = [p.text.replace("\n", "") for p in docparse.read(REAL / "r921_tongzhi.pdf").extraction.problems]
+    for cue in ("缺乏安全意识", "法规标准执行不严", "现场管理存在漏洞", "人员密集场所消防设施不完善"):
+        assert any(cue in t for t in texts), cue
+
+
+def test_a_headline_taken_for_a_heading_makes_no_directive_part():
+    """r914 (南海网): the headline 海南省安委办通报两起事故 强调抓好重点行业领域安全防范 heads the page as an unmarked
+    section whose words ask for work; the 该事故暴露出…不到位，…监管不力 under it are still problems."""
+    doc = docparse.read(REAL / "r914_tongbao.txt")  # traditional script with pinyin glosses: read the normalized text
+    texts = [doc.norm_text[doc.norm_index(p.span.start) : doc.norm_index(p.span.end)] for p in doc.extraction.problems]
+    for cue in ("员工安全意识淡薄", "对承包商管理不到位", "本质安全水平不高", "监管不力"):
+        assert sum(cue in t for t in texts) == 1, cue
+
+
+def test_the_items_of_what_a_campaign_goes_after_are_no_problems():
+    """r927 (a 专项整治 notice): under 二、整治内容 the items 聘用和招请未经安全培训合格…的 are what is to be put right."""
+    texts = [p.text for p in docparse.read(REAL / "r927_tongzhi.pdf").extraction.problems]
+    assert not any("未经安全培训合格" in t or "违规施工方面" in t for t in texts)
