@@ -368,8 +368,9 @@ NOT_A_NAME = rf"(?!由|并|以|按照|根据|依据|被|将|[一二三四五六�
 # (住房和城乡建设厅), not two organs (省政府安委会办公室和省防汛抗旱指挥部办公室)
 NAME_CHAR = r"(?![的向对在从将把被了是每]|代表|组成|和[省市县区州国中])[\u4e00-\u9fff（）]"
 ORGAN_NAME = rf"{NOT_A_NAME}[\u4e00-\u9fff](?:{NAME_CHAR}){{0,27}}?{ORGAN_SUFFIX}"
-# joint issuers: 中共中央办公厅、国务院办公厅印发了…
-JOINT = r"、|和(?=[省市县区州国中])"
+# joint issuers: 中共中央办公厅、国务院办公厅印发了…; a 和 after a whole organ's name joins another (安监总局和煤监局通报),
+# where one inside a name joins two words of it (住房和城乡建设厅)
+JOINT = r"、|和"
 ORGANS = rf"(?P<organs>(?P<org>{ORGAN_NAME})(?:(?:{JOINT}){ORGAN_NAME})*)"
 # …李华强带队的国务院安委会第十二督查组，对我省…进行综合督查: the group a named leader heads starts its clause
 CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|为组长)的)\s*(?:据|经)?"
@@ -377,7 +378,7 @@ CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|�
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会|公开)?"
         rf"(?:联合)?(?<!的)(?:{verbs})(?![组部室办])"  # 检查组, 组织部 and 的检查 name a body or a thing; none says one acts
     )
 
@@ -988,6 +989,9 @@ def unabbreviated(name: str, text: str) -> Iterator[tuple[int, int]]:
             candidate = text[m.start() : end]
             if not CJK.fullmatch(candidate[-1]) or "\n" in candidate:
                 break
+            if candidate.endswith("办") and text.startswith("公室", end):
+                end += 2  # 海南省安全生产委员会办 is 办公室 cut short: the whole name ends two characters on
+                candidate += "公室"
             if is_expansion(name, candidate):
                 yield m.start(), end
                 break

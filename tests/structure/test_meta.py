@@ -788,3 +788,23 @@ def test_the_office_forwarding_a_notice_issues_it():
     text = "安徽省人民政府办公厅转发国务院办公厅关于认真抓好今冬明春安全生产工作的通知\n各市、县人民政府，省政府各部门：\n现转发给你们。\n"
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert doc.meta.issuer.value == "安徽省人民政府办公厅"
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # corpora/real r897: two bureaus joined by 和 report together; the lead one issues
+    ("安监总局和煤监局通报煤矿事故 严格落实生产责任\n2008-09-24 来源:法制日报\n", "安监总局"),
+    # r913: a body reporting publicly (公开通报)
+    ("近日，海南省安全生产委员会公开通报近期发生的3起生产安全事故。\n5月11日凌晨1时，中鑫海六号船在洋浦作业时发生事故。\n",
+     "海南省安全生产委员会"),
+], ids=["joined_by_he", "reports_publicly"])  # fmt: skip
+def test_joint_bodies_and_a_public_report_on_a_news_page(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+def test_a_name_written_in_full_is_not_cut_inside_its_last_word():
+    # corpora/real r914: 安委办 written out is …委员会办公室, not …委员会办 with 公室 left over
+    text = ("海南省安委办通报两起事故 强调抓好重点行业领域安全防范\n"
+            "南海网消息 1月14日，海南省安全生产委员会办公室召开全省安全生产工作会议。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "海南省安全生产委员会办公室"
