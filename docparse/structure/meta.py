@@ -241,6 +241,8 @@ TITLE_LABEL = re.compile(
     r"^(?:原标题|标\s*题|文件名称|文件标题|文章标题|名\s*称|政策解读|第[一二三四五六七八九十\d]{1,3}篇)\s*[：:]\s*"
 )
 BREADCRUMB = re.compile(r"^(?:[^>»›＞]{0,30}[>»›＞]{1,2}\s*){2,}(?:正文\s*)?")
+# a page pointing down at the text it serves (…最新发布关于…的通报↓↓↓ 河北省人民政府关于…的通报): its words are no title
+POINTER = re.compile(r"^[^↓⬇👇\n]{0,100}[↓⬇👇]+\s*")
 # an empty label after a title (…的通知 文号：), the page's date after a headline (…挂牌督办2024-01-15历史)
 TRAILING_CHROME = re.compile(
     r"\s*(?:(?:文\s*号|发文字号|索\s*引\s*号)\s*[：:]?|\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\u4e00-\u9fff]{0,2})$"
@@ -276,9 +278,9 @@ def trimmed(line: Line) -> Line:
     repeated = repeated_tail(text)
     if repeated:
         text, end = text[:-repeated], end - repeated
-    for prefix in (LEADING_DECORATION, TITLE_LABEL, LEADING_DECORATION, BREADCRUMB):  # a table's cell bar after its label
+    for prefix in (LEADING_DECORATION, TITLE_LABEL, LEADING_DECORATION, BREADCRUMB, POINTER):  # a table's cell bar after its label
         m = prefix.match(text)
-        if m and m.end() < len(text) and not (prefix is BREADCRUMB and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
+        if m and m.end() < len(text) and not (prefix in (BREADCRUMB, POINTER) and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
             text, start = text[m.end() :], start + m.end()
     # a title cut out of its chrome, or ending in its 文种 before the 文号, keeps its 文号 for split_title_number
     for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME) if not cut else ():
@@ -513,11 +515,31 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
             continue
         first = pos
         whole = "关于" in ln.text and issuer_from_title(ln.text) is not None  # it names its organ: no line above is part of it
-        while not whole and first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
+        while not whole and first > after and is_lead_in(header[first - 1].text, header[first].text) and not header[first].gap_before and pos - first < 2:
             first -= 1
         if first == pos and len(ln.text) < MIN_TITLE and is_whole_title(header[pos + 1 : pos + 2]):
             continue  # a page's category (活动方案) over the title (乡镇安全生产月实施方案)
         return first, pos
+    return None
+
+
+def is_lead_in(text: str, below: str) -> bool:
+    """Whether a header line is the first part of the title line `below` it. Over a line opening with 关于 only the
+    organ's name is (铜冶中心校 / 关于做好…的通知), not a page's category label (政策法规 / 关于…的通报)."""
+    if kind_of_title(text) is not None or not is_title_part(text):
+        return False
+    return not below.startswith("关于") or ORG_LINE.match(re.sub(r"\s", "", text)) is not None
+
+
+def formal_title_below(header: list[Line], last: int) -> tuple[int, int] | None:
+    """The document's own title (河北省人民政府关于…的通报) over its 主送, where a news page's headline naming no
+    关于 (事关安全生产！河北省人民政府最新通报) stood above it and was taken first."""
+    if "关于" in header[last].text:
+        return None
+    for pos in range(last + 1, len(header) - 1):
+        text = header[pos].text
+        if kind_of_title(text) and issuer_from_title(text) and "关于" in text and is_address_line(header[pos + 1].text):
+            return pos, pos
     return None
 
 
@@ -873,6 +895,8 @@ def extract_meta(doc: Document) -> Meta:
     if anchor is None and (copy_start := after_blurb(header)) is not None:
         anchor = copy_start - 1
     title_range = (find_title(header, anchor + 1) or last_title_above(header, anchor) if anchor is not None else None) or find_title(header)
+    if title_range is not None and (formal := formal_title_below(header, title_range[1])) is not None:
+        title_range = formal
     headline = None
     if title_range and issue_pos is not None and title_range[1] < issue_pos:
         # a 简报 masthead over its issue line: it gives the kind, the first plain line under them the title

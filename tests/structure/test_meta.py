@@ -808,3 +808,25 @@ def test_a_name_written_in_full_is_not_cut_inside_its_last_word():
             "南海网消息 1月14日，海南省安全生产委员会办公室召开全省安全生产工作会议。\n")
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.issuer.value == "海南省安全生产委员会办公室"
+
+
+def test_the_documents_own_title_over_its_address_under_a_news_headline():
+    # corpora/real r891: a headline naming no 关于, then the page pointing down (↓↓↓) at the 通报 it reprints
+    text = ("秦皇岛传媒\n事关安全生产！河北省人民政府最新通报\n2024-04-10 访问量:69\n"
+            "河北省人民政府最新发布关于2023年安全生产目标管理考核结果的通报↓↓↓河北省人民政府关于2023年安全生产目标管理考核结果的通报\n"
+            "各市（含定州、辛集市）人民政府，雄安新区管委会，省政府各部门：\n根据安全生产责任制目标管理考核要求，省政府进行了考核。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.title.value == "河北省人民政府关于2023年安全生产目标管理考核结果的通报"
+    assert doc.meta.issuer.value == "河北省人民政府"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # corpora/real r901: the category of the page's breadcrumb, on its own line over the title
+    ("您所在的位置：首页 >> 资讯中心 >> 政策法规\n政策法规\n关于2014年全省非煤矿山管理工作的通报\n发布日期：2015-02-25 10:13:12\n"
+     "各市、省直管县非煤矿山管理部门：\n", "关于2014年全省非煤矿山管理工作的通报"),
+    # an organ's name over the 关于 line is the title's first part
+    ("汾西县人民政府\n关于做好2024年全县安全生产工作的通知\n各乡镇人民政府：\n", "汾西县人民政府关于做好2024年全县安全生产工作的通知"),
+], ids=["category_label", "organ"])  # fmt: skip
+def test_only_an_organ_leads_into_a_title_opening_with_guanyu(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == title
