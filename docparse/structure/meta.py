@@ -958,6 +958,8 @@ def extract_meta(doc: Document) -> Meta:
         organ = reporting_organ(doc.norm_text)
         if organ:
             meta.issuer = organ_field(doc, organ)
+            if meta.date is None:
+                meta.date = date_of_act(doc, organ)
     if meta.issuer is not None:
         meta.issuer = written_in_full(doc, meta.issuer, meta.title)
     meta.published = published_date(doc)
@@ -980,6 +982,22 @@ def published_date(doc: Document) -> Field | None:
     except ValueError:
         return None
     return make_field(doc, m.start(), m.end(), day.isoformat())
+
+
+# The full date a news lede opens with, before the body it reports acting (2019年12月2日，永湖镇召开…)
+DATE_BEFORE = re.compile(rf"{DATE.pattern}\s*[，,]?\s*$")
+
+
+def date_of_act(doc: Document, organ: re.Match[str]) -> Field | None:
+    """The day a news page says the body it reports acted, written in full: in its clause (…安委办，于2026年1月28日
+    发布) or opening the lede before it (2019年12月2日，永湖镇召开…). A day without its year is no document's date."""
+    text = doc.norm_text
+    found = DATE.search(text, organ.start(), organ.end())
+    if found is None:
+        line_start = text.rfind("\n", 0, organ.start()) + 1
+        found = DATE_BEFORE.search(text, line_start, organ.start() + 1 if text[organ.start()] in "，," else organ.start())
+    iso = iso_date(found) if found else None
+    return make_field(doc, found.start(), found.end(), iso) if iso else None
 
 
 def organ_field(doc: Document, organ: re.Match[str]) -> Field:

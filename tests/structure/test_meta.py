@@ -830,3 +830,17 @@ def test_the_documents_own_title_over_its_address_under_a_news_headline():
 def test_only_an_organ_leads_into_a_title_opening_with_guanyu(text, title):
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert doc.meta.title.value == title
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # corpora/real r135: the day in the issuing body's clause
+    (("贵州新恒基矿业有限公司太平洞金矿存在重大事故隐患。兴仁市安全生产委员会办公室，于2026年1月28日发布正式公示，"
+      "启动挂牌督办程序。\n"), "2026-01-28"),
+    # r630: the day opening the lede before the place it reports acting
+    ("2019年12月2日，永湖镇召开“奋战50天全年保平安”安全生产重点攻坚行动工作会议，镇领导班子参加了会议。\n", "2019-12-02"),
+    # a day without its year is no document's date
+    ("7月25日，福州市督察组深入各县（市）区，就安全生产工作情况进行督察。\n", None),
+], ids=["in_the_clause", "opening_the_lede", "no_year"])  # fmt: skip
+def test_the_date_of_the_act_a_news_page_reports(text, iso):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert (doc.meta.date.value if doc.meta.date else None) == iso
