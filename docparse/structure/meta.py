@@ -412,13 +412,20 @@ def reporting_organ(text: str) -> re.Match[str] | None:
     body or place it reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
     issuing, source = ISSUING.search(opening), SOURCE_ORGAN.search(opening)
-    if source and (source.group("site") or (issuing and issuing.start() < source.start())):
-        return issuing or source  # a body's website is where the news was read, not who acted
+    # a body's website is where the news was read, not who acted; a body the source's own sentence reports issuing
+    # (据国家安监总局消息，国务院安委会办公室日前发出…) is who acted, the source only told of it
+    if source and (source.group("site") or (issuing and (issuing.start() < source.start() or relays(opening, source, issuing)))):
+        return issuing or source
     if source or issuing:
         return source or issuing
     place = next((m for m in PLACE_ACTING.finditer(opening) if is_place(m.group("org"))), None)
     acting = [m for m in (ACTING.search(opening), place) if m]
     return min(acting, key=lambda m: m.start("organs"), default=None) or LEDE_SUBJECT.search(opening)
+
+
+def relays(text: str, source: re.Match[str], issuing: re.Match[str]) -> bool:
+    """Whether the sentence naming the source goes on to the body it reports issuing."""
+    return "。" not in text[source.end() : issuing.start("organs")]
 
 
 # The body that opens a news lede after its byline is the one the news is about, whatever it did: 本报讯（记者赵梦怡）

@@ -765,7 +765,10 @@ def test_the_title_under_a_page_s_menu_label_or_category(text, title):
     # r808: a body's website is where the news was read; the body it reports issuing is the issuer
     ("中新网1月25日电 据安监总局网站消息，国务院安委会办公室近日发布《关于全国安全生产大检查情况的通报》。\n",
      "国务院安委会办公室"),
-], ids=["source_before_quoted_issuer", "website_then_issuer"])  # fmt: skip
+    # r898: the source's own sentence goes on to the body that issued
+    ("中新网3月23日电 据国家安监总局消息，国务院安委会办公室日前发出关于山西省晋城市苗匠联办煤矿瞒报事故的通报。\n",
+     "国务院安委会办公室"),
+], ids=["source_before_quoted_issuer", "website_then_issuer", "source_relays_issuer"])  # fmt: skip
 def test_the_issuer_of_a_news_page_its_source_or_the_body_it_reports(text, issuer):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.issuer.value == issuer
