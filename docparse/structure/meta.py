@@ -862,6 +862,18 @@ def joint_organs(text: str) -> str | None:
     parts = re.split(r"\s*、\s*|\s+", text.strip())
     if len(parts) >= 2 and all(ORG_LINE.match(p) for p in parts):
         return parts[0]
+    return glued_lead_organ(text.strip())
+
+
+PLACE_OPENING = 3
+
+
+def glued_lead_organ(text: str) -> str | None:
+    """The lead one of two organs of one place whose names a page ran together (山东省人民政府安全生产委员会山东省人民政府
+    消防安全委员会): the second opens as the first does."""
+    for cut in range(PLACE_OPENING + 1, len(text) - PLACE_OPENING):
+        if text.startswith(text[:PLACE_OPENING], cut) and ORG_LINE.match(text[:cut]) and ORG_LINE.match(text[cut:]):
+            return text[:cut]
     return None
 
 

@@ -629,6 +629,14 @@ def test_joint_organs_signing_one_a_line():
     assert doc.text[doc.sections[-1].span.end :].strip().startswith("中共洛阳市委办公室")  # the section ends at the signature
 
 
+def test_joint_organs_of_one_place_run_together_sign_with_the_lead_one():
+    # corpora/real r923: a PDF's text runs the two signing committees into one line
+    text = ("关于切实做好消防安全防控工作的紧急通知\n各市人民政府：\n现将有关事项通知如下。\n一、压实责任\n严肃责任追究。\n"
+            "山东省人民政府安全生产委员会山东省人民政府消防安全委员会\n2024年1月21日\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "山东省人民政府安全生产委员会"
+
+
 # Page chrome around a headline (corpora/real r154, r196, r164, r722, r388).
 @pytest.mark.parametrize(("text", "title"), [
     (("您当前的位置:网站首页 > 宣教动态 > 吉林省开展高危领域重点企业场所抽查暗访工作\n\n吉林省开展高危领域重点企业场所抽查暗访工作\n\n"
