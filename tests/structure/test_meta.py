@@ -855,3 +855,11 @@ def test_only_an_organ_leads_into_a_title_opening_with_guanyu(text, title):
 def test_the_date_of_the_act_a_news_page_reports(text, iso):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert (doc.meta.date.value if doc.meta.date else None) == iso
+
+
+def test_a_notice_whose_title_was_an_image_is_known_by_its_phrase():
+    # corpora/real r926: red head and title were pictures; 现将具体事项通知如下 is a notice's own phrase
+    text = ("泰旅爱物字〔2024〕12号\n各部门、各店铺：\n为全面做好清明节期间各项安全工作，确保节日期间安全稳定，\n"
+            "结合公司实际，现将具体事项通知如下：\n一、扎实做好假期安全管理工作。\n各部门负责人要在岗、在位。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.doc_type.value == "通知"
