@@ -973,7 +973,8 @@ def extract_meta(doc: Document) -> Meta:
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None:
         read_portal_issuer(doc, lines, meta)
-    if meta.issuer is None:
+    # a speech (…会议上的讲话) tells of bodies acting (刚才，县安委办通报了…): none issued it as a news page reports
+    if meta.issuer is None and not (meta.title is not None and kind_of_title(meta.title.value) == "讲话"):
         organ = reporting_organ(doc.norm_text)
         if organ:
             meta.issuer = organ_field(doc, organ)

@@ -863,3 +863,11 @@ def test_a_notice_whose_title_was_an_image_is_known_by_its_phrase():
             "结合公司实际，现将具体事项通知如下：\n一、扎实做好假期安全管理工作。\n各部门负责人要在岗、在位。\n")
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert doc.meta.doc_type.value == "通知"
+
+
+def test_a_body_a_speech_tells_of_is_no_issuer():
+    # corpora/real r400: the speaker tells what the county office reported at the meeting
+    text = ("县长在全县安全生产工作会议上的讲话\n同志们：\n"
+            "刚才，县安委办通报了全县安全生产形势，对下步工作提出了意见，我完全同意。\n")
+    doc = docparse.read(text.encode("utf-8"), name="speech.txt", steps=("structure",))
+    assert doc.meta.issuer is None
