@@ -169,6 +169,15 @@ def kind_of_title(title: str) -> str | None:
     return None
 
 
+# A headline telling that a body made a document public (国务院安委会第三考核巡查组向我省反馈…巡查意见, 广东有2起…未按规定
+# 全文发布调查报告): its last word is the document reported on, not the page's kind
+REPORTED_DOCUMENT = re.compile(r"(?:发布|公布|反馈|曝光)[^，。；、]{0,40}$")
+
+
+def reports_a_document(title: str) -> bool:
+    return "关于" not in title and "《" not in title and REPORTED_DOCUMENT.search(title) is not None
+
+
 # The plan a notice issues, named in its opening when the page lost the title line (现将《…》印发给你们; 《…》已经
 # 省政府同意; 近日…印发了《…》).
 ISSUED_TITLE = re.compile(
@@ -932,7 +941,7 @@ def extract_meta(doc: Document) -> Meta:
     elif title_range:
         first, last = header[title_range[0]], header[title_range[1]]
         meta.title = make_field(doc, first.start, last.end)
-        kind = kind_of_title(meta.title.value)
+        kind = None if reports_a_document(meta.title.value) else kind_of_title(meta.title.value)
         meta.doc_type = Field(kind, meta.title.span, meta.title.text)
         after_title = position(lines, last) + 1
         embedded = extract_embedded(doc, lines, meta.title.value, after_title)

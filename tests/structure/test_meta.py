@@ -871,3 +871,14 @@ def test_a_body_a_speech_tells_of_is_no_issuer():
             "刚才，县安委办通报了全县安全生产形势，对下步工作提出了意见，我完全同意。\n")
     doc = docparse.read(text.encode("utf-8"), name="speech.txt", steps=("structure",))
     assert doc.meta.issuer is None
+
+
+@pytest.mark.parametrize("text", [
+    # corpora/real r841: the inspectors' 意见 is what the 通报-like news reports, not the page's kind
+    "国务院安委会第三考核巡查组向我省反馈安全生产和消防巡查意见\n近日，巡查组向我省反馈巡查意见。现将有关情况通报如下。\n",
+    # 038: the 调查报告 a province failed to publish
+    "广东有2起重大生产安全事故未按规定全文发布调查报告\n国务院安委会办公室近日予以通报。现将有关情况通报如下。\n",
+], ids=["feedback", "publish"])  # fmt: skip
+def test_a_headline_on_a_document_made_public_does_not_give_its_kind(text):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.doc_type.value == "通报"
