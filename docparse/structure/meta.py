@@ -169,6 +169,15 @@ def kind_of_title(title: str) -> str | None:
     return None
 
 
+# A headline telling that a body made a document public (国务院安委会第三考核巡查组向我省反馈…巡查意见, 广东有2起…未按规定
+# 全文发布调查报告): its last word is the document reported on, not the page's kind
+REPORTED_DOCUMENT = re.compile(r"(?:发布|公布|反馈|曝光)[^，。；、]{0,40}$")
+
+
+def reports_a_document(title: str) -> bool:
+    return "关于" not in title and "《" not in title and REPORTED_DOCUMENT.search(title) is not None
+
+
 # The plan a notice issues, named in its opening when the page lost the title line (现将《…》印发给你们; 《…》已经
 # 省政府同意; 近日…印发了《…》).
 ISSUED_TITLE = re.compile(
@@ -241,6 +250,8 @@ TITLE_LABEL = re.compile(
     r"^(?:原标题|标\s*题|文件名称|文件标题|文章标题|名\s*称|政策解读|第[一二三四五六七八九十\d]{1,3}篇)\s*[：:]\s*"
 )
 BREADCRUMB = re.compile(r"^(?:[^>»›＞]{0,30}[>»›＞]{1,2}\s*){2,}(?:正文\s*)?")
+# a page pointing down at the text it serves (…最新发布关于…的通报↓↓↓ 河北省人民政府关于…的通报): its words are no title
+POINTER = re.compile(r"^[^↓⬇👇\n]{0,100}[↓⬇👇]+\s*")
 # an empty label after a title (…的通知 文号：), the page's date after a headline (…挂牌督办2024-01-15历史)
 TRAILING_CHROME = re.compile(
     r"\s*(?:(?:文\s*号|发文字号|索\s*引\s*号)\s*[：:]?|\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\u4e00-\u9fff]{0,2})$"
@@ -276,9 +287,9 @@ def trimmed(line: Line) -> Line:
     repeated = repeated_tail(text)
     if repeated:
         text, end = text[:-repeated], end - repeated
-    for prefix in (LEADING_DECORATION, TITLE_LABEL, LEADING_DECORATION, BREADCRUMB):  # a table's cell bar after its label
+    for prefix in (LEADING_DECORATION, TITLE_LABEL, LEADING_DECORATION, BREADCRUMB, POINTER):  # a table's cell bar after its label
         m = prefix.match(text)
-        if m and m.end() < len(text) and not (prefix is BREADCRUMB and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
+        if m and m.end() < len(text) and not (prefix in (BREADCRUMB, POINTER) and len(text) - m.end() < MIN_TITLE):  # 人民网>>时政
             text, start = text[m.end() :], start + m.end()
     # a title cut out of its chrome, or ending in its 文种 before the 文号, keeps its 文号 for split_title_number
     for suffix in (TRAILING_NUMBER, TRAILING_DECORATION, TRAILING_CHROME) if not cut else ():
@@ -368,8 +379,9 @@ NOT_A_NAME = rf"(?!由|并|以|按照|根据|依据|被|将|[一二三四五六�
 # (住房和城乡建设厅), not two organs (省政府安委会办公室和省防汛抗旱指挥部办公室)
 NAME_CHAR = r"(?![的向对在从将把被了是每]|代表|组成|和[省市县区州国中])[\u4e00-\u9fff（）]"
 ORGAN_NAME = rf"{NOT_A_NAME}[\u4e00-\u9fff](?:{NAME_CHAR}){{0,27}}?{ORGAN_SUFFIX}"
-# joint issuers: 中共中央办公厅、国务院办公厅印发了…
-JOINT = r"、|和(?=[省市县区州国中])"
+# joint issuers: 中共中央办公厅、国务院办公厅印发了…; a 和 after a whole organ's name joins another (安监总局和煤监局通报),
+# where one inside a name joins two words of it (住房和城乡建设厅)
+JOINT = r"、|和"
 ORGANS = rf"(?P<organs>(?P<org>{ORGAN_NAME})(?:(?:{JOINT}){ORGAN_NAME})*)"
 # …李华强带队的国务院安委会第十二督查组，对我省…进行综合督查: the group a named leader heads starts its clause
 CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|为组长)的)\s*(?:据|经)?"
@@ -377,7 +389,7 @@ CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|�
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会)?"
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会|公开)?"
         rf"(?:联合)?(?<!的)(?:{verbs})(?![组部室办])"  # 检查组, 组织部 and 的检查 name a body or a thing; none says one acts
     )
 
@@ -409,13 +421,20 @@ def reporting_organ(text: str) -> re.Match[str] | None:
     body or place it reports as acting (召开, 组织)."""
     opening = text[:NEWS_OPENING]
     issuing, source = ISSUING.search(opening), SOURCE_ORGAN.search(opening)
-    if source and (source.group("site") or (issuing and issuing.start() < source.start())):
-        return issuing or source  # a body's website is where the news was read, not who acted
+    # a body's website is where the news was read, not who acted; a body the source's own sentence reports issuing
+    # (据国家安监总局消息，国务院安委会办公室日前发出…) is who acted, the source only told of it
+    if source and (source.group("site") or (issuing and (issuing.start() < source.start() or relays(opening, source, issuing)))):
+        return issuing or source
     if source or issuing:
         return source or issuing
     place = next((m for m in PLACE_ACTING.finditer(opening) if is_place(m.group("org"))), None)
     acting = [m for m in (ACTING.search(opening), place) if m]
     return min(acting, key=lambda m: m.start("organs"), default=None) or LEDE_SUBJECT.search(opening)
+
+
+def relays(text: str, source: re.Match[str], issuing: re.Match[str]) -> bool:
+    """Whether the sentence naming the source goes on to the body it reports issuing."""
+    return "。" not in text[source.end() : issuing.start("organs")]
 
 
 # The body that opens a news lede after its byline is the one the news is about, whatever it did: 本报讯（记者赵梦怡）
@@ -512,11 +531,31 @@ def find_title(header: list[Line], after: int = 0) -> tuple[int, int] | None:
             continue
         first = pos
         whole = "关于" in ln.text and issuer_from_title(ln.text) is not None  # it names its organ: no line above is part of it
-        while not whole and first > after and kind_of_title(header[first - 1].text) is None and is_title_part(header[first - 1].text) and not header[first].gap_before and pos - first < 2:
+        while not whole and first > after and is_lead_in(header[first - 1].text, header[first].text) and not header[first].gap_before and pos - first < 2:
             first -= 1
         if first == pos and len(ln.text) < MIN_TITLE and is_whole_title(header[pos + 1 : pos + 2]):
             continue  # a page's category (活动方案) over the title (乡镇安全生产月实施方案)
         return first, pos
+    return None
+
+
+def is_lead_in(text: str, below: str) -> bool:
+    """Whether a header line is the first part of the title line `below` it. Over a line opening with 关于 only the
+    organ's name is (铜冶中心校 / 关于做好…的通知), not a page's category label (政策法规 / 关于…的通报)."""
+    if kind_of_title(text) is not None or not is_title_part(text):
+        return False
+    return not below.startswith("关于") or ORG_LINE.match(re.sub(r"\s", "", text)) is not None
+
+
+def formal_title_below(header: list[Line], last: int) -> tuple[int, int] | None:
+    """The document's own title (河北省人民政府关于…的通报) over its 主送, where a news page's headline naming no
+    关于 (事关安全生产！河北省人民政府最新通报) stood above it and was taken first."""
+    if "关于" in header[last].text:
+        return None
+    for pos in range(last + 1, len(header) - 1):
+        text = header[pos].text
+        if kind_of_title(text) and issuer_from_title(text) and "关于" in text and is_address_line(header[pos + 1].text):
+            return pos, pos
     return None
 
 
@@ -832,6 +871,18 @@ def joint_organs(text: str) -> str | None:
     parts = re.split(r"\s*、\s*|\s+", text.strip())
     if len(parts) >= 2 and all(ORG_LINE.match(p) for p in parts):
         return parts[0]
+    return glued_lead_organ(text.strip())
+
+
+PLACE_OPENING = 3
+
+
+def glued_lead_organ(text: str) -> str | None:
+    """The lead one of two organs of one place whose names a page ran together (山东省人民政府安全生产委员会山东省人民政府
+    消防安全委员会): the second opens as the first does."""
+    for cut in range(PLACE_OPENING + 1, len(text) - PLACE_OPENING):
+        if text.startswith(text[:PLACE_OPENING], cut) and ORG_LINE.match(text[:cut]) and ORG_LINE.match(text[cut:]):
+            return text[:cut]
     return None
 
 
@@ -872,6 +923,8 @@ def extract_meta(doc: Document) -> Meta:
     if anchor is None and (copy_start := after_blurb(header)) is not None:
         anchor = copy_start - 1
     title_range = (find_title(header, anchor + 1) or last_title_above(header, anchor) if anchor is not None else None) or find_title(header)
+    if title_range is not None and (formal := formal_title_below(header, title_range[1])) is not None:
+        title_range = formal
     headline = None
     if title_range and issue_pos is not None and title_range[1] < issue_pos:
         # a 简报 masthead over its issue line: it gives the kind, the first plain line under them the title
@@ -888,7 +941,7 @@ def extract_meta(doc: Document) -> Meta:
     elif title_range:
         first, last = header[title_range[0]], header[title_range[1]]
         meta.title = make_field(doc, first.start, last.end)
-        kind = kind_of_title(meta.title.value)
+        kind = None if reports_a_document(meta.title.value) else kind_of_title(meta.title.value)
         meta.doc_type = Field(kind, meta.title.span, meta.title.text)
         after_title = position(lines, last) + 1
         embedded = extract_embedded(doc, lines, meta.title.value, after_title)
@@ -929,10 +982,13 @@ def extract_meta(doc: Document) -> Meta:
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None:
         read_portal_issuer(doc, lines, meta)
-    if meta.issuer is None:
+    # a speech (…会议上的讲话) tells of bodies acting (刚才，县安委办通报了…): none issued it as a news page reports
+    if meta.issuer is None and not (meta.title is not None and kind_of_title(meta.title.value) == "讲话"):
         organ = reporting_organ(doc.norm_text)
         if organ:
             meta.issuer = organ_field(doc, organ)
+            if meta.date is None:
+                meta.date = date_of_act(doc, organ)
     if meta.issuer is not None:
         meta.issuer = written_in_full(doc, meta.issuer, meta.title)
     meta.published = published_date(doc)
@@ -955,6 +1011,22 @@ def published_date(doc: Document) -> Field | None:
     except ValueError:
         return None
     return make_field(doc, m.start(), m.end(), day.isoformat())
+
+
+# The full date a news lede opens with, before the body it reports acting (2019年12月2日，永湖镇召开…)
+DATE_BEFORE = re.compile(rf"{DATE.pattern}\s*[，,]?\s*$")
+
+
+def date_of_act(doc: Document, organ: re.Match[str]) -> Field | None:
+    """The day a news page says the body it reports acted, written in full: in its clause (…安委办，于2026年1月28日
+    发布) or opening the lede before it (2019年12月2日，永湖镇召开…). A day without its year is no document's date."""
+    text = doc.norm_text
+    found = DATE.search(text, organ.start(), organ.end())
+    if found is None:
+        line_start = text.rfind("\n", 0, organ.start()) + 1
+        found = DATE_BEFORE.search(text, line_start, organ.start() + 1 if text[organ.start()] in "，," else organ.start())
+    iso = iso_date(found) if found else None
+    return make_field(doc, found.start(), found.end(), iso) if iso else None
 
 
 def organ_field(doc: Document, organ: re.Match[str]) -> Field:
@@ -988,6 +1060,9 @@ def unabbreviated(name: str, text: str) -> Iterator[tuple[int, int]]:
             candidate = text[m.start() : end]
             if not CJK.fullmatch(candidate[-1]) or "\n" in candidate:
                 break
+            if candidate.endswith("办") and text.startswith("公室", end):
+                end += 2  # 海南省安全生产委员会办 is 办公室 cut short: the whole name ends two characters on
+                candidate += "公室"
             if is_expansion(name, candidate):
                 yield m.start(), end
                 break

@@ -629,6 +629,14 @@ def test_joint_organs_signing_one_a_line():
     assert doc.text[doc.sections[-1].span.end :].strip().startswith("中共洛阳市委办公室")  # the section ends at the signature
 
 
+def test_joint_organs_of_one_place_run_together_sign_with_the_lead_one():
+    # corpora/real r923: a PDF's text runs the two signing committees into one line
+    text = ("关于切实做好消防安全防控工作的紧急通知\n各市人民政府：\n现将有关事项通知如下。\n一、压实责任\n严肃责任追究。\n"
+            "山东省人民政府安全生产委员会山东省人民政府消防安全委员会\n2024年1月21日\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "山东省人民政府安全生产委员会"
+
+
 # Page chrome around a headline (corpora/real r154, r196, r164, r722, r388).
 @pytest.mark.parametrize(("text", "title"), [
     (("您当前的位置:网站首页 > 宣教动态 > 吉林省开展高危领域重点企业场所抽查暗访工作\n\n吉林省开展高危领域重点企业场所抽查暗访工作\n\n"
@@ -765,7 +773,10 @@ def test_the_title_under_a_page_s_menu_label_or_category(text, title):
     # r808: a body's website is where the news was read; the body it reports issuing is the issuer
     ("中新网1月25日电 据安监总局网站消息，国务院安委会办公室近日发布《关于全国安全生产大检查情况的通报》。\n",
      "国务院安委会办公室"),
-], ids=["source_before_quoted_issuer", "website_then_issuer"])  # fmt: skip
+    # r898: the source's own sentence goes on to the body that issued
+    ("中新网3月23日电 据国家安监总局消息，国务院安委会办公室日前发出关于山西省晋城市苗匠联办煤矿瞒报事故的通报。\n",
+     "国务院安委会办公室"),
+], ids=["source_before_quoted_issuer", "website_then_issuer", "source_relays_issuer"])  # fmt: skip
 def test_the_issuer_of_a_news_page_its_source_or_the_body_it_reports(text, issuer):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.issuer.value == issuer
@@ -788,3 +799,86 @@ def test_the_office_forwarding_a_notice_issues_it():
     text = "安徽省人民政府办公厅转发国务院办公厅关于认真抓好今冬明春安全生产工作的通知\n各市、县人民政府，省政府各部门：\n现转发给你们。\n"
     doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
     assert doc.meta.issuer.value == "安徽省人民政府办公厅"
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # corpora/real r897: two bureaus joined by 和 report together; the lead one issues
+    ("安监总局和煤监局通报煤矿事故 严格落实生产责任\n2008-09-24 来源:法制日报\n", "安监总局"),
+    # r913: a body reporting publicly (公开通报)
+    ("近日，海南省安全生产委员会公开通报近期发生的3起生产安全事故。\n5月11日凌晨1时，中鑫海六号船在洋浦作业时发生事故。\n",
+     "海南省安全生产委员会"),
+], ids=["joined_by_he", "reports_publicly"])  # fmt: skip
+def test_joint_bodies_and_a_public_report_on_a_news_page(text, issuer):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == issuer
+
+
+def test_a_name_written_in_full_is_not_cut_inside_its_last_word():
+    # corpora/real r914: 安委办 written out is …委员会办公室, not …委员会办 with 公室 left over
+    text = ("海南省安委办通报两起事故 强调抓好重点行业领域安全防范\n"
+            "南海网消息 1月14日，海南省安全生产委员会办公室召开全省安全生产工作会议。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.issuer.value == "海南省安全生产委员会办公室"
+
+
+def test_the_documents_own_title_over_its_address_under_a_news_headline():
+    # corpora/real r891: a headline naming no 关于, then the page pointing down (↓↓↓) at the 通报 it reprints
+    text = ("秦皇岛传媒\n事关安全生产！河北省人民政府最新通报\n2024-04-10 访问量:69\n"
+            "河北省人民政府最新发布关于2023年安全生产目标管理考核结果的通报↓↓↓河北省人民政府关于2023年安全生产目标管理考核结果的通报\n"
+            "各市（含定州、辛集市）人民政府，雄安新区管委会，省政府各部门：\n根据安全生产责任制目标管理考核要求，省政府进行了考核。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.title.value == "河北省人民政府关于2023年安全生产目标管理考核结果的通报"
+    assert doc.meta.issuer.value == "河北省人民政府"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # corpora/real r901: the category of the page's breadcrumb, on its own line over the title
+    ("您所在的位置：首页 >> 资讯中心 >> 政策法规\n政策法规\n关于2014年全省非煤矿山管理工作的通报\n发布日期：2015-02-25 10:13:12\n"
+     "各市、省直管县非煤矿山管理部门：\n", "关于2014年全省非煤矿山管理工作的通报"),
+    # an organ's name over the 关于 line is the title's first part
+    ("汾西县人民政府\n关于做好2024年全县安全生产工作的通知\n各乡镇人民政府：\n", "汾西县人民政府关于做好2024年全县安全生产工作的通知"),
+], ids=["category_label", "organ"])  # fmt: skip
+def test_only_an_organ_leads_into_a_title_opening_with_guanyu(text, title):
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == title
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # corpora/real r135: the day in the issuing body's clause
+    (("贵州新恒基矿业有限公司太平洞金矿存在重大事故隐患。兴仁市安全生产委员会办公室，于2026年1月28日发布正式公示，"
+      "启动挂牌督办程序。\n"), "2026-01-28"),
+    # r630: the day opening the lede before the place it reports acting
+    ("2019年12月2日，永湖镇召开“奋战50天全年保平安”安全生产重点攻坚行动工作会议，镇领导班子参加了会议。\n", "2019-12-02"),
+    # a day without its year is no document's date
+    ("7月25日，福州市督察组深入各县（市）区，就安全生产工作情况进行督察。\n", None),
+], ids=["in_the_clause", "opening_the_lede", "no_year"])  # fmt: skip
+def test_the_date_of_the_act_a_news_page_reports(text, iso):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert (doc.meta.date.value if doc.meta.date else None) == iso
+
+
+def test_a_notice_whose_title_was_an_image_is_known_by_its_phrase():
+    # corpora/real r926: red head and title were pictures; 现将具体事项通知如下 is a notice's own phrase
+    text = ("泰旅爱物字〔2024〕12号\n各部门、各店铺：\n为全面做好清明节期间各项安全工作，确保节日期间安全稳定，\n"
+            "结合公司实际，现将具体事项通知如下：\n一、扎实做好假期安全管理工作。\n各部门负责人要在岗、在位。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.doc_type.value == "通知"
+
+
+def test_a_body_a_speech_tells_of_is_no_issuer():
+    # corpora/real r400: the speaker tells what the county office reported at the meeting
+    text = ("县长在全县安全生产工作会议上的讲话\n同志们：\n"
+            "刚才，县安委办通报了全县安全生产形势，对下步工作提出了意见，我完全同意。\n")
+    doc = docparse.read(text.encode("utf-8"), name="speech.txt", steps=("structure",))
+    assert doc.meta.issuer is None
+
+
+@pytest.mark.parametrize("text", [
+    # corpora/real r841: the inspectors' 意见 is what the 通报-like news reports, not the page's kind
+    "国务院安委会第三考核巡查组向我省反馈安全生产和消防巡查意见\n近日，巡查组向我省反馈巡查意见。现将有关情况通报如下。\n",
+    # 038: the 调查报告 a province failed to publish
+    "广东有2起重大生产安全事故未按规定全文发布调查报告\n国务院安委会办公室近日予以通报。现将有关情况通报如下。\n",
+], ids=["feedback", "publish"])  # fmt: skip
+def test_a_headline_on_a_document_made_public_does_not_give_its_kind(text):
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.doc_type.value == "通报"
