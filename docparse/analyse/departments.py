@@ -438,10 +438,11 @@ def addressee_place(recipients: list[str], level: str) -> str | None:
     return recipients[0][: at + len(level)] if at > 0 else None
 
 
-# What may stand between the places of a generic party and the body they all have: a bracketed qualifier
-# (各区县（自治县）人民政府, 各开发区（新区）管委会) and a blank a web page left (各县区（开发区） 安委会).
+# What may stand between the places of a generic party and the body they all have: the zones listed with them
+# (各县（市）区、开发区安委会), a bracketed qualifier (各区县（自治县）人民政府, 各开发区（新区）管委会) and a blank a web
+# page left (各县区（开发区） 安委会).
 BLANKS = re.compile(r"[ \u3000]")
-PLACE_QUALIFIER = re.compile(r"(?:（[\u4e00-\u9fff、]{1,6}）)?[ \u3000]?")
+PLACE_QUALIFIER = re.compile(r"(?:、(?:经济)?(?:开发区|园区|高新区|新区|景区))?(?:（[\u4e00-\u9fff、]{1,6}）)?[ \u3000]?")
 
 
 # The level of every body a generic party names, written before its 各 (市级各专委会办公室, 市级各安全生产专业委员会).

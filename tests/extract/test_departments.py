@@ -296,3 +296,10 @@ def test_duties_sharing_one_部门_are_one_generic_party():
     # r632: （省安全监管局、省政府应急办牵头，各行业主管、监管部门分工负责）
     doc = read("（省安全监管局、省政府应急办牵头，各行业主管、监管部门分工负责）")
     assert [g.name for g in doc.analysis.generic_parties] == ["各行业主管、监管部门"]
+
+
+def test_the_zones_listed_with_the_places_share_their_body():
+    # r353: 全市各县(市)区、开发区安委会和有关部门要将本地区…形成总结材料
+    doc = read("全市各县（市）区、开发区安委会和有关部门要将本地区安全生产隐患排查治理专项行动形成总结材料。")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各县（市）区、开发区安委会", "有关部门"]
+    assert "区安全生产委员会" not in by_name(doc)
