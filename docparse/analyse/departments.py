@@ -442,6 +442,8 @@ def addressee_place(recipients: list[str], level: str) -> str | None:
 # (各县（市）区、开发区安委会), a bracketed qualifier (各区县（自治县）人民政府, 各开发区（新区）管委会) and a blank a web
 # page left (各县区（开发区） 安委会).
 BLANKS = re.compile(r"[ \u3000]")
+# The other word a body is called by in some places, written after its name: 应急管理厅（局）.
+BODY_VARIANT = re.compile(r"(?:（[局厅委办]）)?")
 PLACE_QUALIFIER = re.compile(r"(?:、(?:经济)?(?:开发区|园区|高新区|新区|景区))?(?:（[\u4e00-\u9fff、]{1,6}）)?[ \u3000]?")
 
 
@@ -470,7 +472,9 @@ def qualified_body_end(text: str, end: int) -> int:
     各区县（自治县） + 人民政府); `end` when no body name follows."""
     after = PLACE_QUALIFIER.match(text, end).end()
     body = body_name_at(text, after)
-    return after + body if body else end
+    if not body:
+        return end
+    return BODY_VARIANT.match(text, after + body).end()
 
 
 def body_name_at(text: str, start: int) -> int:

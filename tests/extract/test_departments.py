@@ -303,3 +303,12 @@ def test_the_zones_listed_with_the_places_share_their_body():
     doc = read("全市各县（市）区、开发区安委会和有关部门要将本地区安全生产隐患排查治理专项行动形成总结材料。")
     assert [g.name for g in doc.analysis.generic_parties] == ["各县（市）区、开发区安委会", "有关部门"]
     assert "区安全生产委员会" not in by_name(doc)
+
+
+def test_the_national_formula_of_provinces_is_one_generic_party_with_its_body():
+    # r371, r352, 069 of corpora/real: not a 市应急管理厅 or 市人民政府 read from 直辖市
+    doc = read("各省、自治区、直辖市应急管理厅（局），各省、自治区、直辖市人民政府，各省（区、市）国土资源主管部门：")
+    assert [g.name for g in doc.analysis.generic_parties] == [
+        "各省、自治区、直辖市应急管理厅（局）", "各省、自治区、直辖市人民政府", "各省（区、市）国土资源主管部门",
+    ]
+    assert not by_name(doc)
