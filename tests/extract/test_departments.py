@@ -312,3 +312,10 @@ def test_the_national_formula_of_provinces_is_one_generic_party_with_its_body():
         "各省、自治区、直辖市应急管理厅（局）", "各省、自治区、直辖市人民政府", "各省（区、市）国土资源主管部门",
     ]
     assert not by_name(doc)
+
+
+def test_domains_and_duties_sharing_one_部门_start_at_the_domain():
+    # r894: …行业管理部门和煤矿安全监管、监察部门，特别是…; r899: （…牵头，相关行业、领域监管部门分工负责）
+    doc = read("各行业管理部门和煤矿安全监管、监察部门要吸取教训。（省安全监管局牵头，相关行业、领域监管部门分工负责）")
+    names = [g.name for g in doc.analysis.generic_parties]
+    assert "煤矿安全监管、监察部门" in names and "相关行业、领域监管部门" in names
