@@ -357,15 +357,17 @@ def generic_refs(doc: Document) -> list[PartyRef]:
     for m in text_pattern.finditer(doc.norm_text):
         if any(s < m.end() and m.start() < e for s, e in taken) or inside_place_name(doc.norm_text, m.start()):
             continue
-        end = m.end() + body_name_at(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
+        end = qualified_body_end(doc.norm_text, m.end())  # 各县（市）区 + 教育体育局: every county's bureau
         end = shared_quantifier_end(doc.norm_text, m.start(), end)
-        if found and found[-1][1] == m.start():  # 各地各部门各单位, 各级各部门: written as one, one party
+        end = committee_office_end(doc.norm_text, end)
+        start = level_start(doc.norm_text, m.start())
+        if found and found[-1][1] == start:  # 各地各部门各单位, 各级各部门: written as one, one party
             found[-1] = (found[-1][0], end)
         else:
-            found.append((m.start(), end))
+            found.append((start, end))
     for start, end in found:
         span = doc.source_span(start, end)
-        refs.append(PartyRef(doc.norm_text[start:end], doc.text_of(span), span, kind="generic"))
+        refs.append(PartyRef(BLANKS.sub("", doc.norm_text[start:end]), doc.text_of(span), span, kind="generic"))
     return sorted(refs, key=lambda r: r.span.start)
 
 
@@ -434,6 +436,45 @@ def addressee_place(recipients: list[str], level: str) -> str | None:
         return None
     at = recipients[0].find(level)
     return recipients[0][: at + len(level)] if at > 0 else None
+
+
+# What may stand between the places of a generic party and the body they all have: the zones listed with them
+# (各县（市）区、开发区安委会), a bracketed qualifier (各区县（自治县）人民政府, 各开发区（新区）管委会) and a blank a web
+# page left (各县区（开发区） 安委会).
+BLANKS = re.compile(r"[ \u3000]")
+# The other word a body is called by in some places, written after its name: 应急管理厅（局）.
+BODY_VARIANT = re.compile(r"(?:（[局厅委办]）)?")
+PLACE_QUALIFIER = re.compile(r"(?:、(?:经济)?(?:开发区|园区|高新区|新区|景区))?(?:（[\u4e00-\u9fff、]{1,6}）)?[ \u3000]?")
+
+
+# The level of every body a generic party names, written before its 各 (市级各专委会办公室, 市级各安全生产专业委员会).
+LEVEL_BEFORE_EACH = re.compile(r"[省市州县区]级$")
+COMMITTEE_OFFICE = re.compile(r"(?<=委会|员会)办公室")
+
+
+def level_start(text: str, start: int) -> int:
+    """Where a generic party starting with 各 at `start` starts with the level word before it (市级各专委会: the
+    city's committees, not every committee)."""
+    if not text.startswith("各", start):
+        return start
+    return start - 2 if LEVEL_BEFORE_EACH.search(text, max(0, start - 2), start) else start
+
+
+def committee_office_end(text: str, end: int) -> int:
+    """Where a generic party ending with a committee at `end` ends with that committee's office (各专委会办公室):
+    the office, not the committee, is the party."""
+    office = COMMITTEE_OFFICE.match(text, end)
+    return office.end() if office else end
+
+
+def qualified_body_end(text: str, end: int) -> int:
+    """Where a generic party ending at `end` ends with the body name written after it (各县（市）区 + 教育体育局,
+    各区县（自治县） + 人民政府); `end` when no body name follows."""
+    after = PLACE_QUALIFIER.match(text, end).end()
+    body = body_name_at(text, after)
+    if not body:
+        return end
+    return BODY_VARIANT.match(text, after + body).end()
 
 
 def body_name_at(text: str, start: int) -> int:

@@ -275,3 +275,46 @@ def test_the_committee_members_of_an_autonomous_prefecture_are_one_generic_party
     # r909 (巴音郭楞 notice): 自治州安委会有关成员单位要按照…落实州级日常监管矿山监管责任
     doc = read("自治州安委会有关成员单位要按照职责落实州级日常监管矿山监管责任。\n")
     assert [g.name for g in doc.analysis.generic_parties] == ["自治州安委会有关成员单位"]
+
+
+def test_a_bracketed_qualifier_and_a_blank_stay_inside_a_generic_party():
+    # r615 (a table cell from a web page), cq_city_2024_gas_review, r310, r861 of corpora/real
+    doc = read("各县区（开发区） 安委会负责。各区县（自治县）安委会，各开发区（新区）管委会，各县（市区）安委会要落实。")
+    assert [g.name for g in doc.analysis.generic_parties] == [
+        "各县区（开发区）安委会", "各区县（自治县）安委会", "各开发区（新区）管委会", "各县（市区）安委会",
+    ]
+    assert "区安全生产委员会" not in by_name(doc)
+
+
+def test_the_level_before_各_and_a_committee_office_belong_to_the_generic_party():
+    # r615: 市级各专委会办公室 is the office of each city-level committee, not every committee
+    doc = read("市级各专委会办公室、市生态环境局负责。市级各安全生产专业委员会要落实。")
+    assert [g.name for g in doc.analysis.generic_parties] == ["市级各专委会办公室", "市级各安全生产专业委员会"]
+
+
+def test_duties_sharing_one_部门_are_one_generic_party():
+    # r632: （省安全监管局、省政府应急办牵头，各行业主管、监管部门分工负责）
+    doc = read("（省安全监管局、省政府应急办牵头，各行业主管、监管部门分工负责）")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各行业主管、监管部门"]
+
+
+def test_the_zones_listed_with_the_places_share_their_body():
+    # r353: 全市各县(市)区、开发区安委会和有关部门要将本地区…形成总结材料
+    doc = read("全市各县（市）区、开发区安委会和有关部门要将本地区安全生产隐患排查治理专项行动形成总结材料。")
+    assert [g.name for g in doc.analysis.generic_parties] == ["各县（市）区、开发区安委会", "有关部门"]
+    assert "区安全生产委员会" not in by_name(doc)
+
+
+def test_the_national_formula_of_provinces_is_one_generic_party_with_its_body():
+    # r371, r352, 069 of corpora/real: not a 市应急管理厅 or 市人民政府 read from 直辖市
+    doc = read("各省、自治区、直辖市应急管理厅（局），各省、自治区、直辖市人民政府，各省（区、市）国土资源主管部门：")
+    assert [g.name for g in doc.analysis.generic_parties] == [
+        "各省、自治区、直辖市应急管理厅（局）", "各省、自治区、直辖市人民政府", "各省（区、市）国土资源主管部门",
+    ]
+    assert not by_name(doc)
+
+
+def test_domains_sharing_one_部门_are_one_generic_party():
+    # r899: （省安全监管局牵头，相关行业、领域监管部门分工负责）
+    doc = read("（省安全监管局牵头，相关行业、领域监管部门分工负责）")
+    assert [g.name for g in doc.analysis.generic_parties] == ["相关行业、领域监管部门"]
