@@ -578,19 +578,16 @@ def is_directive(doc: Document, section_id: int | None) -> bool:
     """Whether a section or one it lies in sets tasks, measures, phases or organization (the outline's roles); a
     news page's headline taken for a heading (海南省安委办通报两起事故 强调抓好重点行业领域安全防范) heads the whole
     report, whatever its words ask."""
-    title = title_reading(doc)
     return any(
-        sec.role in DIRECTIVE_ROLES and not (sec.marker == "" and heads_as_title(doc, sec, title))
+        sec.role in DIRECTIVE_ROLES and not (sec.marker == "" and heads_as_title(doc, sec))
         for sec in doc.section_path(section_id)
     )
 
 
-def heads_as_title(doc: Document, sec: Section, title: tuple[int, int, str] | None) -> bool:
+def heads_as_title(doc: Document, sec: Section) -> bool:
     """Whether an unmarked section's heading is the document's title, where the title stands."""
-    if title is None:
-        return False
-    start, end = doc.norm_index(sec.heading_span.start), doc.norm_index(sec.heading_span.end)
-    return start < title[1] and title[0] < end
+    title = doc.meta.title
+    return title is not None and sec.heading_span.start < title.span.end and title.span.start < sec.heading_span.end
 
 
 def last_closer_end(text: str, start: int, end: int) -> int:

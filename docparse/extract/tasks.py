@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from docparse.analyse.departments import (
     BEFORE_LIST,
@@ -238,7 +239,7 @@ def member_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[R
     every member between them is a unit name: a list of bodies goes on through the ones the lexicon lacks."""
     text = doc.norm_text
     found = []
-    for prev, ref in zip(refs, refs[1:]):
+    for prev, ref in pairwise(refs):
         gap = MEMBER_GAP.fullmatch(text, prev.end, ref.start)
         if gap is None:
             continue
@@ -1162,7 +1163,7 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
             continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
-            if after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL) or charged(after):
+            if (after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL)) or charged(after):
                 return list({r.ref.name: r.ref for r in subject}.values())
             continue
         if asked or any(
@@ -1414,7 +1415,7 @@ def tasks(doc: Document) -> list[Task]:
     found += requirement_tasks(doc, deadlines, refs, covered, IntervalIndex(taken))
     if doc.analysis.is_report:
         found = [t for t in found if t.section is not None or assigns(t.text)]
-    found = [t for t in found if names_work(t) and not reports_a_meeting(doc)]
+    found = [] if reports_a_meeting(doc) else [t for t in found if names_work(t)]
     return found + table_tasks(doc, deadlines, refs, tables, first_leads)
 
 
