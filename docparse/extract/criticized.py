@@ -17,6 +17,7 @@ from docparse.analyse.organizations import (
     LEVEL_PREFIX,
     OrgName,
     Places,
+    event_words,
     registered_start,
 )
 from docparse.analyse.stance import (
@@ -151,7 +152,7 @@ ACCIDENT_DATE = r"\d{1,2}\s*[·.．•]\s*\d{1,2}"  # “4·1”, “2.28”: th
 def blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(after the names, lead-in of their list, penalty after the names) from data/enterprise_blame.tsv."""
     rows = load_tsv("enterprise_blame.tsv")
-    event = "|".join(r["word"] for r in rows if r["kind"] == "event")
+    event = "|".join(event_words())
     either = "|".join(r["word"] for r in rows if r["kind"] in ("event", "penalty"))
     penalty = "|".join(r["word"] for r in rows if r["kind"] == "penalty")
     return (
