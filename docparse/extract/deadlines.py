@@ -844,9 +844,22 @@ def stated_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
         earlier = expression_dates(scan.matches[j], scan.ctx)
         if earlier is not None and scan.matches[j].start() not in scan.taken:
             scan.taken.add(scan.matches[j].start())
-            found.append(Found(scan.matches[j].start(), scan.matches[j].end(), "due", None, earlier[1], what, earlier[3]))
+            last = in_year_of(scan.matches[j], d.last) or earlier[1]
+            found.append(Found(scan.matches[j].start(), scan.matches[j].end(), "due", None, last, what, earlier[3]))
     scan.taken.add(d.start)
     return [*found, d.due(what)]
+
+
+def in_year_of(m: re.Match[str], shared: date) -> date | None:
+    """The shared day of a list of bare years before it (分别于2024年、2025年、2026年11月底前): the year's own
+    day, as the month and day written once belong to every year listed."""
+    atom = parse_atom(m.group("single") or "")
+    if atom is None or atom.year is None or atom.month is not None or atom.quarter or atom.half or atom.year_part:
+        return None
+    try:
+        return shared.replace(year=atom.year)
+    except ValueError:  # 2月29日 in a year that has none
+        return None
 
 
 def cut_off(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:

@@ -26,8 +26,10 @@ SENTENCE_END = "。；！？\n"
 CLAUSE_BREAK = "，。；：！？、\n\t"
 # A sentence with one of these words and none of PAST_MARKERS gives a rule or a task, not a statistic.
 # 要 and 请 only as modal verbs: 主要负责人, 重要部位 and 邀请专家 report; 请 asks at the start of its clause.
+# A standard's negated modals (不应大于, 应不少于, 不宜少于) state its rules as well.
 DIRECTIVE = re.compile(
     r"(?<![主重需必只首紧纪摘])要(?![点素])|必须|应当|务必|确保|力争|(?:^|(?<=[，。；：\n]))请|不得|严禁|须|抓好|落实好|坚持"
+    r"|不[应宜]|应不"
 )
 PAST_MARKERS = re.compile(r"了|已|共|累计|先后|截止|截至|以来|全年|发生|同比|建成|组建|投入|完成")
 # In a plan only these make a sentence a report (a plan's 发生1起…的 is a rule, not an event; 现有: its baseline).
@@ -211,9 +213,10 @@ CLAUSE_HEAD_BREAK = "，。；：！？\n\t"
 
 
 def head_before(text: str, pos: int, window: int, breaks: str = CLAUSE_HEAD_BREAK) -> str:
-    """The text before `pos` back to the nearest break character, at most `window` characters."""
+    """The text before `pos` back to the nearest break character, at most `window` characters, less the blank
+    a PDF's text sets before a figure (同比减少 8 起)."""
     head = text[max(0, pos - window) : pos]
-    return head[max(head.rfind(ch) for ch in breaks) + 1 :]
+    return head[max(head.rfind(ch) for ch in breaks) + 1 :].rstrip(" ")
 
 
 COUNTED_NOUN_MAX = 10  # characters of a counted noun taken as its own indicator

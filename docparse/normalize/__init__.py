@@ -386,6 +386,16 @@ def lost_blanks(source: str, line: Line) -> list[tuple[int, int]]:
     ]
 
 
+# A PDF's text layer, and pages copied from it, set the digits of a date apart from its characters with one blank
+# each (2024 年 1 月 1 日, 11 月底前): the blank is the font switching, not a word break, and no date reader expects it.
+DATE_BLANK = re.compile(r"(?<=\d) (?=[年月日])|(?<=[年月至]) (?=\d)")
+
+
+def date_blanks(line: Line) -> list[tuple[int, int]]:
+    """The spans of `line.text` that are single blanks inside a written date (`DATE_BLANK`)."""
+    return [m.span() for m in DATE_BLANK.finditer(line.text)]
+
+
 def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
     """Normalized text, its offset map into `raw.text`, and the noise that was left out."""
     fmt = raw.source.format
@@ -410,7 +420,7 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
                 continue
         if traditional:  # before the noise patterns, which are written in simplified characters (首頁 >> is 首页 >>)
             ln.text = to_simplified(ln.text)
-        lost = lost_blanks(raw.text, ln)
+        lost = lost_blanks(raw.text, ln) + date_blanks(ln)
         if lost:
             ln.drop(lost)
             if not ln.text:

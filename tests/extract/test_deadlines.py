@@ -468,3 +468,9 @@ def test_a_period_a_news_page_tells_as_ended_before_it_was_published_is_past():
     # r841 (河北经济日报 of 2019-05-15): 5月5日至14日，考核巡查组对我省…进行考核巡查。
     page = "本报讯 5月5日至14日，国务院安委会第三考核巡查组对我省2018年度安全生产和消防工作进行考核巡查。\n\n2019-05-15 河北经济日报\n"
     assert docparse.read(page.encode(), name="page.txt").extraction.deadlines == []
+
+
+def test_a_day_written_once_belongs_to_every_year_listed_before_it():
+    # r922 (泰安旅游经济开发区): 请分别于2024年、2025年、2026年11月底前报送
+    doc = read_notice("各有关部门开展贯彻实施情况请分别于2024年、2025年、2026年11月底前报送至区安委会办公室。")
+    assert dated(doc) == [("2024-11-30", None, None), ("2025-11-30", None, None), ("2026-11-30", None, None)]

@@ -262,3 +262,9 @@ def test_an_accident_a_notice_recounts_in_a_long_sentence_reports_its_toll():
     )
     found = docparse.read(notice.encode(), name="r.txt").extraction.metrics
     assert [(m.value, m.unit, m.kind) for m in found if m.unit == "人"] == [(3, "人", "reported")]
+
+
+def test_figures_a_pdf_sets_apart_with_blanks_keep_their_indicator():
+    # r958 (a county's half-year 总结 copied from a PDF): 累计发生各类事故 48 起,同比减少 8 起,下降 14.29%
+    found = metrics("上半年，全县累计发生各类事故 48 起，同比减少 8 起，下降 14.29%。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(48, "起", "事故起数"), (8, "起", "同比减少"), (14.29, "%", "同比下降")]

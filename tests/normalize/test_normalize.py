@@ -1,7 +1,7 @@
 import pytest
 
 import docparse
-from docparse.model import RawDocument, Source
+from docparse.model import RawDocument, Source, Span
 from docparse.normalize import map_chars, normalize
 from docparse.pipeline import make_document
 from docparse.read import read_raw
@@ -167,3 +167,12 @@ def test_question_marks_a_web_page_wrote_for_lost_blanks_are_left_out():
     # r910 (卢市镇 notice): ???(一)第一检查督导组; / 责任领导:胡小波 ?杨 ?剑; a real question mark stays
     text, _, _ = normalize(raw("三、分组情况\n???(一)第一检查督导组;\n责任领导:胡小波 ?杨 ?剑\n是否整改到位?\n"))
     assert text == "三、分组情况\n（一）第一检查督导组；\n责任领导：胡小波 杨 剑\n是否整改到位？"
+
+
+def test_blanks_a_pdf_set_inside_a_date_are_left_out():
+    # r922 (泰安旅游经济开发区, a PDF): 时间：2024 年 1 月 1 日至 2026 年12 月 31 日; a table's runs of blanks stay
+    text, offsets, _ = normalize(raw("时间：2024 年 1 月 1 日至 2026 年12 月 31 日\n2016年    7     7\n"))
+    assert text == "时间：2024年1月1日至2026年12月31日\n2016年    7     7"
+    source = "时间：2024 年 1 月 1 日至 2026 年12 月 31 日"
+    start = text.index("1月")
+    assert offsets.to_source(start, start + 2) == Span(source.index("1 月"), source.index("1 月") + 3)
