@@ -25,13 +25,30 @@ TABLE_NUMBER = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、．]?")
 # A header cell that names who is responsible: where a task table written as text lines is looked for.
 TABLE_HEADER_WORD = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)")
 TAB = re.compile(r"\t")
-LINE = re.compile(r"(?m)^[^\n]*")
+# A source line, whatever ends it: LF, CRLF (a Windows file) or a lone CR (an old Mac file), without its end.
+LINE = re.compile(r"(?:(?<=\n)|(?<=\r)(?!\n)|(?<![\s\S]))[^\r\n]*")
 DEADLINE_LIKE = re.compile(r"\d{1,2}月|年底|月底|前$|持续|长期|常态|每[月季年周旬]|全年")
 # A table some pages save one cell a line, each cell closed by a bar (主要任务 |⏎责任单位 |⏎完成时限 |), an empty
 # cell as a bar alone and a run of empty cells as a run of bars (||||).
-CELL_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<cell>[^|\n]*?)[ \t\u3000]*(?P<bars>\|+)[ \t\u3000]*$")
+CELL_LINE = re.compile(r"[ \t\u3000]*(?P<cell>[^|\r\n]*?)[ \t\u3000]*(?P<bars>\|+)[ \t\u3000]*(?=[\r\n]|\Z)")
 HEADER_CELL_MAX = 12  # characters of a header cell saved one a line
 DEADLINE_CELL_MAX = 25
+
+
+def line_start_before(text: str, pos: int) -> int:
+    """Where the source line holding the character before `pos` starts, whatever ends the lines."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+
+
+def previous_line_start(text: str, line_start: int) -> int:
+    """Where the line above the one starting at `line_start` starts."""
+    content_end = line_start - (2 if text.startswith("\r\n", line_start - 2) else 1)
+    return line_start_before(text, content_end)
+
+
+def is_blank_line(text: str, line_start: int) -> bool:
+    line = LINE.match(text, line_start)
+    return line is not None and not line.group().strip()
 
 
 def column_kind(head: str) -> str | None:
@@ -154,13 +171,17 @@ def cell_line_table(doc: Document, line_start: int) -> Table | None:
     unit and task cells standing before it as the header orders them (工作任务 |⏎责任单位 |⏎完成时限 |)."""
     first = line_start
     while first > 0:
-        above = doc.text.rfind("\n", 0, first - 1) + 1
+        above = previous_line_start(doc.text, first)
+        while above > 0 and is_blank_line(doc.text, above):  # pages that set a blank line after every line
+            above = previous_line_start(doc.text, above)
         if header_cell_line(doc, above) is None:
             break
         first = above
     header: list[Cell] = []
     lines = LINE.finditer(doc.text, first)
     for line in lines:
+        if not line.group().strip():
+            continue
         m = header_cell_line(doc, line.start())
         if m is None:
             break
@@ -204,7 +225,7 @@ def text_tables(doc: Document) -> list[Table]:
     tables: list[Table] = []
     for m in TABLE_HEADER_WORD.finditer(doc.norm_text):
         source_start = doc.source_span(m.start(), m.end()).start
-        line_start = doc.text.rfind("\n", 0, source_start) + 1
+        line_start = line_start_before(doc.text, source_start)
         if tables and line_start < tables[-1].span.end:
             continue
         if any(t.span.start <= source_start < t.span.end for t in doc.tables):

@@ -265,7 +265,7 @@ def tail_start(doc: Document) -> int:
     candidates = [
         f.span.start
         for f in (meta.issuer, meta.date)
-        if f is not None and f.span.start > len(doc.text) // 2 and doc.text[: f.span.start].rstrip(" \t\u3000")[-1:] in ("", "\n")
+        if f is not None and f.span.start > len(doc.text) // 2 and doc.text[: f.span.start].rstrip(" \t\u3000")[-1:] in ("", "\n", "\r")
     ]
     candidates += [f.span.start for f in meta.attachments + meta.notes if f.span.start > len(doc.text) // 2]
     return doc.norm_index(min(candidates)) if candidates else len(doc.norm_text)

@@ -1,3 +1,5 @@
+import pytest
+
 import docparse
 from docparse.extract.tasks import charged, task_sector_wording
 from docparse.extract.tasks import tasks as extract_tasks
@@ -415,14 +417,22 @@ def test_task_table_written_with_tabs_and_an_empty_cell():
     assert names(water.lead) == ["省交通运输厅", "省农业农村厅"] and names(water.support) == ["广东海事局"]
 
 
-def test_task_table_a_page_saved_one_cell_a_line():
+ONE_CELL_A_LINE = (
+    "2021年某市安全生产专项整治三年行动工作任务清单\n主要任务 |\n重点工作和要求 |\n责任单位 |\n完成时限 |\n完成进展 |\n一、加强安排部署 |\n||||\n"
+    "(一)制定工作任务清单。 |\n1.制定全市工作任务清单,分解落实到县区、部门。 |\n市应急管理局 |\n1月20日前 |\n|\n"
+    "2.制定行业领域工作任务清单,并报市安委办。 |\n市住房和城乡建设局、市交通运输局 |\n2月10日前 |\n|\n|\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line_end",
+    ["\n", "\r\n", "\r", "\n\n"],
+    ids=["LF", "CRLF (a Windows file)", "CR (an old Mac file)", "a blank line after every line"],
+)
+def test_task_table_a_page_saved_one_cell_a_line(line_end):
     # a prefecture's task list as a portal page saved it (r615 of corpora/real): each cell closed by a bar, the
     # merged 主要任务 cell written once for its rows, so the rows are of unequal length
-    doc = read(
-        "2021年某市安全生产专项整治三年行动工作任务清单\n主要任务 |\n重点工作和要求 |\n责任单位 |\n完成时限 |\n完成进展 |\n一、加强安排部署 |\n||||\n"
-        "(一)制定工作任务清单。 |\n1.制定全市工作任务清单,分解落实到县区、部门。 |\n市应急管理局 |\n1月20日前 |\n|\n"
-        "2.制定行业领域工作任务清单,并报市安委办。 |\n市住房和城乡建设局、市交通运输局 |\n2月10日前 |\n|\n|\n"
-    )
+    doc = read(ONE_CELL_A_LINE.replace("\n", line_end))
     rows = [t for t in doc.extraction.tasks if t.section is None]
     assert [t.text for t in rows] == ["1.制定全市工作任务清单，分解落实到县区、部门。", "2.制定行业领域工作任务清单，并报市安委办。"]
     assert [names(t.lead) for t in rows] == [["市应急管理局"], ["市住房和城乡建设局"]]

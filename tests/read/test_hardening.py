@@ -14,7 +14,7 @@ import docparse
 from docparse.cli import main
 from docparse.errors import CorruptError, DocparseError, EncodingError, TooLargeError
 from docparse.read import read_bounded, read_raw
-from tests.helpers import seed
+from tests.helpers import ROOT, seed
 
 # `docparse.read` the attribute is the function; the module is reached through the import system.
 read_module = importlib.import_module("docparse.read")
@@ -134,6 +134,30 @@ def test_seed_text_with_crlf_gives_the_same_extraction():
     windows = docparse.read(text.replace("\n", "\r\n").encode("gbk", "replace"), name="a.txt")
     assert len(windows.extraction.tasks) == len(unix.extraction.tasks)
     assert [d.date for d in windows.extraction.deadlines] == [d.date for d in unix.extraction.deadlines]
+
+
+def what_was_read(doc):
+    """Sections, issuer and tasks, each task's text as written with its line ends made LF."""
+    return (
+        [(s.marker, s.heading) for s in doc.sections],
+        doc.meta.issuer.value if doc.meta.issuer else None,
+        [(lf(t.text), [p.name for p in t.lead], t.deadline.date if t.deadline else None) for t in doc.extraction.tasks],
+    )
+
+
+def lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# r615: a task table a portal saved one cell a line (责任单位 |); r734: a 通报 with its outline, signed and dated
+@pytest.mark.parametrize("name", ["r615_fengong.txt", "r734_tongbao.txt"])
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"], ids=["CRLF", "CR"])
+def test_real_documents_read_the_same_whatever_ends_their_lines(name, line_end):
+    text = (ROOT / "corpora" / "real" / "docs" / name).read_text(encoding="utf-8")
+    unix = docparse.read(text.encode("utf-8"), name=name)
+    other = docparse.read(text.replace("\n", line_end).encode("utf-8"), name=name)
+    assert unix.extraction.tasks or unix.meta.issuer  # each document has something to lose
+    assert what_was_read(other) == what_was_read(unix)
 
 
 def test_a_few_damaged_bytes_in_utf8_text_are_shown_not_refused(tmp_path):
