@@ -267,6 +267,28 @@ def is_wrapped(lines: list[Line], fmt: str) -> tuple[bool, int]:
     return fmt == "pdf" or near / len(lengths) > 0.4, width
 
 
+MENU_BARS = 3
+DOUBLE_SPACED = 0.9  # the share of lines set apart by a blank line above which blank lines say nothing
+
+
+def is_double_spaced(content: list[Line | None]) -> bool:
+    """Whether (nearly) every line stands apart from the one before by a blank line, as pages saved one
+    paragraph a line often are, and conversions of PDFs whose page breaks fall inside sentences (现⏎⏎将有关…):
+    there a blank line does not end a paragraph. Elsewhere it does, in text typed or saved from a web page; in
+    text wrapped at a width (a PDF's) a page break leaves one anywhere."""
+    joins = gaps = 0
+    gap = seen = False
+    for ln in content:
+        if ln is None:
+            gap = True
+            continue
+        if seen:
+            joins += 1
+            gaps += gap
+        seen, gap = True, False
+    return joins > 0 and gaps >= DOUBLE_SPACED * joins
+
+
 def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = False, opening: bool = False) -> bool:
     """Whether `nxt` continues the paragraph of `prev` (a break inside a sentence).
 
@@ -289,8 +311,10 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
         return False
     if TIME_STAMP.search(prev.text) or (len(nxt.text) >= MIN_REPEATED and prev.text.endswith(nxt.text)):
         return False  # a byline; a breadcrumb or label ending in the line under it (首页 > X / X)
-    if len(BREADCRUMB_MARK.findall(prev.text)) >= 2:
-        return False  # a breadcrumb (每日甘肃网 > 甘肃 > 甘肃播报 > 社会) ends in a category, not inside a sentence
+    if len(BREADCRUMB_MARK.findall(prev.text)) >= 2 or prev.text.count("|") >= MENU_BARS:
+        # a breadcrumb (每日甘肃网 > 甘肃 > 甘肃播报 > 社会) ends in a category, a site's menu (首页| 滚动| 国内|…) or a
+        # table row in an item: not inside a sentence
+        return False
     if not wrapped and (LEDE_START.match(nxt.text) or (opening and is_headline_over(prev, nxt))):
         return False
     if TABLE_ROW.search(prev.text) and TABLE_ROW.search(nxt.text):
@@ -431,21 +455,23 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
         if reason:
             if (ln.start, ln.end) not in known_noise:
                 noise.append(Noise(Span(ln.start, ln.end), raw.text[ln.start : ln.end], reason))
-            content.append(None)
-            continue
+            continue  # no paragraph gap: a page number between the halves of a sentence
         content.extend(unflattened(ln))
 
     real = [ln for ln in content if ln is not None]
     wrapped, width = is_wrapped(real, fmt)
+    gaps_end_paragraphs = not wrapped and not is_double_spaced(content)
     layout = raw.breaks_from_layout and bool(raw.hard_breaks)
     pieces: list[str] = []
     index = array("i")
     prev: Line | None = None
+    gap = False  # a blank line since `prev`
     for ln in content:
         if ln is None:
+            gap = True
             continue
         if prev is not None:
-            if not continues(prev, ln, wrapped, width, layout, opening=prev is real[0]):
+            if (gap and gaps_end_paragraphs) or not continues(prev, ln, wrapped, width, layout, opening=prev is real[0]):
                 pieces.append("\n")
                 index.append(prev.end)
             elif CJK.match(prev.text[-1]) is None and CJK.match(ln.text[0]) is None:
@@ -453,6 +479,6 @@ def normalize(raw: RawDocument) -> tuple[str, OffsetMap, list[Noise]]:
                 index.append(prev.end)
         pieces.append(ln.text)
         index.extend(ln.source_offsets())
-        prev = ln
+        prev, gap = ln, False
     noise.sort(key=lambda n: n.span.start)
     return "".join(pieces), OffsetMap(index, len(raw.text)), noise

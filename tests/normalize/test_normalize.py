@@ -176,3 +176,15 @@ def test_blanks_a_pdf_set_inside_a_date_are_left_out():
     source = "时间：2024 年 1 月 1 日至 2026 年12 月 31 日"
     start = text.index("1月")
     assert offsets.to_source(start, start + 2) == Span(source.index("1 月"), source.index("1 月") + 3)
+
+
+def test_a_blank_line_ends_a_paragraph_unless_every_line_has_one():
+    # r902 (a news portal): the second line of the site's menu, a blank line, the headline; typed text with
+    # single line breaks elsewhere, so the blank line ends the menu. Seed 000 sets a blank line after every
+    # line, and there one falls inside a sentence where a page broke (现⏎⏎将有关情况通报如下).
+    menu = "English| 图片| 视频| 直播| 娱乐| 体育| 文化| 健康| 生活| 葡萄酒| 微视界| 演出| 专题| 理论| 新媒体| 供稿"
+    page = f"首页| 滚动| 国内| 国际| 军事\n{menu}\n\n北京城乡结合部开查安全隐患\n2013年12月27日 09:19 来源：北京晨报\n"
+    text, _, _ = normalize(raw(page))
+    assert "北京城乡结合部开查安全隐患" in text.split("\n")
+    sentence = "根据总体方案要求，省安委办组织8个综合督查组进行了全面督查检查。现\n\n将有关情况通报如下：\n\n一、基本评价\n"
+    assert "现将有关情况通报如下：" in normalize(raw(sentence))[0]
