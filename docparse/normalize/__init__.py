@@ -257,9 +257,16 @@ def running_headers(raw: RawDocument) -> set[str]:
     return {text for text, n in counts.items() if n >= threshold and len(text) < 60}
 
 
+def display_width(text: str) -> int:
+    """How wide a line prints, in Chinese characters: digits, Latin letters and ASCII marks take half as much
+    room, so a full line holding a figure or a date has fewer characters than one of words alone."""
+    narrow = sum(1 for ch in text if ch < "\u2e80")
+    return len(text) - narrow // 2
+
+
 def is_wrapped(lines: list[Line], fmt: str) -> tuple[bool, int]:
-    """Whether lines are hard-wrapped at a fixed width (PDF-like), and that width."""
-    lengths = [len(ln.text) for ln in lines if len(ln.text) >= 10]
+    """Whether lines are hard-wrapped at a fixed width (PDF-like), and that width (in `display_width`)."""
+    lengths = [display_width(ln.text) for ln in lines if len(ln.text) >= 10]
     if len(lengths) < 8:
         return fmt == "pdf", max(lengths, default=0)
     width = sorted(lengths)[int(0.8 * (len(lengths) - 1))]
@@ -306,7 +313,7 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
     if layout and wrapped:
         if prev.text[-1] in TERMINAL and (OUTLINE_START.match(nxt.text) or INLINE_ENUM.match(nxt.text)):
             return False  # a sentence end, then a marker: a new item even where no indent shows it
-        return len(prev.text) >= max(12, int(0.85 * width))
+        return display_width(prev.text) >= max(12, int(0.85 * width))
     if prev.text[-1] in TERMINAL:
         return False
     if TIME_STAMP.search(prev.text) or (len(nxt.text) >= MIN_REPEATED and prev.text.endswith(nxt.text)):
@@ -330,7 +337,7 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
     if not (CJK.match(nxt.text[0]) or nxt.text[0].isdigit() or nxt.text[0] in "、，）"):
         return False
     threshold = max(12, int(0.85 * width)) if wrapped else 30
-    return len(prev.text) >= threshold
+    return (display_width(prev.text) if wrapped else len(prev.text)) >= threshold
 
 
 def is_headline_over(prev: Line, nxt: Line) -> bool:

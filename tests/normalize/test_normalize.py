@@ -188,3 +188,12 @@ def test_a_blank_line_ends_a_paragraph_unless_every_line_has_one():
     assert "北京城乡结合部开查安全隐患" in text.split("\n")
     sentence = "根据总体方案要求，省安委办组织8个综合督查组进行了全面督查检查。现\n\n将有关情况通报如下：\n\n一、基本评价\n"
     assert "现将有关情况通报如下：" in normalize(raw(sentence))[0]
+
+
+def test_a_pdfs_lines_are_measured_as_they_print_so_latin_lines_do_not_widen_the_page():
+    # r511, r512 (standards as PDFs): lines citing GB numbers hold more characters than a full line of Chinese,
+    # and counted in characters they made every Chinese line look short, so its wraps were taken for ends
+    cited = "应符合GB 50016-2014 and GB 50140-2005, GB/T 29639-2020的规定要求。"
+    chinese = "各地要认真落实安全生产责任制度加强隐患排查治理工作坚决遏"
+    text, _, _ = normalize(raw("\n".join([cited] * 5 + [chinese, "制事故发生。", ""]), fmt="pdf"))
+    assert text.split("\n")[-1] == chinese + "制事故发生。"
