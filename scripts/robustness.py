@@ -4,7 +4,8 @@
 
 Each .txt document of the development split (corpora/real/MANIFEST.tsv) is re-encoded or re-saved: line ends
 CRLF or CR, GBK, full-width or ASCII punctuation, a blank line after every line or none, indented paragraphs,
-a DOCX with one paragraph a line, an HTML page with one <p> a line. What docparse reads from each copy is
+a DOCX with one paragraph a line, an HTML page with one <p> a line, and (`--variant pdf`, with LibreOffice
+installed) that DOCX printed to PDF, indented and justified as offices print. What docparse reads from each copy is
 compared with what it reads from the original: title, issuer, date, 文种, regions with their stance,
 deadlines, figures, task leads and the number of problems. A field that changes names a reader or a rule that
 depends on the form rather than the words. Test- and holdout-split documents are never read.
@@ -17,7 +18,10 @@ import csv
 import html
 import io
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -30,15 +34,31 @@ import docparse
 REAL = ROOT / "corpora" / "real"
 
 
-def docx_bytes(text: str) -> bytes:
+def docx_bytes(text: str, indent: bool = False) -> bytes:
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
     document = docx.Document()
     for line in text.split("\n"):
-        document.add_paragraph(line)
+        paragraph = document.add_paragraph(line)
+        if indent:  # as offices print: two characters' first-line indent, justified
+            paragraph.paragraph_format.first_line_indent = Pt(24)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def printed_pdfs(paths: list[Path], texts: dict[Path, str], folder: Path) -> dict[Path, bytes]:
+    """Each text printed to PDF by LibreOffice, in one run for all of them."""
+    for path in paths:
+        (folder / f"{path.stem}.docx").write_bytes(docx_bytes(texts[path], indent=True))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), *sorted(map(str, folder.glob("*.docx")))],
+        check=True, capture_output=True, timeout=3600,
+    )
+    return {p: (folder / f"{p.stem}.pdf").read_bytes() for p in paths if (folder / f"{p.stem}.pdf").exists()}
 
 
 def html_bytes(text: str) -> bytes:
@@ -89,21 +109,34 @@ def development_texts() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--variant", action="append", choices=sorted(VARIANTS), help="default: all")
+    ap.add_argument("--variant", action="append", choices=[*sorted(VARIANTS), "pdf"], help="default: all but pdf")
     ap.add_argument("--limit", type=int, default=None, help="the first N documents only")
     args = ap.parse_args(argv)
     names = args.variant or list(VARIANTS)
-    changed: dict[str, dict[str, list[str]]] = {n: {} for n in names}
+    texts: dict[Path, str] = {}
     for path in development_texts()[: args.limit]:
         try:
-            text = path.read_bytes().decode("utf-8")
+            texts[path] = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError:
             continue  # a file kept in its own encoding: the gbk variant of the others covers it
+    copies: dict[str, dict[Path, tuple[str, bytes]]] = {
+        name: {p: (VARIANTS[name][0], VARIANTS[name][1](t)) for p, t in texts.items()} for name in names if name != "pdf"
+    }
+    if "pdf" in names:
+        if shutil.which("soffice") is None:
+            print("pdf: skipped, LibreOffice (soffice) is not installed")
+        else:
+            with tempfile.TemporaryDirectory() as folder:
+                copies["pdf"] = {p: (".pdf", b) for p, b in printed_pdfs(list(texts), texts, Path(folder)).items()}
+    changed: dict[str, dict[str, list[str]]] = {n: {} for n in copies}
+    for path in texts:
         original = what_was_read(docparse.read(path))
-        for name in names:
-            suffix, save = VARIANTS[name]
+        for name, saved in copies.items():
+            if path not in saved:
+                continue
+            suffix, data = saved[path]
             try:
-                copy = what_was_read(docparse.read(save(text), name=path.stem + suffix))
+                copy = what_was_read(docparse.read(data, name=path.stem + suffix))
             except docparse.DocparseError as e:
                 changed[name].setdefault("error", []).append(f"{path.name} ({e})")
                 continue

@@ -247,7 +247,7 @@ def _ordered_line(chars: list[tuple[float, float, float, str]]) -> _Line:
             ):
                 out.append(" ")
             out.append(cur[3])
-        text = "".join(out)
+        text = "".join(ch for i, ch in enumerate(out) if ch != " " or not _splits_a_number_in_chinese(out, i))
     first = min(visible, key=lambda c: c[0])
     return _Line(text, 0, first[0], first[1] - first[0], x1=max(c[1] for c in visible))
 
@@ -257,8 +257,8 @@ def _generated_cjk_spaces(textpage, raw: str) -> set[int]:
 
     PDFium reports a gap between glyphs as a generated space. Between CJK characters (wide
     character spacing), between CJK and Latin text (the autospace of Word/WPS/LibreOffice: "2023 年"),
-    and before closing punctuation ("1 .") there was none in the document; between Latin words
-    there was, so those stay.
+    inside a number in Chinese text, and before closing punctuation ("1 .") there was none in the
+    document; between Latin words there was, so those stay.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -267,9 +267,29 @@ def _generated_cjk_spaces(textpage, raw: str) -> set[int]:
         for i, ch in enumerate(raw)
         if ch == " "
         and 0 < i < len(raw) - 1
-        and (_is_cjk(raw[i - 1]) or _is_cjk(raw[i + 1]) or raw[i + 1] in CLOSING or raw[i - 1] in OPENING)
+        and (
+            _is_cjk(raw[i - 1]) or _is_cjk(raw[i + 1]) or raw[i + 1] in CLOSING or raw[i - 1] in OPENING
+            or _splits_a_number_in_chinese(raw, i)
+        )
         and pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1
     }
+
+
+def _splits_a_number_in_chinese(raw: str | list[str], i: int) -> bool:
+    """Whether the space at `i` stands inside a number written between Chinese words (关于公布201 5年全国):
+    justified lines stretch the gaps between its digits, and PDFium reports one as a space."""
+    if not (raw[i - 1].isdigit() and raw[i + 1].isdigit()):
+        return False
+    start, end = i - 1, i + 1
+    while start > 0 and raw[start - 1].isdigit():
+        start -= 1
+    while end < len(raw) - 1 and raw[end + 1].isdigit():
+        end += 1
+    return start > 0 and end < len(raw) - 1 and _is_ideograph(raw[start - 1]) and _is_ideograph(raw[end + 1])
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 CLOSING = set(".,:;!?)]}%")

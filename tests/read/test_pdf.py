@@ -61,3 +61,24 @@ def test_ruled_table_becomes_cells_pointing_into_the_text(tmp_path):
             assert raw.text[cell.span.start : cell.span.end] == cell.text
     doc = make_document(raw)
     assert "请各单位认真落实。" in doc.norm_text.split("\n")
+
+
+def glyphs(text: str, gap_before: int) -> list[tuple[float, float, float, str]]:
+    """(left, right, height, char) of a line set at 12 points a character, with a wider gap before one of them
+    and the last glyph given first, as LibreOffice writes a line that falls back to another font."""
+    boxes, x = [], 0.0
+    for k, ch in enumerate(text):
+        x += 4.0 if k == gap_before else 0.0
+        width = 6.0 if ch.isascii() else 12.0
+        boxes.append((x, x + width, 12.0, ch))
+        x += width
+    return boxes[-1:] + boxes[:-1]
+
+
+def test_a_stretched_gap_inside_a_number_between_chinese_words_is_no_space():
+    # 063 saved to PDF with “” in a fallback font and justified: 关于公布201 5年全国“安全生产月”
+    from docparse.read.pdf import _ordered_line
+
+    assert _ordered_line(glyphs("关于公布2015年全国”", gap_before=7)).text == "关于公布2015年全国”"
+    # a period's end and the next item's number stay apart: 2024.4.4-2024.4.6 1、
+    assert _ordered_line(glyphs("至2024.4.6 1、清明", gap_before=10)).text == "至2024.4.6 1、清明"
