@@ -7,6 +7,7 @@ A wrapper such as 关于印发…方案的通知 also yields the `Embedded` docu
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -225,7 +226,97 @@ def kind_from_content(text: str) -> str:
     """The 文种 of a document whose title does not name it: a phrase only that kind writes, else what the
     classifier trained on real pages reads (a news page on an inspection is filed as the 通报 it reports, a
     page on a meeting as its 纪要; models/doc_kinds)."""
-    return strong_content_kind(text) or classifier(KIND_MODEL).predict(kind_evidence(text))[0]
+    return strong_content_kind(text) or classified_kind(text)
+
+
+def classified_kind(text: str) -> str:
+    return classifier(KIND_MODEL).predict(kind_evidence(text))[0]
+
+
+# The document a news lede reports a body issued: 4月12日，省安委会下发《全省…专项整治行动工作方案》; …发出《广西壮族自治区
+# 安全生产委员会关于…的通知》. A news page takes the 文种 of the document it reports (corpora/real/ANNOTATING.md).
+REPORTED_ISSUE = re.compile(r"(?:印发|下发|发出|出台|发布|公布|制定)了?《(?P<named>[^《》\n]{4,80})》")
+
+
+# A news page announcing a campaign or an inspection round that starts (从12月1日开始，我市集中开展…专项整治行动; 自4月9日起，
+# 河南省安全生产委员会…开展为期15天的…明查暗访; …明查暗访近日正式启动; …专项整治工作已经开始，将持续到明年9月) reports its plan,
+# not results (已抽查工程52项, 先后进驻…发现…问题: an inspection's findings are the 通报's).
+CAMPAIGN_KIND = "方案"
+CAMPAIGN_WORD = re.compile(r"专项整治|集中整治|专项行动|专项治理|整治行动|巡查|明查暗访|大检查|督查|检查|活动")
+CAMPAIGN_START = re.compile(
+    r"(?:从|自)[^，。；]{1,20}(?:开始|起|至|到)[^。；]{0,60}开展|正式启动|决定[^。；]{0,40}开展|将[^。；]{0,30}开展|开始，将?持续"
+)
+CAMPAIGN_RESULTS = re.compile(r"已(?:经)?(?:抽查|检查|查处|发现|排查|整改|完成|累计)|发现|查处|共检查|共排查|先后|累计")
+SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+LEDE_SENTENCES = 4
+
+
+def campaign_sentence(lede: list[Line]) -> tuple[int, int] | None:
+    """Normalized range of the sentence among the lede's first ones that announces a campaign starting and reports
+    no results."""
+    sentences = [(ln.start + m.start(), m.group()) for ln in lede for m in SENTENCE.finditer(ln.text)]
+    for start, text in sentences[:LEDE_SENTENCES]:
+        if CAMPAIGN_WORD.search(text) and CAMPAIGN_START.search(text) and not CAMPAIGN_RESULTS.search(text):
+            return start, start + len(text)
+    return None
+
+
+def reported_document(lede: list[Line]) -> tuple[int, int] | None:
+    """Normalized range of the title, naming its 文种, of the document the lede's first paragraph reports issued."""
+    for ln in lede[:1]:
+        found = REPORTED_ISSUE.search(ln.text)
+        if found and kind_of_title(found.group("named")):
+            return ln.start + found.start("named"), ln.start + found.end("named")
+    return None
+
+
+def content_kind(doc: Document, lines: list[Line], after: int) -> Field:
+    """The 文种 of a document whose title does not name it: a phrase only that kind writes; else, on a news page, the
+    kind of the document its lede reports issued; else what the classifier reads, but a page it files as a 通报 that
+    announces a campaign starting reports the campaign's plan. A kind read from the lede has it as its evidence
+    (`kind_from_lede`); any other has an empty span at the text's start."""
+    first = lines[0]
+    unnamed = doc.source_span(first.start, first.start)
+    strong = strong_content_kind(doc.norm_text)
+    if strong:
+        return Field(strong, unnamed, "")
+    lede = lede_lines(lines, after)
+    if (named := reported_document(lede)) is not None:
+        return make_field(doc, *named, kind_of_title(doc.norm_text[slice(*named)]))
+    kind = classified_kind(doc.norm_text)
+    if kind == "通报" and (announced := campaign_sentence(lede)) is not None:
+        return make_field(doc, *announced, CAMPAIGN_KIND)
+    return Field(kind, unnamed, "")
+
+
+def kind_from_lede(meta: Meta) -> bool:
+    """Whether the 文种 is the one of a document or campaign a news page's lede reports, not the page's own: its
+    evidence lies in the text under the title (a title's, a masthead's or a portal's kind is read at or above it).
+    The page itself still reports: its figures are facts and its dates events."""
+    kind = meta.doc_type
+    if kind is None or kind.text == "":
+        return False
+    return meta.title is None or kind.span.start >= meta.title.span.end
+
+
+LEDE_PARAGRAPHS = 2
+
+
+def lede_lines(lines: list[Line], after: int) -> list[Line]:
+    """A news page's lede: its first paragraphs of text under the headline, past any sentence of the site's."""
+    paragraphs = (ln for ln in lines[after:] if is_body_line(ln) and not is_page_sentence(ln.text) and not is_navigation(ln.text))
+    return list(itertools.islice(paragraphs, LEDE_PARAGRAPHS))
+
+
+def reported_issuer(doc: Document, lines: list[Line], after: int) -> Field | None:
+    """The organ that the title of the document a news lede reports issued names (…发出《广西壮族自治区安全生产委员会关于…
+    的通知》): the body that issued what the page reports, written in full."""
+    named = reported_document(lede_lines(lines, after))
+    if named is None:
+        return None
+    title = doc.norm_text[slice(*named)]
+    organ = issuer_from_title(title)
+    return make_field(doc, named[0], named[0] + len(organ)) if organ and title.startswith(organ) else None
 
 
 def is_body_line(line: Line) -> bool:
@@ -239,10 +330,11 @@ def is_body_line(line: Line) -> bool:
 # Web pages put a label or a breadcrumb before the title on its line, and the 文号 in brackets after it:
 # 原标题：…, 文件名称：…, 首页 » 政策法规 » 省人民政府办公厅关于印发…的通知（鄂政办发〔2017〕49号）.
 OUTLINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])")
-# Decorations of a headline as pages list it: a bullet or bar before it; a file type, a page index or (全文) after.
+# Decorations of a headline as pages list it: a bullet or bar before it; a file type, a page index, (全文) or a portal's
+# note on which copy is authoritative (此件为准) after.
 LEADING_DECORATION = re.compile(r"^(?:[•●◆■▪|｜\-–—]+\s*)+")
 TRAILING_DECORATION = re.compile(
-    r"(?:\s*(?:[（(]\d{1,2}-\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?|ofd)|\s*【\d{1,2}】|\s*[（(](?:全文|[一二三四五六七八九十\d]{1,2})[)）]|\s*[|｜]+)$",
+    r"(?:\s*(?:[（(]\d{1,2}-\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?|ofd)|\s*【\d{1,2}】|\s*[（(](?:全文|以?此件为准|[一二三四五六七八九十\d]{1,2})[)）]|\s*[|｜]+)$",
     re.IGNORECASE,
 )
 # portals space a label's characters out (名 称：, 标  题：)
@@ -258,6 +350,7 @@ TRAILING_CHROME = re.compile(
 )
 MIN_TITLE = 8
 WHOLE_BRACKET = re.compile(r"^（[^（）]+）$")  # （甘谷县召开安委会第六次全体会议）: a headline the page bracketed
+WHOLE_QUOTE = re.compile(r"^“[^“”]+”$")  # “安全生产曝光台丨湘潭市安委办发布…通报”: a headline the page quoted whole
 TRAILING_NUMBER = re.compile(r"\s*[（(](?P<number>[^（()）]{0,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)[)）]$")
 
 
@@ -299,7 +392,7 @@ def trimmed(line: Line) -> Line:
         if m and m.start() >= (MIN_TITLE if suffix is TRAILING_CHROME else 1):  # 成文日期 2009-12-14 stays whole
             end -= len(text) - m.start()
             text = text[: m.start()]
-    if WHOLE_BRACKET.match(text) and not DATE.search(text):  # （2022年2月23日） under a speech is its date
+    if (WHOLE_BRACKET.match(text) and not DATE.search(text)) or WHOLE_QUOTE.match(text):  # （2022年2月23日） under a speech is its date
         text, start, end = text[1:-1], start + 1, end - 1
     if (start, end) == (line.start, line.end):
         return line
@@ -350,6 +443,8 @@ def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
     fields = portal_fields(lines)
     title = next((fields[k] for k in PORTAL_TITLE if k in fields), None)
     if meta.title is None and title:
+        if WHOLE_QUOTE.match(doc.norm_text[slice(*title)]):
+            title = (title[0] + 1, title[1] - 1)
         meta.title = make_field(doc, *title)
         meta.doc_type = Field(kind_of_title(meta.title.value), meta.title.span, meta.title.text)
     number = next((fields[k] for k in PORTAL_NUMBER if k in fields), None)
@@ -389,7 +484,7 @@ CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|�
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会|公开)?"
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}(?:于?{WHEN})?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会|公开)?"
         rf"(?:联合)?(?<!的)(?:{verbs})(?![组部室办])"  # 检查组, 组织部 and 的检查 name a body or a thing; none says one acts
     )
 
@@ -484,7 +579,7 @@ def position(lines: list[Line], line: Line) -> int:
 
 # A site's greeting (您好！欢迎来到煤矿安全生产网！) and a mirror's blurb over the copy it serves (下面是小编为大家整理的…，
 # 供大家参考。) are sentences of the page, not the document's first paragraph.
-SITE_GREETING = re.compile(r"欢迎来到|欢迎访问")
+SITE_GREETING = re.compile(r"欢迎来到|欢迎访问|欢迎关注|欢迎光临")
 MIRROR_BLURB = re.compile(r"小编")
 MAX_PAGE_SENTENCE = 100
 
@@ -662,6 +757,56 @@ def glued_headline(lines: list[Line]) -> Line | None:
     return None
 
 
+# A news page prints its dateline right under its headline: the time it was posted and where from (2013年12月27日 09:19
+# 来源：北京晨报; 2018-04-13 21:33:03 信息来源：新华网; 来源：南国早报客户端 发布时间：; 时间：2012-03-16).
+DATELINE = re.compile(
+    r"(?:来\s*源|发布时间|发表时间|发布日期|更新时间|时\s*间)\s*[：:]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+)
+MAX_DATELINE = 120
+DATELINE_SCAN = 40  # a site's menus, one item a line, may fill the page's first screens
+
+
+def headline_over_dateline(lines: list[Line]) -> Line | None:
+    """The headline a news page prints over its dateline, however much of the site's chrome stands above it, where
+    no line read as a title first: the line right above the first dateline, if it reads as a headline."""
+    for pos, ln in enumerate(lines[:DATELINE_SCAN]):
+        if is_body_line(ln) and not is_page_sentence(ln.text) and not is_navigation(ln.text):
+            return None  # the text has begun
+        if len(ln.text) > MAX_DATELINE or not DATELINE.search(ln.text):
+            continue
+        if pos == 0:
+            return None
+        above = trimmed(lines[pos - 1])
+        text = above.text
+        if len(text) < MIN_TITLE or is_chrome(text) or is_navigation(text) or is_portal_line(text) or DATELINE.search(text):
+            return None
+        return above if is_headline(text) and is_mostly_chinese(text) else None
+    return None
+
+
+# A news lede opens with when, or with the reporter having learnt it: 4月29日记者获悉，…; 近日，…; 本报讯…
+NEWS_LEDE = re.compile(
+    r"^(?:(?:近日|日前|今天|今日|昨天|昨日|近期)|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)(?:，|记者|从)"
+    r"|^[\u4e00-\u9fff]{0,8}(?:报|网|社|台)讯"
+)
+
+
+def headline_over_lede(lines: list[Line]) -> Line | None:
+    """The headline right above a news lede (4月29日记者获悉，…), where the page's chrome (a site's accounts one a
+    line) fills the lines a headline is looked for in and no dateline stands between."""
+    for pos, ln in enumerate(lines[:DATELINE_SCAN]):
+        if not is_body_line(ln) or is_page_sentence(ln.text) or is_navigation(ln.text):
+            continue
+        if pos == 0 or not NEWS_LEDE.match(ln.text):
+            return None
+        above = trimmed(lines[pos - 1])
+        text = above.text
+        if len(text) < MIN_TITLE or is_chrome(text) or is_navigation(text) or is_portal_line(text):
+            return None
+        return above if is_headline(text) and is_mostly_chinese(text) else None
+    return None
+
+
 NAV_MARK = re.compile(r"[>»›＞|｜]")  # a breadcrumb's or a table row's separator; no headline holds one
 NAV_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 
@@ -833,8 +978,39 @@ def address_line(ln: Line, strict: bool = False) -> Line | None:
     return Line(ln.index, found[0], found[1], text, ln.gap_before)
 
 
+# The bodies a news lede says a body sent its document to: 国务院安委会办公室向各地区、各有关部门和中央企业通报了…; …向全省各地级以上市
+# 和省安委会有关成员单位通报…. An inspection group feeding back to the province it inspected (督查组向省政府反馈督查情况) holds
+# a meeting: no document is addressed.
+REPORTED_TO = re.compile(r"向(?P<to>[^，。；：“”《》\n]{2,80}?)(?:通报|印发|下发|发出|转发)")
+BODIES_JOINED = re.compile(r"和|及")
+
+
+def reported_recipients(doc: Document, lines: list[Line], after: int) -> list[Field]:
+    """The 主送 of the document a news page's lede reports sent, each a body's name (not 上百名负责人)."""
+    for ln in lede_lines(lines, after)[:1]:
+        found = REPORTED_TO.search(ln.text)
+        if found is None:
+            return []
+        start, text = ln.start + found.start("to"), found.group("to")
+        parts, cut = [], 0
+        for joiner in BODIES_JOINED.finditer(text):
+            if ADDRESS_PART_END.search(text, cut, joiner.start()):  # 和 after a whole body's name; 住房和城乡建设局 is one
+                parts.append((cut, joiner.start()))
+                cut = joiner.end()
+        parts.append((cut, len(text)))
+        fields = [f for a, b in parts for f in split_recipients(doc, Line(ln.index, start + a, start + b, text[a:b]))]
+        if fields and all(is_strict_address(str(f.value)) and "的" not in str(f.value) for f in fields):
+            return fields
+    return []
+
+
 def standalone_dates(lines: list[Line], start: int, stop: int) -> list[Line]:
     return [ln for ln in lines[start:stop] if DATE_LINE.match(ln.text)]
+
+
+def title_letters(text: str) -> str:
+    """A title's characters and figures without its marks: a page may drop a dash its font lacked (（20182020年）)."""
+    return re.sub(r"[^\u4e00-\u9fff\dA-Za-z]", "", text)
 
 
 def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: int) -> Embedded | None:
@@ -842,9 +1018,10 @@ def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: i
     if not wrapped:
         return None
     inner = re.sub(r"[《》\s]", "", wrapped.group("inner"))
+    letters = title_letters(inner)
     for ln in lines[after:]:
-        candidate = re.sub(r"[《》\s]", "", ln.text)
-        if candidate.endswith(inner) and len(candidate) <= len(inner) + 20 and candidate[-1] not in TERMINAL:
+        candidate = title_letters(ln.text)
+        if candidate.endswith(letters) and len(candidate) <= len(letters) + 20 and ln.text[-1] not in TERMINAL:
             title = make_field(doc, ln.start, ln.end)
             end = len(doc.norm_text)
             return Embedded(title, kind_of_title(inner), doc.source_span(ln.start, end))
@@ -948,17 +1125,17 @@ def extract_meta(doc: Document) -> Meta:
         if embedded:
             doc.embedded = [embedded]
     else:
-        lead = lead_headline(header) or glued_headline(lines)
+        lead = lead_headline(header) or glued_headline(lines) or headline_over_dateline(lines) or headline_over_lede(lines)
         if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
             meta.title = make_field(doc, lead.start, lead.end)
             after_title = position(lines, lead) + 1
-        kind = kind_from_content(doc.norm_text)
-        first_line = lines[0]
-        meta.doc_type = Field(kind, doc.source_span(first_line.start, first_line.start), "")
+        meta.doc_type = content_kind(doc, lines, after_title)
 
     recipients = find_recipients(lines, after_title)
     if recipients:
         meta.recipients = split_recipients(doc, recipients)
+    elif meta.doc_type.text == "" or kind_from_lede(meta):
+        meta.recipients = reported_recipients(doc, lines, after_title)
 
     body_stop = len(lines)
     if doc.embedded:
@@ -969,8 +1146,7 @@ def extract_meta(doc: Document) -> Meta:
     if meta.title is None and (named := issued_title(doc.norm_text)) is not None:
         meta.title = make_field(doc, *named)  # its 文种 is the issued plan's; the page's kind stays as read
     if meta.doc_type is None or meta.doc_type.value is None:  # a portal's title that names no kind (…的公示)
-        first = lines[0]
-        meta.doc_type = Field(kind_from_content(doc.norm_text), doc.source_span(first.start, first.start), "")
+        meta.doc_type = content_kind(doc, lines, after_title)
     if meta.issuer is None and meta.title is not None:
         # the organ a title names is written in full, where a masthead may use the short form (省政府办公厅文件);
         # as written keeps the spaces between joint organs; the reading has 关于 in simplified script
@@ -982,6 +1158,8 @@ def extract_meta(doc: Document) -> Meta:
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None:
         read_portal_issuer(doc, lines, meta)
+    if meta.issuer is None and (meta.doc_type.text == "" or kind_from_lede(meta)):  # the body a news lede reports issuing
+        meta.issuer = reported_issuer(doc, lines, after_title)
     # a speech (…会议上的讲话) tells of bodies acting (刚才，县安委办通报了…): none issued it as a news page reports
     if meta.issuer is None and not (meta.title is not None and kind_of_title(meta.title.value) == "讲话"):
         organ = reporting_organ(doc.norm_text)

@@ -882,3 +882,108 @@ def test_a_body_a_speech_tells_of_is_no_issuer():
 def test_a_headline_on_a_document_made_public_does_not_give_its_kind(text):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.doc_type.value == "通报"
+
+
+def news(text: str) -> docparse.Document:
+    return docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+
+
+@pytest.mark.parametrize("text, title", [
+    # corpora/real r950: a site's greeting and menu over the headline, its dateline under it
+    ("香港声音 直达真相 欢迎关注中国社会新闻社官方网站艾森网！\n读新闻 新闻 本港消息 国际新闻 国内新闻 港澳新闻 台湾新闻\n"
+     "辽宁将集中整治一批非法生产经营行为\n2018-04-13 21:33:03 信息来源：新华网发布者：isen点击量：\n"
+     "4月12日，省安委会下发《全省集中开展重点行业领域安全生产系列专项整治行动工作方案》，从4月到12月底，我省将统一组织开展专项整治行动。\n",
+     "辽宁将集中整治一批非法生产经营行为"),
+    # r959: a portal's menu, one item a line, fills the lines a headline is looked for in
+    ("首页\n新闻中心\n电视节目\n微视频\n融媒直播\n融媒大喇叭\n高新技术产业区\n空港经济开发区\n新时代文明实践\n延吉摄影\n"
+     "您当前的位置：延吉新闻网 > 新闻中心 > 吉林新闻 > 正文\n吉林省连续22个月无安全生产重特大事故\n"
+     "2018-02-08  标签：吉林省 安全生产 事故  来源：吉网\n近日，省政府通报2017年全省安全生产工作目标责任制考核情况。\n",
+     "吉林省连续22个月无安全生产重特大事故"),
+    # r941: an app's accounts one a line, and no dateline: the headline right above the lede
+    ("微号有特色\n南国早报\nngzbnews\n南国微生活\nnanguowei\n南国小记者\nngxiaojizhe\n车广西\nngzbqczk\n"
+     "广西18项安全事故隐患被挂牌督办\n4月29日记者获悉，自治区安全生产委员会办公室发出《广西壮族自治区安全生产委员会关于"
+     "2019年度自治区重点监督整改18项生产安全事故隐患的通知》，并挂牌督办。\n",
+     "广西18项安全事故隐患被挂牌督办"),
+], ids=["dateline", "menu-items", "over-lede"])  # fmt: skip
+def test_a_news_headline_under_the_site_s_chrome(text, title):
+    assert news(text).meta.title.value == title
+
+
+def test_a_headline_under_a_menu_bar_is_not_glued_to_it():
+    # corpora/real r902: the menu's last item (供稿) does not run on into the headline
+    text = ("首页| 滚动| 国内| 国际| 军事| 社会| 财经| 产经\nEnglish| 图片| 视频| 直播| 娱乐| 体育| 新媒体| 供稿\n\n"
+            "北京城乡结合部开查安全隐患\n\n2013年12月27日 09:19 来源：北京晨报 参与互动(0)\n\n"
+            "  本市城乡结合部安全生产专项整治工作已经开始，将持续到明年9月。市安监局昨天介绍，每周将选择一天进行突击检查。\n")
+    meta = news(text).meta
+    assert meta.title.value == "北京城乡结合部开查安全隐患"
+    assert meta.doc_type.value == "方案"  # a campaign that has begun and goes on: its plan is reported
+
+
+def test_a_news_page_takes_the_kind_and_issuer_of_the_document_its_lede_reports():
+    # corpora/real r941: the lede names the notice issued; its title names the body in full
+    text = ("广西18项安全事故隐患被挂牌督办\n来源：南国早报客户端 发布时间：\n"
+            "4月29日记者获悉，自治区安全生产委员会办公室（以简称“安委办”）发出《广西壮族自治区安全生产委员会关于"
+            "2019年度自治区重点监督整改18项生产安全事故隐患的通知》，将上述项目列为重点监督整改项目，并挂牌督办。\n"
+            "据了解，本次挂牌督办的项目一共有18个。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt")
+    assert doc.meta.doc_type.value == "通知"
+    assert doc.meta.issuer.value == "广西壮族自治区安全生产委员会"
+    assert doc.analysis.is_report  # the page itself still reports
+
+
+def test_a_document_issued_further_on_is_not_the_page_s_kind():
+    # corpora/real r159: the 警示函 is issued in the second paragraph, not the lede
+    text = ("天津市深入开展粉尘涉爆企业专项执法检查\n"
+            "近期，天津市应急管理局认真吸取其他省市相关事故教训，深入组织开展粉尘涉爆企业专项执法检查。\n"
+            "市安委会办公室向各有关成员单位印发《关于深刻吸取江苏省常州市武进区粉尘爆炸事故教训的警示函》。\n")
+    assert news(text).meta.doc_type.value != "函"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # corpora/real r884: an inspection round from a day on, for a period
+    ("河南省安全生产委员会开展安全生产明查暗访\n行业资讯\n自4月9日起，河南省安全生产委员会在全省范围开展为期15天的安全生产明查暗访。\n"
+     "此次安全生产明查暗访由省安委会成员单位工作人员组成18个明查暗访组。\n", "方案"),
+    # r847: the teams go out from one month to another
+    ("11月下旬起河北分两批对各市安全生产工作开展巡查\n发表时间：2019-11-28 10:27来源：河北新闻网\n"
+     "河北新闻网11月27日讯（记者宋平）今天，全省安全生产巡查工作动员电视电话会议在石家庄召开。从会上获悉，按照统一安排，"
+     "河北省安委会组成6个巡查组，从11月下旬开始到明年1月中旬结束，分两批对各市安全生产工作开展巡查。\n", "方案"),
+    # r937: a round done, with its findings, is reported as a 通报
+    ("国务院安委会巡查组反馈第四批巡查情况\n来源：新华网\n今年6月至7月，国务院安委会8个巡查组先后进驻内蒙古、上海等地区开展为期一个月的"
+     "安全生产巡查，发现各地区在落实安全生产责任制等方面存在突出问题。国务院安委会通报了巡查情况。\n", "通报"),
+], ids=["from-a-day", "from-to", "findings"])  # fmt: skip
+def test_a_news_page_announcing_a_campaign_reports_its_plan(text, kind):
+    assert news(text).meta.doc_type.value == kind
+
+
+@pytest.mark.parametrize("text, recipients", [
+    # corpora/real r951
+    ("国务院安委办通报一起典型中毒窒息事故\n2025-11-18 12:38 来源：云财经\n"
+     "云财经讯，近日，国务院安委会办公室向各地区、各有关部门和中央企业通报了新疆八一钢铁股份有限公司“10·18”较大中毒窒息事故。\n",
+     ["各地区", "各有关部门", "中央企业"]),
+    # r118: people told, no body addressed
+    ("全市客运企业交通安全整治大会召开\n来源：本报\n"
+     "昨日下午，市公安交巡警总队向全市客运企业的上百名负责人通报了近期事故情况。\n", []),
+], ids=["notified", "people"])  # fmt: skip
+def test_the_bodies_a_news_lede_says_were_sent_the_document(text, recipients):
+    assert [f.value for f in news(text).meta.recipients] == recipients
+
+
+def test_a_portal_s_note_on_the_authoritative_copy_and_a_lost_dash_leave_the_title_whole():
+    # corpora/real r603: （此件为准） after the title; the plan printed under it lost its period's dash
+    text = ("关于印发《余杭区创建国家安全发展示范城市三年行动计划（2018—2020年）》的通知（此件为准）\n余政办〔2018〕130号\n"
+            "各镇人民政府、街道办事处，区直各单位：\n"
+            "《余杭区创建国家安全发展示范城市三年行动计划（20182020年）》已经区政府同意，现予印发，请认真组织实施。\n"
+            "杭州市余杭区人民政府办公室\n余杭区创建国家安全发展示范城市三年行动计划（20182020年）\n"
+            "为强化城市安全运行，有效防范各类事故发生，制定本计划。\n一、指导思想\n全面贯彻落实党的十九大精神。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "关于印发《余杭区创建国家安全发展示范城市三年行动计划（2018—2020年）》的通知"
+    assert doc.embedded and doc.embedded[0].doc_type == "计划"
+    assert doc.meta.issuer.value == "杭州市余杭区人民政府办公室"
+
+
+def test_a_title_a_portal_quoted_whole():
+    # corpora/real r952: the portal's 标题 field quotes the headline
+    text = ("本篇文章481字，读完约1分钟\n湘潭在线10月20日电 10月19日，市安委办公室就多起生产安全事故发出警示。\n"
+            "标题：“安全生产曝光台丨湘潭市安委办发布往年同期安全事故警示通报”\n")
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title.value == "安全生产曝光台丨湘潭市安委办发布往年同期安全事故警示通报"
