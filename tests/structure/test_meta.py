@@ -851,7 +851,17 @@ def test_only_an_organ_leads_into_a_title_opening_with_guanyu(text, title):
     ("2019年12月2日，永湖镇召开“奋战50天全年保平安”安全生产重点攻坚行动工作会议，镇领导班子参加了会议。\n", "2019-12-02"),
     # a day without its year is no document's date
     ("7月25日，福州市督察组深入各县（市）区，就安全生产工作情况进行督察。\n", None),
-], ids=["in_the_clause", "opening_the_lede", "no_year"])  # fmt: skip
+    # r950: …unless the page's date of publication gives it
+    ("辽宁将集中整治一批非法生产经营行为\n2018-04-13 21:33:03 信息来源：新华网\n"
+     "4月12日，省安委会下发《全省集中开展重点行业领域安全生产系列专项整治行动工作方案》，从4月到12月底开展专项整治行动。\n",
+     "2018-04-12"),
+    # a day after the page's date is of the year before (a page of 2021-01-05 on 12月28日)
+    ("全省安全生产会议召开\n2021-01-05 10:00 来源：本网\n12月28日，省安委会召开全体会议，部署岁末年初安全生产工作。\n",
+     "2020-12-28"),
+    # r728: …or the 文号 of the document it reports
+    ("江西省政府研究部署安全生产工作\n9月13日，江西省政府对安全生产工作进行了专题研究。9月14日，省政府办公厅下发《关于进一步落实责任，"
+     "坚决防范和遏制安全生产事故的通知》（赣府厅明〔2011〕166号，以下简称《通知》）。\n", "2011-09-14"),
+], ids=["in_the_clause", "opening_the_lede", "no_year", "published", "year_before", "doc_number"])  # fmt: skip
 def test_the_date_of_the_act_a_news_page_reports(text, iso):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert (doc.meta.date.value if doc.meta.date else None) == iso
@@ -987,3 +997,99 @@ def test_a_title_a_portal_quoted_whole():
             "标题：“安全生产曝光台丨湘潭市安委办发布往年同期安全事故警示通报”\n")
     doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
     assert doc.meta.title.value == "安全生产曝光台丨湘潭市安委办发布往年同期安全事故警示通报"
+
+
+def test_an_organ_alone_over_the_address_issues_the_letter():
+    # corpora/real r368: a letter-form head, the organ's name with no 文件 and no title
+    text = ("山东省人民政府\n各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构：\n"
+            "为认真贯彻落实国务院关于煤矿安全生产的部署，现提出如下意见。\n")
+    meta = news(text).meta
+    assert meta.issuer.value == "山东省人民政府"
+
+
+@pytest.mark.parametrize("text, number", [
+    # corpora/real r320: the text's first paragraph printed above its 文号 and 主送
+    ("为贯彻落实党中央、国务院关于安全生产工作的决策部署，制定本规划。\n皖安〔2022〕4号\n各市人民政府，省安委会各成员单位：\n"
+     "经省政府同意，现将《安徽省“十四五”安全生产规划》印发你们，请认真贯彻执行。\n", "皖安〔2022〕4号"),
+    # r395: the closing bracket and 号 lost with a glyph, under the masthead
+    ("闵行区古美路街道办事处文件\n闵古办〔202518\n关于印发《古美路街道2025年安全生产工作要点》的通知\n街道机关科室、相关企事业单位：\n"
+     "现将《古美路街道2025年安全生产工作要点》印发给你们，请认真贯彻执行。\n", "闵古办〔202518"),
+    # r379: …beside 签发人
+    ("新疆维吾尔自治区应急管理厅\n安〔20231号  签发人：艾尔肯·吐尼亚孜\n关于印发《2023年自治区安全生产工作要点》的通知\n"
+     "各地、州、市安全生产委员会：\n现将《2023年自治区安全生产工作要点》印发给你们，请认真贯彻落实。\n", "安〔20231号"),
+    # r615: a portal's table saved one cell a line
+    ("索引号 |\n610900-2021-0001 |\n文号 |\n安市安委办发〔2021〕3号 |\n成文日期 |\n2021年1月18日 |\n"
+     "安康市安全生产委员会办公室关于印发《2021年安康市安全生产专项整治三年行动工作任务清单》的通知\n"
+     "各县区安委会：\n现将《2021年安康市安全生产专项整治三年行动工作任务清单》印发给你们，请认真抓好落实。\n",
+     "安市安委办发〔2021〕3号"),
+    # r728: the number a news lede brackets after the notice it reports issued
+    ("江西省政府研究部署安全生产工作\n9月13日，江西省政府对安全生产工作进行了专题研究。9月14日，省政府办公厅下发《关于进一步落实责任，"
+     "坚决防范和遏制安全生产事故的通知》（赣府厅明〔2011〕166号，以下简称《通知》）。\n《通知》指出，今年以来形势平稳。\n",
+     "赣府厅明〔2011〕166号"),
+    # r369: a document the text cites is not its own
+    ("山东省煤矿安全工作意见\n为贯彻落实《国务院办公厅关于进一步加强煤矿安全生产工作的意见》（国办发〔2013〕99号），"
+     "提出以下意见。\n一、总体要求\n", None),
+], ids=["over-address", "lost-glyphs", "beside-signer", "table-cell", "news-lede", "cited"])  # fmt: skip
+def test_the_doc_number_where_a_page_moved_or_marred_it(text, number):
+    meta = news(text).meta
+    assert (meta.doc_number.value if meta.doc_number else None) == number
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # corpora/real r110: a relative day with its date in brackets, and 动员部署
+    ("硝酸铵安全隐患大排查启动\n国务院安委办、应急管理部昨日（21日）动员部署硝酸铵等危险化学品安全隐患大排查。\n", "国务院安委办"),
+    # r161: the page's time stamp run into the lede
+    ("仓储物流企业安全执法\n2019年03月25日 23:38市安委会办公室日前组织全市开展了仓储物流企业场所安全生产执法检查。\n", "市安委会办公室"),
+    # r612: 办事处 in the lede is the 街道办事处 the headline names
+    ("木城街道办事处多措并举全面加强安全生产工作\n一是压实责任。办事处组织召开专题会议，对安全生产工作再部署。\n", "木城街道办事处"),
+], ids=["bracketed-day", "time-stamp", "street-office"])  # fmt: skip
+def test_the_body_a_news_page_reports_acting(text, issuer):
+    assert news(text).meta.issuer.value == issuer
+
+
+def test_a_row_of_names_is_no_address():
+    # corpora/real r946: a list of units under a group label, blanks between the names
+    text = ("吉林省安全生产工作先进单位名单\n省直：\n吉林省安全生产监督管理局办公室\n"
+            "吉林省安全生产监督管理局危险化学品安全监管处 吉林省安全生产执法监察总队 长春市：\n"
+            "长春市双阳区安全生产监督管理局 长春市九台市安全生产监督管理局\n")
+    meta = news(text).meta
+    assert meta.recipients == [] and meta.issuer is None
+
+
+def test_a_news_lede_reporting_a_notice_sent_without_its_title():
+    # corpora/real r869: 下发通知，责令… names the kind without a title
+    text = ("山西兰花集团莒山煤矿被停产整顿\n（资料图片）\n2月1日，山西省应急管理厅、山西省地方煤矿安全监督管理局下发通知，"
+            "责令山西兰花集团莒山煤矿有限公司停产整顿。\n2023年1月27日，该煤矿发生一起死亡4人的安全事故。\n")
+    meta = news(text).meta
+    assert meta.doc_type.value == "通知" and meta.issuer.value == "山西省应急管理厅"
+
+
+def test_a_portal_s_viewing_advice_and_footer_are_not_the_document_s():
+    # corpora/real r624: the advice is no first paragraph; the footer's 主办 line does not lengthen the issuer's name
+    text = ("主办：山西省临汾市汾西县人民政府 © 版权所有 2018\n承办：汾西县人民政府办公室\n涉密文件严禁上网\n"
+            "汾西县人民政府门户网站提示：使用大于1366*768分辨率/IE10.0或以上浏览器可以获得最佳浏览效果！\n汾西县人民政府\n"
+            "关于做好2024年全县安全生产工作的通知\n各乡镇人民政府，县直各单位：\n2024年，全县安全生产工作要坚持人民至上。\n")
+    meta = news(text).meta
+    assert meta.title.value == "汾西县人民政府关于做好2024年全县安全生产工作的通知"
+    assert meta.issuer.value == "汾西县人民政府"
+
+
+def test_a_formal_title_run_into_its_first_paragraph():
+    # corpora/real r934: joint ministry departments' 公示, its title glued to the paragraph under it
+    text = ("农业农村部农业机械化管理司 应急管理部安全生产综合协调司关于2023年度全国“平安农机” 示范市、县名单的公示"
+            "2023年，农业农村部和应急管理部继续组织开展“平安农机”创建活动，现予以公示。\n"
+            "农业农村部农业机械化管理司 应急管理部安全生产综合协调司\n2024年1月9日\n")
+    meta = news(text).meta
+    assert meta.title.value == ("农业农村部农业机械化管理司应急管理部安全生产综合协调司关于2023年度全国“平安农机”"
+                                "示范市、县名单的公示")
+    assert meta.issuer.value == "农业农村部农业机械化管理司"
+
+
+def test_the_day_a_news_lede_reports_does_not_end_the_outline():
+    # corpora/real r950: 4月12日 opens the lede's sentence; it is no 成文日期 closing the text
+    text = ("首页 新闻 本港消息 国际新闻 国内新闻 港澳新闻 台湾新闻 军事新闻 财经新闻 世界经济 股市新闻 社会 娱乐 体育世界 民生大观\n" * 3
+            + "辽宁将集中整治一批非法生产经营行为\n2018-04-13 21:33:03 信息来源：新华网\n"
+            "4月12日，省安委会下发《全省集中开展重点行业领域安全生产系列专项整治行动工作方案》，从4月到12月底开展专项整治行动。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.date.value == "2018-04-12"
+    assert doc.sections == [] or doc.sections[-1].span.end >= doc.meta.date.span.end
