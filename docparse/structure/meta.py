@@ -483,6 +483,18 @@ def next_cell(lines: list[Line], pos: int) -> tuple[int, int] | None:
     return start, start + len(value)
 
 
+# a line ending in a portal's label awaiting its value, on the line under it (SY7543421111202300007主题分类：)
+PORTAL_LABEL_END = re.compile(
+    "(?:" + "|".join(r"\s*".join(label) for label in sorted(PORTAL_LABELS, key=len, reverse=True)) + r")\s*[：:|｜]\s*$"
+)
+
+
+def is_portal_value(lines: list[Line], line: Line) -> bool:
+    """Whether `line` is the value a portal's table puts under the line ending in its label."""
+    pos = next((i for i, ln in enumerate(lines) if ln.index == line.index), None)
+    return bool(pos) and PORTAL_LABEL_END.search(lines[pos - 1].text) is not None
+
+
 def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
     """Title, 文号 and 成文日期 from a portal's metadata table, where the page's text gave none."""
     fields = portal_fields(lines)
@@ -1220,6 +1232,8 @@ def extract_meta(doc: Document) -> Meta:
         meta.doc_type = Field(kind, meta.title.span, meta.title.text) if kind else content_kind(doc, lines, after_title)
     else:
         lead = lead_headline(header) or glued_headline(lines) or headline_over_dateline(lines) or headline_over_lede(lines)
+        if lead is not None and is_portal_value(lines, lead):
+            lead = None  # a portal's value under its label (主题分类： / 市场监管、安全生产监督-安全生产监管)
         if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
             meta.title = make_field(doc, lead.start, lead.end)
             after_title = position(lines, lead) + 1
@@ -1319,7 +1333,7 @@ def date_of_act(doc: Document, organ: re.Match[str], meta: Meta) -> Field | None
         return None
 
 
-MONTH_DAY_BEFORE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:上午|下午|晚上?)?\s*[，,]?\s*$")
+MONTH_DAY_BEFORE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=(?:上午|下午|晚上?)?\s*[，,]?\s*$)")
 NUMBER_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 

@@ -1093,3 +1093,12 @@ def test_the_day_a_news_lede_reports_does_not_end_the_outline():
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.date.value == "2018-04-12"
     assert doc.sections == [] or doc.sections[-1].span.end >= doc.meta.date.span.end
+
+
+def test_a_portal_s_value_under_its_label_is_no_headline():
+    # corpora/real r392: each value on the line under its label, the next label run onto the value
+    text = ("索引号：\nSY7543421111202300007主题分类：\n市场监管、安全生产监督-安全生产监管\n公开主体：\n上海市崇明区应急管理局\n"
+            "发文字号：\n沪崇安委会〔2022〕4号\n各乡镇人民政府，区安委会成员单位、有关单位：\n"
+            "《上海市崇明区关于进一步强化安全生产责任落实坚决防范遏制重特大事故的81条具体措施》已经区委、区政府同意，现印发给你们。\n")
+    meta = news(text).meta
+    assert meta.title is None or "市场监管" not in meta.title.value
