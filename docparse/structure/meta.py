@@ -44,7 +44,8 @@ URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 ORG_LINE = re.compile(
     r"^[\u4e00-\u9fff（）]{4,40}(委员会|办公室|办事处|人民政府|政府|局|厅|委|部|(?<!公)司|中心|指挥部|管委会|领导小组|办|院|会|支队|总队|大队|公司)$"
 )
-RECIPIENT_HINT = re.compile(r"(各|人民政府|委员会|管委会|局|厅|委|部门|单位|办公室|指挥部|公司)")
+# words a 主送 holds; 支队, 大队 and 总队 are the fire and law-enforcement corps a notice may address alone (市消防支队：)
+RECIPIENT_HINT = re.compile(r"(各|人民政府|委员会|管委会|局|厅|委|部门|单位|办公室|指挥部|公司|支队|大队|总队)")
 WRAPPER = re.compile(r"关于(?:印发|转发|下发|发布|公布)(?P<inner>.+?)的(?:通知|函)$")
 NOTE_LINE = re.compile(r"^（(?P<body>.*(联系人|联系电话|电话|公开形式|此件|信息公开).*)）$")
 ATTACHMENT = re.compile(r"^附\s*[件表]\s*\d{0,2}\s*[：:]?\s*(?P<rest>.*)$")

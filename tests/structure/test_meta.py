@@ -1102,3 +1102,10 @@ def test_a_portal_s_value_under_its_label_is_no_headline():
             "《上海市崇明区关于进一步强化安全生产责任落实坚决防范遏制重特大事故的81条具体措施》已经区委、区政府同意，现印发给你们。\n")
     meta = news(text).meta
     assert meta.title is None or "市场监管" not in meta.title.value
+
+
+def test_a_notice_addressed_to_a_corps_alone():
+    # corpora/real r102: 市消防支队： is the whole 主送
+    text = ("督办通知〔2017〕22号\n市消防支队：\n9月11日至13日，督查组对我市安全生产大检查工作进行督导检查时发现了一些问题和隐患。\n"
+            "请你们制定具体整改措施，迅速进行整改。\n2017年9月14日\n")
+    assert [f.value for f in news(text).meta.recipients] == ["市消防支队"]
