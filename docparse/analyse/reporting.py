@@ -8,6 +8,7 @@ from functools import lru_cache
 from docparse.model import Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
+from docparse.structure.meta import kind_from_lede
 
 
 @lru_cache(maxsize=1)
@@ -22,4 +23,5 @@ def is_report(doc: Document) -> bool:
     if any(e.doc_type == "方案" for e in doc.embedded):
         return False
     doc_type = doc.meta.doc_type.value if doc.meta.doc_type is not None else None
-    return doc_type in report_types()
+    # a news page filed as the document or campaign its lede reports (a 方案 issued) still reports what happened
+    return doc_type in report_types() or kind_from_lede(doc.meta)

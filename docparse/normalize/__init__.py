@@ -43,7 +43,12 @@ TITLE_END = re.compile(
 # A page's byline stamps its time (来源：四川日报 2019-07-26 06:22, 发表于 2011-5-17 08:31): no sentence runs on from it.
 TIME_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 MIN_REPEATED = 6
+MAX_DATELINE = 60
 BREADCRUMB_MARK = re.compile(r"[>»›＞]+")
+# A site's menu bar lists its channels apart by bars (首页| 滚动| 国内| 国际|…| 供稿): it ends in an item, so the
+# headline under it is no continuation of it.
+MENU_BAR = re.compile(r"[|｜]")
+MENU_ITEMS = 3
 # A news lede opens its paragraph with its time or byline (近日，…; 7月4日至7日，…; 本报讯…; 中新网1月25日电…)
 LEDE_START = re.compile(
     r"^(?:(?:近日|日前|今天|今日|昨天|昨日|近期)，|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—\-](?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上?|凌晨)?，"
@@ -274,7 +279,6 @@ def is_wrapped(lines: list[Line], fmt: str) -> tuple[bool, int]:
     return fmt == "pdf" or near / len(lengths) > 0.4, width
 
 
-MENU_BARS = 3
 DOUBLE_SPACED = 0.9  # the share of lines set apart by a blank line above which blank lines say nothing
 
 
@@ -318,10 +322,10 @@ def continues(prev: Line, nxt: Line, wrapped: bool, width: int, layout: bool = F
         return False
     if TIME_STAMP.search(prev.text) or (len(nxt.text) >= MIN_REPEATED and prev.text.endswith(nxt.text)):
         return False  # a byline; a breadcrumb or label ending in the line under it (首页 > X / X)
-    if len(BREADCRUMB_MARK.findall(prev.text)) >= 2 or prev.text.count("|") >= MENU_BARS:
-        # a breadcrumb (每日甘肃网 > 甘肃 > 甘肃播报 > 社会) ends in a category, a site's menu (首页| 滚动| 国内|…) or a
-        # table row in an item: not inside a sentence
-        return False
+    if len(nxt.text) <= MAX_DATELINE and TIME_STAMP.search(nxt.text):
+        return False  # a headline over the page's dateline (經濟通新聞 2025-03-19 13:51)
+    if len(BREADCRUMB_MARK.findall(prev.text)) >= 2 or len(MENU_BAR.findall(prev.text)) >= MENU_ITEMS:
+        return False  # a breadcrumb (每日甘肃网 > 甘肃 > 甘肃播报 > 社会) or a menu ends in a category, not inside a sentence
     if not wrapped and (LEDE_START.match(nxt.text) or (opening and is_headline_over(prev, nxt))):
         return False
     if TABLE_ROW.search(prev.text) and TABLE_ROW.search(nxt.text):

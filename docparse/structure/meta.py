@@ -7,6 +7,7 @@ A wrapper such as 关于印发…方案的通知 also yields the `Embedded` docu
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -30,16 +31,21 @@ PRINT_LINE = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{DATE.pattern})\s*印发?$")
 DOC_NUMBER = re.compile(
     r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［【（]\s*(?:19|20)\d{2}\s*[〕\]］】）]\s*第?\s*\d{1,5}\s*号)"
 )
+# a 文号 whose closing bracket or 号 the page lost with a glyph (闵古办〔202518, 安〔20231号), read only on its own line under a
+# masthead or beside 签发人
+GLYPHS_LOST_NUMBER = re.compile(r"^(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［【]\s*(?:19|20)\d{2}\d{0,5}\s*号?)(?=\s|$)")
 # a number line with no organ code (a 纪要's 〔2023〕42号 under its masthead)
 BARE_DOC_NUMBER_LINE = re.compile(r"^(?P<number>[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d{1,5}\s*号)$")
 SIGNER = re.compile(r"签\s*发\s*人\s*：\s*(?P<name>[\u4e00-\u9fff、 ]{2,20})")
 COPY_NUMBER = re.compile(r"^\d{6}$")
 SECRECY = re.compile(r"^(绝密|机密|秘密)(★.{0,10})?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
+# an organ's whole name; 司 is a ministry's department (农业农村部农业机械化管理司)
 ORG_LINE = re.compile(
-    r"^[\u4e00-\u9fff（）]{4,40}(委员会|办公室|办事处|人民政府|政府|局|厅|委|部|中心|指挥部|管委会|领导小组|办|院|会|支队|总队|大队|公司)$"
+    r"^[\u4e00-\u9fff（）]{4,40}(委员会|办公室|办事处|人民政府|政府|局|厅|委|部|(?<!公)司|中心|指挥部|管委会|领导小组|办|院|会|支队|总队|大队|公司)$"
 )
-RECIPIENT_HINT = re.compile(r"(各|人民政府|委员会|管委会|局|厅|委|部门|单位|办公室|指挥部|公司)")
+# words a 主送 holds; 支队, 大队 and 总队 are the fire and law-enforcement corps a notice may address alone (市消防支队：)
+RECIPIENT_HINT = re.compile(r"(各|人民政府|委员会|管委会|局|厅|委|部门|单位|办公室|指挥部|公司|支队|大队|总队)")
 WRAPPER = re.compile(r"关于(?:印发|转发|下发|发布|公布)(?P<inner>.+?)的(?:通知|函)$")
 NOTE_LINE = re.compile(r"^（(?P<body>.*(联系人|联系电话|电话|公开形式|此件|信息公开).*)）$")
 ATTACHMENT = re.compile(r"^附\s*[件表]\s*\d{0,2}\s*[：:]?\s*(?P<rest>.*)$")
@@ -225,7 +231,123 @@ def kind_from_content(text: str) -> str:
     """The 文种 of a document whose title does not name it: a phrase only that kind writes, else what the
     classifier trained on real pages reads (a news page on an inspection is filed as the 通报 it reports, a
     page on a meeting as its 纪要; models/doc_kinds)."""
-    return strong_content_kind(text) or classifier(KIND_MODEL).predict(kind_evidence(text))[0]
+    return strong_content_kind(text) or classified_kind(text)
+
+
+def classified_kind(text: str) -> str:
+    return classifier(KIND_MODEL).predict(kind_evidence(text))[0]
+
+
+# The document a news lede reports a body issued: 4月12日，省安委会下发《全省…专项整治行动工作方案》; …发出《广西壮族自治区
+# 安全生产委员会关于…的通知》; …下发通知，责令…停产整顿. A news page takes the 文种 of the document it reports
+# (corpora/real/ANNOTATING.md).
+REPORTED_ISSUE = re.compile(
+    r"(?:印发|下发|发出|出台|发布|公布|制定)了?(?:《(?P<named>[^《》\n]{4,80})》|(?P<bare>(?:紧急)?(?:通知|通报|意见|决定))(?=[，。；]))"
+)
+
+
+# A news page announcing a campaign or an inspection round that starts (从12月1日开始，我市集中开展…专项整治行动; 自4月9日起，
+# 河南省安全生产委员会…开展为期15天的…明查暗访; …明查暗访近日正式启动; …专项整治工作已经开始，将持续到明年9月) reports its plan,
+# not results (已抽查工程52项, 先后进驻…发现…问题: an inspection's findings are the 通报's).
+CAMPAIGN_KIND = "方案"
+CAMPAIGN_WORD = re.compile(r"专项整治|集中整治|专项行动|专项治理|整治行动|巡查|明查暗访|大检查|督查|检查|活动")
+CAMPAIGN_START = re.compile(
+    r"(?:从|自)[^，。；]{1,20}(?:开始|起|至|到)[^。；]{0,60}开展|正式启动|决定[^。；]{0,40}开展|将[^。；]{0,30}开展|开始，将?持续"
+)
+CAMPAIGN_RESULTS = re.compile(r"已(?:经)?(?:抽查|检查|查处|发现|排查|整改|完成|累计)|发现|查处|共检查|共排查|先后|累计")
+SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+LEDE_SENTENCES = 4
+
+
+def campaign_sentence(lede: list[Line]) -> tuple[int, int] | None:
+    """Normalized range of the sentence among the lede's first ones that announces a campaign starting and reports
+    no results."""
+    sentences = [(ln.start + m.start(), m.group()) for ln in lede for m in SENTENCE.finditer(ln.text)]
+    for start, text in sentences[:LEDE_SENTENCES]:
+        if CAMPAIGN_WORD.search(text) and CAMPAIGN_START.search(text) and not CAMPAIGN_RESULTS.search(text):
+            return start, start + len(text)
+    return None
+
+
+def reported_document(lede: list[Line]) -> tuple[int, int] | None:
+    """Normalized range of the title, naming its 文种, of the document the lede's first paragraph reports issued."""
+    for ln in lede[:1]:
+        found = REPORTED_ISSUE.search(ln.text)
+        group = "named" if found and found.group("named") else "bare"
+        if found and kind_of_title(found.group(group)):
+            return ln.start + found.start(group), ln.start + found.end(group)
+    return None
+
+
+def content_kind(doc: Document, lines: list[Line], after: int) -> Field:
+    """The 文种 of a document whose title does not name it: a phrase only that kind writes; else, on a news page, the
+    kind of the document its lede reports issued; else what the classifier reads, but a page it files as a 通报 that
+    announces a campaign starting reports the campaign's plan. A kind read from the lede has it as its evidence
+    (`kind_from_lede`); any other has an empty span at the text's start."""
+    first = lines[0]
+    unnamed = doc.source_span(first.start, first.start)
+    strong = strong_content_kind(doc.norm_text)
+    if strong:
+        return Field(strong, unnamed, "")
+    lede = lede_lines(lines, after)
+    if (named := reported_document(lede)) is not None:
+        return make_field(doc, *named, kind_of_title(doc.norm_text[slice(*named)]))
+    kind = classified_kind(doc.norm_text)
+    if kind == "通报" and (announced := campaign_sentence(lede)) is not None:
+        return make_field(doc, *announced, CAMPAIGN_KIND)
+    return Field(kind, unnamed, "")
+
+
+def kind_from_lede(meta: Meta) -> bool:
+    """Whether the 文种 is the one of a document or campaign a news page's lede reports, not the page's own: its
+    evidence lies in the text under the title (a title's, a masthead's or a portal's kind is read at or above it).
+    The page itself still reports: its figures are facts and its dates events."""
+    kind = meta.doc_type
+    if kind is None or kind.text == "":
+        return False
+    return meta.title is None or kind.span.start >= meta.title.span.end
+
+
+LEDE_PARAGRAPHS = 2
+
+
+def lede_lines(lines: list[Line], after: int) -> list[Line]:
+    """A news page's lede: its first paragraphs of text under the headline, past any sentence of the site's."""
+    paragraphs = (ln for ln in lines[after:] if is_body_line(ln) and not is_page_sentence(ln.text) and not is_navigation(ln.text))
+    return list(itertools.islice(paragraphs, LEDE_PARAGRAPHS))
+
+
+# The 文号 a news lede gives in brackets after the document it reports: 下发《…的通知》（赣府厅明〔2011〕166号，以下简称《通知》）;
+# …挂牌督办通知书（泉安委督〔2024〕1号）
+REPORTED_NUMBER = re.compile(rf"(?:》|[\u4e00-\u9fff])\s*[（(]\s*{DOC_NUMBER.pattern}\s*[，,）)]")
+
+
+ISSUING_VERB = re.compile(r"印发|下发|发出|出台|发布|公布")
+CITING = re.compile(r"根据|按照|依据|依照|贯彻|落实|对照")  # a document the lede cites as the ground of another
+
+
+def reported_number(doc: Document, lines: list[Line], after: int) -> Field | None:
+    """The 发文字号 of the document a news page's lede reports issued, as its first paragraph brackets it; not
+    that of a document it cites (为贯彻落实《…》（国办发〔2013〕99号）)."""
+    for ln in lede_lines(lines, after)[:1]:
+        found = REPORTED_NUMBER.search(ln.text)
+        if found is None:
+            return None
+        sentence = re.sub(r"《[^《》]*》", "", ln.text[ln.text.rfind("。", 0, found.start()) + 1 : found.start("number")])
+        if ISSUING_VERB.search(sentence) and not CITING.search(sentence):
+            return make_field(doc, ln.start + found.start("number"), ln.start + found.end("number"))
+    return None
+
+
+def reported_issuer(doc: Document, lines: list[Line], after: int) -> Field | None:
+    """The organ that the title of the document a news lede reports issued names (…发出《广西壮族自治区安全生产委员会关于…
+    的通知》): the body that issued what the page reports, written in full."""
+    named = reported_document(lede_lines(lines, after))
+    if named is None:
+        return None
+    title = doc.norm_text[slice(*named)]
+    organ = issuer_from_title(title)
+    return make_field(doc, named[0], named[0] + len(organ)) if organ and title.startswith(organ) else None
 
 
 def is_body_line(line: Line) -> bool:
@@ -239,10 +361,11 @@ def is_body_line(line: Line) -> bool:
 # Web pages put a label or a breadcrumb before the title on its line, and the 文号 in brackets after it:
 # 原标题：…, 文件名称：…, 首页 » 政策法规 » 省人民政府办公厅关于印发…的通知（鄂政办发〔2017〕49号）.
 OUTLINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])")
-# Decorations of a headline as pages list it: a bullet or bar before it; a file type, a page index or (全文) after.
+# Decorations of a headline as pages list it: a bullet or bar before it; a file type, a page index, (全文) or a portal's
+# note on which copy is authoritative (此件为准) after.
 LEADING_DECORATION = re.compile(r"^(?:[•●◆■▪|｜\-–—]+\s*)+")
 TRAILING_DECORATION = re.compile(
-    r"(?:\s*(?:[（(]\d{1,2}-\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?|ofd)|\s*【\d{1,2}】|\s*[（(](?:全文|[一二三四五六七八九十\d]{1,2})[)）]|\s*[|｜]+)$",
+    r"(?:\s*(?:[（(]\d{1,2}-\d{1,2}[)）])?\.(?:pdf|docx?|wps|xlsx?|ofd)|\s*【\d{1,2}】|\s*[（(](?:全文|以?此件为准|[一二三四五六七八九十\d]{1,2})[)）]|\s*[|｜]+)$",
     re.IGNORECASE,
 )
 # portals space a label's characters out (名 称：, 标  题：)
@@ -258,6 +381,7 @@ TRAILING_CHROME = re.compile(
 )
 MIN_TITLE = 8
 WHOLE_BRACKET = re.compile(r"^（[^（）]+）$")  # （甘谷县召开安委会第六次全体会议）: a headline the page bracketed
+WHOLE_QUOTE = re.compile(r"^“[^“”]+”$")  # “安全生产曝光台丨湘潭市安委办发布…通报”: a headline the page quoted whole
 TRAILING_NUMBER = re.compile(r"\s*[（(](?P<number>[^（()）]{0,20}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)[)）]$")
 
 
@@ -299,7 +423,7 @@ def trimmed(line: Line) -> Line:
         if m and m.start() >= (MIN_TITLE if suffix is TRAILING_CHROME else 1):  # 成文日期 2009-12-14 stays whole
             end -= len(text) - m.start()
             text = text[: m.start()]
-    if WHOLE_BRACKET.match(text) and not DATE.search(text):  # （2022年2月23日） under a speech is its date
+    if (WHOLE_BRACKET.match(text) and not DATE.search(text)) or WHOLE_QUOTE.match(text):  # （2022年2月23日） under a speech is its date
         text, start, end = text[1:-1], start + 1, end - 1
     if (start, end) == (line.start, line.end):
         return line
@@ -329,7 +453,8 @@ def is_portal_line(text: str) -> bool:
 def portal_fields(lines: list[Line]) -> dict[str, tuple[int, int]]:
     """Label -> normalized range of its value, from the portal metadata lines at the top of a page."""
     fields: dict[str, tuple[int, int]] = {}
-    for ln in lines[:40]:
+    head = lines[:40]
+    for pos, ln in enumerate(head):
         if not is_portal_line(ln.text):
             continue
         labels = list(PORTAL_LABEL.finditer(ln.text))
@@ -342,7 +467,33 @@ def portal_fields(lines: list[Line]) -> dict[str, tuple[int, int]]:
             if value and label not in fields:
                 start = ln.start + m.end() + lead
                 fields[label] = (start, start + len(value))
+            elif not value and nxt is None and label not in fields and (cell := next_cell(head, pos)) is not None:
+                fields[label] = cell
     return fields
+
+
+def next_cell(lines: list[Line], pos: int) -> tuple[int, int] | None:
+    """The value a table saved one cell a line puts on the line under its label's (文号 | / 安市安委办发〔2021〕3号 |)."""
+    if pos + 1 >= len(lines) or not lines[pos].text.rstrip().endswith(("|", "｜")):
+        return None
+    below = lines[pos + 1]
+    value = below.text.strip("|｜ ")
+    if not value or is_portal_line(below.text) or re.sub(r"\s", "", value) in PORTAL_LABELS:
+        return None
+    start = below.start + below.text.index(value)
+    return start, start + len(value)
+
+
+# a line ending in a portal's label awaiting its value, on the line under it (SY7543421111202300007主题分类：)
+PORTAL_LABEL_END = re.compile(
+    "(?:" + "|".join(r"\s*".join(label) for label in sorted(PORTAL_LABELS, key=len, reverse=True)) + r")\s*[：:|｜]\s*$"
+)
+
+
+def is_portal_value(lines: list[Line], line: Line) -> bool:
+    """Whether `line` is the value a portal's table puts under the line ending in its label."""
+    pos = next((i for i, ln in enumerate(lines) if ln.index == line.index), None)
+    return bool(pos) and PORTAL_LABEL_END.search(lines[pos - 1].text) is not None
 
 
 def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
@@ -350,6 +501,8 @@ def read_portal_table(doc: Document, lines: list[Line], meta: Meta) -> None:
     fields = portal_fields(lines)
     title = next((fields[k] for k in PORTAL_TITLE if k in fields), None)
     if meta.title is None and title:
+        if WHOLE_QUOTE.match(doc.norm_text[slice(*title)]):
+            title = (title[0] + 1, title[1] - 1)
         meta.title = make_field(doc, *title)
         meta.doc_type = Field(kind_of_title(meta.title.value), meta.title.span, meta.title.text)
     number = next((fields[k] for k in PORTAL_NUMBER if k in fields), None)
@@ -368,7 +521,8 @@ ORGAN_SUFFIX = (
     r"安委会办公室|安委会|安委办|安办|委员会|领导小组|[一二三四五六七八九十\d]*(?:综合)?(?:督查组|检查组|巡查组|督导组|督察组|考核组|考评组)|"
     r"办公厅|办公室|督查室|监督管理局|管理局|管理处|街道办事处|街道|党委|厅|局|部|委|总队|支队|大队|处)"
 )
-WHEN = r"(?:今天|今日|近日|日前|近期|昨天|昨日|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午)?)"
+# 昨日（21日）: a relative day with its date in brackets
+WHEN = r"(?:(?:今天|今日|昨天|昨日)(?:（\d{1,2}日）)?|近日|日前|近期|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午)?)"
 # 兴仁市安委办，于2026年1月28日发布…; 内蒙古自治区应急管理厅于2022年3月11日发布了…
 # 省政府安委会将于2025年6月底前，在全省开展…
 ON_DATE = r"(?:[，]?将?于(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|初|上旬|中旬|下旬)前?)"
@@ -383,13 +537,15 @@ ORGAN_NAME = rf"{NOT_A_NAME}[\u4e00-\u9fff](?:{NAME_CHAR}){{0,27}}?{ORGAN_SUFFIX
 # where one inside a name joins two words of it (住房和城乡建设厅)
 JOINT = r"、|和"
 ORGANS = rf"(?P<organs>(?P<org>{ORGAN_NAME})(?:(?:{JOINT}){ORGAN_NAME})*)"
-# …李华强带队的国务院安委会第十二督查组，对我省…进行综合督查: the group a named leader heads starts its clause
-CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|(?:带队|率队|任组长|为组长)的)\s*(?:据|经)?"
+# …李华强带队的国务院安委会第十二督查组，对我省…进行综合督查: the group a named leader heads starts its clause; a page's
+# time stamp run into the lede (2019年03月25日 23:38市安委会办公室日前组织…) ends before one
+CLAUSE_START = r"(?:^|[，。；：\n）)]|讯|电|\d:\d\d|(?:带队|率队|任组长|为组长)的)\s*(?:据|经)?"
 
 
 def organ_doing(verbs: str) -> re.Pattern[str]:
+    """A clause whose subject is an organ doing one of `verbs`, to someone or about something (向/对/就/在/给…)."""
     return re.compile(
-        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}{WHEN}?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会|公开)?"
+        rf"{CLAUSE_START}(?:{WHEN}[，]?)?{ORGANS}(?:于?{WHEN})?{ON_DATE}?(?:，?[向对就在给][^，。；\n]{{1,30}}?)?(?:对外|向社会|公开)?"
         rf"(?:联合)?(?<!的)(?:{verbs})(?![组部室办])"  # 检查组, 组织部 and 的检查 name a body or a thing; none says one acts
     )
 
@@ -398,7 +554,7 @@ ISSUING = organ_doing("通报|印发|下发|公布|发布|发出|发文|曝光|�
 # 考核的内容 is a thing; 部署滞后, 检查流于形式 judge a body's work, not report it acting; a body deciding on someone
 # or something (市政府决定对罗山县人民政府等…予以表彰, 省安委办决定将…) is the one issuing
 ACTING = organ_doing(
-    "(?:召开|部署|开展|组织|派出|立即决定|决定(?=对|将|给予|成立)|(?:检查|督查|督导|考核|反馈)(?!的))"
+    "(?:召开|(?:动员)?部署|开展|组织|派出|立即决定|决定(?=对|将|给予|成立)|(?:检查|督查|督导|考核|反馈)(?!的))"
     "(?!滞后|不力|不到位|不够|不及时|缓慢|流于形式)"
 )
 # The body a reporter names as the source: 记者从黑龙江省安监局获悉, 据云南省应急管理厅消息, 来自贵阳市安监局的消息.
@@ -460,7 +616,7 @@ def is_place(text: str) -> bool:
     stops, noun_end = place_stops()
     return text[-1] not in noun_end and not any(w in text for w in stops)
 LEVEL_START = re.compile(r"^[省市县区州盟旗]")
-LEVEL_END = re.compile(r"(?:省|市|县|区|州|盟|旗|自治区)$")
+LEVEL_END = re.compile(r"(?:省|市|县|区|州|盟|旗|自治区|镇|乡|街道)$")
 
 
 def fuller_name(name: str, text: str) -> tuple[int, int] | None:
@@ -469,7 +625,7 @@ def fuller_name(name: str, text: str) -> tuple[int, int] | None:
     政府 and 人民政府 are one (省政府办公厅, 云南省人民政府办公厅)."""
     core = re.escape(name).replace("政府", "(?:人民)?政府")
     for m in re.finditer(core, text):
-        if m.start() == 0:
+        if m.start() == 0 or is_chrome(line_around(text, m.start())):  # 主办：山西省临汾市汾西县人民政府 © 版权所有
             continue
         place = PLACE_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if place and is_place(place.group()) and (LEVEL_START.match(name) or LEVEL_END.search(place.group())):
@@ -477,20 +633,29 @@ def fuller_name(name: str, text: str) -> tuple[int, int] | None:
     return None
 
 
+def line_around(text: str, pos: int) -> str:
+    """The line of `text` that holds `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
 def position(lines: list[Line], line: Line) -> int:
     """Where `line` (or the trimmed copy of one) stands in `lines`."""
     return next(i for i, ln in enumerate(lines) if ln.index == line.index)
 
 
-# A site's greeting (您好！欢迎来到煤矿安全生产网！) and a mirror's blurb over the copy it serves (下面是小编为大家整理的…，
-# 供大家参考。) are sentences of the page, not the document's first paragraph.
-SITE_GREETING = re.compile(r"欢迎来到|欢迎访问")
+# A site's greeting (您好！欢迎来到煤矿安全生产网！), its advice on viewing it, and a mirror's blurb over the copy it serves
+# (下面是小编为大家整理的…，供大家参考。) are sentences of the page, not the document's first paragraph.
+SITE_GREETING = re.compile(r"欢迎来到|欢迎访问|欢迎关注|欢迎光临")
+# …and its advice on how to view it (…网站提示：使用大于1366*768分辨率/IE10.0或以上浏览器可以获得最佳浏览效果！)
+SITE_NOTICE = re.compile(r"浏览器|分辨率|最佳浏览效果")
 MIRROR_BLURB = re.compile(r"小编")
 MAX_PAGE_SENTENCE = 100
 
 
 def is_page_sentence(text: str) -> bool:
-    return len(text) <= MAX_PAGE_SENTENCE and (SITE_GREETING.search(text) or MIRROR_BLURB.search(text)) is not None
+    return len(text) <= MAX_PAGE_SENTENCE and any(p.search(text) for p in (SITE_GREETING, SITE_NOTICE, MIRROR_BLURB))
 
 
 def header_lines(lines: list[Line]) -> list[Line]:
@@ -662,6 +827,80 @@ def glued_headline(lines: list[Line]) -> Line | None:
     return None
 
 
+MAX_GLUED_TITLE = 100
+# How the first paragraph under a title opens: its year or day, or a clause of purpose or ground (为…, 根据…)
+PARAGRAPH_OPENING = re.compile(r"(?:(?:19|20)\d{2}\s*年|\d{1,2}月\d{1,2}日|近日|日前|今年|为了?|根据|按照|依据|经)")
+
+
+def glued_title(lines: list[Line]) -> Line | None:
+    """The formal title a page ran into the first paragraph under it (农业农村部…司 应急管理部…司关于2023年度…名单的公示2023年，
+    农业农村部…): the first line of text opens with an organ's 关于, and a 文种 ends the title where the paragraph opens."""
+    first = next((t for t in map(trimmed, lines[:12]) if is_body_line(t) and not t.text.endswith("：")), None)
+    if first is None or issuer_from_title(first.text[:MAX_GLUED_TITLE]) is None:
+        return None
+    text = first.text
+    for end in range(MIN_TITLE, min(len(text), MAX_GLUED_TITLE)):
+        head = text[:end]
+        if any(ch in head for ch in TERMINAL):
+            return None
+        if GUANYU_TITLE.search(head) and PARAGRAPH_OPENING.match(text, end):
+            return Line(first.index, first.start, first.start + end, head, first.gap_before)
+    return None
+
+
+GUANYU_TITLE = re.compile(r"关于[^，。；]{2,80}的[\u4e00-\u9fff]{2,4}$")  # …关于…的公示: its last word is its kind, listed or not
+
+
+# A news page prints its dateline right under its headline: the time it was posted and where from (2013年12月27日 09:19
+# 来源：北京晨报; 2018-04-13 21:33:03 信息来源：新华网; 来源：南国早报客户端 发布时间：; 时间：2012-03-16).
+DATELINE = re.compile(
+    r"(?:来\s*源|发布时间|发表时间|发布日期|更新时间|时\s*间)\s*[：:]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+)
+MAX_DATELINE = 120
+DATELINE_SCAN = 40  # a site's menus, one item a line, may fill the page's first screens
+
+
+def headline_over_dateline(lines: list[Line]) -> Line | None:
+    """The headline a news page prints over its dateline, however much of the site's chrome stands above it, where
+    no line read as a title first: the line right above the first dateline, if it reads as a headline."""
+    for pos, ln in enumerate(lines[:DATELINE_SCAN]):
+        if is_body_line(ln) and not is_page_sentence(ln.text) and not is_navigation(ln.text):
+            return None  # the text has begun
+        if len(ln.text) > MAX_DATELINE or not DATELINE.search(ln.text):
+            continue
+        if pos == 0:
+            return None
+        above = trimmed(lines[pos - 1])
+        text = above.text
+        if len(text) < MIN_TITLE or is_chrome(text) or is_navigation(text) or is_portal_line(text) or DATELINE.search(text):
+            return None
+        return above if is_headline(text) and is_mostly_chinese(text) else None
+    return None
+
+
+# A news lede opens with when, or with the reporter having learnt it: 4月29日记者获悉，…; 近日，…; 本报讯…
+NEWS_LEDE = re.compile(
+    r"^(?:(?:近日|日前|今天|今日|昨天|昨日|近期)|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)(?:，|记者|从)"
+    r"|^[\u4e00-\u9fff]{0,8}(?:报|网|社|台)讯"
+)
+
+
+def headline_over_lede(lines: list[Line]) -> Line | None:
+    """The headline right above a news lede (4月29日记者获悉，…), where the page's chrome (a site's accounts one a
+    line) fills the lines a headline is looked for in and no dateline stands between."""
+    for pos, ln in enumerate(lines[:DATELINE_SCAN]):
+        if not is_body_line(ln) or is_page_sentence(ln.text) or is_navigation(ln.text):
+            continue
+        if pos == 0 or not NEWS_LEDE.match(ln.text):
+            return None
+        above = trimmed(lines[pos - 1])
+        text = above.text
+        if len(text) < MIN_TITLE or is_chrome(text) or is_navigation(text) or is_portal_line(text):
+            return None
+        return above if is_headline(text) and is_mostly_chinese(text) else None
+    return None
+
+
 NAV_MARK = re.compile(r"[>»›＞|｜]")  # a breadcrumb's or a table row's separator; no headline holds one
 NAV_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 
@@ -782,8 +1021,16 @@ def address_range(line: Line) -> tuple[int, int] | None:
     return line.start + start, line.start + colon
 
 
+# A row of a list of names, blanks between them (…监管处 吉林省安全生产执法监察总队 长春市：), addresses no one: a 主送 parts
+# its bodies with ，、；
+LIST_ROW_GAP = re.compile(r"[\u4e00-\u9fff）]\s+(?=[\u4e00-\u9fff（])")
+LIST_ROW_GAPS = 2
+
+
 def is_address(text: str) -> bool:
     if not 2 <= len(text) < 200 or "。" in text or text.endswith("如下") or DATE.search(text):
+        return False
+    if len(LIST_ROW_GAP.findall(text)) >= LIST_ROW_GAPS:
         return False
     if is_portal_line(text) or is_chrome(text) or not RECIPIENT_HINT.search(text):  # 来源：… 发布时间：
         return False
@@ -833,8 +1080,39 @@ def address_line(ln: Line, strict: bool = False) -> Line | None:
     return Line(ln.index, found[0], found[1], text, ln.gap_before)
 
 
+# The bodies a news lede says a body sent its document to: 国务院安委会办公室向各地区、各有关部门和中央企业通报了…; …向全省各地级以上市
+# 和省安委会有关成员单位通报…. An inspection group feeding back to the province it inspected (督查组向省政府反馈督查情况) holds
+# a meeting: no document is addressed.
+REPORTED_TO = re.compile(r"向(?P<to>[^，。；：“”《》\n]{2,80}?)(?:通报|印发|下发|发出|转发)")
+BODIES_JOINED = re.compile(r"和|及")
+
+
+def reported_recipients(doc: Document, lines: list[Line], after: int) -> list[Field]:
+    """The 主送 of the document a news page's lede reports sent, each a body's name (not 上百名负责人)."""
+    for ln in lede_lines(lines, after)[:1]:
+        found = REPORTED_TO.search(ln.text)
+        if found is None:
+            return []
+        start, text = ln.start + found.start("to"), found.group("to")
+        parts, cut = [], 0
+        for joiner in BODIES_JOINED.finditer(text):
+            if ADDRESS_PART_END.search(text, cut, joiner.start()):  # 和 after a whole body's name; 住房和城乡建设局 is one
+                parts.append((cut, joiner.start()))
+                cut = joiner.end()
+        parts.append((cut, len(text)))
+        fields = [f for a, b in parts for f in split_recipients(doc, Line(ln.index, start + a, start + b, text[a:b]))]
+        if fields and all(is_strict_address(str(f.value)) and "的" not in str(f.value) for f in fields):
+            return fields
+    return []
+
+
 def standalone_dates(lines: list[Line], start: int, stop: int) -> list[Line]:
     return [ln for ln in lines[start:stop] if DATE_LINE.match(ln.text)]
+
+
+def title_letters(text: str) -> str:
+    """A title's characters and figures without its marks: a page may drop a dash its font lacked (（20182020年）)."""
+    return re.sub(r"[^\u4e00-\u9fff\dA-Za-z]", "", text)
 
 
 def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: int) -> Embedded | None:
@@ -842,9 +1120,10 @@ def extract_embedded(doc: Document, lines: list[Line], title_text: str, after: i
     if not wrapped:
         return None
     inner = re.sub(r"[《》\s]", "", wrapped.group("inner"))
+    letters = title_letters(inner)
     for ln in lines[after:]:
-        candidate = re.sub(r"[《》\s]", "", ln.text)
-        if candidate.endswith(inner) and len(candidate) <= len(inner) + 20 and candidate[-1] not in TERMINAL:
+        candidate = title_letters(ln.text)
+        if candidate.endswith(letters) and len(candidate) <= len(letters) + 20 and ln.text[-1] not in TERMINAL:
             title = make_field(doc, ln.start, ln.end)
             end = len(doc.norm_text)
             return Embedded(title, kind_of_title(inner), doc.source_span(ln.start, end))
@@ -947,30 +1226,41 @@ def extract_meta(doc: Document) -> Meta:
         embedded = extract_embedded(doc, lines, meta.title.value, after_title)
         if embedded:
             doc.embedded = [embedded]
+    elif (glued := glued_title(lines)) is not None:
+        meta.title = make_field(doc, glued.start, glued.end)
+        after_title = position(lines, glued)
+        kind = kind_of_title(meta.title.value)
+        meta.doc_type = Field(kind, meta.title.span, meta.title.text) if kind else content_kind(doc, lines, after_title)
     else:
-        lead = lead_headline(header) or glued_headline(lines)
+        lead = lead_headline(header) or glued_headline(lines) or headline_over_dateline(lines) or headline_over_lede(lines)
+        if lead is not None and is_portal_value(lines, lead):
+            lead = None  # a portal's value under its label (主题分类： / 市场监管、安全生产监督-安全生产监管)
         if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
             meta.title = make_field(doc, lead.start, lead.end)
             after_title = position(lines, lead) + 1
-        kind = kind_from_content(doc.norm_text)
-        first_line = lines[0]
-        meta.doc_type = Field(kind, doc.source_span(first_line.start, first_line.start), "")
+        meta.doc_type = content_kind(doc, lines, after_title)
 
     recipients = find_recipients(lines, after_title)
     if recipients:
         meta.recipients = split_recipients(doc, recipients)
+        if meta.issuer_mark is None:
+            meta.issuer_mark = organ_over_address(doc, lines, recipients, meta.title)
+        if meta.doc_number is None:
+            meta.doc_number = number_over_address(doc, lines, recipients)
+    elif meta.doc_type.text == "" or kind_from_lede(meta):
+        meta.recipients = reported_recipients(doc, lines, after_title)
 
     body_stop = len(lines)
     if doc.embedded:
         body_stop = next(i for i, ln in enumerate(lines) if doc.source_span(ln.start, ln.end).start >= doc.embedded[0].span.start)
+    meta.published = published_date(doc)
     read_tail(doc, lines, after_title, body_stop, meta)
     read_byline(doc, header, meta)
     read_portal_table(doc, lines, meta)
     if meta.title is None and (named := issued_title(doc.norm_text)) is not None:
         meta.title = make_field(doc, *named)  # its 文种 is the issued plan's; the page's kind stays as read
     if meta.doc_type is None or meta.doc_type.value is None:  # a portal's title that names no kind (…的公示)
-        first = lines[0]
-        meta.doc_type = Field(kind_from_content(doc.norm_text), doc.source_span(first.start, first.start), "")
+        meta.doc_type = content_kind(doc, lines, after_title)
     if meta.issuer is None and meta.title is not None:
         # the organ a title names is written in full, where a masthead may use the short form (省政府办公厅文件);
         # as written keeps the spaces between joint organs; the reading has 关于 in simplified script
@@ -982,16 +1272,20 @@ def extract_meta(doc: Document) -> Meta:
         meta.issuer = Field(name, meta.issuer_mark.span, meta.issuer_mark.text)
     if meta.issuer is None:
         read_portal_issuer(doc, lines, meta)
+    if meta.doc_type.text == "" or kind_from_lede(meta):  # a news page: what its lede tells of the document it reports
+        if meta.issuer is None:
+            meta.issuer = reported_issuer(doc, lines, after_title)
+        if meta.doc_number is None:
+            meta.doc_number = reported_number(doc, lines, after_title)
     # a speech (…会议上的讲话) tells of bodies acting (刚才，县安委办通报了…): none issued it as a news page reports
     if meta.issuer is None and not (meta.title is not None and kind_of_title(meta.title.value) == "讲话"):
         organ = reporting_organ(doc.norm_text)
         if organ:
             meta.issuer = organ_field(doc, organ)
             if meta.date is None:
-                meta.date = date_of_act(doc, organ)
+                meta.date = date_of_act(doc, organ, meta)
     if meta.issuer is not None:
         meta.issuer = written_in_full(doc, meta.issuer, meta.title)
-    meta.published = published_date(doc)
     return meta
 
 
@@ -1017,16 +1311,42 @@ def published_date(doc: Document) -> Field | None:
 DATE_BEFORE = re.compile(rf"{DATE.pattern}\s*[，,]?\s*$")
 
 
-def date_of_act(doc: Document, organ: re.Match[str]) -> Field | None:
-    """The day a news page says the body it reports acted, written in full: in its clause (…安委办，于2026年1月28日
-    发布) or opening the lede before it (2019年12月2日，永湖镇召开…). A day without its year is no document's date."""
+def date_of_act(doc: Document, organ: re.Match[str], meta: Meta) -> Field | None:
+    """The day a news page says the body it reports acted: in its clause (…安委办，于2026年1月28日发布) or opening the
+    lede before it (2019年12月2日，永湖镇召开…; 4月12日，省安委会下发…). A day without its year takes the year the page
+    gives it, from its date of publication or the 文号 of the document it reports; else it is no document's date."""
     text = doc.norm_text
     found = DATE.search(text, organ.start(), organ.end())
+    line_start = text.rfind("\n", 0, organ.start()) + 1
+    before = organ.start() + 1 if text[organ.start()] in "，," else organ.start()
     if found is None:
-        line_start = text.rfind("\n", 0, organ.start()) + 1
-        found = DATE_BEFORE.search(text, line_start, organ.start() + 1 if text[organ.start()] in "，," else organ.start())
+        found = DATE_BEFORE.search(text, line_start, before)
     iso = iso_date(found) if found else None
-    return make_field(doc, found.start(), found.end(), iso) if iso else None
+    if iso:
+        return make_field(doc, found.start(), found.end(), iso)
+    day = MONTH_DAY_BEFORE.search(text, line_start, organ.start("organs"))  # the match may open with the day
+    year = year_of_day(meta, int(day.group(1)), int(day.group(2))) if day else None
+    if year is None:
+        return None
+    try:
+        return make_field(doc, day.start(), day.end(), date(year, int(day.group(1)), int(day.group(2))).isoformat())
+    except ValueError:
+        return None
+
+
+MONTH_DAY_BEFORE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=(?:上午|下午|晚上?)?\s*[，,]?\s*$)")
+NUMBER_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def year_of_day(meta: Meta, month: int, day: int) -> int | None:
+    """The year of a day a page writes without it: the last one on or before the page's date of publication, else
+    the year of the 文号 it gives."""
+    if meta.published is not None:
+        published = date.fromisoformat(str(meta.published.value))
+        return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    if meta.doc_number is not None and (year := NUMBER_YEAR.search(str(meta.doc_number.value))) is not None:
+        return int(year.group())
+    return None
 
 
 def organ_field(doc: Document, organ: re.Match[str]) -> Field:
@@ -1112,6 +1432,25 @@ def read_byline(doc: Document, header: list[Line], meta: Meta) -> None:
             meta.issuer = make_field(doc, ln.start, ln.end, speaker.group("office") + speaker.group("name"))
 
 
+def number_over_address(doc: Document, lines: list[Line], address: Line) -> Field | None:
+    """The 发文字号 alone on the line over the 主送, where a page put the text's first paragraph above its head
+    (…制定本规划。 / 皖安〔2022〕4号 / 各市人民政府，…：)."""
+    pos = position(lines, address)
+    above = lines[pos - 1] if pos > 0 else None
+    number = DOC_NUMBER.fullmatch(above.text) if above is not None else None
+    return make_field(doc, above.start, above.end) if number else None
+
+
+def organ_over_address(doc: Document, lines: list[Line], address: Line, title: Field | None) -> Field | None:
+    """An organ's name alone on the line over the 主送, no title between (山东省人民政府 / 各市人民政府，…：): the 发文机关标志
+    of a letter-form document, written without 文件."""
+    pos = position(lines, address)
+    if pos == 0 or not ORG_LINE.match(above := lines[pos - 1].text) or MASTHEAD_END.search(above):
+        return None
+    field = make_field(doc, lines[pos - 1].start, lines[pos - 1].end)
+    return None if title is not None and title.span.overlaps(field.span) else field
+
+
 def read_version_head(doc: Document, header: list[Line], meta: Meta) -> int | None:
     """份号, 密级, 紧急程度, 发文机关标志, 发文字号 and 签发人 from the header zone; returns the header
     position of the 发文字号 line, if any."""
@@ -1126,6 +1465,8 @@ def read_version_head(doc: Document, header: list[Line], meta: Meta) -> int | No
         elif is_version_head(ln.text) and meta.issuer_mark is None:
             meta.issuer_mark = make_field(doc, ln.start, ln.end)
         number = DOC_NUMBER.search(ln.text) or BARE_DOC_NUMBER_LINE.match(ln.text)
+        if number is None and (pos > 0 and header[pos - 1].text.endswith("文件") or SIGNER.search(ln.text)):
+            number = GLYPHS_LOST_NUMBER.match(ln.text)
         if number and meta.doc_number is None and is_number_line(ln.text, number):
             meta.doc_number = make_field(doc, ln.start + number.start(), ln.start + number.end())
             number_pos = pos

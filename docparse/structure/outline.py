@@ -261,11 +261,13 @@ def inline_in_paragraph(doc: Document, parent: Section | None, start: int, end: 
 def tail_start(doc: Document) -> int:
     """Where the closing signature, date and notes begin (sections end before them)."""
     meta = doc.meta
-    # a signature opens its line; an organ a news page reports acting stands inside a sentence
+    # a signature opens its line, and a date stands alone on its line; an organ a news page reports acting, or the day
+    # it acted (4月12日，省安委会下发…), stands inside a sentence
     candidates = [
         f.span.start
         for f in (meta.issuer, meta.date)
         if f is not None and f.span.start > len(doc.text) // 2 and doc.text[: f.span.start].rstrip(" \t\u3000")[-1:] in ("", "\n", "\r")
+        and (f is meta.issuer or doc.text[f.span.end :].lstrip(" \t\u3000")[:1] in ("", "\n", "\r"))
     ]
     candidates += [f.span.start for f in meta.attachments + meta.notes if f.span.start > len(doc.text) // 2]
     return doc.norm_index(min(candidates)) if candidates else len(doc.norm_text)

@@ -123,6 +123,14 @@ def test_a_byline_with_its_time_stamp_ends_its_line():
     assert normalize(raw(text))[0].split("\n")[1].startswith("本报讯")
 
 
+def test_a_headline_over_its_dateline_or_under_a_menu_bar_keeps_its_line():
+    # r883: the headline, then the site's name and the time it posted; r902: the site's menu bar over the headline
+    text = "《驻京专电》22个中央巡查组陆续进驻，开展一季度安全生产查访\n经济通新闻 2025-03-19 13:51\n"
+    assert normalize(raw(text))[0].split("\n")[0].endswith("查访")
+    menu = "English| 图片| 视频| 直播| 娱乐| 体育| 文化| 健康| 生活| 新媒体| 供稿\n北京城乡结合部开查安全隐患\n"
+    assert normalize(raw(menu))[0].split("\n")[0].endswith("供稿")
+
+
 def test_a_title_with_its_period_or_number_ends_its_line():
     # r303: a plan's title ends in its period; r388: a notice's title in its bracketed 文号
     text = "安徽省安全生产治本攻坚三年行动实施方案（2024—2026年）\n为认真贯彻落实习近平总书记关于安全生产系列重要指示精神，制定本方案。\n"

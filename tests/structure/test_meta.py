@@ -851,7 +851,17 @@ def test_only_an_organ_leads_into_a_title_opening_with_guanyu(text, title):
     ("2019年12月2日，永湖镇召开“奋战50天全年保平安”安全生产重点攻坚行动工作会议，镇领导班子参加了会议。\n", "2019-12-02"),
     # a day without its year is no document's date
     ("7月25日，福州市督察组深入各县（市）区，就安全生产工作情况进行督察。\n", None),
-], ids=["in_the_clause", "opening_the_lede", "no_year"])  # fmt: skip
+    # r950: …unless the page's date of publication gives it
+    ("辽宁将集中整治一批非法生产经营行为\n2018-04-13 21:33:03 信息来源：新华网\n"
+     "4月12日，省安委会下发《全省集中开展重点行业领域安全生产系列专项整治行动工作方案》，从4月到12月底开展专项整治行动。\n",
+     "2018-04-12"),
+    # a day after the page's date is of the year before (a page of 2021-01-05 on 12月28日)
+    ("全省安全生产会议召开\n2021-01-05 10:00 来源：本网\n12月28日，省安委会召开全体会议，部署岁末年初安全生产工作。\n",
+     "2020-12-28"),
+    # r728: …or the 文号 of the document it reports
+    ("江西省政府研究部署安全生产工作\n9月13日，江西省政府对安全生产工作进行了专题研究。9月14日，省政府办公厅下发《关于进一步落实责任，"
+     "坚决防范和遏制安全生产事故的通知》（赣府厅明〔2011〕166号，以下简称《通知》）。\n", "2011-09-14"),
+], ids=["in_the_clause", "opening_the_lede", "no_year", "published", "year_before", "doc_number"])  # fmt: skip
 def test_the_date_of_the_act_a_news_page_reports(text, iso):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert (doc.meta.date.value if doc.meta.date else None) == iso
@@ -882,3 +892,220 @@ def test_a_body_a_speech_tells_of_is_no_issuer():
 def test_a_headline_on_a_document_made_public_does_not_give_its_kind(text):
     doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
     assert doc.meta.doc_type.value == "通报"
+
+
+def news(text: str) -> docparse.Document:
+    return docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+
+
+@pytest.mark.parametrize("text, title", [
+    # corpora/real r950: a site's greeting and menu over the headline, its dateline under it
+    ("香港声音 直达真相 欢迎关注中国社会新闻社官方网站艾森网！\n读新闻 新闻 本港消息 国际新闻 国内新闻 港澳新闻 台湾新闻\n"
+     "辽宁将集中整治一批非法生产经营行为\n2018-04-13 21:33:03 信息来源：新华网发布者：isen点击量：\n"
+     "4月12日，省安委会下发《全省集中开展重点行业领域安全生产系列专项整治行动工作方案》，从4月到12月底，我省将统一组织开展专项整治行动。\n",
+     "辽宁将集中整治一批非法生产经营行为"),
+    # r959: a portal's menu, one item a line, fills the lines a headline is looked for in
+    ("首页\n新闻中心\n电视节目\n微视频\n融媒直播\n融媒大喇叭\n高新技术产业区\n空港经济开发区\n新时代文明实践\n延吉摄影\n"
+     "您当前的位置：延吉新闻网 > 新闻中心 > 吉林新闻 > 正文\n吉林省连续22个月无安全生产重特大事故\n"
+     "2018-02-08  标签：吉林省 安全生产 事故  来源：吉网\n近日，省政府通报2017年全省安全生产工作目标责任制考核情况。\n",
+     "吉林省连续22个月无安全生产重特大事故"),
+    # r941: an app's accounts one a line, and no dateline: the headline right above the lede
+    ("微号有特色\n南国早报\nngzbnews\n南国微生活\nnanguowei\n南国小记者\nngxiaojizhe\n车广西\nngzbqczk\n"
+     "广西18项安全事故隐患被挂牌督办\n4月29日记者获悉，自治区安全生产委员会办公室发出《广西壮族自治区安全生产委员会关于"
+     "2019年度自治区重点监督整改18项生产安全事故隐患的通知》，并挂牌督办。\n",
+     "广西18项安全事故隐患被挂牌督办"),
+], ids=["dateline", "menu-items", "over-lede"])  # fmt: skip
+def test_a_news_headline_under_the_site_s_chrome(text, title):
+    assert news(text).meta.title.value == title
+
+
+def test_a_headline_under_a_menu_bar_is_not_glued_to_it():
+    # corpora/real r902: the menu's last item (供稿) does not run on into the headline
+    text = ("首页| 滚动| 国内| 国际| 军事| 社会| 财经| 产经\nEnglish| 图片| 视频| 直播| 娱乐| 体育| 新媒体| 供稿\n\n"
+            "北京城乡结合部开查安全隐患\n\n2013年12月27日 09:19 来源：北京晨报 参与互动(0)\n\n"
+            "  本市城乡结合部安全生产专项整治工作已经开始，将持续到明年9月。市安监局昨天介绍，每周将选择一天进行突击检查。\n")
+    meta = news(text).meta
+    assert meta.title.value == "北京城乡结合部开查安全隐患"
+    assert meta.doc_type.value == "方案"  # a campaign that has begun and goes on: its plan is reported
+
+
+def test_a_news_page_takes_the_kind_and_issuer_of_the_document_its_lede_reports():
+    # corpora/real r941: the lede names the notice issued; its title names the body in full
+    text = ("广西18项安全事故隐患被挂牌督办\n来源：南国早报客户端 发布时间：\n"
+            "4月29日记者获悉，自治区安全生产委员会办公室（以简称“安委办”）发出《广西壮族自治区安全生产委员会关于"
+            "2019年度自治区重点监督整改18项生产安全事故隐患的通知》，将上述项目列为重点监督整改项目，并挂牌督办。\n"
+            "据了解，本次挂牌督办的项目一共有18个。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt")
+    assert doc.meta.doc_type.value == "通知"
+    assert doc.meta.issuer.value == "广西壮族自治区安全生产委员会"
+    assert doc.analysis.is_report  # the page itself still reports
+
+
+def test_a_document_issued_further_on_is_not_the_page_s_kind():
+    # corpora/real r159: the 警示函 is issued in the second paragraph, not the lede
+    text = ("天津市深入开展粉尘涉爆企业专项执法检查\n"
+            "近期，天津市应急管理局认真吸取其他省市相关事故教训，深入组织开展粉尘涉爆企业专项执法检查。\n"
+            "市安委会办公室向各有关成员单位印发《关于深刻吸取江苏省常州市武进区粉尘爆炸事故教训的警示函》。\n")
+    assert news(text).meta.doc_type.value != "函"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # corpora/real r884: an inspection round from a day on, for a period
+    ("河南省安全生产委员会开展安全生产明查暗访\n行业资讯\n自4月9日起，河南省安全生产委员会在全省范围开展为期15天的安全生产明查暗访。\n"
+     "此次安全生产明查暗访由省安委会成员单位工作人员组成18个明查暗访组。\n", "方案"),
+    # r847: the teams go out from one month to another
+    ("11月下旬起河北分两批对各市安全生产工作开展巡查\n发表时间：2019-11-28 10:27来源：河北新闻网\n"
+     "河北新闻网11月27日讯（记者宋平）今天，全省安全生产巡查工作动员电视电话会议在石家庄召开。从会上获悉，按照统一安排，"
+     "河北省安委会组成6个巡查组，从11月下旬开始到明年1月中旬结束，分两批对各市安全生产工作开展巡查。\n", "方案"),
+    # r937: a round done, with its findings, is reported as a 通报
+    ("国务院安委会巡查组反馈第四批巡查情况\n来源：新华网\n今年6月至7月，国务院安委会8个巡查组先后进驻内蒙古、上海等地区开展为期一个月的"
+     "安全生产巡查，发现各地区在落实安全生产责任制等方面存在突出问题。国务院安委会通报了巡查情况。\n", "通报"),
+], ids=["from-a-day", "from-to", "findings"])  # fmt: skip
+def test_a_news_page_announcing_a_campaign_reports_its_plan(text, kind):
+    assert news(text).meta.doc_type.value == kind
+
+
+@pytest.mark.parametrize("text, recipients", [
+    # corpora/real r951
+    ("国务院安委办通报一起典型中毒窒息事故\n2025-11-18 12:38 来源：云财经\n"
+     "云财经讯，近日，国务院安委会办公室向各地区、各有关部门和中央企业通报了新疆八一钢铁股份有限公司“10·18”较大中毒窒息事故。\n",
+     ["各地区", "各有关部门", "中央企业"]),
+    # r118: people told, no body addressed
+    ("全市客运企业交通安全整治大会召开\n来源：本报\n"
+     "昨日下午，市公安交巡警总队向全市客运企业的上百名负责人通报了近期事故情况。\n", []),
+], ids=["notified", "people"])  # fmt: skip
+def test_the_bodies_a_news_lede_says_were_sent_the_document(text, recipients):
+    assert [f.value for f in news(text).meta.recipients] == recipients
+
+
+def test_a_portal_s_note_on_the_authoritative_copy_and_a_lost_dash_leave_the_title_whole():
+    # corpora/real r603: （此件为准） after the title; the plan printed under it lost its period's dash
+    text = ("关于印发《余杭区创建国家安全发展示范城市三年行动计划（2018—2020年）》的通知（此件为准）\n余政办〔2018〕130号\n"
+            "各镇人民政府、街道办事处，区直各单位：\n"
+            "《余杭区创建国家安全发展示范城市三年行动计划（20182020年）》已经区政府同意，现予印发，请认真组织实施。\n"
+            "杭州市余杭区人民政府办公室\n余杭区创建国家安全发展示范城市三年行动计划（20182020年）\n"
+            "为强化城市安全运行，有效防范各类事故发生，制定本计划。\n一、指导思想\n全面贯彻落实党的十九大精神。\n")
+    doc = docparse.read(text.encode("utf-8"), name="notice.txt", steps=("structure",))
+    assert doc.meta.title.value == "关于印发《余杭区创建国家安全发展示范城市三年行动计划（2018—2020年）》的通知"
+    assert doc.embedded and doc.embedded[0].doc_type == "计划"
+    assert doc.meta.issuer.value == "杭州市余杭区人民政府办公室"
+
+
+def test_a_title_a_portal_quoted_whole():
+    # corpora/real r952: the portal's 标题 field quotes the headline
+    text = ("本篇文章481字，读完约1分钟\n湘潭在线10月20日电 10月19日，市安委办公室就多起生产安全事故发出警示。\n"
+            "标题：“安全生产曝光台丨湘潭市安委办发布往年同期安全事故警示通报”\n")
+    doc = docparse.read(text.encode("utf-8"), name="page.txt", steps=("structure",))
+    assert doc.meta.title.value == "安全生产曝光台丨湘潭市安委办发布往年同期安全事故警示通报"
+
+
+def test_an_organ_alone_over_the_address_issues_the_letter():
+    # corpora/real r368: a letter-form head, the organ's name with no 文件 and no title
+    text = ("山东省人民政府\n各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构：\n"
+            "为认真贯彻落实国务院关于煤矿安全生产的部署，现提出如下意见。\n")
+    meta = news(text).meta
+    assert meta.issuer.value == "山东省人民政府"
+
+
+@pytest.mark.parametrize("text, number", [
+    # corpora/real r320: the text's first paragraph printed above its 文号 and 主送
+    ("为贯彻落实党中央、国务院关于安全生产工作的决策部署，制定本规划。\n皖安〔2022〕4号\n各市人民政府，省安委会各成员单位：\n"
+     "经省政府同意，现将《安徽省“十四五”安全生产规划》印发你们，请认真贯彻执行。\n", "皖安〔2022〕4号"),
+    # r395: the closing bracket and 号 lost with a glyph, under the masthead
+    ("闵行区古美路街道办事处文件\n闵古办〔202518\n关于印发《古美路街道2025年安全生产工作要点》的通知\n街道机关科室、相关企事业单位：\n"
+     "现将《古美路街道2025年安全生产工作要点》印发给你们，请认真贯彻执行。\n", "闵古办〔202518"),
+    # r379: …beside 签发人
+    ("新疆维吾尔自治区应急管理厅\n安〔20231号  签发人：艾尔肯·吐尼亚孜\n关于印发《2023年自治区安全生产工作要点》的通知\n"
+     "各地、州、市安全生产委员会：\n现将《2023年自治区安全生产工作要点》印发给你们，请认真贯彻落实。\n", "安〔20231号"),
+    # r615: a portal's table saved one cell a line
+    ("索引号 |\n610900-2021-0001 |\n文号 |\n安市安委办发〔2021〕3号 |\n成文日期 |\n2021年1月18日 |\n"
+     "安康市安全生产委员会办公室关于印发《2021年安康市安全生产专项整治三年行动工作任务清单》的通知\n"
+     "各县区安委会：\n现将《2021年安康市安全生产专项整治三年行动工作任务清单》印发给你们，请认真抓好落实。\n",
+     "安市安委办发〔2021〕3号"),
+    # r728: the number a news lede brackets after the notice it reports issued
+    ("江西省政府研究部署安全生产工作\n9月13日，江西省政府对安全生产工作进行了专题研究。9月14日，省政府办公厅下发《关于进一步落实责任，"
+     "坚决防范和遏制安全生产事故的通知》（赣府厅明〔2011〕166号，以下简称《通知》）。\n《通知》指出，今年以来形势平稳。\n",
+     "赣府厅明〔2011〕166号"),
+    # r369: a document the text cites is not its own
+    ("山东省煤矿安全工作意见\n为贯彻落实《国务院办公厅关于进一步加强煤矿安全生产工作的意见》（国办发〔2013〕99号），"
+     "提出以下意见。\n一、总体要求\n", None),
+], ids=["over-address", "lost-glyphs", "beside-signer", "table-cell", "news-lede", "cited"])  # fmt: skip
+def test_the_doc_number_where_a_page_moved_or_marred_it(text, number):
+    meta = news(text).meta
+    assert (meta.doc_number.value if meta.doc_number else None) == number
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # corpora/real r110: a relative day with its date in brackets, and 动员部署
+    ("硝酸铵安全隐患大排查启动\n国务院安委办、应急管理部昨日（21日）动员部署硝酸铵等危险化学品安全隐患大排查。\n", "国务院安委办"),
+    # r161: the page's time stamp run into the lede
+    ("仓储物流企业安全执法\n2019年03月25日 23:38市安委会办公室日前组织全市开展了仓储物流企业场所安全生产执法检查。\n", "市安委会办公室"),
+    # r612: 办事处 in the lede is the 街道办事处 the headline names
+    ("木城街道办事处多措并举全面加强安全生产工作\n一是压实责任。办事处组织召开专题会议，对安全生产工作再部署。\n", "木城街道办事处"),
+], ids=["bracketed-day", "time-stamp", "street-office"])  # fmt: skip
+def test_the_body_a_news_page_reports_acting(text, issuer):
+    assert news(text).meta.issuer.value == issuer
+
+
+def test_a_row_of_names_is_no_address():
+    # corpora/real r946: a list of units under a group label, blanks between the names
+    text = ("吉林省安全生产工作先进单位名单\n省直：\n吉林省安全生产监督管理局办公室\n"
+            "吉林省安全生产监督管理局危险化学品安全监管处 吉林省安全生产执法监察总队 长春市：\n"
+            "长春市双阳区安全生产监督管理局 长春市九台市安全生产监督管理局\n")
+    meta = news(text).meta
+    assert meta.recipients == [] and meta.issuer is None
+
+
+def test_a_news_lede_reporting_a_notice_sent_without_its_title():
+    # corpora/real r869: 下发通知，责令… names the kind without a title
+    text = ("山西兰花集团莒山煤矿被停产整顿\n（资料图片）\n2月1日，山西省应急管理厅、山西省地方煤矿安全监督管理局下发通知，"
+            "责令山西兰花集团莒山煤矿有限公司停产整顿。\n2023年1月27日，该煤矿发生一起死亡4人的安全事故。\n")
+    meta = news(text).meta
+    assert meta.doc_type.value == "通知" and meta.issuer.value == "山西省应急管理厅"
+
+
+def test_a_portal_s_viewing_advice_and_footer_are_not_the_document_s():
+    # corpora/real r624: the advice is no first paragraph; the footer's 主办 line does not lengthen the issuer's name
+    text = ("主办：山西省临汾市汾西县人民政府 © 版权所有 2018\n承办：汾西县人民政府办公室\n涉密文件严禁上网\n"
+            "汾西县人民政府门户网站提示：使用大于1366*768分辨率/IE10.0或以上浏览器可以获得最佳浏览效果！\n汾西县人民政府\n"
+            "关于做好2024年全县安全生产工作的通知\n各乡镇人民政府，县直各单位：\n2024年，全县安全生产工作要坚持人民至上。\n")
+    meta = news(text).meta
+    assert meta.title.value == "汾西县人民政府关于做好2024年全县安全生产工作的通知"
+    assert meta.issuer.value == "汾西县人民政府"
+
+
+def test_a_formal_title_run_into_its_first_paragraph():
+    # corpora/real r934: joint ministry departments' 公示, its title glued to the paragraph under it
+    text = ("农业农村部农业机械化管理司 应急管理部安全生产综合协调司关于2023年度全国“平安农机” 示范市、县名单的公示"
+            "2023年，农业农村部和应急管理部继续组织开展“平安农机”创建活动，现予以公示。\n"
+            "农业农村部农业机械化管理司 应急管理部安全生产综合协调司\n2024年1月9日\n")
+    meta = news(text).meta
+    assert meta.title.value == ("农业农村部农业机械化管理司应急管理部安全生产综合协调司关于2023年度全国“平安农机”"
+                                "示范市、县名单的公示")
+    assert meta.issuer.value == "农业农村部农业机械化管理司"
+
+
+def test_the_day_a_news_lede_reports_does_not_end_the_outline():
+    # corpora/real r950: 4月12日 opens the lede's sentence; it is no 成文日期 closing the text
+    text = ("首页 新闻 本港消息 国际新闻 国内新闻 港澳新闻 台湾新闻 军事新闻 财经新闻 世界经济 股市新闻 社会 娱乐 体育世界 民生大观\n" * 3
+            + "辽宁将集中整治一批非法生产经营行为\n2018-04-13 21:33:03 信息来源：新华网\n"
+            "4月12日，省安委会下发《全省集中开展重点行业领域安全生产系列专项整治行动工作方案》，从4月到12月底开展专项整治行动。\n")
+    doc = docparse.read(text.encode("utf-8"), name="news.txt", steps=("structure",))
+    assert doc.meta.date.value == "2018-04-12"
+    assert doc.sections == [] or doc.sections[-1].span.end >= doc.meta.date.span.end
+
+
+def test_a_portal_s_value_under_its_label_is_no_headline():
+    # corpora/real r392: each value on the line under its label, the next label run onto the value
+    text = ("索引号：\nSY7543421111202300007主题分类：\n市场监管、安全生产监督-安全生产监管\n公开主体：\n上海市崇明区应急管理局\n"
+            "发文字号：\n沪崇安委会〔2022〕4号\n各乡镇人民政府，区安委会成员单位、有关单位：\n"
+            "《上海市崇明区关于进一步强化安全生产责任落实坚决防范遏制重特大事故的81条具体措施》已经区委、区政府同意，现印发给你们。\n")
+    meta = news(text).meta
+    assert meta.title is None or "市场监管" not in meta.title.value
+
+
+def test_a_notice_addressed_to_a_corps_alone():
+    # corpora/real r102: 市消防支队： is the whole 主送
+    text = ("督办通知〔2017〕22号\n市消防支队：\n9月11日至13日，督查组对我市安全生产大检查工作进行督导检查时发现了一些问题和隐患。\n"
+            "请你们制定具体整改措施，迅速进行整改。\n2017年9月14日\n")
+    assert [f.value for f in news(text).meta.recipients] == ["市消防支队"]
