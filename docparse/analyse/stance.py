@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from docparse.analyse.numerals import chinese_integer
 from docparse.matching import TermMatcher
 from docparse.model import Document
 from docparse.pipeline import stage
@@ -308,6 +309,7 @@ class Tier:
     word: str
     scope: int
     forward: bool = False  # a label (优秀：, 优秀单位（5个）：) that holds the names after it, not those before
+    honour: bool = False  # an honour bestowed under a name of its own (授予…“安全发展铜鼎”): praise, whatever its word
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +350,15 @@ AWARD = (
 
 def award_pattern(markers: list[str], endings: list[str]) -> str:
     return AWARD.format(markers=alternation(markers), endings=alternation(endings))
+
+
+# 授予杭州、湖州…5个设区市以及杭州西湖区等24个县（市、区）“安全发展铜鼎”: a verb that only ever bestows an honour, then,
+# in the same sentence, a quoted name: the honour, whatever it is called (an 奖, a 鼎, a 称号's name)
+BESTOWED = r"(?:{verbs})[^。；！？\n“”\"「」]{{0,80}}?[“\"「](?P<q>[^”\"」，。；\n]{{2,20}})[”\"」]"
+
+
+def bestowed_pattern(verbs: list[str]) -> str:
+    return BESTOWED.format(verbs=alternation(verbs))
 
 
 # …等省级政府为“优秀”；西藏、青海…为“良好”, 官渡区为合格，西山区为不合格: a tier word after 为 or 是, quoted whole or
@@ -406,12 +417,13 @@ def tier_table() -> TierTable:
     in_text = tier_pattern(words, markers, suffixes + introduced)
     gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     award = award_pattern(markers, kinds["award"])
+    bestowed = bestowed_pattern(kinds["bestow"])
     counted = counted_tier_pattern(words, kinds["heading_suffix"] + kinds["title_end"])
     quoted = quoted_tier_pattern(words, kinds["quote_lead"])
     conferred = conferred_pattern(words, kinds["confer"], kinds["heading_suffix"] + kinds["title_end"])
     label = label_pattern(words, suffixes + kinds["heading_suffix"] + kinds["title_end"] + kinds["label_unit"])
     return TierTable(
-        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}|{quoted}|{conferred}|{label}"),
+        re.compile(f"{in_text.pattern}|{gapped}|{award}|{bestowed}|{counted}|{quoted}|{conferred}|{label}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] in ("tier", "award")},
         frozenset(words),
@@ -433,6 +445,8 @@ def tiers_in(text: str, s_start: int, s_end: int) -> list[Tier]:
         award = m.group("d") or m.group("e")
         if award:
             out.append(Tier(m.start("d") if m.group("d") else m.start("e"), award, s_start))
+        elif m.group("q"):
+            out.append(Tier(m.start("q"), m.group("q"), s_start, honour=True))
         elif m.group("h"):
             out.append(Tier(m.start("h"), m.group("h"), m.start("v")))
         else:
@@ -453,17 +467,19 @@ def tier_given(found: list[Tier], start: int, end: int, clause_end: int = -1) ->
     plain = [f for f in after if not f.forward]
     label = before[-1] if before and before[-1].forward else None
     chosen = own[0] if own else label or (plain[0] if plain else before[-1] if before else None)
-    return (tier_stance(chosen.word), chosen.word) if chosen else None
+    if chosen is None:
+        return None
+    return ("praised" if chosen.honour else tier_stance(chosen.word)), chosen.word
 
 
 # the count a heading of a results list ends with: 完成年度安全生产目标管理责任制先进单位（11个）
 HEADING_COUNT = re.compile(r"[（(]\s*[\d一二三四五六七八九十]+\s*[个家]?[）)]\s*$")
 
 
-def tier_heading(heading: str | None) -> tuple[str, str] | None:
+def tier_heading(heading: str | None, longest: int = 20) -> tuple[str, str] | None:
     """(stance, tier word) of a section headed by a tier (一、先进单位, 二、优秀组织单位), its count aside."""
     heading = HEADING_COUNT.sub("", heading) if heading else heading
-    if not heading or len(heading) > 20:
+    if not heading or len(heading) > longest:
         return None
     m = tier_table().in_heading.search(heading)
     if not m:
@@ -564,11 +580,16 @@ def tier_in_row(text: str, start: int) -> tuple[str, str] | None:
     return None
 
 
-def listed_under_lead(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, str] | None:
     """(stance, cue) that the line opening a list written one name a line gives each of them (对以下单位予以通报表扬：⏎
     昆明市人民政府⏎玉溪市人民政府; 考核优秀单位：⏎…): the tier it labels, else its strong cues; or the tier of the list's
     title (附件：2019年度安全生产目标考核先进单位名单⏎昆明市人民政府⏎…). The lead is the line right before the run of
-    bare-list lines that holds sentence `i`."""
+    bare-list lines that holds sentence `i`; a list that opens with its attachment's number (附件2 北京市：大兴区…) is
+    led by it, and an attachment without a title by what the body says of it (…名单（见附件1、2）)."""
+    text = doc.norm_text
+    own = ATTACHMENT_MARK.match(text, ctx.sentence_starts[i], ctx.sentence_ends[i])
+    if own is not None:
+        return attachment_tier(doc, ctx, own.group("n"), own.start())
     j = i - 1
     while j >= 0 and names_only(text, ctx.name_spans, ctx.sentence_starts[j], ctx.sentence_ends[j]):
         j -= 1
@@ -576,19 +597,63 @@ def listed_under_lead(ctx: StanceContext, text: str, i: int) -> tuple[str, str] 
         return None
     l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
     lead = text[l_start:l_end].strip()
-    if not lead.endswith(("：", ":")):
-        return list_title_tier(lead)
+    bare = ATTACHMENT_MARK.fullmatch(lead)
+    if bare is not None:
+        return attachment_tier(doc, ctx, bare.group("n"), l_start)
+    if not lead.endswith(("：", ":")):  # a title: …先进单位名单, or one without 名单 (全国“平安农机”示范县)
+        return list_title_tier(lead) or tier_heading(lead)
     return tier_given(tiers_in(text, l_start, l_end), l_end, l_end) or verdict_from(cues_between(ctx, l_start, l_end, False))
 
 
 # the title of a list of names: 2019年度安全生产工作先进单位名单, after any 附件：
 LIST_TITLE = re.compile(r"(?:附件[\d一二三四五六七八九十]*[：:]?)?(?P<title>[^，。；：:！？]{2,40}?(?:名单|名录))")
 
+# the longest list title (without 名单) read for a tier: 2023年度全国“平安农机”示范市、县 is longer than a heading
+LIST_TITLE_LONGEST = 40
+
 
 def list_title_tier(line: str) -> tuple[str, str] | None:
     """(stance, tier word) of a line that is the title of a list and names its tier (…先进单位名单)."""
     m = LIST_TITLE.fullmatch(line)
-    return tier_heading(m.group("title").removesuffix("名单").removesuffix("名录")) if m else None
+    return tier_heading(m.group("title").removesuffix("名单").removesuffix("名录"), LIST_TITLE_LONGEST) if m else None
+
+
+# an attachment's number without its title, alone on its line or opening the list it holds (附件2 北京市：大兴区)
+ATTACHMENT_MARK = re.compile(r"\s*附件\s*(?P<n>[\d一二三四五六七八九十]{0,3})\s*[：:.、]?\s*")
+
+# where the body points to its attachments: （见附件1、2）, （详见附件）, (附件3)
+ATTACHMENT_REF = re.compile(r"[（(]\s*(?:详见|见)?\s*附件\s*(?P<ns>[\d一二三四五六七八九十、，,和及至\-－~—]*)\s*[）)]")
+
+ATTACHMENT_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")
+
+
+def attachment_numbers(ns: str) -> set[str]:
+    """The attachment numbers a reference names (1、2; 1-3 as 1, 2, 3), as written and as digits."""
+    numbers = {str(chinese_integer(n)) for n in ATTACHMENT_NUMBER.findall(ns)}
+    digits = sorted(int(n) for n in numbers)
+    if digits and re.search(r"[至\-－~—]", ns):
+        numbers |= {str(n) for n in range(digits[0], digits[-1] + 1)}
+    return numbers
+
+
+def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> tuple[str, str] | None:
+    """(stance, cue) of an attachment that has no title of its own (附件1⏎江苏省：常州市…): the clause of the body
+    that points to it (确定了2023年度全国“平安农机”示范市、县名单（见附件1、2）) read as the list's title, else as a
+    list's lead (对以下单位予以通报表扬（见附件）); failing both, the document's title where it names a list
+    (关于公布2023年度安全生产示范县名单的通知)."""
+    text = doc.norm_text
+    wanted = {str(chinese_integer(number))} if number else set()
+    for ref in ATTACHMENT_REF.finditer(text, 0, at):
+        numbers = attachment_numbers(ref.group("ns"))
+        if wanted and numbers and not wanted & numbers:
+            continue
+        c_start = max(text.rfind(ch, 0, ref.start()) for ch in "，。；：:！？\n") + 1
+        clause = text[c_start : ref.start()].strip()
+        found = list_title_tier(clause) or verdict_from(cues_between(ctx, c_start, ref.start(), False))
+        if found is not None:
+            return found
+    title = LIST_TITLE.search(str(doc.meta.title.value)) if doc.meta.title is not None else None
+    return list_title_tier(title.group("title")) if title else None
 
 
 def tells_aftermath(text: str, s_start: int, start: int) -> bool:
@@ -642,6 +707,48 @@ def rank_verdict(text: str, start: int) -> tuple[str, str] | None:
         return "praised", line
     if k == len(run) - 1 and ranks[k] == max(ranks):
         return "criticized", line
+    return None
+
+
+# a ranking written as one list after its lead (排名1-9位分别为：醴陵市、芦淞区、…、石峰区; 排序依次为：…), or a part of
+# one (排名前两位的分别为：…; 排名后两位的是：…; 排名倒数…)
+RANKED_LEAD = re.compile(r"(?:排名|排序|名次)[^，。；：:\n]{0,12}?(?:依次|分别)?(?:为|是|如下)\s*[：:]\s*$")
+TOP_OF_RANKING = re.compile(r"前[\d一二两三四五六七八九十]")
+FOOT_OF_RANKING = re.compile(r"后[\d一二两三四五六七八九十]|倒数")
+BRACKETED = re.compile(r"[（(][^（）()\n]*[）)]")
+RANKED_MIN = 3
+
+
+def name_end(ctx: StanceContext, start: int, end: int) -> int:
+    """Where the one name at `start` ends: `[start, end)` may span its whole enumeration."""
+    k = bisect_right(ctx.name_spans, (start, -1))
+    return ctx.name_spans[k][1] if k < len(ctx.name_spans) and ctx.name_spans[k][0] == start else end
+
+
+def ranked_list_verdict(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """A ranking written as one list after a lead that says so (排名1-9位分别为：醴陵市、芦淞区、…、石峰区): its first name
+    is praised, its last blamed, as in a ranking table (rank_verdict), the rest judged by nothing here; the top of a
+    ranking (排名前两位的分别为：) is praised whole, its foot (排名后两位的是：, 倒数) blamed whole."""
+    line_start = text.rfind("\n", 0, start) + 1
+    item_start = max(text.rfind(ch, line_start, start) for ch in "；;。") + 1
+    colon = max(text.rfind("：", item_start, start), text.rfind(":", item_start, start))
+    if colon < 0:
+        return None
+    lead = text[max(line_start, item_start) : colon + 1]
+    if not RANKED_LEAD.search(lead):
+        return None
+    cue = lead.strip()
+    if FOOT_OF_RANKING.search(lead):
+        return "criticized", cue
+    if TOP_OF_RANKING.search(lead):
+        return "praised", cue
+    list_end = min((k for k in (text.find(ch, colon) for ch in "；;。\n") if k >= 0), default=len(text))
+    if BRACKETED.sub("", text[colon + 1 : list_end]).count("、") + 1 < RANKED_MIN:
+        return None
+    if not text[colon + 1 : start].strip():
+        return "praised", cue
+    if not BRACKETED.sub("", text[end:list_end]).strip(" \t、，,"):
+        return "criticized", cue
     return None
 
 
@@ -729,12 +836,13 @@ def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str
     return verdict_from(cues_between(ctx, line_start, colon, evaluative=False))
 
 
-# words right before a name that address it an instruction: 请龙文区人民政府依照…认真开展事故调查工作
-ADDRESSING = ("请", "要求", "责成")
+# words right before a name that address it an instruction: 请龙文区人民政府依照…认真开展事故调查工作; 由 assigns it a duty
+# (由百色市交通运输局局长亲自担任监管负责人: 亲自 tells how the duty is to be done, not praise of the region)
+ADDRESSING = ("请", "要求", "责成", "由")
 
 
 def addressed(text: str, s_start: int, start: int) -> bool:
-    """Whether the name at `start` is addressed an instruction (请龙文区人民政府…, 要求各县…, 责成昆明市…)."""
+    """Whether the name at `start` is addressed an instruction (请龙文区人民政府…, 要求各县…, 责成昆明市…, 由百色市…负责)."""
     return text[max(s_start, start - 2) : start].endswith(ADDRESSING)
 
 
@@ -758,7 +866,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
     clause_end = min((k for k in (text.find(ch, start, s_end) for ch in "，；。") if k >= 0), default=s_end)
     tier = tier_given(ctx.sentence_tiers[i], start, end, clause_end) or tier_in_row(text, start) or tier_heading(heading)
     if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
-        tier = listed_under_tier(doc, i) or listed_under_lead(ctx, text, i)
+        tier = listed_under_tier(doc, i) or listed_under_lead(doc, ctx, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES
@@ -772,7 +880,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
     if found is None:
         found = lead_in_verdict(ctx, text, start)
     if found is None:
-        found = rank_verdict(text, start)
+        found = rank_verdict(text, start) or ranked_list_verdict(text, start, name_end(ctx, start, end))
     if found is None:
         found = anaphora_verdict(ctx, text, i)
     if found is None:

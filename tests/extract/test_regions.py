@@ -864,3 +864,77 @@ def test_a_bare_zone_name_many_cities_bear_names_none_the_text_does_not_place():
     got = stances(read_text(text))
     assert got["雁塔区"] == "criticized"
     assert not any("开发区" in name for name in got)
+
+
+def test_an_attachment_without_a_title_takes_the_tier_of_the_body_clause_that_points_to_it():
+    """r934 (平安农机 公示): …确定了…示范市、县名单（见附件1、2）…⏎附件1⏎江苏省：常州市、连云港市…⏎附件2 北京市：大兴区…: the
+    attachments carry no title, the body names them; each attachment is read by the reference that names its number."""
+    text = (
+        "农业农村部农业机械化管理司关于2023年度全国“平安农机”示范市、县名单的公示2023年，农业农村部继续组织开展创建活动。"
+        "在市县申报、省级推荐、部级审查的基础上，确定了2023年度全国“平安农机”示范市、县名单（见附件1、2），现予以公示。"
+        "另附本次抽查地区名单（见附件3）。\n"
+        "农业农村部农业机械化管理司\n2024年1月9日\n"
+        "附件1\n江苏省：常州市、连云港市 山东省：青岛市、滨州市\n"
+        "附件2 北京市：大兴区 天津市：东丽区、北辰区 安徽省：巢湖市、庐江县、滁州市南谯区\n"
+        "附件3\n河南省：安阳县、沈丘县\n"
+    )
+    got = stances(read_text(text))
+    for name in ("常州市", "连云港市", "青岛市", "大兴区", "东丽区", "北辰区", "巢湖市", "庐江县", "南谯区"):
+        assert got[name] == "praised", name
+    assert got["安阳县"] == got["沈丘县"] == "neutral"
+
+
+def test_an_attachment_without_a_reference_takes_the_tier_the_documents_title_names():
+    text = "某省应急管理厅关于公布2023年度安全生产示范县名单的通知\n\n各市应急管理局：\n\n现将名单予以公布。\n\n附件\n安平县、元氏县、繁峙县\n"
+    got = stances(read_text(text))
+    assert got["安平县"] == got["元氏县"] == got["繁峙县"] == "praised"
+
+
+def test_a_quoted_honour_bestowed_on_a_list_praises_it_whatever_it_is_called():
+    """r935 (浙江 安全发展鼎): 授予杭州、湖州…5个设区市以及杭州西湖区等24个县（市、区）“安全发展铜鼎”: no 奖 or 称号 ends the
+    honour's name, 授予 and its quotes make it one."""
+    text = (
+        "5月7日，浙江召开全省安全发展工作会议，现场授予杭州、湖州、绍兴、衢州、丽水5个设区市以及杭州西湖区等24个县（市、区）"
+        "“安全发展铜鼎”。\n"
+    )
+    got = stances(read_text(text))
+    assert {got[n] for n in ("杭州市", "湖州市", "绍兴市", "衢州市", "丽水市", "西湖区")} == {"praised"}
+
+
+def test_the_reward_a_results_band_is_given_or_denied_is_its_stance():
+    """r932 (东阳 目标管理考核): …的镇乡、街道是：白云街道…，按安全生产保障金150%比例发奖；…的有江北街道、巍山镇，不予奖励."""
+    text = (
+        "东阳市人民政府关于2008年度安全生产目标管理责任制考核结果的通报\n\n各镇、乡人民政府，各街道办事处：\n\n"
+        "经考核评比，综合得分在190分以上的镇乡、街道是：白云街道、六石街道、千祥镇，按安全生产保障金150%比例发奖；"
+        "得分在120分到149分之间的有江北街道、巍山镇，不予奖励。\n"
+    )
+    doc = read_text(text)
+    got = stances(doc)
+    assert got["白云街道"] == got["六石街道"] == got["千祥镇"] == "praised"
+    assert got["江北街道"] == got["巍山镇"] == "criticized"
+    assert not any("不予奖励" in p.text for p in doc.extraction.problems)  # withholding a reward answers, it is no problem
+
+
+def test_a_ranking_written_as_one_list_praises_its_first_and_blames_its_last():
+    """r944 (株洲 月度考评): 排名1-9位分别为：醴陵市、芦淞区、…、荷塘区、石峰区; a top part (排名前两位的是) is praised whole."""
+    text = (
+        "株洲市安全生产委员会办公室关于2月份安全生产工作月度考评结果的通报\n\n一、县市区考评结果\n\n"
+        "排名1-9位分别为：醴陵市、芦淞区、茶陵县、天元区、炎陵县、攸县、渌口区（与攸县并列第6）、荷塘区、石峰区\n"
+    )
+    got = stances(read_text(text))
+    assert (got["醴陵市"], got["石峰区"]) == ("praised", "criticized")
+    assert {got[n] for n in ("芦淞区", "茶陵县", "攸县", "渌口区", "荷塘区")} == {"neutral"}
+    text = "某市安委办关于月度考评结果的通报\n\n排名前两位的分别为：醴陵市、芦淞区；排名后两位的分别为：荷塘区、石峰区。\n"
+    got = stances(read_text(text))
+    assert got["醴陵市"] == got["芦淞区"] == "praised"
+    assert got["荷塘区"] == got["石峰区"] == "criticized"
+
+
+def test_a_region_assigned_a_duty_is_not_praised_for_how_it_is_to_do_it():
+    """r941 (广西 挂牌督办): 由百色市交通运输局局长亲自担任监管负责人，由百色市市长亲自负责督办: 亲自 says how the duty is to
+    be done; 百色市 is not praised for it."""
+    text = (
+        "广西壮族自治区安委会挂牌督办18项重大事故隐患\n\n在本次督办事项中，要求乐业县交通运输局今年6月30日前完成整改，"
+        "由百色市交通运输局局长亲自担任监管负责人，由百色市市长亲自负责督办。\n"
+    )
+    assert stances(read_text(text)).get("百色市", "neutral") == "neutral"
