@@ -232,7 +232,8 @@ def unlisted_townships(text: str, gaz: Gazetteer, cands: list[Candidate]) -> lis
     """Townships the gazetteer lacks, named by their form right after a county it knows (浏阳市葛家乡,
     株洲县太湖乡 in a list of model townships): the county vouches for them, and for the same name written
     after it again, whatever follows (柳河县城关乡，…柳河县城关乡属地监管责任落实不到位)."""
-    starts = {c.start for c in cands}
+    # a bare short form right after the county may open the township's own name (株洲县太湖乡: not 太湖县)
+    starts = {c.start for c in cands if not c.bare}
     counties = [c for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "county" and c.end not in starts]
     found: dict[int, Candidate] = {}
     vouched: set[tuple[str, str]] = set()
@@ -250,7 +251,9 @@ def unlisted_townships(text: str, gaz: Gazetteer, cands: list[Candidate]) -> lis
 
 def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     cands = drop_unsupported(text, gaz, raw_candidates(text, gaz))
-    cands = sorted(cands + unlisted_townships(text, gaz, cands), key=lambda c: c.start)
+    townships = unlisted_townships(text, gaz, cands)
+    cands = [c for c in cands if not (c.bare and any(t.start <= c.start < t.end for t in townships))]
+    cands = sorted(cands + townships, key=lambda c: c.start)
     named = named_parents(gaz, cands)
     kept: list[Candidate] = []
     for g in group_enumerations(text, cands):

@@ -518,7 +518,8 @@ def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | 
 
 # what may stand between the names of a bare list: 长沙市：浏阳市葛家乡、宁乡县喻家坳乡; 1 汝阳县; (3个); the
 # place a results list gives (第一名：三明市人民政府)
-LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与]+|第[一二三四五六七八九十\d]+名")
+# (and the bars and numbers of a table written as text: | 1 | 河北省 | 安平县 |)
+LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与|｜]+|第[一二三四五六七八九十\d]+名")
 
 
 # a region's own government written right after its name in a list of results (三明市人民政府, 平潭综合实验区管委会, 县委):
@@ -595,6 +596,8 @@ def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, s
         j -= 1
     if j < 0 or "\n" not in text[ctx.sentence_ends[j] : ctx.sentence_starts[j + 1] + 1]:
         return None
+    if j > 0 and TABLE_HEADER_ROW.match(text, ctx.sentence_starts[j], ctx.sentence_ends[j]):
+        j -= 1  # a table's header row (序号 | 省份 | 县（市、区）): its title stands above it
     l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
     lead = text[l_start:l_end].strip()
     bare = ATTACHMENT_MARK.fullmatch(lead)
@@ -602,8 +605,15 @@ def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, s
         return attachment_tier(doc, ctx, bare.group("n"), l_start)
     if not lead.endswith(("：", ":")):  # a title: …先进单位名单, or one without 名单 (全国“平安农机”示范县)
         return list_title_tier(lead) or tier_heading(lead)
-    return tier_given(tiers_in(text, l_start, l_end), l_end, l_end) or verdict_from(cues_between(ctx, l_start, l_end, False))
+    return (
+        tier_given(tiers_in(text, l_start, l_end), l_end, l_end)
+        or verdict_from(cues_between(ctx, l_start, l_end, False))
+        or named_list_tier(text, l_start, l_end)
+    )
 
+
+# the header row of a table written as text, which opens with its number column: 序号 | 省份 | 县（市、区）
+TABLE_HEADER_ROW = re.compile(r"[\s|｜]*(?:序号|编号|序)[\s|｜]")
 
 # the title of a list of names: 2019年度安全生产工作先进单位名单, after any 附件：
 LIST_TITLE = re.compile(r"(?:附件[\d一二三四五六七八九十]*[：:]?)?(?P<title>[^，。；：:！？]{2,40}?(?:名单|名录))")
@@ -616,6 +626,24 @@ def list_title_tier(line: str) -> tuple[str, str] | None:
     """(stance, tier word) of a line that is the title of a list and names its tier (…先进单位名单)."""
     m = LIST_TITLE.fullmatch(line)
     return tier_heading(m.group("title").removesuffix("名单").removesuffix("名录"), LIST_TITLE_LONGEST) if m else None
+
+
+def named_list_tier(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(stance, tier word) of the list title a lead names before its colon (现将2023年度安全生产示范县名单公布如下：)."""
+    m = LIST_TITLE.search(text, start, end)
+    return list_title_tier(m.group("title")) if m else None
+
+
+def titled_list_tier(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
+    """(stance, tier word) of a name in a list that runs on after its title in the same line (…示范县名单如下：安平县、
+    元氏县、繁峙县): the list's title names the tier of every name between the colon and the next one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    colon = max(text.rfind("：", line_start, start), text.rfind(":", line_start, start))
+    if colon < 0:
+        return None
+    if text[colon + 1 : start].strip(" \t、，,") and not names_only(text, ctx.name_spans, colon + 1, start):
+        return None
+    return named_list_tier(text, line_start, colon)
 
 
 # an attachment's number without its title, alone on its line or opening the list it holds (附件2 北京市：大兴区)
@@ -865,6 +893,8 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
     clause_end = min((k for k in (text.find(ch, start, s_end) for ch in "，；。") if k >= 0), default=s_end)
     tier = tier_given(ctx.sentence_tiers[i], start, end, clause_end) or tier_in_row(text, start) or tier_heading(heading)
+    if tier is None:
+        tier = titled_list_tier(ctx, text, start)
     if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
         tier = listed_under_tier(doc, i) or listed_under_lead(doc, ctx, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none

@@ -938,3 +938,30 @@ def test_a_region_assigned_a_duty_is_not_praised_for_how_it_is_to_do_it():
         "由百色市交通运输局局长亲自担任监管负责人，由百色市市长亲自负责督办。\n"
     )
     assert stances(read_text(text)).get("百色市", "neutral") == "neutral"
+
+
+def test_a_township_after_its_county_is_no_county_its_name_begins_with():
+    """r605 (湖南 示范乡镇 公示): 株洲市：茶陵县火田镇、株洲县太湖乡: 太湖 is also 安徽's 太湖县, but written after 株洲县 and
+    before 乡 it opens the township's own name."""
+    gaz = gazetteer()
+    text = "株洲市：茶陵县火田镇、株洲县太湖乡、醴陵市新阳乡"
+    names = [text[c.start : c.end] for c in find_candidates(text, gaz)]
+    assert "太湖乡" in names and "太湖" not in names
+
+
+def test_a_list_titled_in_its_own_line_takes_the_tier_its_title_names():
+    """现将…示范县名单公布如下：安平县、元氏县 (on one line or one name a line); a title naming no tier gives none."""
+    for body in ("安平县、元氏县、繁峙县。", "\n安平县\n元氏县\n繁峙县"):
+        text = f"某省应急管理厅通知\n\n现将2023年度安全生产示范县名单公布如下：{body}\n"
+        assert set(stances(read_text(text)).values()) == {"praised"}, body
+    text = "某省应急管理厅通知\n\n现将2023年度安全生产抽查县名单公布如下：安平县、元氏县、繁峙县。\n"
+    assert set(stances(read_text(text)).values()) == {"neutral"}
+
+
+def test_a_table_under_its_title_takes_the_tier_the_title_names_past_its_header_row():
+    text = (
+        "某省应急管理厅关于公布示范县的通知\n\n各市：\n\n现予公布。\n\n附件\n2023年度安全生产示范县名单\n"
+        "| 序号 | 省份 | 县（市、区） |\n| 1 | 河北省 | 安平县 |\n| 2 | 山西省 | 繁峙县 |\n| 3 | 山西省 | 永济市 |\n"
+    )
+    got = stances(read_text(text))
+    assert got["安平县"] == got["繁峙县"] == got["永济市"] == "praised"
