@@ -131,10 +131,26 @@ def qualifies_next(gaz: Gazetteer, c: Candidate, group: list[Candidate]) -> bool
     return nxt is not None and any(set(gaz.ancestors(k)) & set(c.keys) for k in nxt.keys)
 
 
-def keep_bare(text: str, gaz: Gazetteer, group: list[Candidate], named: set[str] = frozenset()) -> list[Candidate]:
+def under_label(text: str, gaz: Gazetteer, c: Candidate, labels: dict[int, Candidate]) -> bool:
+    """Whether a bare name opens a list labelled by its parent in full (贵州省：遵义; 江苏省：常州、连云港): the label vouches
+    for it, and its units are that parent's."""
+    label = labels.get(c.start - 1)
+    if label is None or text[c.start - 1] not in "：:":
+        return False
+    keys = tuple(k for k in c.keys if gaz.units[k].parent in label.keys)
+    if keys:
+        c.keys = keys
+    return bool(keys)
+
+
+def keep_bare(
+    text: str, gaz: Gazetteer, group: list[Candidate], named: set[str] = frozenset(), labels: dict[int, Candidate] | None = None
+) -> list[Candidate]:
     """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市, or
-    right before a unit of their own, or as siblings (`sibling_list`)."""
+    right before a unit of their own, or in a list their parent labels (贵州省：遵义), or as siblings (`sibling_list`)."""
     if all(not c.bare for c in group):
+        return group
+    if labels and group[0].bare and under_label(text, gaz, group[0], labels):
         return group
     whole = group
     group = [c for c in group if not c.bare or linked(text, c) or qualifies_next(gaz, c, group)]
@@ -256,8 +272,9 @@ def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     cands = sorted(cands + townships, key=lambda c: c.start)
     named = named_parents(gaz, cands)
     kept: list[Candidate] = []
+    labels = {c.end: c for c in cands if not c.bare and len(c.keys) == 1}
     for g in group_enumerations(text, cands):
-        kept.extend(keep_bare(text, gaz, g, named))
+        kept.extend(keep_bare(text, gaz, g, named, labels))
     join_lists(text, group_enumerations(text, kept))
     return kept
 

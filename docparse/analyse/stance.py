@@ -554,10 +554,25 @@ def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
     if i >= len(doc.sentences):
         return None
     for sec in reversed(doc.section_path(doc.sentences[i].section)):
-        found = tier_heading(sec.heading)
+        found = tier_heading(sec.heading) or list_heading_verdict(sec.heading)
         if found is not None:
             return found
     return None
+
+
+LIST_HEADING_LONGEST = 40
+
+
+def list_heading_verdict(heading: str | None) -> tuple[str, str] | None:
+    """(stance, cue) of the heading or title of a bare list that says what is done to those listed rather than
+    naming a tier (一、予以通报表扬的县（市、区）; 通报批评县（市、区）名单): its strong cues, else a penalty it names."""
+    heading = HEADING_COUNT.sub("", heading).strip() if heading else heading
+    if not heading or len(heading) > LIST_HEADING_LONGEST or SENTENCE_END.search(heading):
+        return None
+    found = verdict_from([c for c in find_cues(heading) if c.weight >= WEIGHT["strong"]])
+    if found is not None:
+        return found
+    return next((("criticized", w) for w in cue_table().sanctions if w in heading), None)
 
 
 # the cells of a results table written as text: apart by tabs, bars or spaces (1 五华区 优秀, 昆明市人民政府\t良好)
@@ -604,7 +619,7 @@ def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, s
     if bare is not None:
         return attachment_tier(doc, ctx, bare.group("n"), l_start)
     if not lead.endswith(("：", ":")):  # a title: …先进单位名单, or one without 名单 (全国“平安农机”示范县)
-        return list_title_tier(lead) or tier_heading(lead)
+        return list_title_tier(lead) or tier_heading(lead) or list_heading_verdict(lead)
     return (
         tier_given(tiers_in(text, l_start, l_end), l_end, l_end)
         or verdict_from(cues_between(ctx, l_start, l_end, False))
@@ -872,6 +887,31 @@ ADDRESSING = ("请", "要求", "责成", "由")
 def addressed(text: str, s_start: int, start: int) -> bool:
     """Whether the name at `start` is addressed an instruction (请龙文区人民政府…, 要求各县…, 责成昆明市…, 由百色市…负责)."""
     return text[max(s_start, start - 2) : start].endswith(ADDRESSING)
+
+
+OWN_TIER_GAP = 12  # characters between a name (and its government) and the tier its clause gives it: 考核为
+
+
+def own_tier(doc: Document, ctx: StanceContext, start: int, end: int) -> tuple[str, str] | None:
+    """(stance, tier word) that the clause of the name at `[start, end)` gives it after the name (云南省政府考核为优秀):
+    a verdict stated of the name itself, which holds even for the document's own region, whom others judge."""
+    text = doc.norm_text
+    i = ctx.sentence_of(start)
+    s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
+    if ctx.sentence_roles[i][0] in DIRECTIVE_ROLES or cue_table().directive.match(text, end):
+        return None
+    if i not in ctx.sentence_tiers:
+        ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
+    clause_end = min((k for k in (text.find(ch, start, s_end) for ch in "，；。") if k >= 0), default=s_end)
+    own = [f for f in ctx.sentence_tiers[i] if end <= f.at < clause_end and f.scope <= start]
+    if not own:
+        return None
+    # close after the name and its government, or the name only opens another's (陕西省第六建筑工程公司等20个…先进单位)
+    body = REGION_BODY.match(text, end)
+    between = text[body.end() if body else end : own[0].at]
+    if len(between) > OWN_TIER_GAP or any(w in between + text[own[0].at] for w in ("等", "、")):
+        return None
+    return ("praised" if own[0].honour else tier_stance(own[0].word)), own[0].word
 
 
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list_start: int | None = None) -> Verdict:

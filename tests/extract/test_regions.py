@@ -965,3 +965,51 @@ def test_a_table_under_its_title_takes_the_tier_the_title_names_past_its_header_
     )
     got = stances(read_text(text))
     assert got["安平县"] == got["繁峙县"] == got["永济市"] == "praised"
+
+
+def test_the_documents_own_region_takes_the_tier_its_own_clause_gives_it():
+    """r915 (昆明在线): 近日，记者从云南省安全生产监督管理局获悉…国务院安委会通报…结果，云南省政府考核为优秀: the page's home
+    province is judged by a national body; a tier stated of it in its own clause holds."""
+    text = (
+        "好消息！云南省政府2017年度安全生产工作考核为优秀\n\n近日，记者从云南省安全生产监督管理局获悉：2017年，全省事故总量同比"
+        "下降。3月14日，国务院安委会通报全国2017年度省级政府安全生产工作考核结果，云南省政府考核为优秀。\n"
+    )
+    assert stances(read_text(text))["云南省"] == "praised"
+
+
+def test_the_documents_own_region_opening_a_companys_name_takes_no_tier_from_its_list():
+    """r802 (咸阳 表彰决定): …、陕西省第六建筑工程公司等20个隐患排查治理先进单位予以通报表彰: 陕西省 opens a company's name; the
+    count's tier is the company's and its peers'."""
+    text = (
+        "咸阳市人民政府办公室关于表彰2008年度安全生产先进县市区、部门和企业的决定\n\n市政府办公室决定对秦都区人民政府等10个县市区、"
+        "陕西省第六建筑工程公司等20个隐患排查治理先进单位予以通报表彰。\n"
+    )
+    assert stances(read_text(text)).get("陕西省", "neutral") == "neutral"
+
+
+def test_a_bare_list_under_a_heading_or_title_that_commends_or_penalises_takes_that_stance():
+    """一、予以通报表扬的县（市、区）⏎安平县、元氏县 / 附件2⏎通报批评县（市、区）名单⏎繁峙县: no tier word, but the heading says
+    what is done to those listed."""
+    text = (
+        "某省安委会办公室关于2023年度考核结果的通报\n\n各市安委会：\n\n现将考核结果通报如下。\n\n一、予以通报表扬的县（市、区）\n"
+        "安平县、元氏县\n二、予以通报批评的县（市、区）\n古县、永济市\n"
+    )
+    got = stances(read_text(text))
+    assert (got["安平县"], got["元氏县"], got["古县"], got["永济市"]) == ("praised", "praised", "criticized", "criticized")
+    text = (
+        "某省安委会办公室关于2023年度考核结果的通报\n\n各市安委会：\n\n现将考核结果通报如下。\n\n附件1\n通报表扬县（市、区）名单\n"
+        "安平县\n元氏县\n附件2\n通报批评县（市、区）名单\n繁峙县\n永济市\n"
+    )
+    got = stances(read_text(text))
+    assert (got["安平县"], got["元氏县"], got["繁峙县"], got["永济市"]) == ("praised", "praised", "criticized", "criticized")
+
+
+def test_a_bare_name_its_parent_labels_is_a_region_of_that_parent():
+    """江苏省：常州、连云港⏎贵州省：遵义: a list labelled by a province in full vouches for the bare names it holds, even one
+    alone (遵义), as that province's units."""
+    text = (
+        "某部关于2023年度示范市名单的公示\n\n确定了2023年度全国示范市名单（见附件），现予以公示。\n\n"
+        "附件\n江苏省：常州、连云港\n贵州省：遵义\n"
+    )
+    got = stances(read_text(text))
+    assert got["遵义市"] == got["常州市"] == got["连云港市"] == "praised"
