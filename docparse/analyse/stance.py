@@ -611,8 +611,11 @@ def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, s
         j -= 1
     if j < 0 or "\n" not in text[ctx.sentence_ends[j] : ctx.sentence_starts[j + 1] + 1]:
         return None
-    if j > 0 and TABLE_HEADER_ROW.match(text, ctx.sentence_starts[j], ctx.sentence_ends[j]):
-        j -= 1  # a table's header row (序号 | 省份 | 县（市、区）): its title stands above it
+    while j > 0 and (
+        TABLE_HEADER_ROW.match(text, ctx.sentence_starts[j], ctx.sentence_ends[j])
+        or LIST_COUNT_LINE.fullmatch(text, ctx.sentence_starts[j], ctx.sentence_ends[j])
+    ):
+        j -= 1  # a table's header row (序号 | 省份 | 县（市、区）) or the list's count (（共74个）): the title stands above
     l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
     lead = text[l_start:l_end].strip()
     bare = ATTACHMENT_MARK.fullmatch(lead)
@@ -629,6 +632,9 @@ def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, s
 
 # the header row of a table written as text, which opens with its number column: 序号 | 省份 | 县（市、区）
 TABLE_HEADER_ROW = re.compile(r"[\s|｜]*(?:序号|编号|序)[\s|｜]")
+
+# a line that only counts the list below it: （共74个）, 共5家
+LIST_COUNT_LINE = re.compile(r"\s*[（(]?\s*共?\s*[\d一二三四五六七八九十百]+\s*[个家名项]\s*[）)]?\s*")
 
 # the title of a list of names: 2019年度安全生产工作先进单位名单, after any 附件：
 LIST_TITLE = re.compile(r"(?:附件[\d一二三四五六七八九十]*[：:]?)?(?P<title>[^，。；：:！？]{2,40}?(?:名单|名录))")
@@ -664,8 +670,11 @@ def titled_list_tier(ctx: StanceContext, text: str, start: int) -> tuple[str, st
 # an attachment's number without its title, alone on its line or opening the list it holds (附件2 北京市：大兴区)
 ATTACHMENT_MARK = re.compile(r"\s*附件\s*(?P<n>[\d一二三四五六七八九十]{0,3})\s*[：:.、]?\s*")
 
-# where the body points to its attachments: （见附件1、2）, （详见附件）, (附件3)
-ATTACHMENT_REF = re.compile(r"[（(]\s*(?:详见|见)?\s*附件\s*(?P<ns>[\d一二三四五六七八九十、，,和及至\-－~—]*)\s*[）)]")
+# where the body points to its attachments: （见附件1、2）, （详见附件）, (附件3), 名单详见附件2
+ATTACHMENT_REF = re.compile(
+    r"[（(]\s*(?:详见|见)?\s*附件\s*(?P<ns>[\d一二三四五六七八九十、，,和及至\-－~—]*)\s*[）)]"
+    r"|(?:详见|见)附件\s*(?P<ns2>[\d一二三四五六七八九十、和及至\-－~—]*)"
+)
 
 ATTACHMENT_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")
 
@@ -679,6 +688,10 @@ def attachment_numbers(ns: str) -> set[str]:
     return numbers
 
 
+def clause_start(text: str, end: int) -> int:
+    return max(text.rfind(ch, 0, end) for ch in "，。；：:！？\n") + 1
+
+
 def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> tuple[str, str] | None:
     """(stance, cue) of an attachment that has no title of its own (附件1⏎江苏省：常州市…): the clause of the body
     that points to it (确定了2023年度全国“平安农机”示范市、县名单（见附件1、2）) read as the list's title, else as a
@@ -687,12 +700,15 @@ def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> 
     text = doc.norm_text
     wanted = {str(chinese_integer(number))} if number else set()
     for ref in ATTACHMENT_REF.finditer(text, 0, at):
-        numbers = attachment_numbers(ref.group("ns"))
+        numbers = attachment_numbers(ref.group("ns") or ref.group("ns2") or "")
         if wanted and numbers and not wanted & numbers:
             continue
-        c_start = max(text.rfind(ch, 0, ref.start()) for ch in "，。；：:！？\n") + 1
-        clause = text[c_start : ref.start()].strip()
-        found = list_title_tier(clause) or verdict_from(cues_between(ctx, c_start, ref.start(), False))
+        c_end = ref.start()
+        if not text[clause_start(text, c_end) : c_end].strip():  # …示范县名单，详见附件1: the clause before it names it
+            c_end = clause_start(text, c_end) - 1
+        c_start = clause_start(text, c_end)
+        clause = text[c_start:c_end].strip()
+        found = list_title_tier(clause) or verdict_from(cues_between(ctx, c_start, c_end, False))
         if found is not None:
             return found
     title = LIST_TITLE.search(str(doc.meta.title.value)) if doc.meta.title is not None else None

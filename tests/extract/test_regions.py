@@ -1013,3 +1013,15 @@ def test_a_bare_name_its_parent_labels_is_a_region_of_that_parent():
     )
     got = stances(read_text(text))
     assert got["遵义市"] == got["常州市"] == got["连云港市"] == "praised"
+
+
+def test_an_attachment_named_in_a_clause_of_its_own_and_counted_above_its_list_is_read_by_its_reference():
+    """…示范县名单，详见附件1 (no brackets, the title in the clause before) and a count line (（共3个）) between the
+    attachment's number and its list; another attachment the body calls a sample stays unjudged."""
+    text = (
+        "某部关于2023年度工作的通知\n\n确定了2023年度全国示范县名单，详见附件1。另抽查了部分县，名单详见附件2。\n\n"
+        "附件1\n（共3个）\n安平县、元氏县、繁峙县\n附件2\n古县、永济市\n"
+    )
+    got = stances(read_text(text))
+    assert got["安平县"] == got["元氏县"] == got["繁峙县"] == "praised"
+    assert got["古县"] == got["永济市"] == "neutral"
