@@ -611,11 +611,24 @@ def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, s
         j -= 1
     if j < 0 or "\n" not in text[ctx.sentence_ends[j] : ctx.sentence_starts[j + 1] + 1]:
         return None
+    headers: list[tuple[str, str] | None] = []
     while j > 0 and (
         TABLE_HEADER_ROW.match(text, ctx.sentence_starts[j], ctx.sentence_ends[j])
         or LIST_COUNT_LINE.fullmatch(text, ctx.sentence_starts[j], ctx.sentence_ends[j])
     ):
+        headers.append(column_tier(text[ctx.sentence_starts[j] : ctx.sentence_ends[j]]))
         j -= 1  # a table's header row (序号 | 省份 | 县（市、区）) or the list's count (（共74个）): the title stands above
+    return lead_tier(doc, ctx, j) or next((h for h in headers if h is not None), None)
+
+
+def column_tier(row: str) -> tuple[str, str] | None:
+    """(stance, tier word) a table's header row names in one of its cells (序号 | 省份 | 示范县（市、区）)."""
+    return next((t for cell in ROW_GAP.split(row) if cell and (t := tier_heading(cell)) is not None), None)
+
+
+def lead_tier(doc: Document, ctx: StanceContext, j: int) -> tuple[str, str] | None:
+    """(stance, cue) that line `j`, the lead of a bare list below it, gives the list."""
+    text = doc.norm_text
     l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
     lead = text[l_start:l_end].strip()
     bare = ATTACHMENT_MARK.fullmatch(lead)

@@ -1025,3 +1025,12 @@ def test_an_attachment_named_in_a_clause_of_its_own_and_counted_above_its_list_i
     got = stances(read_text(text))
     assert got["安平县"] == got["元氏县"] == got["繁峙县"] == "praised"
     assert got["古县"] == got["永济市"] == "neutral"
+
+
+def test_a_table_whose_title_names_no_tier_takes_the_one_its_header_row_names():
+    text = (
+        "某省应急管理厅关于公布2023年度创建结果的通知\n\n各市：\n\n现予公布。\n\n附件\n2023年度创建结果\n"
+        "| 序号 | 省份 | 示范县（市、区） |\n| 1 | 河北省 | 安平县 |\n| 2 | 山西省 | 繁峙县 |\n| 3 | 山西省 | 永济市 |\n"
+    )
+    got = stances(read_text(text))
+    assert got["安平县"] == got["繁峙县"] == got["永济市"] == "praised"
