@@ -131,10 +131,26 @@ def qualifies_next(gaz: Gazetteer, c: Candidate, group: list[Candidate]) -> bool
     return nxt is not None and any(set(gaz.ancestors(k)) & set(c.keys) for k in nxt.keys)
 
 
-def keep_bare(text: str, gaz: Gazetteer, group: list[Candidate], named: set[str] = frozenset()) -> list[Candidate]:
+def under_label(text: str, gaz: Gazetteer, c: Candidate, labels: dict[int, Candidate]) -> bool:
+    """Whether a bare name opens a list labelled by its parent in full (贵州省：遵义; 江苏省：常州、连云港): the label vouches
+    for it, and its units are that parent's."""
+    label = labels.get(c.start - 1)
+    if label is None or text[c.start - 1] not in "：:":
+        return False
+    keys = tuple(k for k in c.keys if gaz.units[k].parent in label.keys)
+    if keys:
+        c.keys = keys
+    return bool(keys)
+
+
+def keep_bare(
+    text: str, gaz: Gazetteer, group: list[Candidate], named: set[str] = frozenset(), labels: dict[int, Candidate] | None = None
+) -> list[Candidate]:
     """Bare short forms survive in a list with a full name, or a list of two or more closed by 等…州、市, or
-    right before a unit of their own, or as siblings (`sibling_list`)."""
+    right before a unit of their own, or in a list their parent labels (贵州省：遵义), or as siblings (`sibling_list`)."""
     if all(not c.bare for c in group):
+        return group
+    if labels and group[0].bare and under_label(text, gaz, group[0], labels):
         return group
     whole = group
     group = [c for c in group if not c.bare or linked(text, c) or qualifies_next(gaz, c, group)]
@@ -232,7 +248,8 @@ def unlisted_townships(text: str, gaz: Gazetteer, cands: list[Candidate]) -> lis
     """Townships the gazetteer lacks, named by their form right after a county it knows (浏阳市葛家乡,
     株洲县太湖乡 in a list of model townships): the county vouches for them, and for the same name written
     after it again, whatever follows (柳河县城关乡，…柳河县城关乡属地监管责任落实不到位)."""
-    starts = {c.start for c in cands}
+    # a bare short form right after the county may open the township's own name (株洲县太湖乡: not 太湖县)
+    starts = {c.start for c in cands if not c.bare}
     counties = [c for c in cands if len(c.keys) == 1 and gaz.units[c.keys[0]].level == "county" and c.end not in starts]
     found: dict[int, Candidate] = {}
     vouched: set[tuple[str, str]] = set()
@@ -250,11 +267,14 @@ def unlisted_townships(text: str, gaz: Gazetteer, cands: list[Candidate]) -> lis
 
 def find_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     cands = drop_unsupported(text, gaz, raw_candidates(text, gaz))
-    cands = sorted(cands + unlisted_townships(text, gaz, cands), key=lambda c: c.start)
+    townships = unlisted_townships(text, gaz, cands)
+    cands = [c for c in cands if not (c.bare and any(t.start <= c.start < t.end for t in townships))]
+    cands = sorted(cands + townships, key=lambda c: c.start)
     named = named_parents(gaz, cands)
     kept: list[Candidate] = []
+    labels = {c.end: c for c in cands if not c.bare and len(c.keys) == 1}
     for g in group_enumerations(text, cands):
-        kept.extend(keep_bare(text, gaz, g, named))
+        kept.extend(keep_bare(text, gaz, g, named, labels))
     join_lists(text, group_enumerations(text, kept))
     return kept
 

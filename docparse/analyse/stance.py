@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from docparse.analyse.numerals import chinese_integer
 from docparse.matching import TermMatcher
 from docparse.model import Document
 from docparse.pipeline import stage
@@ -308,6 +309,7 @@ class Tier:
     word: str
     scope: int
     forward: bool = False  # a label (优秀：, 优秀单位（5个）：) that holds the names after it, not those before
+    honour: bool = False  # an honour bestowed under a name of its own (授予…“安全发展铜鼎”): praise, whatever its word
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +350,15 @@ AWARD = (
 
 def award_pattern(markers: list[str], endings: list[str]) -> str:
     return AWARD.format(markers=alternation(markers), endings=alternation(endings))
+
+
+# 授予杭州、湖州…5个设区市以及杭州西湖区等24个县（市、区）“安全发展铜鼎”: a verb that only ever bestows an honour, then,
+# in the same sentence, a quoted name: the honour, whatever it is called (an 奖, a 鼎, a 称号's name)
+BESTOWED = r"(?:{verbs})[^。；！？\n“”\"「」]{{0,80}}?[“\"「](?P<q>[^”\"」，。；\n]{{2,20}})[”\"」]"
+
+
+def bestowed_pattern(verbs: list[str]) -> str:
+    return BESTOWED.format(verbs=alternation(verbs))
 
 
 # …等省级政府为“优秀”；西藏、青海…为“良好”, 官渡区为合格，西山区为不合格: a tier word after 为 or 是, quoted whole or
@@ -406,12 +417,13 @@ def tier_table() -> TierTable:
     in_text = tier_pattern(words, markers, suffixes + introduced)
     gapped = gapped_tier_pattern(words, markers, kinds["heading_suffix"] + kinds["title_end"])
     award = award_pattern(markers, kinds["award"])
+    bestowed = bestowed_pattern(kinds["bestow"])
     counted = counted_tier_pattern(words, kinds["heading_suffix"] + kinds["title_end"])
     quoted = quoted_tier_pattern(words, kinds["quote_lead"])
     conferred = conferred_pattern(words, kinds["confer"], kinds["heading_suffix"] + kinds["title_end"])
     label = label_pattern(words, suffixes + kinds["heading_suffix"] + kinds["title_end"] + kinds["label_unit"])
     return TierTable(
-        re.compile(f"{in_text.pattern}|{gapped}|{award}|{counted}|{quoted}|{conferred}|{label}"),
+        re.compile(f"{in_text.pattern}|{gapped}|{award}|{bestowed}|{counted}|{quoted}|{conferred}|{label}"),
         tier_pattern(words, markers, suffixes + kinds["heading_suffix"] + kinds["title_end"]),
         {r["word"]: r["stance"] for r in rows if r["kind"] in ("tier", "award")},
         frozenset(words),
@@ -433,6 +445,8 @@ def tiers_in(text: str, s_start: int, s_end: int) -> list[Tier]:
         award = m.group("d") or m.group("e")
         if award:
             out.append(Tier(m.start("d") if m.group("d") else m.start("e"), award, s_start))
+        elif m.group("q"):
+            out.append(Tier(m.start("q"), m.group("q"), s_start, honour=True))
         elif m.group("h"):
             out.append(Tier(m.start("h"), m.group("h"), m.start("v")))
         else:
@@ -453,17 +467,19 @@ def tier_given(found: list[Tier], start: int, end: int, clause_end: int = -1) ->
     plain = [f for f in after if not f.forward]
     label = before[-1] if before and before[-1].forward else None
     chosen = own[0] if own else label or (plain[0] if plain else before[-1] if before else None)
-    return (tier_stance(chosen.word), chosen.word) if chosen else None
+    if chosen is None:
+        return None
+    return ("praised" if chosen.honour else tier_stance(chosen.word)), chosen.word
 
 
 # the count a heading of a results list ends with: 完成年度安全生产目标管理责任制先进单位（11个）
 HEADING_COUNT = re.compile(r"[（(]\s*[\d一二三四五六七八九十]+\s*[个家]?[）)]\s*$")
 
 
-def tier_heading(heading: str | None) -> tuple[str, str] | None:
+def tier_heading(heading: str | None, longest: int = 20) -> tuple[str, str] | None:
     """(stance, tier word) of a section headed by a tier (一、先进单位, 二、优秀组织单位), its count aside."""
     heading = HEADING_COUNT.sub("", heading) if heading else heading
-    if not heading or len(heading) > 20:
+    if not heading or len(heading) > longest:
         return None
     m = tier_table().in_heading.search(heading)
     if not m:
@@ -502,7 +518,8 @@ def sanctioned_official(text: str, end: int, s_start: int, s_end: int) -> str | 
 
 # what may stand between the names of a bare list: 长沙市：浏阳市葛家乡、宁乡县喻家坳乡; 1 汝阳县; (3个); the
 # place a results list gives (第一名：三明市人民政府)
-LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与]+|第[一二三四五六七八九十\d]+名")
+# (and the bars and numbers of a table written as text: | 1 | 河北省 | 安平县 |)
+LIST_FILLER = re.compile(r"[\s、，,：:；;。.（）()\d０-９个家等和及与|｜]+|第[一二三四五六七八九十\d]+名")
 
 
 # a region's own government written right after its name in a list of results (三明市人民政府, 平潭综合实验区管委会, 县委):
@@ -537,10 +554,25 @@ def listed_under_tier(doc: Document, i: int) -> tuple[str, str] | None:
     if i >= len(doc.sentences):
         return None
     for sec in reversed(doc.section_path(doc.sentences[i].section)):
-        found = tier_heading(sec.heading)
+        found = tier_heading(sec.heading) or list_heading_verdict(sec.heading)
         if found is not None:
             return found
     return None
+
+
+LIST_HEADING_LONGEST = 40
+
+
+def list_heading_verdict(heading: str | None) -> tuple[str, str] | None:
+    """(stance, cue) of the heading or title of a bare list that says what is done to those listed rather than
+    naming a tier (一、予以通报表扬的县（市、区）; 通报批评县（市、区）名单): its strong cues, else a penalty it names."""
+    heading = HEADING_COUNT.sub("", heading).strip() if heading else heading
+    if not heading or len(heading) > LIST_HEADING_LONGEST or SENTENCE_END.search(heading):
+        return None
+    found = verdict_from([c for c in find_cues(heading) if c.weight >= WEIGHT["strong"]])
+    if found is not None:
+        return found
+    return next((("criticized", w) for w in cue_table().sanctions if w in heading), None)
 
 
 # the cells of a results table written as text: apart by tabs, bars or spaces (1 五华区 优秀, 昆明市人民政府\t良好)
@@ -564,31 +596,136 @@ def tier_in_row(text: str, start: int) -> tuple[str, str] | None:
     return None
 
 
-def listed_under_lead(ctx: StanceContext, text: str, i: int) -> tuple[str, str] | None:
+def listed_under_lead(doc: Document, ctx: StanceContext, i: int) -> tuple[str, str] | None:
     """(stance, cue) that the line opening a list written one name a line gives each of them (对以下单位予以通报表扬：⏎
     昆明市人民政府⏎玉溪市人民政府; 考核优秀单位：⏎…): the tier it labels, else its strong cues; or the tier of the list's
     title (附件：2019年度安全生产目标考核先进单位名单⏎昆明市人民政府⏎…). The lead is the line right before the run of
-    bare-list lines that holds sentence `i`."""
+    bare-list lines that holds sentence `i`; a list that opens with its attachment's number (附件2 北京市：大兴区…) is
+    led by it, and an attachment without a title by what the body says of it (…名单（见附件1、2）)."""
+    text = doc.norm_text
+    own = ATTACHMENT_MARK.match(text, ctx.sentence_starts[i], ctx.sentence_ends[i])
+    if own is not None:
+        return attachment_tier(doc, ctx, own.group("n"), own.start())
     j = i - 1
     while j >= 0 and names_only(text, ctx.name_spans, ctx.sentence_starts[j], ctx.sentence_ends[j]):
         j -= 1
     if j < 0 or "\n" not in text[ctx.sentence_ends[j] : ctx.sentence_starts[j + 1] + 1]:
         return None
+    headers: list[tuple[str, str] | None] = []
+    while j > 0 and (
+        TABLE_HEADER_ROW.match(text, ctx.sentence_starts[j], ctx.sentence_ends[j])
+        or LIST_COUNT_LINE.fullmatch(text, ctx.sentence_starts[j], ctx.sentence_ends[j])
+    ):
+        headers.append(column_tier(text[ctx.sentence_starts[j] : ctx.sentence_ends[j]]))
+        j -= 1  # a table's header row (序号 | 省份 | 县（市、区）) or the list's count (（共74个）): the title stands above
+    return lead_tier(doc, ctx, j) or next((h for h in headers if h is not None), None)
+
+
+def column_tier(row: str) -> tuple[str, str] | None:
+    """(stance, tier word) a table's header row names in one of its cells (序号 | 省份 | 示范县（市、区）)."""
+    return next((t for cell in ROW_GAP.split(row) if cell and (t := tier_heading(cell)) is not None), None)
+
+
+def lead_tier(doc: Document, ctx: StanceContext, j: int) -> tuple[str, str] | None:
+    """(stance, cue) that line `j`, the lead of a bare list below it, gives the list."""
+    text = doc.norm_text
     l_start, l_end = ctx.sentence_starts[j], ctx.sentence_ends[j]
     lead = text[l_start:l_end].strip()
-    if not lead.endswith(("：", ":")):
-        return list_title_tier(lead)
-    return tier_given(tiers_in(text, l_start, l_end), l_end, l_end) or verdict_from(cues_between(ctx, l_start, l_end, False))
+    bare = ATTACHMENT_MARK.fullmatch(lead)
+    if bare is not None:
+        return attachment_tier(doc, ctx, bare.group("n"), l_start)
+    if not lead.endswith(("：", ":")):  # a title: …先进单位名单, or one without 名单 (全国“平安农机”示范县)
+        return list_title_tier(lead) or tier_heading(lead) or list_heading_verdict(lead)
+    return (
+        tier_given(tiers_in(text, l_start, l_end), l_end, l_end)
+        or verdict_from(cues_between(ctx, l_start, l_end, False))
+        or named_list_tier(text, l_start, l_end)
+    )
 
+
+# the header row of a table written as text, which opens with its number column: 序号 | 省份 | 县（市、区）
+TABLE_HEADER_ROW = re.compile(r"[\s|｜]*(?:序号|编号|序)[\s|｜]")
+
+# a line that only counts the list below it: （共74个）, 共5家
+LIST_COUNT_LINE = re.compile(r"\s*[（(]?\s*共?\s*[\d一二三四五六七八九十百]+\s*[个家名项]\s*[）)]?\s*")
 
 # the title of a list of names: 2019年度安全生产工作先进单位名单, after any 附件：
 LIST_TITLE = re.compile(r"(?:附件[\d一二三四五六七八九十]*[：:]?)?(?P<title>[^，。；：:！？]{2,40}?(?:名单|名录))")
+
+# the longest list title (without 名单) read for a tier: 2023年度全国“平安农机”示范市、县 is longer than a heading
+LIST_TITLE_LONGEST = 40
 
 
 def list_title_tier(line: str) -> tuple[str, str] | None:
     """(stance, tier word) of a line that is the title of a list and names its tier (…先进单位名单)."""
     m = LIST_TITLE.fullmatch(line)
-    return tier_heading(m.group("title").removesuffix("名单").removesuffix("名录")) if m else None
+    return tier_heading(m.group("title").removesuffix("名单").removesuffix("名录"), LIST_TITLE_LONGEST) if m else None
+
+
+def named_list_tier(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(stance, tier word) of the list title a lead names before its colon (现将2023年度安全生产示范县名单公布如下：)."""
+    m = LIST_TITLE.search(text, start, end)
+    return list_title_tier(m.group("title")) if m else None
+
+
+def titled_list_tier(ctx: StanceContext, text: str, start: int) -> tuple[str, str] | None:
+    """(stance, tier word) of a name in a list that runs on after its title in the same line (…示范县名单如下：安平县、
+    元氏县、繁峙县): the list's title names the tier of every name between the colon and the next one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    colon = max(text.rfind("：", line_start, start), text.rfind(":", line_start, start))
+    if colon < 0:
+        return None
+    if text[colon + 1 : start].strip(" \t、，,") and not names_only(text, ctx.name_spans, colon + 1, start):
+        return None
+    return named_list_tier(text, line_start, colon)
+
+
+# an attachment's number without its title, alone on its line or opening the list it holds (附件2 北京市：大兴区)
+ATTACHMENT_MARK = re.compile(r"\s*附件\s*(?P<n>[\d一二三四五六七八九十]{0,3})\s*[：:.、]?\s*")
+
+# where the body points to its attachments: （见附件1、2）, （详见附件）, (附件3), 名单详见附件2
+ATTACHMENT_REF = re.compile(
+    r"[（(]\s*(?:详见|见)?\s*附件\s*(?P<ns>[\d一二三四五六七八九十、，,和及至\-－~—]*)\s*[）)]"
+    r"|(?:详见|见)附件\s*(?P<ns2>[\d一二三四五六七八九十、和及至\-－~—]*)"
+)
+
+ATTACHMENT_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")
+
+
+def attachment_numbers(ns: str) -> set[str]:
+    """The attachment numbers a reference names (1、2; 1-3 as 1, 2, 3), as written and as digits."""
+    numbers = {str(chinese_integer(n)) for n in ATTACHMENT_NUMBER.findall(ns)}
+    digits = sorted(int(n) for n in numbers)
+    if digits and re.search(r"[至\-－~—]", ns):
+        numbers |= {str(n) for n in range(digits[0], digits[-1] + 1)}
+    return numbers
+
+
+def clause_start(text: str, end: int) -> int:
+    return max(text.rfind(ch, 0, end) for ch in "，。；：:！？\n") + 1
+
+
+def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> tuple[str, str] | None:
+    """(stance, cue) of an attachment that has no title of its own (附件1⏎江苏省：常州市…): the clause of the body
+    that points to it (确定了2023年度全国“平安农机”示范市、县名单（见附件1、2）) read as the list's title, else as a
+    list's lead (对以下单位予以通报表扬（见附件）); failing both, the document's title where it names a list
+    (关于公布2023年度安全生产示范县名单的通知)."""
+    text = doc.norm_text
+    wanted = {str(chinese_integer(number))} if number else set()
+    for ref in ATTACHMENT_REF.finditer(text, 0, at):
+        numbers = attachment_numbers(ref.group("ns") or ref.group("ns2") or "")
+        if wanted and numbers and not wanted & numbers:
+            continue
+        c_end = ref.start()
+        if not text[clause_start(text, c_end) : c_end].strip():  # …示范县名单，详见附件1: the clause before it names it
+            c_end = clause_start(text, c_end) - 1
+        c_start = clause_start(text, c_end)
+        clause = text[c_start:c_end].strip()
+        found = list_title_tier(clause) or verdict_from(cues_between(ctx, c_start, c_end, False))
+        if found is not None:
+            return found
+    title = LIST_TITLE.search(str(doc.meta.title.value)) if doc.meta.title is not None else None
+    return list_title_tier(title.group("title")) if title else None
 
 
 def tells_aftermath(text: str, s_start: int, start: int) -> bool:
@@ -642,6 +779,48 @@ def rank_verdict(text: str, start: int) -> tuple[str, str] | None:
         return "praised", line
     if k == len(run) - 1 and ranks[k] == max(ranks):
         return "criticized", line
+    return None
+
+
+# a ranking written as one list after its lead (排名1-9位分别为：醴陵市、芦淞区、…、石峰区; 排序依次为：…), or a part of
+# one (排名前两位的分别为：…; 排名后两位的是：…; 排名倒数…)
+RANKED_LEAD = re.compile(r"(?:排名|排序|名次)[^，。；：:\n]{0,12}?(?:依次|分别)?(?:为|是|如下)\s*[：:]\s*$")
+TOP_OF_RANKING = re.compile(r"前[\d一二两三四五六七八九十]")
+FOOT_OF_RANKING = re.compile(r"后[\d一二两三四五六七八九十]|倒数")
+BRACKETED = re.compile(r"[（(][^（）()\n]*[）)]")
+RANKED_MIN = 3
+
+
+def name_end(ctx: StanceContext, start: int, end: int) -> int:
+    """Where the one name at `start` ends: `[start, end)` may span its whole enumeration."""
+    k = bisect_right(ctx.name_spans, (start, -1))
+    return ctx.name_spans[k][1] if k < len(ctx.name_spans) and ctx.name_spans[k][0] == start else end
+
+
+def ranked_list_verdict(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """A ranking written as one list after a lead that says so (排名1-9位分别为：醴陵市、芦淞区、…、石峰区): its first name
+    is praised, its last blamed, as in a ranking table (rank_verdict), the rest judged by nothing here; the top of a
+    ranking (排名前两位的分别为：) is praised whole, its foot (排名后两位的是：, 倒数) blamed whole."""
+    line_start = text.rfind("\n", 0, start) + 1
+    item_start = max(text.rfind(ch, line_start, start) for ch in "；;。") + 1
+    colon = max(text.rfind("：", item_start, start), text.rfind(":", item_start, start))
+    if colon < 0:
+        return None
+    lead = text[max(line_start, item_start) : colon + 1]
+    if not RANKED_LEAD.search(lead):
+        return None
+    cue = lead.strip()
+    if FOOT_OF_RANKING.search(lead):
+        return "criticized", cue
+    if TOP_OF_RANKING.search(lead):
+        return "praised", cue
+    list_end = min((k for k in (text.find(ch, colon) for ch in "；;。\n") if k >= 0), default=len(text))
+    if BRACKETED.sub("", text[colon + 1 : list_end]).count("、") + 1 < RANKED_MIN:
+        return None
+    if not text[colon + 1 : start].strip():
+        return "praised", cue
+    if not BRACKETED.sub("", text[end:list_end]).strip(" \t、，,"):
+        return "criticized", cue
     return None
 
 
@@ -729,13 +908,39 @@ def lead_in_verdict(ctx: StanceContext, text: str, start: int) -> tuple[str, str
     return verdict_from(cues_between(ctx, line_start, colon, evaluative=False))
 
 
-# words right before a name that address it an instruction: 请龙文区人民政府依照…认真开展事故调查工作
-ADDRESSING = ("请", "要求", "责成")
+# words right before a name that address it an instruction: 请龙文区人民政府依照…认真开展事故调查工作; 由 assigns it a duty
+# (由百色市交通运输局局长亲自担任监管负责人: 亲自 tells how the duty is to be done, not praise of the region)
+ADDRESSING = ("请", "要求", "责成", "由")
 
 
 def addressed(text: str, s_start: int, start: int) -> bool:
-    """Whether the name at `start` is addressed an instruction (请龙文区人民政府…, 要求各县…, 责成昆明市…)."""
+    """Whether the name at `start` is addressed an instruction (请龙文区人民政府…, 要求各县…, 责成昆明市…, 由百色市…负责)."""
     return text[max(s_start, start - 2) : start].endswith(ADDRESSING)
+
+
+OWN_TIER_GAP = 12  # characters between a name (and its government) and the tier its clause gives it: 考核为
+
+
+def own_tier(doc: Document, ctx: StanceContext, start: int, end: int) -> tuple[str, str] | None:
+    """(stance, tier word) that the clause of the name at `[start, end)` gives it after the name (云南省政府考核为优秀):
+    a verdict stated of the name itself, which holds even for the document's own region, whom others judge."""
+    text = doc.norm_text
+    i = ctx.sentence_of(start)
+    s_start, s_end = ctx.sentence_starts[i], ctx.sentence_ends[i]
+    if ctx.sentence_roles[i][0] in DIRECTIVE_ROLES or cue_table().directive.match(text, end):
+        return None
+    if i not in ctx.sentence_tiers:
+        ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
+    clause_end = min((k for k in (text.find(ch, start, s_end) for ch in "，；。") if k >= 0), default=s_end)
+    own = [f for f in ctx.sentence_tiers[i] if end <= f.at < clause_end and f.scope <= start]
+    if not own:
+        return None
+    # close after the name and its government, or the name only opens another's (陕西省第六建筑工程公司等20个…先进单位)
+    body = REGION_BODY.match(text, end)
+    between = text[body.end() if body else end : own[0].at]
+    if len(between) > OWN_TIER_GAP or any(w in between + text[own[0].at] for w in ("等", "、")):
+        return None
+    return ("praised" if own[0].honour else tier_stance(own[0].word)), own[0].word
 
 
 def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list_start: int | None = None) -> Verdict:
@@ -757,8 +962,10 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
         ctx.sentence_tiers[i] = tiers_in(text, s_start, s_end)
     clause_end = min((k for k in (text.find(ch, start, s_end) for ch in "，；。") if k >= 0), default=s_end)
     tier = tier_given(ctx.sentence_tiers[i], start, end, clause_end) or tier_in_row(text, start) or tier_heading(heading)
+    if tier is None:
+        tier = titled_list_tier(ctx, text, start)
     if tier is None and names_only(text, ctx.name_spans, s_start, s_end):
-        tier = listed_under_tier(doc, i) or listed_under_lead(ctx, text, i)
+        tier = listed_under_tier(doc, i) or listed_under_lead(doc, ctx, i)
     if tier is not None:  # a results list: the tier it is given is its stance, middle tiers none
         return Verdict(tier[0], tier[1], s_end)
     evaluative = role in EVALUATIVE_ROLES
@@ -772,7 +979,7 @@ def stance_of_span(doc: Document, ctx: StanceContext, start: int, end: int, list
     if found is None:
         found = lead_in_verdict(ctx, text, start)
     if found is None:
-        found = rank_verdict(text, start)
+        found = rank_verdict(text, start) or ranked_list_verdict(text, start, name_end(ctx, start, end))
     if found is None:
         found = anaphora_verdict(ctx, text, i)
     if found is None:

@@ -12,6 +12,7 @@ from docparse.analyse.gazetteer import gazetteer
 from docparse.analyse.places import Candidate, PlaceFacts
 from docparse.analyse.stance import (
     StanceContext,
+    own_tier,
     sanctioned_official,
     stance_context,
     stance_of_span,
@@ -38,10 +39,13 @@ def mention_stance(
 ) -> tuple[str, str | None]:
     """A place's stance and its cue: a penalty on its officials (also at an accident's place, where they
     answer for it), else, for a subject, what the text says of it (mixed where praise turns to blame after
-    但); other roles are not judged."""
+    但), and for the document's own region only a tier its own clause gives it; other roles are not judged."""
     penalty = official_penalty(doc, ctx, c) if c.role in ("subject", "accident") else None
     if penalty is not None:
         return "criticized", penalty
+    if c.role == "issuer":  # the document's own region, named with a verdict others gave it (云南省政府考核为优秀)
+        tier = own_tier(doc, ctx, c.start, c.end)
+        return tier if tier is not None else ("neutral", None)
     if c.role == "subject":
         verdict = stance_of_span(doc, ctx, c.start, group_end, group_start)
         if verdict.stance == "praised":

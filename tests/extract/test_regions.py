@@ -864,3 +864,173 @@ def test_a_bare_zone_name_many_cities_bear_names_none_the_text_does_not_place():
     got = stances(read_text(text))
     assert got["雁塔区"] == "criticized"
     assert not any("开发区" in name for name in got)
+
+
+def test_an_attachment_without_a_title_takes_the_tier_of_the_body_clause_that_points_to_it():
+    """r934 (平安农机 公示): …确定了…示范市、县名单（见附件1、2）…⏎附件1⏎江苏省：常州市、连云港市…⏎附件2 北京市：大兴区…: the
+    attachments carry no title, the body names them; each attachment is read by the reference that names its number."""
+    text = (
+        "农业农村部农业机械化管理司关于2023年度全国“平安农机”示范市、县名单的公示2023年，农业农村部继续组织开展创建活动。"
+        "在市县申报、省级推荐、部级审查的基础上，确定了2023年度全国“平安农机”示范市、县名单（见附件1、2），现予以公示。"
+        "另附本次抽查地区名单（见附件3）。\n"
+        "农业农村部农业机械化管理司\n2024年1月9日\n"
+        "附件1\n江苏省：常州市、连云港市 山东省：青岛市、滨州市\n"
+        "附件2 北京市：大兴区 天津市：东丽区、北辰区 安徽省：巢湖市、庐江县、滁州市南谯区\n"
+        "附件3\n河南省：安阳县、沈丘县\n"
+    )
+    got = stances(read_text(text))
+    for name in ("常州市", "连云港市", "青岛市", "大兴区", "东丽区", "北辰区", "巢湖市", "庐江县", "南谯区"):
+        assert got[name] == "praised", name
+    assert got["安阳县"] == got["沈丘县"] == "neutral"
+
+
+def test_an_attachment_without_a_reference_takes_the_tier_the_documents_title_names():
+    text = "某省应急管理厅关于公布2023年度安全生产示范县名单的通知\n\n各市应急管理局：\n\n现将名单予以公布。\n\n附件\n安平县、元氏县、繁峙县\n"
+    got = stances(read_text(text))
+    assert got["安平县"] == got["元氏县"] == got["繁峙县"] == "praised"
+
+
+def test_a_quoted_honour_bestowed_on_a_list_praises_it_whatever_it_is_called():
+    """r935 (浙江 安全发展鼎): 授予杭州、湖州…5个设区市以及杭州西湖区等24个县（市、区）“安全发展铜鼎”: no 奖 or 称号 ends the
+    honour's name, 授予 and its quotes make it one."""
+    text = (
+        "5月7日，浙江召开全省安全发展工作会议，现场授予杭州、湖州、绍兴、衢州、丽水5个设区市以及杭州西湖区等24个县（市、区）"
+        "“安全发展铜鼎”。\n"
+    )
+    got = stances(read_text(text))
+    assert {got[n] for n in ("杭州市", "湖州市", "绍兴市", "衢州市", "丽水市", "西湖区")} == {"praised"}
+
+
+def test_the_reward_a_results_band_is_given_or_denied_is_its_stance():
+    """r932 (东阳 目标管理考核): …的镇乡、街道是：白云街道…，按安全生产保障金150%比例发奖；…的有江北街道、巍山镇，不予奖励."""
+    text = (
+        "东阳市人民政府关于2008年度安全生产目标管理责任制考核结果的通报\n\n各镇、乡人民政府，各街道办事处：\n\n"
+        "经考核评比，综合得分在190分以上的镇乡、街道是：白云街道、六石街道、千祥镇，按安全生产保障金150%比例发奖；"
+        "得分在120分到149分之间的有江北街道、巍山镇，不予奖励。\n"
+    )
+    doc = read_text(text)
+    got = stances(doc)
+    assert got["白云街道"] == got["六石街道"] == got["千祥镇"] == "praised"
+    assert got["江北街道"] == got["巍山镇"] == "criticized"
+    assert not any("不予奖励" in p.text for p in doc.extraction.problems)  # withholding a reward answers, it is no problem
+
+
+def test_a_ranking_written_as_one_list_praises_its_first_and_blames_its_last():
+    """r944 (株洲 月度考评): 排名1-9位分别为：醴陵市、芦淞区、…、荷塘区、石峰区; a top part (排名前两位的是) is praised whole."""
+    text = (
+        "株洲市安全生产委员会办公室关于2月份安全生产工作月度考评结果的通报\n\n一、县市区考评结果\n\n"
+        "排名1-9位分别为：醴陵市、芦淞区、茶陵县、天元区、炎陵县、攸县、渌口区（与攸县并列第6）、荷塘区、石峰区\n"
+    )
+    got = stances(read_text(text))
+    assert (got["醴陵市"], got["石峰区"]) == ("praised", "criticized")
+    assert {got[n] for n in ("芦淞区", "茶陵县", "攸县", "渌口区", "荷塘区")} == {"neutral"}
+    text = "某市安委办关于月度考评结果的通报\n\n排名前两位的分别为：醴陵市、芦淞区；排名后两位的分别为：荷塘区、石峰区。\n"
+    got = stances(read_text(text))
+    assert got["醴陵市"] == got["芦淞区"] == "praised"
+    assert got["荷塘区"] == got["石峰区"] == "criticized"
+
+
+def test_a_region_assigned_a_duty_is_not_praised_for_how_it_is_to_do_it():
+    """r941 (广西 挂牌督办): 由百色市交通运输局局长亲自担任监管负责人，由百色市市长亲自负责督办: 亲自 says how the duty is to
+    be done; 百色市 is not praised for it."""
+    text = (
+        "广西壮族自治区安委会挂牌督办18项重大事故隐患\n\n在本次督办事项中，要求乐业县交通运输局今年6月30日前完成整改，"
+        "由百色市交通运输局局长亲自担任监管负责人，由百色市市长亲自负责督办。\n"
+    )
+    assert stances(read_text(text)).get("百色市", "neutral") == "neutral"
+
+
+def test_a_township_after_its_county_is_no_county_its_name_begins_with():
+    """r605 (湖南 示范乡镇 公示): 株洲市：茶陵县火田镇、株洲县太湖乡: 太湖 is also 安徽's 太湖县, but written after 株洲县 and
+    before 乡 it opens the township's own name."""
+    gaz = gazetteer()
+    text = "株洲市：茶陵县火田镇、株洲县太湖乡、醴陵市新阳乡"
+    names = [text[c.start : c.end] for c in find_candidates(text, gaz)]
+    assert "太湖乡" in names and "太湖" not in names
+
+
+def test_a_list_titled_in_its_own_line_takes_the_tier_its_title_names():
+    """现将…示范县名单公布如下：安平县、元氏县 (on one line or one name a line); a title naming no tier gives none."""
+    for body in ("安平县、元氏县、繁峙县。", "\n安平县\n元氏县\n繁峙县"):
+        text = f"某省应急管理厅通知\n\n现将2023年度安全生产示范县名单公布如下：{body}\n"
+        assert set(stances(read_text(text)).values()) == {"praised"}, body
+    text = "某省应急管理厅通知\n\n现将2023年度安全生产抽查县名单公布如下：安平县、元氏县、繁峙县。\n"
+    assert set(stances(read_text(text)).values()) == {"neutral"}
+
+
+def test_a_table_under_its_title_takes_the_tier_the_title_names_past_its_header_row():
+    text = (
+        "某省应急管理厅关于公布示范县的通知\n\n各市：\n\n现予公布。\n\n附件\n2023年度安全生产示范县名单\n"
+        "| 序号 | 省份 | 县（市、区） |\n| 1 | 河北省 | 安平县 |\n| 2 | 山西省 | 繁峙县 |\n| 3 | 山西省 | 永济市 |\n"
+    )
+    got = stances(read_text(text))
+    assert got["安平县"] == got["繁峙县"] == got["永济市"] == "praised"
+
+
+def test_the_documents_own_region_takes_the_tier_its_own_clause_gives_it():
+    """r915 (昆明在线): 近日，记者从云南省安全生产监督管理局获悉…国务院安委会通报…结果，云南省政府考核为优秀: the page's home
+    province is judged by a national body; a tier stated of it in its own clause holds."""
+    text = (
+        "好消息！云南省政府2017年度安全生产工作考核为优秀\n\n近日，记者从云南省安全生产监督管理局获悉：2017年，全省事故总量同比"
+        "下降。3月14日，国务院安委会通报全国2017年度省级政府安全生产工作考核结果，云南省政府考核为优秀。\n"
+    )
+    assert stances(read_text(text))["云南省"] == "praised"
+
+
+def test_the_documents_own_region_opening_a_companys_name_takes_no_tier_from_its_list():
+    """r802 (咸阳 表彰决定): …、陕西省第六建筑工程公司等20个隐患排查治理先进单位予以通报表彰: 陕西省 opens a company's name; the
+    count's tier is the company's and its peers'."""
+    text = (
+        "咸阳市人民政府办公室关于表彰2008年度安全生产先进县市区、部门和企业的决定\n\n市政府办公室决定对秦都区人民政府等10个县市区、"
+        "陕西省第六建筑工程公司等20个隐患排查治理先进单位予以通报表彰。\n"
+    )
+    assert stances(read_text(text)).get("陕西省", "neutral") == "neutral"
+
+
+def test_a_bare_list_under_a_heading_or_title_that_commends_or_penalises_takes_that_stance():
+    """一、予以通报表扬的县（市、区）⏎安平县、元氏县 / 附件2⏎通报批评县（市、区）名单⏎繁峙县: no tier word, but the heading says
+    what is done to those listed."""
+    text = (
+        "某省安委会办公室关于2023年度考核结果的通报\n\n各市安委会：\n\n现将考核结果通报如下。\n\n一、予以通报表扬的县（市、区）\n"
+        "安平县、元氏县\n二、予以通报批评的县（市、区）\n古县、永济市\n"
+    )
+    got = stances(read_text(text))
+    assert (got["安平县"], got["元氏县"], got["古县"], got["永济市"]) == ("praised", "praised", "criticized", "criticized")
+    text = (
+        "某省安委会办公室关于2023年度考核结果的通报\n\n各市安委会：\n\n现将考核结果通报如下。\n\n附件1\n通报表扬县（市、区）名单\n"
+        "安平县\n元氏县\n附件2\n通报批评县（市、区）名单\n繁峙县\n永济市\n"
+    )
+    got = stances(read_text(text))
+    assert (got["安平县"], got["元氏县"], got["繁峙县"], got["永济市"]) == ("praised", "praised", "criticized", "criticized")
+
+
+def test_a_bare_name_its_parent_labels_is_a_region_of_that_parent():
+    """江苏省：常州、连云港⏎贵州省：遵义: a list labelled by a province in full vouches for the bare names it holds, even one
+    alone (遵义), as that province's units."""
+    text = (
+        "某部关于2023年度示范市名单的公示\n\n确定了2023年度全国示范市名单（见附件），现予以公示。\n\n"
+        "附件\n江苏省：常州、连云港\n贵州省：遵义\n"
+    )
+    got = stances(read_text(text))
+    assert got["遵义市"] == got["常州市"] == got["连云港市"] == "praised"
+
+
+def test_an_attachment_named_in_a_clause_of_its_own_and_counted_above_its_list_is_read_by_its_reference():
+    """…示范县名单，详见附件1 (no brackets, the title in the clause before) and a count line (（共3个）) between the
+    attachment's number and its list; another attachment the body calls a sample stays unjudged."""
+    text = (
+        "某部关于2023年度工作的通知\n\n确定了2023年度全国示范县名单，详见附件1。另抽查了部分县，名单详见附件2。\n\n"
+        "附件1\n（共3个）\n安平县、元氏县、繁峙县\n附件2\n古县、永济市\n"
+    )
+    got = stances(read_text(text))
+    assert got["安平县"] == got["元氏县"] == got["繁峙县"] == "praised"
+    assert got["古县"] == got["永济市"] == "neutral"
+
+
+def test_a_table_whose_title_names_no_tier_takes_the_one_its_header_row_names():
+    text = (
+        "某省应急管理厅关于公布2023年度创建结果的通知\n\n各市：\n\n现予公布。\n\n附件\n2023年度创建结果\n"
+        "| 序号 | 省份 | 示范县（市、区） |\n| 1 | 河北省 | 安平县 |\n| 2 | 山西省 | 繁峙县 |\n| 3 | 山西省 | 永济市 |\n"
+    )
+    got = stances(read_text(text))
+    assert got["安平县"] == got["繁峙县"] == got["永济市"] == "praised"
