@@ -163,7 +163,7 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
     joins = frozenset(e for e, (_, kind) in ends.items() if kind == "enterprise" and e not in places.spans)
     department_ends: list[int] = []  # of the departments found so far, in order
     for end, (suffix, kind) in sorted(ends.items()):
-        place_start = snap_to_place(walk_left(text, end - len(suffix), kind, joins), places)
+        place_start = snap_to_place(past_example_marker(text, walk_left(text, end - len(suffix), kind, joins), places), places)
         if kind == "enterprise":
             place_start = after_body(place_start, end - len(suffix), department_ends)
         start = skip_places(place_start, end, places)
@@ -183,6 +183,18 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
             department_ends.append(end)
         found.append(OrgName(start, end, kind, place_start))
     return drop_contained(found)
+
+
+EXAMPLE_MARKER = "如"
+
+
+def past_example_marker(text: str, start: int, places: Places) -> int:
+    """Past the 如 that opens a clause to give an example, when a place follows it (…，如马山县罗裕矿业有限公司不清楚…):
+    no part of the name. 比如 and 例如 end the walk already; 如 alone may open a name (如家酒店), so a place must follow."""
+    at_clause_start = start == 0 or text[start - 1] in NAME_STOP
+    if at_clause_start and text.startswith(EXAMPLE_MARKER, start) and start + len(EXAMPLE_MARKER) in places.spans:
+        return start + len(EXAMPLE_MARKER)
+    return start
 
 
 # a numeral and classifier (一起, 一家), or 一 right after a village or town, before an ending: a business, not its name

@@ -325,3 +325,51 @@ def test_an_enterprise_answers_for_its_officer_held_for_a_crime():
         "被检察机关批准逮捕。\n东泰公司总经理介绍了公司的发展情况。\n"
     )
     assert set(found) == {"东泰公司", "陈熙吊篮公司"}
+
+
+def test_an_example_marker_before_a_placed_name_is_no_part_of_it():
+    text = (
+        "（一）马山县自然资源、应急管理部门对安全生产专项整治三年行动的宣传不足。个别企业未曾听闻专项整治三年行动工作,"
+        "如马山县罗裕矿业有限公司不清楚安全生产专项整治三年行动。\n"
+    )
+    found = entities(text)
+    assert "马山县罗裕矿业有限公司" in found
+    assert not any(name.startswith("如") for name in found)
+
+
+def test_names_qualified_by_what_they_caused_or_were_found_to_have_are_blamed():
+    text = (
+        "3家检查发言的生产企业分别是：因燃气泄漏导致地铁1号线广西大学站封闭1小时的南宁中燃城市燃气发展有限公司，"
+        "造成13人蒸汽灼烫或挫裂伤的广西金川有色金属有限公司。\n"
+        "截至目前，共计检查煤矿企业11家，查处隐患105条，对存在问题较多的龙洞沟煤矿、红稗地煤矿2家煤矿企业责令停产整改。\n"
+    )
+    found = entities(text)
+    assert {"南宁中燃城市燃气发展有限公司", "广西金川有色金属有限公司", "龙洞沟煤矿", "红稗地煤矿"} <= set(found)
+
+
+def test_a_rule_naming_where_an_accident_happened_blames_no_unit():
+    text = (
+        "第十条 煤矿发生事故后，煤矿负责人接到报告后，应当于1小时内报告事故发生地县级以上人民政府安全生产监督管理部门、"
+        "负责煤矿安全生产监督管理的部门和驻地煤矿安全监察机构。\n"
+    )
+    assert not [name for name in entities(text) if "煤矿" in name]
+
+
+def test_the_items_of_a_list_a_line_of_its_own_leads_in_are_blamed():
+    text = (
+        "青海省公安厅交警总队召开新闻发布会对今年以来的4起客运企业道路运输责任交通事故进行曝光。\n"
+        "此次曝光的典型案例有：\n"
+        "2月22日下午，青海省汽车运输集团有限公司李某某驾驶青A73396号大型客车在共和县境内国道214线170公里处的冰雪路面"
+        "发生侧翻，造成2名乘客当场死亡、31人受伤；8月2日清晨，西宁金圣地旅游公司沈某某驾驶青A65878号大型普通客车"
+        "行至国道109线2123公里处时，与对向行驶的小型轿车发生碰撞，造成小型轿车内1人死亡、4人受伤。\n"
+    )
+    assert {"青海省汽车运输集团有限公司", "西宁金圣地旅游公司"} <= set(entities(text))
+
+
+def test_a_company_told_working_when_an_accident_happened_is_not_blamed_by_its_casualties():
+    text = (
+        "龙文区人民政府:\n2023年11月17日上午9时许，在龙文区梧桥中路3号漳州市明盛工贸有限公司2号厂房屋顶，福建臣讯通信技术有限公司"
+        "进行移动通信设备配套设施安装施工时，发生触电事故，造成1名施工人员受伤经抢救无效死亡。\n"
+        "根据有关规定，决定对这起事故实行挂牌督办。\n"
+    )
+    assert "福建臣讯通信技术有限公司" not in entities(text)

@@ -599,3 +599,20 @@ def test_the_items_of_what_a_campaign_goes_after_are_no_problems():
     """r927 (a 专项整治 notice): under 二、整治内容 the items 聘用和招请未经安全培训合格…的 are what is to be put right."""
     texts = [p.text for p in docparse.read(REAL / "r927_tongzhi.pdf").extraction.problems]
     assert not any("未经安全培训合格" in t or "违规施工方面" in t for t in texts)
+
+
+def test_a_heading_that_says_a_work_needs_strengthening_states_a_problem():
+    text = (
+        "南宁对安全生产领域专项监督检查中发现的问题进行通报\n\n对检查发现问题通报如下:\n\n"
+        "一、属地政府安全生产责任履职能力有待加强\n\n"
+        "(一)马山县自然资源、应急管理部门对安全生产专项整治三年行动的宣传不足。\n\n"
+        "(二)上林县乡村振兴、住建部门落实安全监管职责不到位。对督导检查发现的问题隐患,未严格督促有关责任单位落实整改责任,"
+        "隐患治理工作未显成效。\n\n"
+        "二、企业安全生产主体责任落实仍有差距\n\n部分企业安全生产宣传培训教育不到位,未按要求开展风险辨识评估。\n"
+    )
+    doc = read_text(text)
+    assert doc.sections[0].role == "problems"  # its 加强 asks nothing
+    problems = [p.text for p in doc.extraction.problems]
+    assert any("履职能力有待加强" in p for p in problems)
+    assert any("落实安全监管职责不到位" in p for p in problems)
+    assert any("隐患治理工作未显成效" in p for p in problems)
