@@ -47,6 +47,7 @@ class SuffixTable:
     stopwords: tuple[str, ...]
     endings: frozenset[str]  # every enterprise ending (宾馆, 酒店 …)
     before_name: tuple[str, ...]  # words that end the run left of a name (比如, 召集, 通报)
+    part_of_body: tuple[str, ...]  # words after an ending that make it part of a body's name (煤矿安全监察局)
 
 
 @lru_cache(maxsize=1)
@@ -54,25 +55,33 @@ def suffix_table() -> SuffixTable:
     endings_of: dict[str, tuple[str, str, str]] = {}
     stopwords = []
     before_name = []
+    part_of_body = []
     endings = set()
     for row in load_tsv("entity_suffixes.tsv"):
         if row["kind"] == "not_name":
             stopwords.append(row["word"])
         elif row["kind"] == "before_name":
             before_name.append(row["word"])
+        elif row["kind"] == "part_of_body":
+            part_of_body.append(row["word"])
         else:
             endings_of[row["word"]] = (row["word"], row["kind"], row["not_before"])
             if row["kind"] == "enterprise":
                 endings.add(row["word"])
-    return SuffixTable(TermMatcher(endings_of), tuple(stopwords), frozenset(endings), tuple(before_name))
+    return SuffixTable(
+        TermMatcher(endings_of), tuple(stopwords), frozenset(endings), tuple(before_name), tuple(part_of_body)
+    )
 
 
 def suffix_ends(text: str) -> dict[int, tuple[str, str]]:
     """End offset -> (suffix, kind) for the longest valid ending that ends there."""
     out: dict[int, tuple[str, str]] = {}
+    part_of_body = suffix_table().part_of_body
     for _, end, (word, kind, not_before) in suffix_table().matcher.every(text):
         if end < len(text) and text[end] in not_before:
             continue
+        if kind == "enterprise" and text.startswith(part_of_body, end):
+            continue  # 河南煤矿安全监察局: a body's name, which the departments stage reads
         if end not in out or len(word) > len(out[end][0]):
             out[end] = (word, kind)
     return out

@@ -14,6 +14,7 @@ from functools import lru_cache
 from docparse.analyse.departments import BEFORE_LIST, role_cues
 from docparse.analyse.gazetteer import gazetteer
 from docparse.analyse.organizations import (
+    COMPANY_FORMS,
     LEVEL_PREFIX,
     OrgName,
     Places,
@@ -67,10 +68,28 @@ SANCTIONING_AFTER = re.compile(
 )
 
 
+# 海南省个别地区安委会成员单位: a quantifier after the place makes the name a kind of body, nobody in particular
+GENERIC_INSIDE = tuple(g for g in GENERIC_BEFORE if len(g) > 1)
+# 省安委会成员单位, 安委会成员单位: the member units a committee's name stands for, not the committee
+MEMBERS_AFTER = re.compile(r"会?成员单位")
+
+
+def in_book_title(text: str, pos: int) -> bool:
+    """Whether `pos` stands inside 《…》, the title of a document the text cites (《广西壮族自治区安全生产委员会关于…的
+    通知》): its issuer, not a body the text blames."""
+    opened = text.rfind("《", 0, pos)
+    return opened >= 0 and text.rfind("》", opened, pos) < 0 and "\n" not in text[opened:pos]
+
+
 def is_named(text: str, org: OrgName, places: Places) -> bool:
     """A department criticized by name opens with its place or level (临沧市国土资源局), and no
-    quantifier stands before it (个别专委会 is nobody in particular)."""
+    quantifier stands before it or after its place (个别专委会, 海南省个别地区安委会 are nobody in particular); a name
+    that stands for a committee's member units or in a cited document's title names no body blamed."""
     if any(text.endswith(g, 0, org.place_start) for g in GENERIC_BEFORE):
+        return False
+    if any(g in text[org.place_start : org.end] for g in GENERIC_INSIDE) or MEMBERS_AFTER.match(text, org.end):
+        return False
+    if in_book_title(text, org.place_start):
         return False
     if text.startswith(REFERENCE_OPENERS, org.place_start):
         return False
@@ -422,6 +441,11 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
 LEGAL_FORM = re.compile(r"(?:股份|有限责任|有限)?公司$")
 
 
+def registered(name: str) -> bool:
+    """Whether the name ends in a company's form, whose registered name opens with its place."""
+    return name.endswith(COMPANY_FORMS)
+
+
 def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEntity]:
     """One entry per enterprise: 安源煤矿 written again after 江西煤业集团有限责任公司安源煤矿 is that one, and so is
     山西兰花集团莒山煤矿 (a headline's) beside 山西兰花集团莒山煤矿有限公司."""
@@ -429,12 +453,13 @@ def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEnti
     short_places = gazetteer().short_names
 
     def short_form_of(name: str, other: str) -> bool:
-        if other == name or other[: len(other) - len(name)] in short_places:
+        if other == name or (other[: len(other) - len(name)] in short_places and not registered(name)):
             return False  # 黑龙江富华煤矿 is 富华煤矿 with a bare province the places stage left unnamed: the mine's name is 富华煤矿
         return other.endswith(name) or LEGAL_FORM.fullmatch(other, len(name)) is not None and other.startswith(name)
 
     def placed_form_of(name: str, other: str) -> bool:
-        return other != name and name.endswith(other) and name[: len(name) - len(other)] in short_places
+        # a company's registered name keeps its province (新疆八一钢铁股份有限公司, registered_start)
+        return other != name and not registered(name) and name.endswith(other) and name[: len(name) - len(other)] in short_places
 
     return [
         e

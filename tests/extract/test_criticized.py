@@ -373,3 +373,35 @@ def test_a_company_told_working_when_an_accident_happened_is_not_blamed_by_its_c
         "根据有关规定，决定对这起事故实行挂牌督办。\n"
     )
     assert "福建臣讯通信技术有限公司" not in entities(text)
+
+
+def test_a_quantified_body_its_member_units_and_a_cited_documents_issuer_are_not_blamed():
+    text = (
+        "海南省个别地区安委会成员单位未明确安全生产职责；安全生产投入长效机制不完善。\n"
+        "完善了《对市州政府和省安委会成员单位安全生产目标责任制考核办法》，全年问责党政领导干部57人。\n"
+        "自治区安委办发出《广西壮族自治区安全生产委员会关于2019年度自治区重点监督整改18项生产安全事故隐患的通知》，"
+        "将存在生产安全事故隐患的项目列为重点监督整改项目。\n"
+    )
+    found = entities(text)
+    assert not [name for name in found if "安委" in name or "安全生产委员会" in name]
+
+
+def test_a_mine_ending_that_opens_a_safety_inspection_bodys_name_is_no_enterprise():
+    text = (
+        "一、接到群众举报已关闭的小煤窑有偷采现象，河南煤矿安全监察局局长指示商丘煤矿安全监察办事处立即查办，"
+        "复查中发现小煤窑没有炸毁井筒。\n"
+    )
+    found = entities(text)
+    assert "河南煤矿" not in found and "商丘煤矿" not in found
+
+
+def test_a_company_keeps_the_province_its_registered_name_opens_with_and_no_role_before_it():
+    text = (
+        "国务院安委会办公室通报了新疆八一钢铁（600581）股份有限公司“10·18”较大中毒窒息事故。事故发生在八一钢铁（600581）"
+        "股份有限公司能源环保部制氧工序，承包单位西安陕鼓动力（601369）股份有限公司违规开展空气压缩机润滑油箱清理作业，"
+        "造成4人死亡。\n"
+    )
+    found = entities(text)
+    assert "新疆八一钢铁（600581）股份有限公司" in found
+    assert "八一钢铁（600581）股份有限公司" not in found
+    assert "西安陕鼓动力（601369）股份有限公司" in found
