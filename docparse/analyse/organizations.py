@@ -186,7 +186,7 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
         if kind == "department":
             if start == place_start and text[place_start : place_start + 1] not in LEVEL_PREFIX:
                 continue  # 格局, 大局: a department name opens with its place or level
-            if len(text[place_start:end]) < 4:
+            if len(text[place_start:end]) < 4 and not short_body(text, place_start, end):
                 continue
             start = place_start  # the department keeps its place: 临沧市国土资源局
             department_ends.append(end)
@@ -204,6 +204,13 @@ def past_example_marker(text: str, start: int, places: Places) -> int:
     if at_clause_start and text.startswith(EXAMPLE_MARKER, start) and start + len(EXAMPLE_MARKER) in places.spans:
         return start + len(EXAMPLE_MARKER)
     return start
+
+
+def short_body(text: str, start: int, end: int) -> bool:
+    """A level, one character of its field and an ending (市建委), not two levels (县区委) nor the first part of a
+    longer word (县安委|会成员单位)."""
+    name = text[start:end]
+    return len(name) == 3 and name[0] in LEVEL_PREFIX and name[1] not in LEVEL_PREFIX and not text.startswith("会", end)
 
 
 # a numeral and classifier (一起, 一家), or 一 right after a village or town, before an ending: a business, not its name

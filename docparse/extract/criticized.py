@@ -70,8 +70,8 @@ SANCTIONING_AFTER = re.compile(
 
 # 海南省个别地区安委会成员单位: a quantifier after the place makes the name a kind of body, nobody in particular
 GENERIC_INSIDE = tuple(g for g in GENERIC_BEFORE if len(g) > 1)
-# 省安委会成员单位, 安委会成员单位: the member units a committee's name stands for, not the committee
-MEMBERS_AFTER = re.compile(r"会?成员单位")
+# 省安委会成员单位, 区安委会各成员单位: the member units a committee's name stands for, not the committee
+MEMBERS_AFTER = re.compile(r"会?各?成员单位")
 
 
 def in_book_title(text: str, pos: int) -> bool:
@@ -249,6 +249,14 @@ def failing_before_pattern() -> re.Pattern[str]:
     )
 
 
+def dated_accident(text: str, org: OrgName, end: int) -> str | None:
+    """The accident named by its date before the name and its kind after it (“10·4”荔波安平煤矿事故)."""
+    if re.search(rf"“{ACCIDENT_DATE}”$", text[max(0, org.place_start - 12) : org.place_start]) is None:
+        return None
+    found = re.match(rf"[^，。；：\n“”]{{0,10}}?(?:{'|'.join(event_words())})", text[end : end + 16])
+    return found.group() if found else None
+
+
 def failing_before(text: str, start: int, s_start: int) -> str | None:
     """What the clause that ends right before a list of names says they caused (造成…的), if anything."""
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, s_start, start)]
@@ -284,7 +292,11 @@ def blamed_enterprise(
     found = after.match(text, end) or penalty.match(text, end)
     if found:
         return found.group()
-    caused = failing_before(text, list_start(text, org, preceding), s_start) or lead_line_before(text, org, s_start)
+    caused = (
+        failing_before(text, list_start(text, org, preceding), s_start)
+        or lead_line_before(text, org, s_start)
+        or dated_accident(text, org, end)
+    )
     if caused is not None:
         return caused
     officer = sanctioned_officer(text, org, s_start, s_end)

@@ -405,3 +405,19 @@ def test_a_company_keeps_the_province_its_registered_name_opens_with_and_no_role
     assert "新疆八一钢铁（600581）股份有限公司" in found
     assert "八一钢铁（600581）股份有限公司" not in found
     assert "西安陕鼓动力（601369）股份有限公司" in found
+
+
+def test_a_three_character_body_and_an_accident_named_by_its_date_before_the_mine():
+    text = (
+        "此次检查中，雁塔区、市建委、市质监局存在部分隐患没有按期限进行整改，整改力度不大。\n"
+        "记者10日从黔南布依族苗族自治州人民政府了解到，因对“10·4”荔波安平煤矿事故负有直接领导责任，黔南州工信委副主任"
+        "龙河云被责令停职检查。\n"
+    )
+    found = entities(text)
+    assert {"市建委", "市质监局", "荔波安平煤矿"} <= set(found)
+
+
+def test_a_committees_units_named_after_it_are_not_the_committee():
+    text = "检查发现，区安委会各成员单位安全生产职责落实不到位，部分企业隐患整改不彻底。\n"
+    assert not [name for name in entities(text) if "安委" in name]
+

@@ -616,3 +616,25 @@ def test_a_heading_that_says_a_work_needs_strengthening_states_a_problem():
     assert any("履职能力有待加强" in p for p in problems)
     assert any("落实安全监管职责不到位" in p for p in problems)
     assert any("隐患治理工作未显成效" in p for p in problems)
+
+
+def test_a_sentence_citing_a_laws_article_quotes_the_rule_not_a_finding():
+    text = (
+        "市应急管理局公布典型案例。\n法律链接:\n"
+        "《中华人民共和国安全生产法》第九十七条第七项 生产经营单位特种作业人员未按照规定经专门的安全作业培训并取得相应资格,"
+        "上岗作业的,责令限期改正,处十万元以下的罚款。\n"
+        "典型案例:\n经调查,钱某某未按照规定经专门的安全作业培训并取得相应资格,上岗作业。\n"
+    )
+    problems = [p.text for p in read_text(text).extraction.problems]
+    assert not any("第九十七条" in p or p.startswith("生产经营单位") for p in problems)
+    assert any("钱某某" in p or p.startswith("未按照规定") for p in problems)
+
+
+def test_a_list_ending_in_deng_after_a_clause_naming_problems_found_lists_them():
+    text = (
+        "在肯定成绩的同时，督查组也指出了我省在安全生产方面存在的短板和问题，企业主体责任落实不到位、大检查工作力度递减等。"
+        "对此，督查组要求保持大检查工作高压态势。\n"
+    )
+    problems = [p.text for p in read_text(text).extraction.problems]
+    assert "企业主体责任落实不到位" in problems and "大检查工作力度递减" in problems
+    assert not any("指出了" in p for p in problems)  # the lead only announces them
