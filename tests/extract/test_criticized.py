@@ -421,3 +421,13 @@ def test_a_committees_units_named_after_it_are_not_the_committee():
     text = "检查发现，区安委会各成员单位安全生产职责落实不到位，部分企业隐患整改不彻底。\n"
     assert not [name for name in entities(text) if "安委" in name]
 
+
+
+def test_bodies_whose_officials_a_meeting_is_held_with_are_blamed():
+    text = (
+        "7月28日，省安委办对南昌市政府相关负责人和南昌市交通运输局、南昌市公安局交管局、南昌市应急管理局以及南昌县、新建区、"
+        "进贤县政府主要负责人进行安全生产约谈。\n"
+    )
+    found = entities(text)
+    assert {"南昌市交通运输局", "南昌市公安局交管局", "南昌市应急管理局"} <= set(found)
+    assert "省安委办" not in found
