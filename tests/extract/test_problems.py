@@ -638,3 +638,20 @@ def test_a_list_ending_in_deng_after_a_clause_naming_problems_found_lists_them()
     problems = [p.text for p in read_text(text).extraction.problems]
     assert "企业主体责任落实不到位" in problems and "大检查工作力度递减" in problems
     assert not any("指出了" in p for p in problems)  # the lead only announces them
+
+
+def test_a_hazard_list_names_missing_signs_and_measures_and_records_short_of_detail():
+    text = (
+        "莅许督查发现的问题和隐患\n\n2017年9月14日\n\n附件:\n\n胖东来时代广场(责任单位:魏都区,市消防支队)\n\n"
+        "1.进门地面无荧光标识;\n\n2.控制室无防小动物措施;\n\n3.动火证内容不详细。\n"
+    )
+    problems = [p.text for p in read_text(text).extraction.problems]
+    for cue in ("进门地面无荧光标识", "控制室无防小动物措施", "动火证内容不详细"):
+        assert any(cue in p for p in problems), cue
+
+
+def test_whatever_measure_is_taken_states_no_missing_one():
+    from docparse.extract.problems import deficiency_pattern
+
+    assert deficiency_pattern().search("无论采取何种措施，都要确保安全") is None
+    assert deficiency_pattern().search("控制室无防小动物措施") is not None
