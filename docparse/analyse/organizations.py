@@ -47,6 +47,7 @@ class SuffixTable:
     stopwords: tuple[str, ...]
     endings: frozenset[str]  # every enterprise ending (宾馆, 酒店 …)
     before_name: tuple[str, ...]  # words that end the run left of a name (比如, 召集, 通报)
+    part_of_body: tuple[str, ...]  # words after an ending that make it part of a body's name (煤矿安全监察局)
 
 
 @lru_cache(maxsize=1)
@@ -54,25 +55,33 @@ def suffix_table() -> SuffixTable:
     endings_of: dict[str, tuple[str, str, str]] = {}
     stopwords = []
     before_name = []
+    part_of_body = []
     endings = set()
     for row in load_tsv("entity_suffixes.tsv"):
         if row["kind"] == "not_name":
             stopwords.append(row["word"])
         elif row["kind"] == "before_name":
             before_name.append(row["word"])
+        elif row["kind"] == "part_of_body":
+            part_of_body.append(row["word"])
         else:
             endings_of[row["word"]] = (row["word"], row["kind"], row["not_before"])
             if row["kind"] == "enterprise":
                 endings.add(row["word"])
-    return SuffixTable(TermMatcher(endings_of), tuple(stopwords), frozenset(endings), tuple(before_name))
+    return SuffixTable(
+        TermMatcher(endings_of), tuple(stopwords), frozenset(endings), tuple(before_name), tuple(part_of_body)
+    )
 
 
 def suffix_ends(text: str) -> dict[int, tuple[str, str]]:
     """End offset -> (suffix, kind) for the longest valid ending that ends there."""
     out: dict[int, tuple[str, str]] = {}
+    part_of_body = suffix_table().part_of_body
     for _, end, (word, kind, not_before) in suffix_table().matcher.every(text):
         if end < len(text) and text[end] in not_before:
             continue
+        if kind == "enterprise" and text.startswith(part_of_body, end):
+            continue  # 河南煤矿安全监察局: a body's name, which the departments stage reads
         if end not in out or len(word) > len(out[end][0]):
             out[end] = (word, kind)
     return out
@@ -163,7 +172,7 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
     joins = frozenset(e for e, (_, kind) in ends.items() if kind == "enterprise" and e not in places.spans)
     department_ends: list[int] = []  # of the departments found so far, in order
     for end, (suffix, kind) in sorted(ends.items()):
-        place_start = snap_to_place(walk_left(text, end - len(suffix), kind, joins), places)
+        place_start = snap_to_place(past_example_marker(text, walk_left(text, end - len(suffix), kind, joins), places), places)
         if kind == "enterprise":
             place_start = after_body(place_start, end - len(suffix), department_ends)
         start = skip_places(place_start, end, places)
@@ -177,12 +186,31 @@ def find_organizations(text: str, places: Places) -> list[OrgName]:
         if kind == "department":
             if start == place_start and text[place_start : place_start + 1] not in LEVEL_PREFIX:
                 continue  # 格局, 大局: a department name opens with its place or level
-            if len(text[place_start:end]) < 4:
+            if len(text[place_start:end]) < 4 and not short_body(text, place_start, end):
                 continue
             start = place_start  # the department keeps its place: 临沧市国土资源局
             department_ends.append(end)
         found.append(OrgName(start, end, kind, place_start))
     return drop_contained(found)
+
+
+EXAMPLE_MARKER = "如"
+
+
+def past_example_marker(text: str, start: int, places: Places) -> int:
+    """Past the 如 that opens a clause to give an example, when a place follows it (…，如马山县罗裕矿业有限公司不清楚…):
+    no part of the name. 比如 and 例如 end the walk already; 如 alone may open a name (如家酒店), so a place must follow."""
+    at_clause_start = start == 0 or text[start - 1] in NAME_STOP
+    if at_clause_start and text.startswith(EXAMPLE_MARKER, start) and start + len(EXAMPLE_MARKER) in places.spans:
+        return start + len(EXAMPLE_MARKER)
+    return start
+
+
+def short_body(text: str, start: int, end: int) -> bool:
+    """A level, one character of its field and an ending (市建委), not two levels (县区委) nor the first part of a
+    longer word (县安委|会成员单位)."""
+    name = text[start:end]
+    return len(name) == 3 and name[0] in LEVEL_PREFIX and name[1] not in LEVEL_PREFIX and not text.startswith("会", end)
 
 
 # a numeral and classifier (一起, 一家), or 一 right after a village or town, before an ending: a business, not its name

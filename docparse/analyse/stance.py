@@ -272,11 +272,22 @@ BODY_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:人民政府|政府|党委|�
 BODY_SEPARATOR = re.compile(r"、|，|,|以及|和|及|与")
 
 
+# the officials of a body a penalty falls on (南昌市政府相关负责人, 进贤县政府主要负责人): the body answers for them
+OFFICIALS_OF = re.compile(r"(?:相关|主要|有关)?(?:负责人|负责同志)$")
+# a place whose ending a later member gives (南昌县、新建区、进贤县政府: each one's 政府)
+PLACE_MEMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[省市县区州旗盟镇乡]")
+# 进行安全生产约谈: what the penalty is about, between the object and it
+PENALTY_TOPIC = ("安全生产", "安全")
+
+
 def listed_bodies(text: str, start: int, end: int) -> bool:
     """Whether `[start, end)` is a list of bodies written over commas (威信县能源局、自然资源局，昭通市能源局，
-    威信县委、县人民政府), nothing else."""
-    parts = BODY_SEPARATOR.split("".join(text[start:end].split()))
-    return len(parts) >= 2 and all(BODY_MEMBER.fullmatch(p) for p in parts)
+    威信县委、县人民政府), or of their officials (南昌市政府相关负责人和南昌市交通运输局…以及南昌县、新建区、进贤县政府
+    主要负责人), nothing else; a bare place takes the ending of the body listed after it."""
+    parts = [OFFICIALS_OF.sub("", p) for p in BODY_SEPARATOR.split("".join(text[start:end].split()))]
+    if len(parts) < 2 or not BODY_MEMBER.fullmatch(parts[-1]):
+        return False
+    return all(BODY_MEMBER.fullmatch(p) or PLACE_MEMBER.fullmatch(p) for p in parts)
 
 
 def sanction_on_bodies(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
@@ -292,6 +303,8 @@ def sanction_on_bodies(text: str, start: int, end: int, s_start: int, s_end: int
         if found < 0 or text.startswith("的", found + len(cue)):
             continue
         object_end = found
+        topic = next((t for t in PENALTY_TOPIC if text.endswith(t, 0, object_end)), "")
+        object_end -= len(topic)
         while text[:object_end].rstrip().endswith(SANCTION_VERBS):
             trimmed = text[:object_end].rstrip()
             object_end = len(trimmed) - next(len(v) for v in SANCTION_VERBS if trimmed.endswith(v))

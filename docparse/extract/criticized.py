@@ -14,6 +14,7 @@ from functools import lru_cache
 from docparse.analyse.departments import BEFORE_LIST, role_cues
 from docparse.analyse.gazetteer import gazetteer
 from docparse.analyse.organizations import (
+    COMPANY_FORMS,
     LEVEL_PREFIX,
     OrgName,
     Places,
@@ -67,10 +68,28 @@ SANCTIONING_AFTER = re.compile(
 )
 
 
+# 海南省个别地区安委会成员单位: a quantifier after the place makes the name a kind of body, nobody in particular
+GENERIC_INSIDE = tuple(g for g in GENERIC_BEFORE if len(g) > 1)
+# 省安委会成员单位, 区安委会各成员单位: the member units a committee's name stands for, not the committee
+MEMBERS_AFTER = re.compile(r"会?各?成员单位")
+
+
+def in_book_title(text: str, pos: int) -> bool:
+    """Whether `pos` stands inside 《…》, the title of a document the text cites (《广西壮族自治区安全生产委员会关于…的
+    通知》): its issuer, not a body the text blames."""
+    opened = text.rfind("《", 0, pos)
+    return opened >= 0 and text.rfind("》", opened, pos) < 0 and "\n" not in text[opened:pos]
+
+
 def is_named(text: str, org: OrgName, places: Places) -> bool:
     """A department criticized by name opens with its place or level (临沧市国土资源局), and no
-    quantifier stands before it (个别专委会 is nobody in particular)."""
+    quantifier stands before it or after its place (个别专委会, 海南省个别地区安委会 are nobody in particular); a name
+    that stands for a committee's member units or in a cited document's title names no body blamed."""
     if any(text.endswith(g, 0, org.place_start) for g in GENERIC_BEFORE):
+        return False
+    if any(g in text[org.place_start : org.end] for g in GENERIC_INSIDE) or MEMBERS_AFTER.match(text, org.end):
+        return False
+    if in_book_title(text, org.place_start):
         return False
     if text.startswith(REFERENCE_OPENERS, org.place_start):
         return False
@@ -208,13 +227,78 @@ def sanctioned_officer(text: str, org: OrgName, s_start: int, s_end: int) -> str
     return next((m for m in measures if m in text[s_start:s_end]), None)
 
 
-def blamed_enterprise(text: str, org: OrgName, following: list[OrgName], s_start: int, s_end: int) -> str | None:
+def list_start(text: str, org: OrgName, preceding: list[OrgName]) -> int:
+    """Where the list the name stands in starts: before the names joined to it (A、B和C)."""
+    start = org.place_start
+    for prev in reversed(preceding):
+        if text[prev.end : start] not in LIST_JOINERS:
+            break
+        start = prev.place_start
+    return start
+
+
+CLAUSE_BREAK = re.compile(r"[，。；：\n]")
+# 造成13人蒸汽灼烫或挫裂伤的广西金川有色金属有限公司, 对存在问题较多的龙洞沟煤矿、红稗地煤矿…, 发生较大事故的…: a clause
+# that qualifies the names with what they caused, suffered or were found to have (事故发生地…的部门 only says where)
+@lru_cache(maxsize=1)
+def failing_before_pattern() -> re.Pattern[str]:
+    event = "|".join(event_words())
+    return re.compile(
+        rf"(?:(?:造成|导致|致使|引发)[^，。；：\n]{{1,40}}|发生[^，。；：\n]{{0,30}}?(?:{event})[^，。；：\n]{{0,6}}"
+        rf"|存在[^，。；：\n]{{0,12}}?(?:问题|隐患)[^，。；：\n]{{0,6}})的$"
+    )
+
+
+def dated_accident(text: str, org: OrgName, end: int) -> str | None:
+    """The accident named by its date before the name and its kind after it (“10·4”荔波安平煤矿事故)."""
+    if re.search(rf"“{ACCIDENT_DATE}”$", text[max(0, org.place_start - 12) : org.place_start]) is None:
+        return None
+    found = re.match(rf"[^，。；：\n“”]{{0,10}}?(?:{'|'.join(event_words())})", text[end : end + 16])
+    return found.group() if found else None
+
+
+def failing_before(text: str, start: int, s_start: int) -> str | None:
+    """What the clause that ends right before a list of names says they caused (造成…的), if anything."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, s_start, start)]
+    found = failing_before_pattern().search(text, breaks[-1] if breaks else s_start, start)
+    return found.group() if found else None
+
+
+def opens_clause(text: str, pos: int, s_start: int) -> bool:
+    """Whether nothing but blanks stands between the start of its clause and `pos`: the name is its subject."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, s_start, pos)]
+    return not text[breaks[-1] if breaks else s_start : pos].strip()
+
+
+def lead_line_before(text: str, org: OrgName, s_start: int) -> str | None:
+    """The lead-in of a list that a line of its own gives before the paragraph whose clause the name opens
+    (此次曝光的典型案例有：⏎2月22日下午，青海省汽车运输集团有限公司李某某驾驶…；…): each item tells what one did."""
+    if not opens_clause(text, org.place_start, s_start):
+        return None
+    paragraph = text.rfind("\n", 0, org.place_start)
+    if paragraph <= 0:
+        return None
+    line = text[text.rfind("\n", 0, paragraph) + 1 : paragraph]
+    found = blame_patterns()[1].search(line)
+    return found.group() if found else None
+
+
+def blamed_enterprise(
+    text: str, org: OrgName, preceding: list[OrgName], following: list[OrgName], s_start: int, s_end: int
+) -> str | None:
     """The cue that blames an enterprise an accident report names without a criticism word, if any."""
     after, lead_in, penalty = blame_patterns()
     end = list_end(text, org, following)
     found = after.match(text, end) or penalty.match(text, end)
     if found:
         return found.group()
+    caused = (
+        failing_before(text, list_start(text, org, preceding), s_start)
+        or lead_line_before(text, org, s_start)
+        or dated_accident(text, org, end)
+    )
+    if caused is not None:
+        return caused
     officer = sanctioned_officer(text, org, s_start, s_end)
     if officer is not None:
         return officer
@@ -244,11 +328,13 @@ def is_office(text: str, org: OrgName) -> bool:
     return name.endswith(OFFICE_ENDINGS) or (name.endswith("委") and PARTY_COMMITTEE.search(name) is None)
 
 
-def blame_by_name(text: str, org: OrgName, following: list[OrgName], s_start: int, s_end: int) -> str | None:
+def blame_by_name(
+    text: str, org: OrgName, preceding: list[OrgName], following: list[OrgName], s_start: int, s_end: int
+) -> str | None:
     """The cue that blames a name no criticism word judges: an enterprise an accident report names, a bureau
     whose official is sanctioned (吕梁市应急管理局原党委书记、局长高艳龙开除党籍)."""
     if org.kind == "enterprise":
-        return blamed_enterprise(text, org, following, s_start, s_end)
+        return blamed_enterprise(text, org, preceding, following, s_start, s_end)
     if is_office(text, org):
         return sanctioned_official(text, org.end, s_start, s_end)
     return None
@@ -334,7 +420,7 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
                 verdict, reason_start = referred
         if verdict.stance != "criticized":
             s_start = ctx.sentence_starts[ctx.sentence_of(org.start)]
-            cue = blame_by_name(doc.norm_text, org, orgs[i + 1 :], s_start, verdict.sentence_end)
+            cue = blame_by_name(doc.norm_text, org, orgs[:i], orgs[i + 1 :], s_start, verdict.sentence_end)
             if cue is not None:
                 verdict = Verdict("criticized", cue, verdict.sentence_end)
         if verdict.stance != "criticized":
@@ -367,6 +453,11 @@ def criticized_entities(doc: Document) -> list[CriticizedEntity]:
 LEGAL_FORM = re.compile(r"(?:股份|有限责任|有限)?公司$")
 
 
+def registered(name: str) -> bool:
+    """Whether the name ends in a company's form, whose registered name opens with its place."""
+    return name.endswith(COMPANY_FORMS)
+
+
 def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEntity]:
     """One entry per enterprise: 安源煤矿 written again after 江西煤业集团有限责任公司安源煤矿 is that one, and so is
     山西兰花集团莒山煤矿 (a headline's) beside 山西兰花集团莒山煤矿有限公司."""
@@ -374,12 +465,13 @@ def without_short_forms(entities: list[CriticizedEntity]) -> list[CriticizedEnti
     short_places = gazetteer().short_names
 
     def short_form_of(name: str, other: str) -> bool:
-        if other == name or other[: len(other) - len(name)] in short_places:
+        if other == name or (other[: len(other) - len(name)] in short_places and not registered(name)):
             return False  # 黑龙江富华煤矿 is 富华煤矿 with a bare province the places stage left unnamed: the mine's name is 富华煤矿
         return other.endswith(name) or LEGAL_FORM.fullmatch(other, len(name)) is not None and other.startswith(name)
 
     def placed_form_of(name: str, other: str) -> bool:
-        return other != name and name.endswith(other) and name[: len(name) - len(other)] in short_places
+        # a company's registered name keeps its province (新疆八一钢铁股份有限公司, registered_start)
+        return other != name and not registered(name) and name.endswith(other) and name[: len(name) - len(other)] in short_places
 
     return [
         e

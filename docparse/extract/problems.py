@@ -168,6 +168,8 @@ def zone_items(doc: Document) -> list[tuple[int, int, str | None, int | None]]:
 
 
 CLAUSE_BREAKS = re.compile(r"[，；：。！？\n]")
+# a sentence that opens by citing an article of a law or a standard quotes what that article says
+CITED_ARTICLE = re.compile(r"\s*《[^》\n]{2,60}》第[一二三四五六七八九十百零〇\d]{1,6}条")
 # A clause that opens with one of these asks for something or acts on someone; it names no shortcoming.
 REQUIREMENT = re.compile(
     r"(?:要|必须|务必|应当|须|请|严禁|禁止|不得|坚决|切实|严格|严肃|从严|依法|一律|加强|强化|推进|确保|有效|全面|深入|及时|立即|对|针对|根据|按照|依据"
@@ -358,6 +360,8 @@ def deficiency_clauses(doc: Document) -> list[tuple[int, int, str | None, int | 
         if doc.analysis.text_lines.tabbed_at(s) or on_chrome_line(text, s):  # 未经允许不得转载: the page's furniture, not the document
             continue
         if restates_title(text, title, s, e):  # a headline (…迟报瓦斯爆炸事故被查) says what the text goes on to tell
+            continue
+        if CITED_ARTICLE.match(text, s, e):  # 《安全生产法》第九十七条第七项 生产经营单位…未按照规定…的，责令…: the rule's words
             continue
         led, told_before = ([], e) if directive else shortcoming_led_items(found, s, e)
         out.extend((a, b, None, sent.section) for a, b in led)
@@ -613,6 +617,28 @@ def named_list(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     return members
 
 
+# …指出了我省在安全生产方面存在的短板和问题，A、B等: a clause that ends by naming problems found leads the list after it
+PROBLEMS_LEAD = re.compile(r"(?:存在的?|指出|发现|暴露出?的?)[^，。；：]{0,12}?(?:问题|短板|不足)$")
+LIST_END = re.compile(r"等(?:等)?$")
+
+
+def listed_after_lead(text: str, start: int, end: int, before: list[tuple[int, int, int, bool]]) -> list[tuple[int, int]] | None:
+    """The members of a 、-list ending in 等 (企业主体责任落实不到位、大检查工作力度递减等) that the clause before it
+    leads (…存在的短板和问题): named problems, the last without its 等; the lead, which only announces them, is
+    dropped from `before`. None when the clause is no such list."""
+    if not before or not LIST_END.search(text, start, end):
+        return None
+    lead_start, lead_end, _, lead_named = before[-1]
+    if lead_named or lead_end != start - 1 or PROBLEMS_LEAD.search(text, lead_start, lead_end) is None:
+        return None
+    tail = LIST_END.search(text, start, end)
+    members = list_members(text, start, tail.start())
+    if len(members) < 2 or any(b - a < MIN_CLAUSE for a, b in members):
+        return None
+    before.pop()
+    return members
+
+
 def clauses_of(text: str, start: int, end: int, has_cue) -> list[tuple[int, int, int, bool]]:
     """(start, end, head, named) of the clauses of a sentence, `head` where the comma clause holding it starts;
     a clause that lists shortcomings (消防设施不全、安全通道不畅) gives each member as a clause of its own,
@@ -622,7 +648,7 @@ def clauses_of(text: str, start: int, end: int, has_cue) -> list[tuple[int, int,
     pos = start
     for m in list(CLAUSE_BREAKS.finditer(text, start, end)) + [None]:
         stop = m.start() if m else end
-        named = named_list(text, pos, stop)
+        named = named_list(text, pos, stop) or listed_after_lead(text, pos, stop, out)
         members = named or list_members(text, pos, stop)
         if named or (len(members) > 1 and all(has_cue(a, b) for a, b in members)):
             out.extend((a, b, pos, named is not None) for a, b in members)

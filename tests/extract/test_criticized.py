@@ -325,3 +325,109 @@ def test_an_enterprise_answers_for_its_officer_held_for_a_crime():
         "被检察机关批准逮捕。\n东泰公司总经理介绍了公司的发展情况。\n"
     )
     assert set(found) == {"东泰公司", "陈熙吊篮公司"}
+
+
+def test_an_example_marker_before_a_placed_name_is_no_part_of_it():
+    text = (
+        "（一）马山县自然资源、应急管理部门对安全生产专项整治三年行动的宣传不足。个别企业未曾听闻专项整治三年行动工作,"
+        "如马山县罗裕矿业有限公司不清楚安全生产专项整治三年行动。\n"
+    )
+    found = entities(text)
+    assert "马山县罗裕矿业有限公司" in found
+    assert not any(name.startswith("如") for name in found)
+
+
+def test_names_qualified_by_what_they_caused_or_were_found_to_have_are_blamed():
+    text = (
+        "3家检查发言的生产企业分别是：因燃气泄漏导致地铁1号线广西大学站封闭1小时的南宁中燃城市燃气发展有限公司，"
+        "造成13人蒸汽灼烫或挫裂伤的广西金川有色金属有限公司。\n"
+        "截至目前，共计检查煤矿企业11家，查处隐患105条，对存在问题较多的龙洞沟煤矿、红稗地煤矿2家煤矿企业责令停产整改。\n"
+    )
+    found = entities(text)
+    assert {"南宁中燃城市燃气发展有限公司", "广西金川有色金属有限公司", "龙洞沟煤矿", "红稗地煤矿"} <= set(found)
+
+
+def test_a_rule_naming_where_an_accident_happened_blames_no_unit():
+    text = (
+        "第十条 煤矿发生事故后，煤矿负责人接到报告后，应当于1小时内报告事故发生地县级以上人民政府安全生产监督管理部门、"
+        "负责煤矿安全生产监督管理的部门和驻地煤矿安全监察机构。\n"
+    )
+    assert not [name for name in entities(text) if "煤矿" in name]
+
+
+def test_the_items_of_a_list_a_line_of_its_own_leads_in_are_blamed():
+    text = (
+        "青海省公安厅交警总队召开新闻发布会对今年以来的4起客运企业道路运输责任交通事故进行曝光。\n"
+        "此次曝光的典型案例有：\n"
+        "2月22日下午，青海省汽车运输集团有限公司李某某驾驶青A73396号大型客车在共和县境内国道214线170公里处的冰雪路面"
+        "发生侧翻，造成2名乘客当场死亡、31人受伤；8月2日清晨，西宁金圣地旅游公司沈某某驾驶青A65878号大型普通客车"
+        "行至国道109线2123公里处时，与对向行驶的小型轿车发生碰撞，造成小型轿车内1人死亡、4人受伤。\n"
+    )
+    assert {"青海省汽车运输集团有限公司", "西宁金圣地旅游公司"} <= set(entities(text))
+
+
+def test_a_company_told_working_when_an_accident_happened_is_not_blamed_by_its_casualties():
+    text = (
+        "龙文区人民政府:\n2023年11月17日上午9时许，在龙文区梧桥中路3号漳州市明盛工贸有限公司2号厂房屋顶，福建臣讯通信技术有限公司"
+        "进行移动通信设备配套设施安装施工时，发生触电事故，造成1名施工人员受伤经抢救无效死亡。\n"
+        "根据有关规定，决定对这起事故实行挂牌督办。\n"
+    )
+    assert "福建臣讯通信技术有限公司" not in entities(text)
+
+
+def test_a_quantified_body_its_member_units_and_a_cited_documents_issuer_are_not_blamed():
+    text = (
+        "海南省个别地区安委会成员单位未明确安全生产职责；安全生产投入长效机制不完善。\n"
+        "完善了《对市州政府和省安委会成员单位安全生产目标责任制考核办法》，全年问责党政领导干部57人。\n"
+        "自治区安委办发出《广西壮族自治区安全生产委员会关于2019年度自治区重点监督整改18项生产安全事故隐患的通知》，"
+        "将存在生产安全事故隐患的项目列为重点监督整改项目。\n"
+    )
+    found = entities(text)
+    assert not [name for name in found if "安委" in name or "安全生产委员会" in name]
+
+
+def test_a_mine_ending_that_opens_a_safety_inspection_bodys_name_is_no_enterprise():
+    text = (
+        "一、接到群众举报已关闭的小煤窑有偷采现象，河南煤矿安全监察局局长指示商丘煤矿安全监察办事处立即查办，"
+        "复查中发现小煤窑没有炸毁井筒。\n"
+    )
+    found = entities(text)
+    assert "河南煤矿" not in found and "商丘煤矿" not in found
+
+
+def test_a_company_keeps_the_province_its_registered_name_opens_with_and_no_role_before_it():
+    text = (
+        "国务院安委会办公室通报了新疆八一钢铁（600581）股份有限公司“10·18”较大中毒窒息事故。事故发生在八一钢铁（600581）"
+        "股份有限公司能源环保部制氧工序，承包单位西安陕鼓动力（601369）股份有限公司违规开展空气压缩机润滑油箱清理作业，"
+        "造成4人死亡。\n"
+    )
+    found = entities(text)
+    assert "新疆八一钢铁（600581）股份有限公司" in found
+    assert "八一钢铁（600581）股份有限公司" not in found
+    assert "西安陕鼓动力（601369）股份有限公司" in found
+
+
+def test_a_three_character_body_and_an_accident_named_by_its_date_before_the_mine():
+    text = (
+        "此次检查中，雁塔区、市建委、市质监局存在部分隐患没有按期限进行整改，整改力度不大。\n"
+        "记者10日从黔南布依族苗族自治州人民政府了解到，因对“10·4”荔波安平煤矿事故负有直接领导责任，黔南州工信委副主任"
+        "龙河云被责令停职检查。\n"
+    )
+    found = entities(text)
+    assert {"市建委", "市质监局", "荔波安平煤矿"} <= set(found)
+
+
+def test_a_committees_units_named_after_it_are_not_the_committee():
+    text = "检查发现，区安委会各成员单位安全生产职责落实不到位，部分企业隐患整改不彻底。\n"
+    assert not [name for name in entities(text) if "安委" in name]
+
+
+
+def test_bodies_whose_officials_a_meeting_is_held_with_are_blamed():
+    text = (
+        "7月28日，省安委办对南昌市政府相关负责人和南昌市交通运输局、南昌市公安局交管局、南昌市应急管理局以及南昌县、新建区、"
+        "进贤县政府主要负责人进行安全生产约谈。\n"
+    )
+    found = entities(text)
+    assert {"南昌市交通运输局", "南昌市公安局交管局", "南昌市应急管理局"} <= set(found)
+    assert "省安委办" not in found

@@ -599,3 +599,59 @@ def test_the_items_of_what_a_campaign_goes_after_are_no_problems():
     """r927 (a 专项整治 notice): under 二、整治内容 the items 聘用和招请未经安全培训合格…的 are what is to be put right."""
     texts = [p.text for p in docparse.read(REAL / "r927_tongzhi.pdf").extraction.problems]
     assert not any("未经安全培训合格" in t or "违规施工方面" in t for t in texts)
+
+
+def test_a_heading_that_says_a_work_needs_strengthening_states_a_problem():
+    text = (
+        "南宁对安全生产领域专项监督检查中发现的问题进行通报\n\n对检查发现问题通报如下:\n\n"
+        "一、属地政府安全生产责任履职能力有待加强\n\n"
+        "(一)马山县自然资源、应急管理部门对安全生产专项整治三年行动的宣传不足。\n\n"
+        "(二)上林县乡村振兴、住建部门落实安全监管职责不到位。对督导检查发现的问题隐患,未严格督促有关责任单位落实整改责任,"
+        "隐患治理工作未显成效。\n\n"
+        "二、企业安全生产主体责任落实仍有差距\n\n部分企业安全生产宣传培训教育不到位,未按要求开展风险辨识评估。\n"
+    )
+    doc = read_text(text)
+    assert doc.sections[0].role == "problems"  # its 加强 asks nothing
+    problems = [p.text for p in doc.extraction.problems]
+    assert any("履职能力有待加强" in p for p in problems)
+    assert any("落实安全监管职责不到位" in p for p in problems)
+    assert any("隐患治理工作未显成效" in p for p in problems)
+
+
+def test_a_sentence_citing_a_laws_article_quotes_the_rule_not_a_finding():
+    text = (
+        "市应急管理局公布典型案例。\n法律链接:\n"
+        "《中华人民共和国安全生产法》第九十七条第七项 生产经营单位特种作业人员未按照规定经专门的安全作业培训并取得相应资格,"
+        "上岗作业的,责令限期改正,处十万元以下的罚款。\n"
+        "典型案例:\n经调查,钱某某未按照规定经专门的安全作业培训并取得相应资格,上岗作业。\n"
+    )
+    problems = [p.text for p in read_text(text).extraction.problems]
+    assert not any("第九十七条" in p or p.startswith("生产经营单位") for p in problems)
+    assert any("钱某某" in p or p.startswith("未按照规定") for p in problems)
+
+
+def test_a_list_ending_in_deng_after_a_clause_naming_problems_found_lists_them():
+    text = (
+        "在肯定成绩的同时，督查组也指出了我省在安全生产方面存在的短板和问题，企业主体责任落实不到位、大检查工作力度递减等。"
+        "对此，督查组要求保持大检查工作高压态势。\n"
+    )
+    problems = [p.text for p in read_text(text).extraction.problems]
+    assert "企业主体责任落实不到位" in problems and "大检查工作力度递减" in problems
+    assert not any("指出了" in p for p in problems)  # the lead only announces them
+
+
+def test_a_hazard_list_names_missing_signs_and_measures_and_records_short_of_detail():
+    text = (
+        "莅许督查发现的问题和隐患\n\n2017年9月14日\n\n附件:\n\n胖东来时代广场(责任单位:魏都区,市消防支队)\n\n"
+        "1.进门地面无荧光标识;\n\n2.控制室无防小动物措施;\n\n3.动火证内容不详细。\n"
+    )
+    problems = [p.text for p in read_text(text).extraction.problems]
+    for cue in ("进门地面无荧光标识", "控制室无防小动物措施", "动火证内容不详细"):
+        assert any(cue in p for p in problems), cue
+
+
+def test_whatever_measure_is_taken_states_no_missing_one():
+    from docparse.extract.problems import deficiency_pattern
+
+    assert deficiency_pattern().search("无论采取何种措施，都要确保安全") is None
+    assert deficiency_pattern().search("控制室无防小动物措施") is not None
