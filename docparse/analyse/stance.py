@@ -721,14 +721,16 @@ def clause_start(text: str, end: int) -> int:
 def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> tuple[str, str] | None:
     """(stance, cue) of an attachment that has no title of its own (附件1⏎江苏省：常州市…): the clause of the body
     that points to it (确定了2023年度全国“平安农机”示范市、县名单（见附件1、2）) read as the list's title, else as a
-    list's lead (对以下单位予以通报表扬（见附件）); failing both, the document's title where it names a list
-    (关于公布2023年度安全生产示范县名单的通知)."""
+    list's lead (对以下单位予以通报表扬（见附件）); failing both, and unless the body named it by its number, the
+    document's title where it names a list (关于公布2023年度安全生产示范县名单的通知)."""
     text = doc.norm_text
     wanted = {str(chinese_integer(number))} if number else set()
+    named = False  # the body points to this attachment by its number: what it says there, or nothing, is its tier
     for ref in ATTACHMENT_REF.finditer(text, 0, at):
         numbers = attachment_numbers(ref.group("ns") or ref.group("ns2") or "")
         if wanted and numbers and not wanted & numbers:
             continue
+        named = named or bool(wanted and numbers)
         c_end = ref.start()
         if not text[clause_start(text, c_end) : c_end].strip():  # …示范县名单，详见附件1: the clause before it names it
             c_end = clause_start(text, c_end) - 1
@@ -737,6 +739,8 @@ def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> 
         found = list_title_tier(clause) or verdict_from(cues_between(ctx, c_start, c_end, False))
         if found is not None:
             return found
+    if named:
+        return None  # 另附本次抽查地区名单（见附件3）: a list the title's tier is not about
     title = LIST_TITLE.search(str(doc.meta.title.value)) if doc.meta.title is not None else None
     return list_title_tier(title.group("title")) if title else None
 
