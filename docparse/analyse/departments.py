@@ -303,11 +303,22 @@ def department_kinds() -> dict[str, str]:
     return kinds
 
 
+# A member of a kind list that the lexicon does not know (民防, 卫生 of 市商务、…、卫生、教育、民防、住房城乡建设、安全
+# 监管等部门): a short word with none of the words that end or qualify a name.
+UNKNOWN_KIND = "(?:(?![的等各有关相级部门和与及或要对在将请经])[\u4e00-\u9fff]){2,4}"
+
+
 @lru_cache(maxsize=1)
 def kind_list_pattern() -> re.Pattern[str]:
-    """A list of department kinds ending where 部门 follows (应急管理、公安、交通运输等 before 部门)."""
+    """A list of department kinds ending where 部门 follows (应急管理、公安、交通运输等 before 部门). Inside the list,
+    between 、, a member the lexicon does not know is a kind like its neighbours; the first and the last must be
+    known, so that the words before a list (加强与公安等部门) are never taken for one of its members."""
     words = "|".join(map(re.escape, sorted(department_kinds(), key=len, reverse=True)))
-    return re.compile(f"(?:{words})(?:(?:、|和|及|与)(?:{words}))*(?=(?:等|和)?(?:有关|相关)?$)")
+    return re.compile(
+        f"(?:{words})(?:(?:、|和|及|与)(?:{words})|、{UNKNOWN_KIND}(?=、))*(?=(?:等|和)?(?:有关|相关)?$)"
+    )
+
+
 
 
 def kind_list_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
@@ -323,16 +334,32 @@ def kind_list_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
         window = max(0, pos - KIND_LIST_MAX, found[-1][1] if found else 0)
         m = kind_list_pattern().search(text, window, pos)
         at = m.start() if m else pos
+        level = bool(m) and level_word_before(text, at)
         while m and at < m.end():
             word = next((w for w in words if text.startswith(w, at)), None)
-            if word is None:
+            if word is None and text[at - 1] == "、" and (unknown := re.match(UNKNOWN_KIND + "(?=、)", text[at : m.end()])):
+                word = unknown.group()
+                kind = word
+            elif word is None:
                 at += 1
                 continue
-            span = doc.source_span(at, at + len(word))
-            found.append((at, at + len(word), PartyRef(kinds[word] + "部门", doc.text_of(span), span, kind="generic")))
+            else:
+                kind = kinds[word]
+            begin = at - 1 if level and at == m.start() else at  # 市商务、旅游…等部门: the city's departments
+            span = doc.source_span(begin, at + len(word))
+            found.append((begin, at + len(word), PartyRef(kind + "部门", doc.text_of(span), span, kind="generic")))
             at += len(word)
         pos = text.find("部门", pos + 2)
     return found
+
+
+LIST_LEVEL_WORDS = "省市州县区"
+
+
+def level_word_before(text: str, start: int) -> bool:
+    """Whether a level word written alone before `start` opens the list there (。市商务、旅游…等部门要…): the level
+    word stands after a stop or at the start, not inside a word (城市, 各县区)."""
+    return start >= 1 and text[start - 1] in LIST_LEVEL_WORDS and (start < 2 or not CJK.match(text[start - 2]))
 
 
 def names_a_body(ref: PartyRef) -> bool:

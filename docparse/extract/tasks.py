@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -64,6 +65,7 @@ FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
 # a quoted campaign inside (省“打非”协调领导小组), a bracketed word (政法（应急）办), a blank of justified type (农 办)
 UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”|（[\u4e00-\u9fff]{1,6}）| (?=[\u4e00-\u9fff])){2,14}")
+TRAILING_ALIAS = re.compile(r"（[\u4e00-\u9fff]{1,6}）$")
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
 PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name opens with (区应急管理局)
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
@@ -151,8 +153,9 @@ def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> R
     if strip_stop_words(start, name)[0] != start:  # 由街道办事处…, 督促…: words before a name, no name
         return None
     name = name.replace(" ", "")
-    ending = next(((e, kind) for e, kind in unit_endings() if name.endswith(e)), None)
-    if ending is None or len(name) - len(ending[0]) < MIN_UNIT_CORE:
+    bare = TRAILING_ALIAS.sub("", name)  # 人事处（宣教办）: the unit word ends the name before its other name
+    ending = next(((e, kind) for e, kind in unit_endings() if bare.endswith(e)), None)
+    if ending is None or len(bare) - len(ending[0]) < MIN_UNIT_CORE:
         return None
     span = doc.source_span(start, end)
     return Ref(start, end, PartyRef(name, doc.text_of(span), span, kind=ending[1]))
@@ -210,24 +213,61 @@ def cut_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref |
 def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
     """Unknown units in a list that opens a sentence as its subject, every member a party (known, or a unit
     name) and the last followed by a subject or lead word: 街道宣教办、文体站、涵东派出所、消防大队等部门要…"""
-    text = doc.norm_text
     known = {(r.start, r.end) for r in refs}
-    found = []
-    for m in SUBJECT_RUN.finditer(text):
-        pos, run_end = m.start(1), m.end(1)
-        units: list[Ref | None] = []
-        while pos < run_end:
-            sep = member_end(text, pos, run_end, known)
-            last = subject_tail(doc, (pos, sep), known, taken)
-            if last is not None:
-                found += [u for u in [*units, last] if isinstance(u, Ref)]
-                break
-            unit = unknown_unit(doc, pos, sep, taken)
-            if unit is None and (pos, sep) not in known:
-                break  # a member that names no party: no subject list
-            units.append(unit)
-            pos = sep + 1
-    return found
+    return [
+        unit
+        for m in SUBJECT_RUN.finditer(doc.norm_text)
+        for unit in listed_units(doc, m.start(1), m.end(1), known, taken, requires_here)
+    ]
+
+
+# After 由, a run of names and 、 (brackets inside a name: 人事处（宣教办）): the list the sentence charges.
+CHARGED_RUN = re.compile(r"由([\u4e00-\u9fff、“”（）]{2,80})")
+
+
+def charged_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Unknown units in a list after 由 that a role word closes (由煤监一处牵头负责; 由宣教办和教育中心负责;
+    由协调处、宣教办配合…): the frame charges whom it names, as a subject list does, whether to lead or to
+    support. A list that makes up something (由…人员组成) has no role word after its last member."""
+    known = {(r.start, r.end) for r in refs}
+    return [
+        unit
+        for m in CHARGED_RUN.finditer(doc.norm_text)
+        for unit in listed_units(doc, m.start(1), m.end(1), known, taken, role_word_here)
+    ]
+
+
+def role_word_here(text: str, pos: int) -> bool:
+    """Whether a lead or support word (牵头, 负责, 配合) follows `pos`, right after it or after filler words
+    (分别负责, 等部门配合)."""
+    if any_after_cue().match(text, pos) is None:
+        return False
+    roles = [c for c in after_cues() if c.role != "filler"]
+    fillers = [c for c in after_cues() if c.role == "filler"]
+    starts = [pos] + [m.end() for c in fillers if (m := c.pattern.match(text, pos)) and m.end() > pos]
+    return any(c.pattern.match(text, at) for at in starts for c in roles)
+
+
+def listed_units(
+    doc: Document, pos: int, run_end: int, known: set[tuple[int, int]], taken: IntervalIndex,
+    closes: Callable[[str, int], bool],
+) -> list[Ref]:
+    """Unknown units of the list written from `pos` in a run ending at `run_end`: every member a party (known,
+    or a unit name), the last one cut where `closes` says a subject or role word follows it; none when a
+    member names no party or no member is so followed."""
+    text = doc.norm_text
+    units: list[Ref | None] = []
+    while pos < run_end:
+        sep = member_end(text, pos, run_end, known)
+        last = subject_tail(doc, (pos, sep), known, taken, closes)
+        if last is not None:
+            return [u for u in [*units, last] if isinstance(u, Ref)]
+        unit = unknown_unit(doc, pos, sep, taken)
+        if unit is None and (pos, sep) not in known:
+            return []  # a member that names no party: no list of parties
+        units.append(unit)
+        pos = sep + 1
+    return []
 
 
 # Between two parties of one list, the members the lexicon does not know: 、卫生厅、 / 、煤炭生产安全管理局、
@@ -247,6 +287,77 @@ def member_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[R
         if units and all(units):
             found += units
     return found
+
+
+# The quantifier that opens the name of a class of parties (各部门, 各店铺): each member so written in one list
+# with a generic party names a class of parties of its own, however the lexicon lacks its noun (各主力店).
+QUANTIFIER = "各"
+QUANTIFIED_SEPARATOR = re.compile(r"[、和及与]|[，,](?=各)")  # 各部门、各主力店，各店铺要: a comma before the next 各
+QUANTIFIED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
+PERSON_END = "人"  # 各店铺负责人要…: the list names the units' heads, persons, not the units
+MEMBER_STOP = re.compile(r"[、和及与，,：:。；\s]")
+
+
+def quantified_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Members written with 各 in a list beside a generic party that opens with 各 (各部门、各主力店、各店铺要…;
+    各店铺、各部门要…), each ended by a separator or by a subject or role word: the list names classes of
+    parties, and a member the lexicon does not know is one like the others."""
+    text = doc.norm_text
+    found: list[Ref] = []
+    for ref in refs:
+        if ref.ref.kind != "generic" or not text.startswith(QUANTIFIER, ref.start):
+            continue
+        pos, chain = ref.end, []
+        while (sep := QUANTIFIED_SEPARATOR.match(text, pos)) and text.startswith(QUANTIFIER, sep.end()):
+            unit = quantified_unit(doc, sep.end(), taken)
+            if unit is None:
+                if names_heads(text, sep.end()):
+                    chain = []  # 各部门、各主力店、各店铺负责人要…: the heads of all of them are told, not the units
+                break
+            chain.append(unit)
+            pos = unit.end
+        found += chain
+        before = quantified_unit_before(doc, ref.start, taken)
+        if before is not None:
+            found.append(before)
+    return found
+
+
+def quantified_unit(doc: Document, start: int, taken: IntervalIndex) -> Ref | None:
+    """The member 各 + noun written from `start`, ended by a list separator, a stop, or a subject or role
+    word; None when no such end comes within a short name or it touches a known party."""
+    text = doc.norm_text
+    noun = QUANTIFIED_NOUN.match(text, start + 1)
+    if noun is None:
+        return None
+    for end in range(start + 2, noun.end() + 1):
+        if any(ch in UNKNOWN_BODY_STOP for ch in text[start + 1 : end]) or text[end - 1] == PERSON_END:
+            return None
+        if MEMBER_STOP.match(text, end) or end == len(text) or requires_here(text, end) or role_word_here(text, end):
+            if taken.overlaps(start, end):
+                return None
+            span = doc.source_span(start, end)
+            return Ref(start, end, PartyRef(text[start:end], doc.text_of(span), span, kind="generic"))
+    return None
+
+
+def names_heads(text: str, start: int) -> bool:
+    """Whether the member 各 + noun from `start` ends in a person (各店铺负责人): the list names persons."""
+    noun = QUANTIFIED_NOUN.match(text, start + 1)
+    return noun is not None and PERSON_END in noun.group()
+
+
+def quantified_unit_before(doc: Document, ref_start: int, taken: IntervalIndex) -> Ref | None:
+    """The member 各 + noun written right before a list separator and the generic party at `ref_start`
+    (各店铺、各部门要…), opening a sentence, a clause or a line."""
+    text = doc.norm_text
+    if ref_start < 3 or text[ref_start - 1] not in "、和及与":
+        return None
+    start = text.rfind(QUANTIFIER, max(0, ref_start - 8), ref_start - 2)
+    if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_START and text[start - 1] not in "：:"):
+        return None
+    unit = quantified_unit(doc, start, taken)
+    return unit if unit is not None and unit.end == ref_start - 1 else None
 
 
 HOSTED = re.compile(r"设在([\u4e00-\u9fff]{2,14})(?=[，。；（])")  # 办公室设在镇安监办，…: the host, up to a stop
@@ -271,14 +382,17 @@ def member_end(text: str, pos: int, run_end: int, known: set[tuple[int, int]]) -
     return run_end
 
 
-def subject_tail(doc: Document, member: tuple[int, int], known: set[tuple[int, int]], taken: IntervalIndex) -> Ref | bool | None:
-    """The last member of a subject list, cut where a subject or lead word follows it (城建站 of 城建站要督促…):
-    an unknown unit, True for a known party (with the words that place it: 消防大队包涵东片), None when no
-    party ends there."""
+def subject_tail(
+    doc: Document, member: tuple[int, int], known: set[tuple[int, int]], taken: IntervalIndex,
+    closes: Callable[[str, int], bool],
+) -> Ref | bool | None:
+    """The last member of a list, cut where `closes` finds a subject or role word after it (城建站 of
+    城建站要督促…): an unknown unit, True for a known party (with the words that place it: 消防大队包涵东片),
+    None when no party ends there."""
     text = doc.norm_text
     start, run_end = member
     for end in range(start + MIN_UNIT_CORE, run_end + 1):
-        if not requires_here(text, end) or body_name_at(text, end):
+        if not closes(text, end) or body_name_at(text, end):
             continue  # 街道办事处应急管理办公室: 应 opens the rest of the name, not a modal
         if any(a == start and b <= end for a, b in known):  # 消防大队包涵东片等部门要: a known party, and its part
             return True
@@ -338,7 +452,10 @@ def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
     """`refs` with the units the lexicon does not know where a role field, a subject list or an office's host
     names them."""
     taken = IntervalIndex((r.start, r.end) for r in refs)
-    found = [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken), *member_units(doc, refs, taken)]
+    found = [
+        *field_units(doc, taken), *subject_units(doc, refs, taken), *charged_units(doc, refs, taken),
+        *host_units(doc, taken), *member_units(doc, refs, taken), *quantified_units(doc, refs, taken),
+    ]
     extra = {(u.start, u.end): u for u in found}
     return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
@@ -476,6 +593,8 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
     role = after_role(text, group, end)
     if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
         return before_role
+    if role == "support_or_lead" and before_role == "lead":  # 由市审批局会同市应急局…: who is charged leads
+        return before_role
     if role is not None:
         return role
     if before_role is not None:
@@ -486,7 +605,7 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
         return None  # 辽宁省应急管理厅关于印发《…》的通知: the issuer of a document named by its title
     if not reported and opens_sentence(text, start, group[0].start) and not ends_as_roster(text, group, end):
         return "lead"  # 市安委办严肃指出…: who opens a sentence acts
-    if text[group[0].start - 1] in CLAUSE_START:
+    if text[group[0].start - 1] in CLAUSE_START or ITEM_MARKER.fullmatch(text, start, group[0].start):
         for cue in role_cues():
             if cue.where == "subject" and cue.pattern.match(after):
                 return cue.role
@@ -515,6 +634,11 @@ def ends_as_roster(text: str, group: list[Ref], end: int) -> bool:
     a body's name on a line of its own under 达标单位), who do nothing the sentence says."""
     stop = SENTENCE_STOP.search(text, group[-1].end, end)
     return roster_rest().fullmatch(text, group[-1].end, stop.end() if stop else end) is not None
+
+
+# The outline marker an item opens with (二、, （三）, 2.): a list right after it opens the item's first sentence
+# (二、各县区安监局要进一步加大汛期检查力度，…), whose heading is that sentence.
+ITEM_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十\d]{1,3}）[、．.]?|\d{1,2}[.．、]|[①-⑳])\s*")
 
 
 def opens_sentence(text: str, start: int, pos: int) -> bool:
@@ -1131,7 +1255,7 @@ def opens_requirement(text: str, start: int, group_start: int) -> str | None:
     """How a list starting at `group_start` opens a requirement: "sentence" when it opens the sentence (after
     words such as 请, 一是, 同时), "clause" when it opens a later clause of it, else None."""
     before = text[start:group_start]
-    if REQUIREMENT_OPENING.fullmatch(before) is not None:
+    if REQUIREMENT_OPENING.fullmatch(before) is not None or ITEM_MARKER.fullmatch(before) is not None:
         return "sentence"
     return "clause" if before[-1:] in CLAUSE_START else None
 

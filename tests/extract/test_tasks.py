@@ -1049,3 +1049,69 @@ def test_a_list_opening_a_later_clause_with_a_lead_word_is_charged_unless_the_wo
     assert [parties(t.lead) for t in doc.extraction.tasks if t.lead] == [["各县区"]]
     assert charged("负责组织开展本辖区专项整治工作。")
     assert not charged("牵头制定了《五华县安全生产专项整治三年行动实施计划》，经县委同意")
+
+
+# r938 of corpora/real (dev split): an office's task list whose units (处, 办, 中心) the lexicon does not know,
+# each charged by 由…负责 / 由…牵头负责, one with its other name in brackets.
+CHARGED_UNITS_PLAN = """省局开展2015年“安全生产月”活动任务分工方案
+一、开展集中宣传活动
+（一）副省长与吉煤集团面对面交流、谈心对话。由煤监一处牵头负责，办公室配合。
+二、播放安全生产公益广告
+6月份每天黄金时段，在吉林卫视播放公益广告。由宣教办和教育中心负责。
+三、打造网络专题精品节目
+继续办好三个平台和栏目，在省政府网站进行在线访谈。由人事处（宣教办）和教育中心负责。
+"""
+
+
+def test_units_charged_by_you_lead_though_the_lexicon_lacks_them():
+    doc = read(CHARGED_UNITS_PLAN)
+    assert [p.name for p in task_starting(doc, "（一）副省长").lead] == ["煤监一处"]
+    assert [p.name for p in task_starting(doc, "二、播放").lead] == ["宣教办", "教育中心"]
+    assert [p.name for p in task_starting(doc, "三、打造").lead] == ["人事处（宣教办）", "教育中心"]
+
+
+def test_a_list_made_up_by_you_is_not_charged():
+    doc = read("一、工作措施\n（一）成立联合调查组。由督查一处和执法二处人员组成调查组，开展调查。\n")
+    assert not any(p.name in ("督查一处", "执法二处") for t in doc.extraction.tasks for p in t.lead)
+
+
+# r928, r927 of corpora/real (dev split): a company's notice to its departments and shops, 各店铺 and 各网格
+# being classes of units beside 各部门 that the lexicon does not know.
+def test_quantified_members_beside_a_generic_party_lead():
+    doc = read("关于开展隐患排查的通知\n各部门、各店铺：\n（一）加强组织领导。各部门、各店铺要高度重视重大事故隐患判定标准宣贯工作，精心组织。\n")
+    assert [p.name for p in task_starting(doc, "（一）").lead] == ["各部门", "各店铺"]
+
+
+def test_a_list_of_the_units_heads_names_no_units():
+    doc = read("一、工作要求\n（一）压实责任。各部门、各主力店、各店铺负责人要在岗在位，切实履行职责。\n")
+    assert not any(p.name in ("各主力店", "各店铺负责人") for t in doc.extraction.tasks for p in t.lead)
+
+
+# r947 of corpora/real (dev split): a kind list under the city's level word, with kinds the lexicon lacks
+# (文化, 卫生, 民防) between known ones.
+def test_a_kind_list_goes_on_through_unknown_kinds_after_its_level_word():
+    doc = read(
+        "一、主要任务\n（一）加强消防安全监管。市公安局要依法组织开展消防安全专项整治行动。"
+        "市商务、旅游、文化、卫生、教育、民防、安全监管等部门要依法组织对人员密集场所进行防火安全检查。\n"
+    )
+    task = task_starting(doc, "市商务")
+    assert [p.text for p in task.lead] == ["市商务", "旅游", "文化", "卫生", "教育", "民防", "安全监管"]
+
+
+# r939 of corpora/real (dev split): an item whose heading is its requirement sentence, the subject right after
+# the outline marker, and a second sentence with a subject of its own.
+def test_a_subject_right_after_the_outline_marker_leads_its_sentence():
+    doc = read(
+        "关于开展汛期检查的通知\n"
+        "一、各县区安监局要进一步加大汛期检查力度，对辖区内所有矿山和尾矿库逐一进行检查。"
+        "市安监局重点对重点县区和重点矿山企业进行抽查。\n"
+    )
+    assert [p.name for p in task_starting(doc, "一、各县区").lead] == ["各县区安监局"]
+    assert [p.name for p in task_starting(doc, "市安监局").lead] == ["市应急管理局"]
+
+
+# sx_taiyuan of corpora/heldout_mixed: 由 A 会同 B: who is charged leads, though 会同 alone would make A support.
+def test_the_body_charged_by_you_leads_before_hui_tong():
+    doc = read("一、主要任务\n（一）严格安全准入。新建化工项目，由市行政审批服务管理局会同市应急局组织安全条件审查。\n")
+    task = task_starting(doc, "（一）")
+    assert "市行政审批服务管理局" in [p.name for p in task.lead]
