@@ -315,7 +315,7 @@ def kind_list_pattern() -> re.Pattern[str]:
     known, so that the words before a list (加强与公安等部门) are never taken for one of its members."""
     words = "|".join(map(re.escape, sorted(department_kinds(), key=len, reverse=True)))
     return re.compile(
-        f"(?:{words})(?:(?:、|和|及|与)(?:{words})|、{UNKNOWN_KIND}(?=、))*(?=(?:等|和)?(?:有关|相关)?$)"
+        f"(?:{words})(?:(?:、|和|及|与)\\s*(?:{words})|、\\s*{UNKNOWN_KIND}(?=、))*(?=(?:等|和)?(?:有关|相关)?$)"
     )
 
 
@@ -336,10 +336,10 @@ def kind_list_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
         at = m.start() if m else pos
         level = bool(m) and level_word_before(text, at)
         while m and at < m.end():
-            word = next((w for w in words if text.startswith(w, at)), None)
-            if word is None and text[at - 1] == "、" and (unknown := re.match(UNKNOWN_KIND + "(?=、)", text[at : m.end()])):
-                word = unknown.group()
-                kind = word
+            # a known kind that only begins a member (公安 of 公安交警) is not that member
+            word = next((w for w in words if text.startswith(w, at) and member_ends(text, at + len(w), m.end())), None)
+            if word is None and (unknown := unknown_kind_at(text, at, m.end())):
+                word = kind = unknown
             elif word is None:
                 at += 1
                 continue
@@ -351,6 +351,29 @@ def kind_list_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
             at += len(word)
         pos = text.find("部门", pos + 2)
     return found
+
+
+UNKNOWN_KIND_MEMBER = re.compile(UNKNOWN_KIND + "(?=、)")
+
+
+KIND_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)")
+
+
+def member_ends(text: str, at: int, end: int) -> bool:
+    """Whether a member of a kind list ending at `end` may end at `at`: the list's end, or a separator."""
+    return at == end or KIND_SEPARATOR.match(text, at, end) is not None
+
+
+def unknown_kind_at(text: str, at: int, end: int) -> str | None:
+    """The member of a kind list at `at` (before `end`) that the lexicon does not know: a short word between
+    two 、 (…、卫生、…), the blanks of a web page allowed after the first."""
+    before = at - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    if before < 0 or text[before] != "、":
+        return None
+    m = UNKNOWN_KIND_MEMBER.match(text, at, end)
+    return m.group() if m else None
 
 
 LIST_LEVEL_WORDS = "省市州县区"

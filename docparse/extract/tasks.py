@@ -512,11 +512,22 @@ def list_groups(text: str, refs: list[Ref]) -> list[list[Ref]]:
     groups: list[list[Ref]] = []
     for r in refs:
         gap = (groups[-1][-1].end, r.start) if groups else None
-        if gap and (LIST_GAP.fullmatch(text, *gap) or UNKNOWN_MEMBER_GAP.fullmatch(text, *gap)):
+        if gap and (
+            LIST_GAP.fullmatch(text, *gap) or UNKNOWN_MEMBER_GAP.fullmatch(text, *gap) or blank_separated(text, *gap)
+        ):
             groups[-1].append(r)
         else:
             groups.append([r])
     return groups
+
+
+SEPARATOR_BLANKS = re.compile(r"[、和及与][ \u3000]+")
+
+
+def blank_separated(text: str, start: int, end: int) -> bool:
+    """Whether a separator and the blanks a web page or PDF leaves after it (交通运输、 公安交警、 应急管理部门)
+    stand between two parties."""
+    return SEPARATOR_BLANKS.fullmatch(text, start, end) is not None
 
 
 def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> dict[int, str]:
@@ -652,6 +663,9 @@ def opens_sentence(text: str, start: int, pos: int) -> bool:
     return text[at - 1] == "." and at - 2 >= start and CJK.match(text, at - 2) is not None
 
 
+ASSISTING_WORDS = ("配合", "协助")  # between two lists: the first assists the second
+
+
 def assign_roles(
     text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False, reported: bool = False
 ) -> tuple[list[PartyRef], list[PartyRef]]:
@@ -664,8 +678,12 @@ def assign_roles(
         if r.start in labelled:
             (lead if labelled[r.start] == "lead" else support).append(r.ref)
     free = [r for r in refs if r.start not in labelled]
+    previous: list[Ref] = []
     for group in comma_joined(text, list_groups(text, free), start, end, reported):
         role = group_role(text, group, start, end, reported)
+        if previous and text[previous[-1].end : group[0].start] in ASSISTING_WORDS:
+            role = "lead"  # 协调处、宣教办配合工会、妇联等部门开展…: who is assisted leads, the assistants support
+        previous = group
         if role == "support_or_lead":
             role = "support" if lead else "lead"
         if role == "shares" and not lead:  # responsible units without a lead: the first leads, as in a 责任单位 field

@@ -1115,3 +1115,22 @@ def test_the_body_charged_by_you_leads_before_hui_tong():
     doc = read("一、主要任务\n（一）严格安全准入。新建化工项目，由市行政审批服务管理局会同市应急局组织安全条件审查。\n")
     task = task_starting(doc, "（一）")
     assert "市行政审批服务管理局" in [p.name for p in task.lead]
+
+
+# r938 of corpora/real (dev split): 由A、B配合C、D开展…: the bodies assisted lead, the assistants support.
+def test_who_is_assisted_leads_and_the_assistants_support():
+    doc = read(CHARGED_UNITS_PLAN + "四、开展行业性活动\n深入开展“安康杯”竞赛等传统活动。由协调处、宣教办配合工会、妇联等部门开展。\n")
+    task = task_starting(doc, "四、开展")
+    assert [p.name for p in task.lead] == ["总工会", "妇女联合会"]
+    assert [p.name for p in task.support] == ["协调处", "宣教办"]
+
+
+# r816 of corpora/real (dev split): a kind list with the blanks of a web page after its 、, one member
+# (公安交警) only beginning with a known kind.
+def test_a_kind_list_with_blanks_after_its_separators_leads_as_one():
+    doc = read(
+        "道路运输安全专项整治三年行动实施方案\n二、 主要任务\n"
+        "1. 督促落实企业主责。 交通运输、 公安交警、 应急管理部门要强化道路运输企业安全生产主体责任。\n"
+    )
+    task = task_starting(doc, "1. 督促")
+    assert [p.text for p in task.lead] == ["交通运输", "公安交警", "应急管理"]
