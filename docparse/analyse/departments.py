@@ -183,6 +183,9 @@ def place_before(text: str, end: int, suffix: str) -> tuple[int, str | None]:
     return end, None
 
 
+PARTY_COMMITTEES = ("党工委", "工委", "委")  # what a party organ's level word is followed by, the longest first
+
+
 def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
     """The level or place prefix written right before a name starting at `start`, if any."""
     whole, suffixes, _, _ = prefix_rules()
@@ -194,8 +197,10 @@ def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
         if not party and place in shorts:
             level, name = shorts[place]
             return Prefix(start - k, place, level, name)
-    if party and text.endswith("委", 0, end):
-        end -= 1
+    if party:
+        # the committee of a level (市委), or the working committee of a zone (区工委, 区党工委组织部)
+        party = next((c for c in PARTY_COMMITTEES if text.endswith(c, 0, end)), party)
+        end -= len(party) if text.endswith(party, 0, end) else 0
     for word, level in whole.items():
         if text.endswith(word, 0, end):
             return Prefix(end - len(word), word + party, level, word if level == "province" else None)
