@@ -71,7 +71,7 @@ PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name open
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
 # An article number before the run (第七条事故发生单位应当…) is no part of it.
 SUBJECT_RUN = re.compile(
-    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、“”]{2,80})", re.MULTILINE
+    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、“”（）]{2,80})", re.MULTILINE
 )
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
@@ -143,12 +143,22 @@ def unit_endings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r["ending"], r["kind"]) for r in rows), key=lambda e: -len(e[0])))
 
 
+OPENING_ONLY_STOPS = frozenset("经")  # 经市政府同意 opens with it; inside a name it is a word's (工业资产经营公司, 经信局)
+INSIDE_STOPS = frozenset(UNKNOWN_BODY_STOP) - OPENING_ONLY_STOPS
+
+
+def has_stop_word(name: str) -> bool:
+    """Whether a would-be unit name holds a word that no such name holds (的, 等, 要, 和), or opens with one that
+    only opens a phrase (经)."""
+    return name[:1] in OPENING_ONLY_STOPS or any(ch in INSIDE_STOPS for ch in name)
+
+
 def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref | None:
     """The list member written at [start, end) as a party of its own when the lexicon does not know it: a
     whole name of a few characters ending in a unit word (宣教办, 涵东派出所, 中国人寿望江公司), touching no
     known party. A bare unit word with one character before it (本站, 全局) names nobody."""
     name = doc.norm_text[start:end]
-    if not UNIT_NAME.fullmatch(name) or taken.overlaps(start, end) or any(ch in UNKNOWN_BODY_STOP for ch in name):
+    if not UNIT_NAME.fullmatch(name) or taken.overlaps(start, end) or has_stop_word(name):
         return None
     if strip_stop_words(start, name)[0] != start:  # 由街道办事处…, 督促…: words before a name, no name
         return None
@@ -374,10 +384,11 @@ def host_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
 
 
 def member_end(text: str, pos: int, run_end: int, known: set[tuple[int, int]]) -> int:
-    """Where the member of a subject list starting at `pos` ends: at the next 、, or at a 和/及/与 outside a known
-    name (中央在鄂企业和省属企业必须…; not the 和 of 住房和城乡建设局); at the end of the run without one."""
+    """Where the member of a subject list starting at `pos` ends: at the next 、, 和, 及 or 与 outside a known name
+    (中央在鄂企业和省属企业必须…; not the 和 of 住房和城乡建设局, nor the 、 of 各县（市、区）政府); at the end of the
+    run without one."""
     for at in range(pos, run_end):
-        if text[at] == "、" or (text[at] in "和及与" and at > pos and not any(a < at < b for a, b in known)):
+        if text[at] in "、和及与" and (text[at] == "、" or at > pos) and not any(a < at < b for a, b in known):
             return at
     return run_end
 
@@ -1265,6 +1276,7 @@ def hosts_lead(after: str) -> bool:
 
 ASKING_WORDS = ("请", "由")  # before a list opening a sentence: the list is asked, or charged, to act
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+SCOPE_ADVERBS = "也还均都亦"  # between a subject and its modal: 也要, 均须
 NOT_MODAL = ("应急",)  # a word that opens with a modal's character (省应急管理厅应急指挥中心)
 SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
 
@@ -1305,7 +1317,8 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
             continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
-            if (after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL)) or charged(after):
+            modal = after.lstrip(SCOPE_ADVERBS)  # …工作，相关责任单位也要按照职责分工…
+            if (modal.startswith(STRONG_MODAL) and not modal.startswith(NOT_MODAL)) or charged(after):
                 return list({r.ref.name: r.ref for r in subject}.values())
             continue
         if asked or any(

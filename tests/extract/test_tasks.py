@@ -1134,3 +1134,27 @@ def test_a_kind_list_with_blanks_after_its_separators_leads_as_one():
     )
     task = task_starting(doc, "1. 督促")
     assert [p.text for p in task.lead] == ["交通运输", "公安交警", "应急管理"]
+
+
+# r872 of corpora/real (dev split): 也 between a subject list and its modal; an unknown company whose name holds 经.
+def test_a_scope_adverb_before_the_modal_keeps_the_subject():
+    doc = read("关于煤矿停产整顿的通知\n一、加强领导\n各县（市、区）政府、工业资产经营公司也要相应成立停产整顿工作领导组，制定工作方案。\n")
+    assert [p.name for p in task_starting(doc, "各县").lead] == ["各县（市、区）政府", "工业资产经营公司"]
+
+
+# r813 of corpora/real (dev split): a township's committee members, and a later sentence of the item whose
+# subject 也要 acts opens a task of its own.
+def test_a_township_committees_members_and_a_later_subject_with_ye_yao():
+    doc = read(
+        "镇安全生产专项整治工作计划\n二、工作要求\n"
+        "（三）镇安委会有关成员单位要按照有关专项整治工作安排，制定相关的安全生产专项整治工作方案。\n"
+        "本计划未列出的有关行业专项整治工作，相关责任单位也要按照职责分工，及时组织并开展工作。\n"
+    )
+    assert [p.name for p in task_starting(doc, "（三）").lead] == ["镇安委会有关成员单位"]
+    assert [p.name for p in task_starting(doc, "本计划").lead] == ["相关责任单位"]
+
+
+# r892 of corpora/real (dev split): 还要求 tells others to act; the teller is no subject of 要.
+def test_who_also_demands_is_no_subject():
+    doc = read("山东省通报三起事故\n近日，山东省政府安委会对三起典型生产安全事故进行通报。同时，省政府安委会还要求开展金属冶炼等行业领域安全生产专项检查。\n")
+    assert not any(t.lead for t in doc.extraction.tasks)
