@@ -674,6 +674,11 @@ def opens_sentence(text: str, start: int, pos: int) -> bool:
     return text[at - 1] == "." and at - 2 >= start and CJK.match(text, at - 2) is not None
 
 
+def all_classes(group: list[Ref]) -> bool:
+    """Whether every party of a list is a class of bodies written with 各 (各部门, 各州市人民政府), no one body."""
+    return all(r.ref.kind == "generic" and QUANTIFIER in r.ref.text for r in group)
+
+
 ASSISTING_WORDS = ("配合", "协助")  # between two lists: the first assists the second
 
 
@@ -697,6 +702,8 @@ def assign_roles(
         previous = group
         if role == "support_or_lead":
             role = "support" if lead else "lead"
+        if role == "shares" and not lead and all_classes(group):
+            role = "lead"  # （自治区各部门、各州市人民政府、各行政公署分工负责）: each class does its part, none first
         if role == "shares" and not lead:  # responsible units without a lead: the first leads, as in a 责任单位 field
             lead.append(group[0].ref)
             group = group[1:]

@@ -1158,3 +1158,15 @@ def test_a_township_committees_members_and_a_later_subject_with_ye_yao():
 def test_who_also_demands_is_no_subject():
     doc = read("山东省通报三起事故\n近日，山东省政府安委会对三起典型生产安全事故进行通报。同时，省政府安委会还要求开展金属冶炼等行业领域安全生产专项检查。\n")
     assert not any(t.lead for t in doc.extraction.tasks)
+
+
+# r940 of corpora/real (dev split): classes of bodies sharing the work (分工负责) all lead; a list that names one
+# body first keeps its convention (the first leads: r383, r369 of corpora/real).
+def test_classes_of_bodies_that_share_the_work_all_lead():
+    doc = read(
+        "学习宣传贯彻工作方案\n一、深入学习宣传贯彻\n"
+        "（一）集中开展学习教育。分级分批组织各级党政领导干部轮训（自治区各部门、各州市人民政府、各行政公署分工负责）。\n"
+    )
+    task = task_starting(doc, "（一）")
+    assert [p.name for p in task.lead] == ["自治区各部门", "各州市人民政府", "各行政公署"]
+    assert task.support == []
