@@ -726,12 +726,18 @@ def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int, repor
             prev is not None
             and LIST_COMMA.fullmatch(text, prev[-1].end, group[0].start)
             and group_role(text, prev, start, end, reported) is None
-            and after_role(text, group, end) is not None
+            and (after_role(text, group, end) is not None or modal_after_classes(text, prev + group))
         ):
             joined[-1] = prev + group
         else:
             joined.append(group)
     return joined
+
+
+def modal_after_classes(text: str, group: list[Ref]) -> bool:
+    """Whether a list of 各-classes is followed by a subject modal (各部门、各主力店，各店铺要…): the classes before
+    the comma are subjects of that modal too."""
+    return all_classes(group) and any(c.where == "subject" and c.pattern.match(text, group[-1].end) for c in role_cues())
 
 
 def after_role(text: str, group: list[Ref], end: int) -> str | None:

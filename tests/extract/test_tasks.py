@@ -1170,3 +1170,9 @@ def test_classes_of_bodies_that_share_the_work_all_lead():
     task = task_starting(doc, "（一）")
     assert [p.name for p in task.lead] == ["自治区各部门", "各州市人民政府", "各行政公署"]
     assert task.support == []
+
+
+# r925 of corpora/real (dev split): a list of 各-classes written on over a comma before its modal.
+def test_classes_over_a_comma_share_the_modal_after_the_last():
+    doc = read("关于做好防汛防台风工作的通知\n一、工作内容\n1、各部门、各主力店，各店铺要严格落实主体责任，认真开展防汛防台风自查工作。\n")
+    assert [p.name for p in task_starting(doc, "1、").lead] == ["各部门", "各主力店", "各店铺"]
