@@ -183,6 +183,9 @@ def place_before(text: str, end: int, suffix: str) -> tuple[int, str | None]:
     return end, None
 
 
+PARTY_COMMITTEES = ("党工委", "工委", "委")  # what a party organ's level word is followed by, the longest first
+
+
 def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
     """The level or place prefix written right before a name starting at `start`, if any."""
     whole, suffixes, _, _ = prefix_rules()
@@ -194,8 +197,10 @@ def prefix_before(text: str, start: int, entry: Entry) -> Prefix | None:
         if not party and place in shorts:
             level, name = shorts[place]
             return Prefix(start - k, place, level, name)
-    if party and text.endswith("委", 0, end):
-        end -= 1
+    if party:
+        # the committee of a level (市委), or the working committee of a zone (区工委, 区党工委组织部)
+        party = next((c for c in PARTY_COMMITTEES if text.endswith(c, 0, end)), party)
+        end -= len(party) if text.endswith(party, 0, end) else 0
     for word, level in whole.items():
         if text.endswith(word, 0, end):
             return Prefix(end - len(word), word + party, level, word if level == "province" else None)
@@ -303,11 +308,22 @@ def department_kinds() -> dict[str, str]:
     return kinds
 
 
+# A member of a kind list that the lexicon does not know (民防, 卫生 of 市商务、…、卫生、教育、民防、住房城乡建设、安全
+# 监管等部门): a short word with none of the words that end or qualify a name.
+UNKNOWN_KIND = "(?:(?![的等各有关相级部门和与及或要对在将请经])[\u4e00-\u9fff]){2,4}"
+
+
 @lru_cache(maxsize=1)
 def kind_list_pattern() -> re.Pattern[str]:
-    """A list of department kinds ending where 部门 follows (应急管理、公安、交通运输等 before 部门)."""
+    """A list of department kinds ending where 部门 follows (应急管理、公安、交通运输等 before 部门). Inside the list,
+    between 、, a member the lexicon does not know is a kind like its neighbours; the first and the last must be
+    known, so that the words before a list (加强与公安等部门) are never taken for one of its members."""
     words = "|".join(map(re.escape, sorted(department_kinds(), key=len, reverse=True)))
-    return re.compile(f"(?:{words})(?:(?:、|和|及|与)(?:{words}))*(?=(?:等|和)?(?:有关|相关)?$)")
+    return re.compile(
+        f"(?:{words})(?:(?:、|和|及|与)\\s*(?:{words})|、\\s*{UNKNOWN_KIND}(?=、))*(?=(?:等|和)?(?:有关|相关)?$)"
+    )
+
+
 
 
 def kind_list_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
@@ -323,16 +339,55 @@ def kind_list_refs(doc: Document) -> list[tuple[int, int, PartyRef]]:
         window = max(0, pos - KIND_LIST_MAX, found[-1][1] if found else 0)
         m = kind_list_pattern().search(text, window, pos)
         at = m.start() if m else pos
+        level = bool(m) and level_word_before(text, at)
         while m and at < m.end():
-            word = next((w for w in words if text.startswith(w, at)), None)
-            if word is None:
+            # a known kind that only begins a member (公安 of 公安交警) is not that member
+            word = next((w for w in words if text.startswith(w, at) and member_ends(text, at + len(w), m.end())), None)
+            if word is None and (unknown := unknown_kind_at(text, at, m.end())):
+                word = kind = unknown
+            elif word is None:
                 at += 1
                 continue
-            span = doc.source_span(at, at + len(word))
-            found.append((at, at + len(word), PartyRef(kinds[word] + "部门", doc.text_of(span), span, kind="generic")))
+            else:
+                kind = kinds[word]
+            begin = at - 1 if level and at == m.start() else at  # 市商务、旅游…等部门: the city's departments
+            span = doc.source_span(begin, at + len(word))
+            found.append((begin, at + len(word), PartyRef(kind + "部门", doc.text_of(span), span, kind="generic")))
             at += len(word)
         pos = text.find("部门", pos + 2)
     return found
+
+
+UNKNOWN_KIND_MEMBER = re.compile(UNKNOWN_KIND + "(?=、)")
+
+
+KIND_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)")
+
+
+def member_ends(text: str, at: int, end: int) -> bool:
+    """Whether a member of a kind list ending at `end` may end at `at`: the list's end, or a separator."""
+    return at == end or KIND_SEPARATOR.match(text, at, end) is not None
+
+
+def unknown_kind_at(text: str, at: int, end: int) -> str | None:
+    """The member of a kind list at `at` (before `end`) that the lexicon does not know: a short word between
+    two 、 (…、卫生、…), the blanks of a web page allowed after the first."""
+    before = at - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    if before < 0 or text[before] != "、":
+        return None
+    m = UNKNOWN_KIND_MEMBER.match(text, at, end)
+    return m.group() if m else None
+
+
+LIST_LEVEL_WORDS = "省市州县区"
+
+
+def level_word_before(text: str, start: int) -> bool:
+    """Whether a level word written alone before `start` opens the list there (。市商务、旅游…等部门要…): the level
+    word stands after a stop or at the start, not inside a word (城市, 各县区)."""
+    return start >= 1 and text[start - 1] in LIST_LEVEL_WORDS and (start < 2 or not CJK.match(text[start - 2]))
 
 
 def names_a_body(ref: PartyRef) -> bool:

@@ -844,21 +844,21 @@ def stated_due(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
         earlier = expression_dates(scan.matches[j], scan.ctx)
         if earlier is not None and scan.matches[j].start() not in scan.taken:
             scan.taken.add(scan.matches[j].start())
-            last = in_year_of(scan.matches[j], d.last) or earlier[1]
-            found.append(Found(scan.matches[j].start(), scan.matches[j].end(), "due", None, last, what, earlier[3]))
+            due = shared_date_in_year(scan.matches[j], d.last) or earlier[1]
+            found.append(Found(scan.matches[j].start(), scan.matches[j].end(), "due", None, due, what, earlier[3]))
     scan.taken.add(d.start)
     return [*found, d.due(what)]
 
 
-def in_year_of(m: re.Match[str], shared: date) -> date | None:
-    """The shared day of a list of bare years before it (分别于2024年、2025年、2026年11月底前): the year's own
-    day, as the month and day written once belong to every year listed."""
-    atom = parse_atom(m.group("single") or "")
-    if atom is None or atom.year is None or atom.month is not None or atom.quarter or atom.half or atom.year_part:
+def shared_date_in_year(earlier: re.Match[str], last: date) -> date | None:
+    """The date a bare year listed before a fuller due date shares with it (2024年、2025年、2026年11月底前: the
+    end of November of each year), or None where the earlier date is more than a year."""
+    year = EXPLICIT_YEAR.fullmatch(earlier.group().strip())
+    if year is None:
         return None
     try:
-        return shared.replace(year=atom.year)
-    except ValueError:  # 2月29日 in a year that has none
+        return last.replace(year=int(year.group(1)))
+    except ValueError:  # 2月29日 of a year that has none
         return None
 
 
@@ -874,8 +874,19 @@ def cut_off(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
 
 
 def too_long(scan: DateScan, i: int, d: DateMention) -> list[Found] | None:
-    """A period of years is a campaign's span or history, not a work period."""
-    return [] if d.first is not None and (d.last - d.first).days > MAX_PERIOD_DAYS else None
+    """A period of years is a campaign's span or history, not a work period; unless both of its ends are
+    written to the day (2024年1月1日至2026年12月31日): a period so bounded is the work's own."""
+    if d.first is None or (d.last - d.first).days <= MAX_PERIOD_DAYS or written_to_the_day(d.m.group()):
+        return None
+    return []
+
+
+DAY_WORDS = re.compile(r"[日号]")
+
+
+def written_to_the_day(expression: str) -> bool:
+    """Whether a range names the day at both of its ends (…1月1日至…12月31日)."""
+    return len(DAY_WORDS.findall(expression)) >= 2
 
 
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -64,12 +65,13 @@ FIELD_END = re.compile(r"[；。\n）]")
 OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十\d]{1,3}")  # the inside of （三）, （12）
 # a quoted campaign inside (省“打非”协调领导小组), a bracketed word (政法（应急）办), a blank of justified type (农 办)
 UNIT_NAME = re.compile(r"(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{1,10}”|（[\u4e00-\u9fff]{1,6}）| (?=[\u4e00-\u9fff])){2,14}")
+TRAILING_ALIAS = re.compile(r"（[\u4e00-\u9fff]{1,6}）$")
 MIN_UNIT_CORE = 2  # characters before a unit word: 宣教办, not 本站
 PLACE_WORDS = "省市州县区镇乡"  # the level word a local body's name opens with (区应急管理局)
 # A run of names and 、 that opens a sentence (after 。；！？, a line break or a colon): a possible subject list.
 # An article number before the run (第七条事故发生单位应当…) is no part of it.
 SUBJECT_RUN = re.compile(
-    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、“”]{2,80})", re.MULTILINE
+    r"(?:^|(?<=[。；！？\n：]))\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?([\u4e00-\u9fff、“”（）]{2,80})", re.MULTILINE
 )
 LIST_COMMA = re.compile(r"[，,]")  # one list written on over a comma: 国土资源厅，云南煤监局按照职责分工负责
 # Between two parties of one list: a body the lexicon does not know (、株洲海事处、), with a separator each side.
@@ -141,18 +143,29 @@ def unit_endings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r["ending"], r["kind"]) for r in rows), key=lambda e: -len(e[0])))
 
 
+OPENING_ONLY_STOPS = frozenset("经")  # 经市政府同意 opens with it; inside a name it is a word's (工业资产经营公司, 经信局)
+INSIDE_STOPS = frozenset(UNKNOWN_BODY_STOP) - OPENING_ONLY_STOPS
+
+
+def has_stop_word(name: str) -> bool:
+    """Whether a would-be unit name holds a word that no such name holds (的, 等, 要, 和), or opens with one that
+    only opens a phrase (经)."""
+    return name[:1] in OPENING_ONLY_STOPS or any(ch in INSIDE_STOPS for ch in name)
+
+
 def unknown_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref | None:
     """The list member written at [start, end) as a party of its own when the lexicon does not know it: a
     whole name of a few characters ending in a unit word (宣教办, 涵东派出所, 中国人寿望江公司), touching no
     known party. A bare unit word with one character before it (本站, 全局) names nobody."""
     name = doc.norm_text[start:end]
-    if not UNIT_NAME.fullmatch(name) or taken.overlaps(start, end) or any(ch in UNKNOWN_BODY_STOP for ch in name):
+    if not UNIT_NAME.fullmatch(name) or taken.overlaps(start, end) or has_stop_word(name):
         return None
     if strip_stop_words(start, name)[0] != start:  # 由街道办事处…, 督促…: words before a name, no name
         return None
     name = name.replace(" ", "")
-    ending = next(((e, kind) for e, kind in unit_endings() if name.endswith(e)), None)
-    if ending is None or len(name) - len(ending[0]) < MIN_UNIT_CORE:
+    bare = TRAILING_ALIAS.sub("", name)  # 人事处（宣教办）: the unit word ends the name before its other name
+    ending = next(((e, kind) for e, kind in unit_endings() if bare.endswith(e)), None)
+    if ending is None or len(bare) - len(ending[0]) < MIN_UNIT_CORE:
         return None
     span = doc.source_span(start, end)
     return Ref(start, end, PartyRef(name, doc.text_of(span), span, kind=ending[1]))
@@ -210,24 +223,61 @@ def cut_unit(doc: Document, start: int, end: int, taken: IntervalIndex) -> Ref |
 def subject_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
     """Unknown units in a list that opens a sentence as its subject, every member a party (known, or a unit
     name) and the last followed by a subject or lead word: 街道宣教办、文体站、涵东派出所、消防大队等部门要…"""
-    text = doc.norm_text
     known = {(r.start, r.end) for r in refs}
-    found = []
-    for m in SUBJECT_RUN.finditer(text):
-        pos, run_end = m.start(1), m.end(1)
-        units: list[Ref | None] = []
-        while pos < run_end:
-            sep = member_end(text, pos, run_end, known)
-            last = subject_tail(doc, (pos, sep), known, taken)
-            if last is not None:
-                found += [u for u in [*units, last] if isinstance(u, Ref)]
-                break
-            unit = unknown_unit(doc, pos, sep, taken)
-            if unit is None and (pos, sep) not in known:
-                break  # a member that names no party: no subject list
-            units.append(unit)
-            pos = sep + 1
-    return found
+    return [
+        unit
+        for m in SUBJECT_RUN.finditer(doc.norm_text)
+        for unit in listed_units(doc, m.start(1), m.end(1), known, taken, requires_here)
+    ]
+
+
+# After 由, a run of names and 、 (brackets inside a name: 人事处（宣教办）): the list the sentence charges.
+CHARGED_RUN = re.compile(r"由([\u4e00-\u9fff、“”（）]{2,80})")
+
+
+def charged_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Unknown units in a list after 由 that a role word closes (由煤监一处牵头负责; 由宣教办和教育中心负责;
+    由协调处、宣教办配合…): the frame charges whom it names, as a subject list does, whether to lead or to
+    support. A list that makes up something (由…人员组成) has no role word after its last member."""
+    known = {(r.start, r.end) for r in refs}
+    return [
+        unit
+        for m in CHARGED_RUN.finditer(doc.norm_text)
+        for unit in listed_units(doc, m.start(1), m.end(1), known, taken, role_word_here)
+    ]
+
+
+def role_word_here(text: str, pos: int) -> bool:
+    """Whether a lead or support word (牵头, 负责, 配合) follows `pos`, right after it or after filler words
+    (分别负责, 等部门配合)."""
+    if any_after_cue().match(text, pos) is None:
+        return False
+    roles = [c for c in after_cues() if c.role != "filler"]
+    fillers = [c for c in after_cues() if c.role == "filler"]
+    starts = [pos] + [m.end() for c in fillers if (m := c.pattern.match(text, pos)) and m.end() > pos]
+    return any(c.pattern.match(text, at) for at in starts for c in roles)
+
+
+def listed_units(
+    doc: Document, pos: int, run_end: int, known: set[tuple[int, int]], taken: IntervalIndex,
+    closes: Callable[[str, int], bool],
+) -> list[Ref]:
+    """Unknown units of the list written from `pos` in a run ending at `run_end`: every member a party (known,
+    or a unit name), the last one cut where `closes` says a subject or role word follows it; none when a
+    member names no party or no member is so followed."""
+    text = doc.norm_text
+    units: list[Ref | None] = []
+    while pos < run_end:
+        sep = member_end(text, pos, run_end, known)
+        last = subject_tail(doc, (pos, sep), known, taken, closes)
+        if last is not None:
+            return [u for u in [*units, last] if isinstance(u, Ref)]
+        unit = unknown_unit(doc, pos, sep, taken)
+        if unit is None and (pos, sep) not in known:
+            return []  # a member that names no party: no list of parties
+        units.append(unit)
+        pos = sep + 1
+    return []
 
 
 # Between two parties of one list, the members the lexicon does not know: 、卫生厅、 / 、煤炭生产安全管理局、
@@ -249,6 +299,77 @@ def member_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[R
     return found
 
 
+# The quantifier that opens the name of a class of parties (各部门, 各店铺): each member so written in one list
+# with a generic party names a class of parties of its own, however the lexicon lacks its noun (各主力店).
+QUANTIFIER = "各"
+QUANTIFIED_SEPARATOR = re.compile(r"[、和及与]|[，,](?=各)")  # 各部门、各主力店，各店铺要: a comma before the next 各
+QUANTIFIED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
+PERSON_END = "人"  # 各店铺负责人要…: the list names the units' heads, persons, not the units
+MEMBER_STOP = re.compile(r"[、和及与，,：:。；\s]")
+
+
+def quantified_units(doc: Document, refs: list[Ref], taken: IntervalIndex) -> list[Ref]:
+    """Members written with 各 in a list beside a generic party that opens with 各 (各部门、各主力店、各店铺要…;
+    各店铺、各部门要…), each ended by a separator or by a subject or role word: the list names classes of
+    parties, and a member the lexicon does not know is one like the others."""
+    text = doc.norm_text
+    found: list[Ref] = []
+    for ref in refs:
+        if ref.ref.kind != "generic" or not text.startswith(QUANTIFIER, ref.start):
+            continue
+        pos, chain = ref.end, []
+        while (sep := QUANTIFIED_SEPARATOR.match(text, pos)) and text.startswith(QUANTIFIER, sep.end()):
+            unit = quantified_unit(doc, sep.end(), taken)
+            if unit is None:
+                if names_heads(text, sep.end()):
+                    chain = []  # 各部门、各主力店、各店铺负责人要…: the heads of all of them are told, not the units
+                break
+            chain.append(unit)
+            pos = unit.end
+        found += chain
+        before = quantified_unit_before(doc, ref.start, taken)
+        if before is not None:
+            found.append(before)
+    return found
+
+
+def quantified_unit(doc: Document, start: int, taken: IntervalIndex) -> Ref | None:
+    """The member 各 + noun written from `start`, ended by a list separator, a stop, or a subject or role
+    word; None when no such end comes within a short name or it touches a known party."""
+    text = doc.norm_text
+    noun = QUANTIFIED_NOUN.match(text, start + 1)
+    if noun is None:
+        return None
+    for end in range(start + 2, noun.end() + 1):
+        if any(ch in UNKNOWN_BODY_STOP for ch in text[start + 1 : end]) or text[end - 1] == PERSON_END:
+            return None
+        if MEMBER_STOP.match(text, end) or end == len(text) or requires_here(text, end) or role_word_here(text, end):
+            if taken.overlaps(start, end):
+                return None
+            span = doc.source_span(start, end)
+            return Ref(start, end, PartyRef(text[start:end], doc.text_of(span), span, kind="generic"))
+    return None
+
+
+def names_heads(text: str, start: int) -> bool:
+    """Whether the member 各 + noun from `start` ends in a person (各店铺负责人): the list names persons."""
+    noun = QUANTIFIED_NOUN.match(text, start + 1)
+    return noun is not None and PERSON_END in noun.group()
+
+
+def quantified_unit_before(doc: Document, ref_start: int, taken: IntervalIndex) -> Ref | None:
+    """The member 各 + noun written right before a list separator and the generic party at `ref_start`
+    (各店铺、各部门要…), opening a sentence, a clause or a line."""
+    text = doc.norm_text
+    if ref_start < 3 or text[ref_start - 1] not in "、和及与":
+        return None
+    start = text.rfind(QUANTIFIER, max(0, ref_start - 8), ref_start - 2)
+    if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_START and text[start - 1] not in "：:"):
+        return None
+    unit = quantified_unit(doc, start, taken)
+    return unit if unit is not None and unit.end == ref_start - 1 else None
+
+
 HOSTED = re.compile(r"设在([\u4e00-\u9fff]{2,14})(?=[，。；（])")  # 办公室设在镇安监办，…: the host, up to a stop
 
 
@@ -263,22 +384,26 @@ def host_units(doc: Document, taken: IntervalIndex) -> list[Ref]:
 
 
 def member_end(text: str, pos: int, run_end: int, known: set[tuple[int, int]]) -> int:
-    """Where the member of a subject list starting at `pos` ends: at the next 、, or at a 和/及/与 outside a known
-    name (中央在鄂企业和省属企业必须…; not the 和 of 住房和城乡建设局); at the end of the run without one."""
+    """Where the member of a subject list starting at `pos` ends: at the next 、, 和, 及 or 与 outside a known name
+    (中央在鄂企业和省属企业必须…; not the 和 of 住房和城乡建设局, nor the 、 of 各县（市、区）政府); at the end of the
+    run without one."""
     for at in range(pos, run_end):
-        if text[at] == "、" or (text[at] in "和及与" and at > pos and not any(a < at < b for a, b in known)):
+        if text[at] in "、和及与" and (text[at] == "、" or at > pos) and not any(a < at < b for a, b in known):
             return at
     return run_end
 
 
-def subject_tail(doc: Document, member: tuple[int, int], known: set[tuple[int, int]], taken: IntervalIndex) -> Ref | bool | None:
-    """The last member of a subject list, cut where a subject or lead word follows it (城建站 of 城建站要督促…):
-    an unknown unit, True for a known party (with the words that place it: 消防大队包涵东片), None when no
-    party ends there."""
+def subject_tail(
+    doc: Document, member: tuple[int, int], known: set[tuple[int, int]], taken: IntervalIndex,
+    closes: Callable[[str, int], bool],
+) -> Ref | bool | None:
+    """The last member of a list, cut where `closes` finds a subject or role word after it (城建站 of
+    城建站要督促…): an unknown unit, True for a known party (with the words that place it: 消防大队包涵东片),
+    None when no party ends there."""
     text = doc.norm_text
     start, run_end = member
     for end in range(start + MIN_UNIT_CORE, run_end + 1):
-        if not requires_here(text, end) or body_name_at(text, end):
+        if not closes(text, end) or body_name_at(text, end):
             continue  # 街道办事处应急管理办公室: 应 opens the rest of the name, not a modal
         if any(a == start and b <= end for a, b in known):  # 消防大队包涵东片等部门要: a known party, and its part
             return True
@@ -338,7 +463,10 @@ def with_unknown_units(doc: Document, refs: list[Ref]) -> list[Ref]:
     """`refs` with the units the lexicon does not know where a role field, a subject list or an office's host
     names them."""
     taken = IntervalIndex((r.start, r.end) for r in refs)
-    found = [*field_units(doc, taken), *subject_units(doc, refs, taken), *host_units(doc, taken), *member_units(doc, refs, taken)]
+    found = [
+        *field_units(doc, taken), *subject_units(doc, refs, taken), *charged_units(doc, refs, taken),
+        *host_units(doc, taken), *member_units(doc, refs, taken), *quantified_units(doc, refs, taken),
+    ]
     extra = {(u.start, u.end): u for u in found}
     return sorted([*refs, *extra.values()], key=lambda r: r.start)
 
@@ -395,11 +523,22 @@ def list_groups(text: str, refs: list[Ref]) -> list[list[Ref]]:
     groups: list[list[Ref]] = []
     for r in refs:
         gap = (groups[-1][-1].end, r.start) if groups else None
-        if gap and (LIST_GAP.fullmatch(text, *gap) or UNKNOWN_MEMBER_GAP.fullmatch(text, *gap)):
+        if gap and (
+            LIST_GAP.fullmatch(text, *gap) or UNKNOWN_MEMBER_GAP.fullmatch(text, *gap) or blank_separated(text, *gap)
+        ):
             groups[-1].append(r)
         else:
             groups.append([r])
     return groups
+
+
+SEPARATOR_BLANKS = re.compile(r"[、和及与][ \u3000]+")
+
+
+def blank_separated(text: str, start: int, end: int) -> bool:
+    """Whether a separator and the blanks a web page or PDF leaves after it (交通运输、 公安交警、 应急管理部门)
+    stand between two parties."""
+    return SEPARATOR_BLANKS.fullmatch(text, start, end) is not None
 
 
 def label_roles(text: str, refs: list[Ref], start: int, end: int, first_leads: bool = False) -> dict[int, str]:
@@ -476,6 +615,8 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
     role = after_role(text, group, end)
     if role == "lead" and before_role == "support":  # 区安委会办公室会同区各有关部门负责: who is joined supports
         return before_role
+    if role == "support_or_lead" and before_role == "lead":  # 由市审批局会同市应急局…: who is charged leads
+        return before_role
     if role is not None:
         return role
     if before_role is not None:
@@ -486,7 +627,7 @@ def group_role(text: str, group: list[Ref], start: int, end: int, reported: bool
         return None  # 辽宁省应急管理厅关于印发《…》的通知: the issuer of a document named by its title
     if not reported and opens_sentence(text, start, group[0].start) and not ends_as_roster(text, group, end):
         return "lead"  # 市安委办严肃指出…: who opens a sentence acts
-    if text[group[0].start - 1] in CLAUSE_START:
+    if text[group[0].start - 1] in CLAUSE_START or ITEM_MARKER.fullmatch(text, start, group[0].start):
         for cue in role_cues():
             if cue.where == "subject" and cue.pattern.match(after):
                 return cue.role
@@ -517,6 +658,11 @@ def ends_as_roster(text: str, group: list[Ref], end: int) -> bool:
     return roster_rest().fullmatch(text, group[-1].end, stop.end() if stop else end) is not None
 
 
+# The outline marker an item opens with (二、, （三）, 2.): a list right after it opens the item's first sentence
+# (二、各县区安监局要进一步加大汛期检查力度，…), whose heading is that sentence.
+ITEM_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|（[一二三四五六七八九十\d]{1,3}）[、．.]?|\d{1,2}[.．、]|[①-⑳])\s*")
+
+
 def opens_sentence(text: str, start: int, pos: int) -> bool:
     """Whether a sentence opens at `pos` of a range from `start`: after a full stop or a line break, also past
     the blanks that web pages leave after a full stop (…主责。 各成员单位要…), and after a full stop written as a
@@ -526,6 +672,14 @@ def opens_sentence(text: str, start: int, pos: int) -> bool:
     if at == start or text[at - 1] in SENTENCE_START:
         return True
     return text[at - 1] == "." and at - 2 >= start and CJK.match(text, at - 2) is not None
+
+
+def all_classes(group: list[Ref]) -> bool:
+    """Whether every party of a list is a class of bodies written with 各 (各部门, 各州市人民政府), no one body."""
+    return all(r.ref.kind == "generic" and QUANTIFIER in r.ref.text for r in group)
+
+
+ASSISTING_WORDS = ("配合", "协助")  # between two lists: the first assists the second
 
 
 def assign_roles(
@@ -540,10 +694,16 @@ def assign_roles(
         if r.start in labelled:
             (lead if labelled[r.start] == "lead" else support).append(r.ref)
     free = [r for r in refs if r.start not in labelled]
+    previous: list[Ref] = []
     for group in comma_joined(text, list_groups(text, free), start, end, reported):
         role = group_role(text, group, start, end, reported)
+        if previous and text[previous[-1].end : group[0].start] in ASSISTING_WORDS:
+            role = "lead"  # 协调处、宣教办配合工会、妇联等部门开展…: who is assisted leads, the assistants support
+        previous = group
         if role == "support_or_lead":
             role = "support" if lead else "lead"
+        if role == "shares" and not lead and all_classes(group):
+            role = "lead"  # （自治区各部门、各州市人民政府、各行政公署分工负责）: each class does its part, none first
         if role == "shares" and not lead:  # responsible units without a lead: the first leads, as in a 责任单位 field
             lead.append(group[0].ref)
             group = group[1:]
@@ -566,12 +726,18 @@ def comma_joined(text: str, groups: list[list[Ref]], start: int, end: int, repor
             prev is not None
             and LIST_COMMA.fullmatch(text, prev[-1].end, group[0].start)
             and group_role(text, prev, start, end, reported) is None
-            and after_role(text, group, end) is not None
+            and (after_role(text, group, end) is not None or modal_after_classes(text, prev + group))
         ):
             joined[-1] = prev + group
         else:
             joined.append(group)
     return joined
+
+
+def modal_after_classes(text: str, group: list[Ref]) -> bool:
+    """Whether a list of 各-classes is followed by a subject modal (各部门、各主力店，各店铺要…): the classes before
+    the comma are subjects of that modal too."""
+    return all_classes(group) and any(c.where == "subject" and c.pattern.match(text, group[-1].end) for c in role_cues())
 
 
 def after_role(text: str, group: list[Ref], end: int) -> str | None:
@@ -1123,6 +1289,7 @@ def hosts_lead(after: str) -> bool:
 
 ASKING_WORDS = ("请", "由")  # before a list opening a sentence: the list is asked, or charged, to act
 STRONG_MODAL = ("要", "应", "须", "必须")  # what a subject opening a later clause must be followed by
+SCOPE_ADVERBS = "也还均都亦"  # between a subject and its modal: 也要, 均须
 NOT_MODAL = ("应急",)  # a word that opens with a modal's character (省应急管理厅应急指挥中心)
 SUBJECT_MODALS = (*STRONG_MODAL, "应当")  # what an unknown unit opening a sentence must be followed by
 
@@ -1131,7 +1298,7 @@ def opens_requirement(text: str, start: int, group_start: int) -> str | None:
     """How a list starting at `group_start` opens a requirement: "sentence" when it opens the sentence (after
     words such as 请, 一是, 同时), "clause" when it opens a later clause of it, else None."""
     before = text[start:group_start]
-    if REQUIREMENT_OPENING.fullmatch(before) is not None:
+    if REQUIREMENT_OPENING.fullmatch(before) is not None or ITEM_MARKER.fullmatch(before) is not None:
         return "sentence"
     return "clause" if before[-1:] in CLAUSE_START else None
 
@@ -1163,7 +1330,8 @@ def requirement_subject(text: str, refs: list[Ref], start: int, end: int) -> lis
         if telling_cue().match(after):  # 省政府安办要求，各地区、各单位要…: the teller's 要 is no modal
             continue
         if opening == "clause":  # 为…，内蒙古自治区应急管理厅于2022年3月11日发布了…: no requirement
-            if (after.startswith(STRONG_MODAL) and not after.startswith(NOT_MODAL)) or charged(after):
+            modal = after.lstrip(SCOPE_ADVERBS)  # …工作，相关责任单位也要按照职责分工…
+            if (modal.startswith(STRONG_MODAL) and not modal.startswith(NOT_MODAL)) or charged(after):
                 return list({r.ref.name: r.ref for r in subject}.values())
             continue
         if asked or any(

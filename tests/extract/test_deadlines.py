@@ -470,7 +470,18 @@ def test_a_period_a_news_page_tells_as_ended_before_it_was_published_is_past():
     assert docparse.read(page.encode(), name="page.txt").extraction.deadlines == []
 
 
-def test_a_day_written_once_belongs_to_every_year_listed_before_it():
-    # r922 (泰安旅游经济开发区): 请分别于2024年、2025年、2026年11月底前报送
-    doc = read_notice("各有关部门开展贯彻实施情况请分别于2024年、2025年、2026年11月底前报送至区安委会办公室。")
-    assert dated(doc) == [("2024-11-30", None, None), ("2025-11-30", None, None), ("2026-11-30", None, None)]
+# r922 of corpora/real (dev split): bare years listed before a due date share its month.
+def test_bare_years_listed_before_a_due_date_share_its_month():
+    doc = read_notice("区有关部门贯彻实施情况请分别于2024年、2025年、2026年11月底前报送至区安委会办公室。")
+    assert [d[0] for d in dated(doc)] == ["2024-11-30", "2025-11-30", "2026-11-30"]
+
+
+# r928 and r922 of corpora/real (dev split): a period of years bounded by days at both ends is the work's own.
+def test_a_period_of_years_written_to_the_day_is_kept():
+    doc = read_notice("活动时间为2024年1月1日至2026年12月31日，各乡镇要组织开展重大事故隐患判定标准宣贯。")
+    assert dated(doc) == [(None, "2024-01-01", "2026-12-31")]
+
+
+def test_a_campaign_span_of_whole_years_is_no_period():
+    doc = read_notice("2021年至2023年，各乡镇要持续开展安全生产专项整治。")
+    assert dated(doc) == []

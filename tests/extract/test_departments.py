@@ -318,3 +318,10 @@ def test_domains_sharing_one_部门_are_one_generic_party():
     # r899: （省安全监管局牵头，相关行业、领域监管部门分工负责）
     doc = read("（省安全监管局牵头，相关行业、领域监管部门分工负责）")
     assert [g.name for g in doc.analysis.generic_parties] == ["相关行业、领域监管部门"]
+
+
+# r877 of corpora/real (dev split): a development zone's party organs under its working committee (工委).
+def test_party_organs_of_a_zones_working_committee():
+    doc = read("（责任单位：区安委办牵头，区工委组织部、区发改局、区绩效办等区安委会有关成员单位协同）\n区党工委宣传部负责宣传报道。\n")
+    found = by_name(doc)
+    assert {"区工委组织部", "区党工委宣传部"} <= set(found)

@@ -1059,3 +1059,130 @@ def test_a_list_opening_a_later_clause_with_a_lead_word_is_charged_unless_the_wo
     assert [parties(t.lead) for t in doc.extraction.tasks if t.lead] == [["各县区"]]
     assert charged("负责组织开展本辖区专项整治工作。")
     assert not charged("牵头制定了《五华县安全生产专项整治三年行动实施计划》，经县委同意")
+
+
+# r938 of corpora/real (dev split): an office's task list whose units (处, 办, 中心) the lexicon does not know,
+# each charged by 由…负责 / 由…牵头负责, one with its other name in brackets.
+CHARGED_UNITS_PLAN = """省局开展2015年“安全生产月”活动任务分工方案
+一、开展集中宣传活动
+（一）副省长与吉煤集团面对面交流、谈心对话。由煤监一处牵头负责，办公室配合。
+二、播放安全生产公益广告
+6月份每天黄金时段，在吉林卫视播放公益广告。由宣教办和教育中心负责。
+三、打造网络专题精品节目
+继续办好三个平台和栏目，在省政府网站进行在线访谈。由人事处（宣教办）和教育中心负责。
+"""
+
+
+def test_units_charged_by_you_lead_though_the_lexicon_lacks_them():
+    doc = read(CHARGED_UNITS_PLAN)
+    assert [p.name for p in task_starting(doc, "（一）副省长").lead] == ["煤监一处"]
+    assert [p.name for p in task_starting(doc, "二、播放").lead] == ["宣教办", "教育中心"]
+    assert [p.name for p in task_starting(doc, "三、打造").lead] == ["人事处（宣教办）", "教育中心"]
+
+
+def test_a_list_made_up_by_you_is_not_charged():
+    doc = read("一、工作措施\n（一）成立联合调查组。由督查一处和执法二处人员组成调查组，开展调查。\n")
+    assert not any(p.name in ("督查一处", "执法二处") for t in doc.extraction.tasks for p in t.lead)
+
+
+# r928, r927 of corpora/real (dev split): a company's notice to its departments and shops, 各店铺 and 各网格
+# being classes of units beside 各部门 that the lexicon does not know.
+def test_quantified_members_beside_a_generic_party_lead():
+    doc = read("关于开展隐患排查的通知\n各部门、各店铺：\n（一）加强组织领导。各部门、各店铺要高度重视重大事故隐患判定标准宣贯工作，精心组织。\n")
+    assert [p.name for p in task_starting(doc, "（一）").lead] == ["各部门", "各店铺"]
+
+
+def test_a_list_of_the_units_heads_names_no_units():
+    doc = read("一、工作要求\n（一）压实责任。各部门、各主力店、各店铺负责人要在岗在位，切实履行职责。\n")
+    assert not any(p.name in ("各主力店", "各店铺负责人") for t in doc.extraction.tasks for p in t.lead)
+
+
+# r947 of corpora/real (dev split): a kind list under the city's level word, with kinds the lexicon lacks
+# (文化, 卫生, 民防) between known ones.
+def test_a_kind_list_goes_on_through_unknown_kinds_after_its_level_word():
+    doc = read(
+        "一、主要任务\n（一）加强消防安全监管。市公安局要依法组织开展消防安全专项整治行动。"
+        "市商务、旅游、文化、卫生、教育、民防、安全监管等部门要依法组织对人员密集场所进行防火安全检查。\n"
+    )
+    task = task_starting(doc, "市商务")
+    assert [p.text for p in task.lead] == ["市商务", "旅游", "文化", "卫生", "教育", "民防", "安全监管"]
+
+
+# r939 of corpora/real (dev split): an item whose heading is its requirement sentence, the subject right after
+# the outline marker, and a second sentence with a subject of its own.
+def test_a_subject_right_after_the_outline_marker_leads_its_sentence():
+    doc = read(
+        "关于开展汛期检查的通知\n"
+        "一、各县区安监局要进一步加大汛期检查力度，对辖区内所有矿山和尾矿库逐一进行检查。"
+        "市安监局重点对重点县区和重点矿山企业进行抽查。\n"
+    )
+    assert [p.name for p in task_starting(doc, "一、各县区").lead] == ["各县区安监局"]
+    assert [p.name for p in task_starting(doc, "市安监局").lead] == ["市应急管理局"]
+
+
+# sx_taiyuan of corpora/heldout_mixed: 由 A 会同 B: who is charged leads, though 会同 alone would make A support.
+def test_the_body_charged_by_you_leads_before_hui_tong():
+    doc = read("一、主要任务\n（一）严格安全准入。新建化工项目，由市行政审批服务管理局会同市应急局组织安全条件审查。\n")
+    task = task_starting(doc, "（一）")
+    assert "市行政审批服务管理局" in [p.name for p in task.lead]
+
+
+# r938 of corpora/real (dev split): 由A、B配合C、D开展…: the bodies assisted lead, the assistants support.
+def test_who_is_assisted_leads_and_the_assistants_support():
+    doc = read(CHARGED_UNITS_PLAN + "四、开展行业性活动\n深入开展“安康杯”竞赛等传统活动。由协调处、宣教办配合工会、妇联等部门开展。\n")
+    task = task_starting(doc, "四、开展")
+    assert [p.name for p in task.lead] == ["总工会", "妇女联合会"]
+    assert [p.name for p in task.support] == ["协调处", "宣教办"]
+
+
+# r816 of corpora/real (dev split): a kind list with the blanks of a web page after its 、, one member
+# (公安交警) only beginning with a known kind.
+def test_a_kind_list_with_blanks_after_its_separators_leads_as_one():
+    doc = read(
+        "道路运输安全专项整治三年行动实施方案\n二、 主要任务\n"
+        "1. 督促落实企业主责。 交通运输、 公安交警、 应急管理部门要强化道路运输企业安全生产主体责任。\n"
+    )
+    task = task_starting(doc, "1. 督促")
+    assert [p.text for p in task.lead] == ["交通运输", "公安交警", "应急管理"]
+
+
+# r872 of corpora/real (dev split): 也 between a subject list and its modal; an unknown company whose name holds 经.
+def test_a_scope_adverb_before_the_modal_keeps_the_subject():
+    doc = read("关于煤矿停产整顿的通知\n一、加强领导\n各县（市、区）政府、工业资产经营公司也要相应成立停产整顿工作领导组，制定工作方案。\n")
+    assert [p.name for p in task_starting(doc, "各县").lead] == ["各县（市、区）政府", "工业资产经营公司"]
+
+
+# r813 of corpora/real (dev split): a township's committee members, and a later sentence of the item whose
+# subject 也要 acts opens a task of its own.
+def test_a_township_committees_members_and_a_later_subject_with_ye_yao():
+    doc = read(
+        "镇安全生产专项整治工作计划\n二、工作要求\n"
+        "（三）镇安委会有关成员单位要按照有关专项整治工作安排，制定相关的安全生产专项整治工作方案。\n"
+        "本计划未列出的有关行业专项整治工作，相关责任单位也要按照职责分工，及时组织并开展工作。\n"
+    )
+    assert [p.name for p in task_starting(doc, "（三）").lead] == ["镇安委会有关成员单位"]
+    assert [p.name for p in task_starting(doc, "本计划").lead] == ["相关责任单位"]
+
+
+# r892 of corpora/real (dev split): 还要求 tells others to act; the teller is no subject of 要.
+def test_who_also_demands_is_no_subject():
+    doc = read("山东省通报三起事故\n近日，山东省政府安委会对三起典型生产安全事故进行通报。同时，省政府安委会还要求开展金属冶炼等行业领域安全生产专项检查。\n")
+    assert not any(t.lead for t in doc.extraction.tasks)
+
+
+# r940 of corpora/real (dev split): classes of bodies sharing the work (分工负责) all lead; a list that names one
+# body first keeps its convention (the first leads: r383, r369 of corpora/real).
+def test_classes_of_bodies_that_share_the_work_all_lead():
+    doc = read(
+        "学习宣传贯彻工作方案\n一、深入学习宣传贯彻\n"
+        "（一）集中开展学习教育。分级分批组织各级党政领导干部轮训（自治区各部门、各州市人民政府、各行政公署分工负责）。\n"
+    )
+    task = task_starting(doc, "（一）")
+    assert [p.name for p in task.lead] == ["自治区各部门", "各州市人民政府", "各行政公署"]
+    assert task.support == []
+
+
+# r925 of corpora/real (dev split): a list of 各-classes written on over a comma before its modal.
+def test_classes_over_a_comma_share_the_modal_after_the_last():
+    doc = read("关于做好防汛防台风工作的通知\n一、工作内容\n1、各部门、各主力店，各店铺要严格落实主体责任，认真开展防汛防台风自查工作。\n")
+    assert [p.name for p in task_starting(doc, "1、").lead] == ["各部门", "各主力店", "各店铺"]
