@@ -5,6 +5,9 @@ Built on ahocorasick_rs (Rust). pyahocorasick, used before, keeps each trie node
 array it searches linearly; the root of a Chinese lexicon has thousands of children, so it scanned
 about 2 MB of text a second. ahocorasick_rs scans the same gazetteer over the real corpus 25× faster
 and builds its automaton for 35,000 names in 0.05 s, so no automaton needs saving to disk.
+
+That build still costs a fresh process more than reading one document: until a matcher has scanned enough
+text to pay for its automaton, `longest` looks the text's substrings up in a dict instead.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from docparse.compiled_patterns import start_class
 
 V = TypeVar("V")
 FIRST = itemgetter(0)
+# An automaton costs about as much to build as a dict scan of this many characters per term: ahocorasick_rs
+# builds the gazetteer's 35,000 names at about 4 µs a name, and `LookupScan` reads about 0.5 µs a character.
+LOOKUP_CHARS_PER_TERM = 8
 
 
 class TermMatcher(Generic[V]):
@@ -41,6 +47,8 @@ class TermMatcher(Generic[V]):
         self.values = values
         self._longest: AhoCorasick | None = None  # each automaton is built when first used
         self._every: AhoCorasick | None = None
+        self._lookup: LookupScan | None = None  # `longest` before its automaton pays for itself
+        self._looked_up = 0  # characters `_lookup` has scanned
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -50,9 +58,18 @@ class TermMatcher(Generic[V]):
         if not self.terms:
             return []
         if self._longest is None:
-            self._longest = AhoCorasick(self.terms, matchkind=MatchKind.LeftmostLongest)
+            if self._looked_up + len(text) <= LOOKUP_CHARS_PER_TERM * len(self.terms):
+                self._looked_up += len(text)
+                if self._lookup is None:
+                    self._lookup = LookupScan(self.terms)
+                found = self._lookup.longest_matches(text)
+            else:
+                self._longest = AhoCorasick(self.terms, matchkind=MatchKind.LeftmostLongest)
+                self._lookup = None
+        if self._longest is not None:
+            found = self._longest.find_matches_as_indexes(text)
         values = self.values
-        return [(s, e, values[i]) for i, s, e in self._longest.find_matches_as_indexes(text)]
+        return [(s, e, values[i]) for i, s, e in found]
 
     def every_value(self, text: str) -> list[V]:
         """The value of every occurrence of every term, overlaps included, in no particular order."""
@@ -73,6 +90,38 @@ class TermMatcher(Generic[V]):
         values = self.values
         found = self._every_matcher().find_matches_as_indexes(text, overlapping=True)
         return [(s, e, values[i]) for i, s, e in sorted(found, key=lambda m: (m[2], m[1]))]
+
+
+class LookupScan:
+    """Leftmost-longest matches of distinct, non-empty terms found by dict look-ups: at each position, the
+    longest term starting there, else the next position. The same matches as an automaton of kind
+    LeftmostLongest, without building one."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self.index = dict(zip(terms, range(len(terms))))
+        self.key = min(2, min(map(len, terms)))  # the opening characters every term has
+        # the longest term opening with each key, so most positions cost one look-up
+        self.reach = {t[: self.key]: len(t) for t in sorted(terms, key=len)}
+
+    def longest_matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(term index, start, end) of each match, left to right."""
+        found = []
+        key, reach, index = self.key, self.reach.get, self.index.get
+        i, n = 0, len(text)
+        while i < n:
+            top = reach(text[i : i + key])
+            if top is not None:
+                for end in range(min(i + top, n), i + key - 1, -1):
+                    term = index(text[i:end])
+                    if term is not None:
+                        found.append((term, i, end))
+                        i = end
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return found
 
 
 class FirstCharScan:
