@@ -78,6 +78,12 @@ class TermMatcher(Generic[V]):
         found = self._every_matcher().find_matches_as_indexes(text, overlapping=True)
         return list(map(self.values.__getitem__, map(FIRST, found)))  # no tuple unpacking in Python per match
 
+    def every_index(self, text: str) -> list[int]:
+        """The position in `terms` of every occurrence of every term, overlaps included, in no particular order."""
+        if not self.terms:
+            return []
+        return list(map(FIRST, self._every_matcher().find_matches_as_indexes(text, overlapping=True)))
+
     def _every_matcher(self) -> AhoCorasick:
         if self._every is None:
             self._every = AhoCorasick(self.terms)
@@ -137,9 +143,13 @@ class FirstCharScan:
         self.pattern = pattern
         starts = start_class(pattern, lambda: first_char_class(pattern))
         self.starts = re.compile(starts) if starts is not None else None
+        self.guarded = guarded_pattern(pattern, starts)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else endpos
+        if self.guarded is not None:
+            yield from self.guarded.finditer(text, pos, endpos)
+            return
         if self.starts is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
@@ -151,6 +161,19 @@ class FirstCharScan:
                 continue
             yield m
             pos = m.end()
+
+
+def guarded_pattern(pattern: re.Pattern[str], starts: str | None) -> re.Pattern[str] | None:
+    """`pattern` behind a lookahead for the characters its matches start with: `re` then rejects every other
+    position in C with one class test, the same positions the Python loop of `FirstCharScan` skipped, and
+    tries the pattern where the loop tried it (its groups keep their numbers). None when there is no class
+    or the pattern cannot be wrapped (global inline flags must open a pattern)."""
+    if starts is None:
+        return None
+    try:
+        return re.compile(f"(?={starts})(?:{pattern.pattern})", pattern.flags)
+    except re.error:
+        return None
 
 
 def first_char_class(pattern: re.Pattern[str]) -> str | None:
