@@ -11,6 +11,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from docparse.analyse.departments import generic_patterns
 from docparse.analyse.gazetteer import gazetteer
 from docparse.extract.deadlines import EXPRESSION, EXPRESSION_SCAN
+from docparse import matching
 from docparse.matching import FirstCharScan, LookupScan, TermMatcher, first_chars
 from tests.helpers import ROOT
 
@@ -69,11 +70,12 @@ def test_the_lookup_scan_finds_what_the_automaton_finds_on_real_pages(path):
         assert LookupScan(matcher.terms).longest_matches(text) == automaton_matches(matcher.terms, text)
 
 
-def test_a_matcher_builds_its_automaton_once_lookups_would_cost_more():
+def test_a_matcher_builds_its_automaton_once_lookups_would_cost_more(monkeypatch):
+    monkeypatch.setattr(matching, "LOOKUP_CHARS_PER_TERM", 4)
     matcher = TermMatcher({"安全": 1, "安全生产": 2, "检查": 3})
-    text = "开展安全生产大检查，安全第一"
-    expected = [(2, 6, 2), (7, 9, 3), (10, 12, 1)]
-    assert matcher.longest(text) == expected  # by look-ups: 14 characters of the 24 three terms pay for
+    text = "开展安全生产大检查"
+    expected = [(2, 6, 2), (7, 9, 3)]
+    assert matcher.longest(text) == expected  # by look-ups: 9 characters of the 12 three terms pay for
     assert matcher._longest is None
-    assert matcher.longest(text) == expected  # 28 characters: the automaton is built
+    assert matcher.longest(text) == expected  # 18 characters: the automaton is built
     assert matcher._longest is not None and matcher._lookup is None
