@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import ne
 
+from docparse.matching import TermMatcher
 from docparse.model import Noise, OffsetMap, RawDocument, Span
 from docparse.resources import load_tsv
 from docparse.textspans import IntervalIndex
@@ -267,10 +268,16 @@ def spam_words() -> tuple[str, ...]:
     return tuple(row["word"].lower() for row in load_tsv("spam_words.tsv"))
 
 
+@lru_cache(maxsize=1)
+def spam_matcher() -> TermMatcher[str]:
+    return TermMatcher({w: w for w in spam_words()})
+
+
 def spam_words_in(lines: list[Line | None]) -> tuple[str, ...]:
     """The spam words any of the lines writes: a line can write no other, and most documents write none."""
     lowered = "\n".join(ln.text for ln in lines if ln is not None).lower()
-    return tuple(w for w in spam_words() if w in lowered)
+    found = set(spam_matcher().every_value(lowered))  # one pass, not one substring search a word
+    return tuple(w for w in spam_words() if w in found)
 
 
 def is_spam(text: str, words: tuple[str, ...]) -> bool:
