@@ -62,9 +62,10 @@ class TermMatcher(Generic[V]):
         if self._longest is None:
             if self._looked_up + len(text) <= LOOKUP_CHARS_PER_TERM * len(self.terms):
                 self._looked_up += len(text)
-                if self._lookup is None:
-                    self._lookup = LookupScan(self.terms)
-                found = self._lookup.longest_matches(text)
+                lookup = self._lookup  # a local: another thread may build the automaton and drop the scan
+                if lookup is None:
+                    lookup = self._lookup = LookupScan(self.terms)
+                found = lookup.longest_matches(text)
             else:
                 self._longest = AhoCorasick(self.terms, matchkind=MatchKind.LeftmostLongest)
                 self._lookup = None
