@@ -5,6 +5,9 @@ Built on ahocorasick_rs (Rust). pyahocorasick, used before, keeps each trie node
 array it searches linearly; the root of a Chinese lexicon has thousands of children, so it scanned
 about 2 MB of text a second. ahocorasick_rs scans the same gazetteer over the real corpus 25× faster
 and builds its automaton for 35,000 names in 0.05 s, so no automaton needs saving to disk.
+
+That build still costs a fresh process more than reading one document: until a matcher has scanned enough
+text to pay for its automaton, `longest` looks the text's substrings up in a dict instead.
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ from docparse.compiled_patterns import start_class
 
 V = TypeVar("V")
 FIRST = itemgetter(0)
+# ahocorasick_rs builds the gazetteer's 35,000 names at about 4 µs a name, and `LookupScan` reads about 0.5 µs a
+# character: scanning 2 characters a term by look-ups costs a quarter of the build. That covers a fresh process's
+# first documents (70,000 characters for the gazetteer); a longer run then builds the automaton, having spent
+# little more than the build would have cost it alone.
+LOOKUP_CHARS_PER_TERM = 2
 
 
 class TermMatcher(Generic[V]):
@@ -41,6 +49,8 @@ class TermMatcher(Generic[V]):
         self.values = values
         self._longest: AhoCorasick | None = None  # each automaton is built when first used
         self._every: AhoCorasick | None = None
+        self._lookup: LookupScan | None = None  # `longest` before its automaton pays for itself
+        self._looked_up = 0  # characters `_lookup` has scanned
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -50,9 +60,19 @@ class TermMatcher(Generic[V]):
         if not self.terms:
             return []
         if self._longest is None:
-            self._longest = AhoCorasick(self.terms, matchkind=MatchKind.LeftmostLongest)
+            if self._looked_up + len(text) <= LOOKUP_CHARS_PER_TERM * len(self.terms):
+                self._looked_up += len(text)
+                lookup = self._lookup  # a local: another thread may build the automaton and drop the scan
+                if lookup is None:
+                    lookup = self._lookup = LookupScan(self.terms)
+                found = lookup.longest_matches(text)
+            else:
+                self._longest = AhoCorasick(self.terms, matchkind=MatchKind.LeftmostLongest)
+                self._lookup = None
+        if self._longest is not None:
+            found = self._longest.find_matches_as_indexes(text)
         values = self.values
-        return [(s, e, values[i]) for i, s, e in self._longest.find_matches_as_indexes(text)]
+        return [(s, e, values[i]) for i, s, e in found]
 
     def every_value(self, text: str) -> list[V]:
         """The value of every occurrence of every term, overlaps included, in no particular order."""
@@ -60,6 +80,12 @@ class TermMatcher(Generic[V]):
             return []
         found = self._every_matcher().find_matches_as_indexes(text, overlapping=True)
         return list(map(self.values.__getitem__, map(FIRST, found)))  # no tuple unpacking in Python per match
+
+    def every_index(self, text: str) -> list[int]:
+        """The position in `terms` of every occurrence of every term, overlaps included, in no particular order."""
+        if not self.terms:
+            return []
+        return list(map(FIRST, self._every_matcher().find_matches_as_indexes(text, overlapping=True)))
 
     def _every_matcher(self) -> AhoCorasick:
         if self._every is None:
@@ -75,6 +101,40 @@ class TermMatcher(Generic[V]):
         return [(s, e, values[i]) for i, s, e in sorted(found, key=lambda m: (m[2], m[1]))]
 
 
+class LookupScan:
+    """Leftmost-longest matches of distinct, non-empty terms found by dict look-ups: at each position, the
+    longest term starting there, else the next position. The same matches as an automaton of kind
+    LeftmostLongest, without building one."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self.index = dict(zip(terms, range(len(terms))))
+        self.key = min(2, min(map(len, terms)))  # the opening characters every term has
+        # the longest term opening with each key, so most positions cost one look-up
+        # (built by C-level maps: a fresh process builds this for 35,000 names before its first document)
+        by_length = sorted(terms, key=len)
+        self.reach = dict(zip(map(itemgetter(slice(0, self.key)), by_length), map(len, by_length)))
+
+    def longest_matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(term index, start, end) of each match, left to right."""
+        found = []
+        key, reach, index = self.key, self.reach.get, self.index.get
+        i, n = 0, len(text)
+        while i < n:
+            top = reach(text[i : i + key])
+            if top is not None:
+                for end in range(min(i + top, n), i + key - 1, -1):
+                    term = index(text[i:end])
+                    if term is not None:
+                        found.append((term, i, end))
+                        i = end
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return found
+
+
 class FirstCharScan:
     """A compiled pattern's matches found from the characters its matches can start with.
 
@@ -88,9 +148,13 @@ class FirstCharScan:
         self.pattern = pattern
         starts = start_class(pattern, lambda: first_char_class(pattern))
         self.starts = re.compile(starts) if starts is not None else None
+        self.guarded = guarded_pattern(pattern, starts)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else endpos
+        if self.guarded is not None:
+            yield from self.guarded.finditer(text, pos, endpos)
+            return
         if self.starts is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
@@ -102,6 +166,19 @@ class FirstCharScan:
                 continue
             yield m
             pos = m.end()
+
+
+def guarded_pattern(pattern: re.Pattern[str], starts: str | None) -> re.Pattern[str] | None:
+    """`pattern` behind a lookahead for the characters its matches start with: `re` then rejects every other
+    position in C with one class test, the same positions the Python loop of `FirstCharScan` skipped, and
+    tries the pattern where the loop tried it (its groups keep their numbers). None when there is no class
+    or the pattern cannot be wrapped (global inline flags must open a pattern)."""
+    if starts is None:
+        return None
+    try:
+        return re.compile(f"(?={starts})(?:{pattern.pattern})", pattern.flags)
+    except re.error:
+        return None
 
 
 def first_char_class(pattern: re.Pattern[str]) -> str | None:

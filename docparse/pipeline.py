@@ -124,8 +124,14 @@ class Pipeline:
 
     def run(self, doc: Document) -> Document:
         for s in self.stages:
-            with stage_failures(s.name, doc.source.path):
+            # try/except in the loop rather than `with stage_failures(...)`: a generator context manager for each
+            # of 22 stages cost a document more than some of the stages
+            try:
                 _assign(doc, s.assigns, s.fn(doc))
+            except (DocparseError, MemoryError):
+                raise
+            except Exception as err:
+                raise stage_failure(s.name, doc.source.path, err) from failure_cause(err)
         return doc
 
 
@@ -137,16 +143,22 @@ def stage_failures(name: str, path: str | None) -> Iterator[None]:
     """
     try:
         yield
-    except DocparseError:
-        raise
-    except RecursionError:
-        raise CorruptError(f"document structure too deeply nested for stage '{name}'", path) from None
-    except (MemoryError, KeyboardInterrupt):
+    except (DocparseError, MemoryError):
         raise
     except Exception as err:
-        raise StageError(
-            f"stage '{name}' failed ({type(err).__name__}: {err}); please report it with this file", path
-        ) from err
+        raise stage_failure(name, path, err) from failure_cause(err)
+
+
+def stage_failure(name: str, path: str | None, err: Exception) -> DocparseError:
+    """The DocparseError for an exception a stage raised (KeyboardInterrupt and the like pass as they are)."""
+    if isinstance(err, RecursionError):
+        return CorruptError(f"document structure too deeply nested for stage '{name}'", path)
+    return StageError(f"stage '{name}' failed ({type(err).__name__}: {err}); please report it with this file", path)
+
+
+def failure_cause(err: Exception) -> Exception | None:
+    """What the DocparseError is raised from: nothing for a too deep recursion, whose chain says nothing more."""
+    return None if isinstance(err, RecursionError) else err
 
 
 def make_document(raw: RawDocument) -> Document:

@@ -113,7 +113,7 @@ def read_raw(source: str | os.PathLike[str] | bytes, name: str | None = None) ->
             "(File → Info → Protect Document → Encrypt with Password, clear it)",
             path,
         )
-    _load_readers()
+    _load_readers(fmt)
     reader = READERS.get(fmt)
     if reader is None:
         raise NotADocumentError(f"unsupported format '{fmt}'", path)
@@ -175,6 +175,19 @@ def _too_large_reason(size: int, at_least: bool = False) -> str:
     )
 
 
-def _load_readers() -> None:
-    # Importing registers them; heavy readers (pdf, docx) import their libraries lazily.
+# The module that registers each format's reader. A fresh process reading a .txt file need not import the web
+# page reader's email parser or the PDF reader's statistics: each module is imported when its format comes.
+READER_MODULES = {
+    "txt": "text", "html": "html", "pdf": "pdf", "docx": "docx", "xlsx": "sheet",
+    "doc": "legacy", "wps": "legacy", "rtf": "legacy", "xls": "legacy", "ofd": "legacy",
+}
+
+
+def _load_readers(fmt: str | None = None) -> None:
+    """Register the reader of `fmt`, or every reader. Heavy readers (pdf, docx) import their libraries lazily."""
+    import importlib
+
+    if fmt in READER_MODULES:
+        importlib.import_module(f"docparse.read.{READER_MODULES[fmt]}")
+        return
     from docparse.read import docx, html, legacy, pdf, sheet, text  # noqa: F401

@@ -25,7 +25,10 @@ class TextClassifier:
     def __init__(self, name: str) -> None:
         self.name = name
         self.model = load_json(f"models/{name}.json")
-        self.vocabulary = TermMatcher(self.model["vocabulary"])  # n-grams found overlapping in one pass
+        vocabulary = self.model["vocabulary"]
+        # the n-grams in the order of their columns, so a match's term index is its column
+        ngrams = sorted(vocabulary, key=vocabulary.__getitem__)
+        self.vocabulary = TermMatcher.from_lists(ngrams, list(range(len(ngrams))))  # found overlapping in one pass
         idf = self.model["idf"]
         # idf folded into the coefficients once, so scoring a text gathers one row per class and nothing else
         self.weighted_coef = [list(map(mul, row, idf)) for row in self.model["coef"]]
@@ -34,7 +37,7 @@ class TextClassifier:
     def logits(self, text: str) -> list[float]:
         """Intercepts plus coefficients times the L2-normalised sublinear TF-IDF of the text's character
         n-grams, as scikit-learn computes them (its char analyzer first lowers and squeezes whitespace)."""
-        counts = Counter(self.vocabulary.every_value(WHITESPACE.sub(" ", text.lower())))
+        counts = Counter(self.vocabulary.every_index(WHITESPACE.sub(" ", text.lower())))
         intercept = self.model["intercept"]
         if not counts:
             return list(intercept)
