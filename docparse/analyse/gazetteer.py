@@ -73,7 +73,7 @@ def unlisted_township(key: str, rows: dict[str, tuple]) -> tuple | None:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    units: Mapping[str, Unit]
+    units: UnitTable
     trusted: TermMatcher[tuple[str, tuple[str, ...]]]  # names, suffixed aliases, earlier names: (form, unit keys)
     bare: TermMatcher[tuple[str, tuple[str, ...]]]  # bare short forms, trusted in enumerations only
     needs_parent: frozenset[str]
@@ -116,9 +116,8 @@ def gazetteer() -> Gazetteer:
 
 
 def save_gazetteer(gaz: Gazetteer, folder: Path) -> None:
-    units = {u.key: (u.key, u.adcode, u.name, u.full_name, u.level, u.parent) for u in gaz.units.values()}
     forms = [(m.terms, m.values) for m in (gaz.trusted, gaz.bare)]
-    names = (units, *forms, tuple(gaz.needs_parent), tuple(gaz.place_names), gaz.short_names)
+    names = (gaz.units.rows, *forms, tuple(gaz.needs_parent), tuple(gaz.place_names), gaz.short_names)
     (folder / "gazetteer.marshal").write_bytes(marshal.dumps(names))
 
 
@@ -144,7 +143,10 @@ def load_gazetteer(folder: Path) -> Gazetteer:
 
 
 def build_gazetteer() -> Gazetteer:
-    units: dict[str, Unit] = {}
+    # rows, as the cache keeps them: the built and the loaded gazetteer are one UnitTable, which derives the
+    # townships a text names under a known county (a plain dict of units had none, so a machine's first
+    # process failed on 浏阳市葛家乡 where every later one read it)
+    units: dict[str, tuple] = {}
     trusted: dict[str, list[str]] = {}
     bare: dict[str, list[str]] = {}
     place_names: set[str] = set()
@@ -155,7 +157,7 @@ def build_gazetteer() -> Gazetteer:
             short_names[row["short"]] = (row["level"], row["name"])
         parent = row["parent_adcode"] or None
         key = row["adcode"] or township_key(parent, row["name"])
-        units[key] = Unit(key, row["adcode"] or None, row["name"], row["full_name"], row["level"], parent)
+        units[key] = (key, row["adcode"] or None, row["name"], row["full_name"], row["level"], parent)
         _add(trusted, row["name"], key)
         _add(trusted, row["full_name"], key)
         for alias in filter(None, row["aliases"].split("|")):
@@ -173,4 +175,4 @@ def build_gazetteer() -> Gazetteer:
             _add(trusted, form, key)
     guards = load_tsv("region_guards.tsv")
     needs_parent = frozenset(r["word"] for r in guards if r["kind"] == "needs_parent")
-    return Gazetteer(units, _matcher(trusted), _matcher(bare), needs_parent, frozenset(place_names), short_names)
+    return Gazetteer(UnitTable(units), _matcher(trusted), _matcher(bare), needs_parent, frozenset(place_names), short_names)

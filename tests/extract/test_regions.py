@@ -637,6 +637,20 @@ def test_a_township_the_gazetteer_lacks_is_read_after_its_county():
     assert not any(name.endswith("乡镇") for name in regions)
 
 
+def test_a_machines_first_process_reads_an_unlisted_township_as_later_ones_do(tmp_path):
+    # the first process builds the gazetteer, later ones load what it saved: both must derive 浏阳市葛家乡's unit
+    # (the built one was a plain dict and failed on r605, r151 and r357 of corpora/real)
+    from docparse.analyse.gazetteer import build_gazetteer, load_gazetteer, save_gazetteer
+
+    built = build_gazetteer()
+    save_gazetteer(built, tmp_path)
+    loaded = load_gazetteer(tmp_path)
+    for gaz in (built, loaded):
+        assert "430181:葛家乡" in gaz.units
+        assert (gaz.units["430181:葛家乡"].name, gaz.units["430181:葛家乡"].level) == ("葛家乡", "township")
+    assert dict(built.units.rows) == dict(loaded.units.rows)
+
+
 def test_a_township_before_its_own_office_or_named_again_after_its_county_is_read_too():
     """r807: 约谈…桃江县浮邱山乡党政主要负责人, then the township with 沅江市's two 仍然发生4起以上…亡人事故 (a tally
     of each place's accidents, not one accident's site) and blamed; r151: 柳河县城关乡，… then 柳河县城关乡属地
