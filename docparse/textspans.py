@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import sub
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -72,7 +72,7 @@ def list_members(text: str, start: int, end: int, joiner: str = "、") -> list[t
     return members
 
 
-@lru_cache(maxsize=None)
+@cache
 def list_marks(joiner: str) -> re.Pattern[str]:
     """One bracket or `joiner` (a joiner of several characters is never one character: brackets only)."""
     return re.compile("[" + re.escape(OPENING + CLOSING + (joiner if len(joiner) == 1 else "")) + "]")

@@ -14,7 +14,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress
 from operator import ne
 
@@ -83,7 +83,7 @@ def noise_patterns() -> tuple[NoisePattern, ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def noise_pattern(fmt: str) -> re.Pattern[str]:
     """The noise patterns that apply to `fmt` as one alternation, each branch its pattern named by its position:
     `match` tries the branches in order, as the patterns were tried one by one, in one call per line."""
