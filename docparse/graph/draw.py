@@ -51,7 +51,8 @@ def cjk_font() -> str:
         if not Path(path).is_file():
             raise FontNotFoundError(f"{FONT_ENV}={path} is not a file")
         return path
-    fonts = {f.name: f.fname for f in font_manager.fontManager.ttflist}
+    # a font removed since matplotlib cached its list stays in that list: only files still on disk count
+    fonts = {f.name: f.fname for f in font_manager.fontManager.ttflist if os.path.isfile(f.fname)}
     for name in CJK_FONT_NAMES:
         if name in fonts:
             return fonts[name]

@@ -82,6 +82,22 @@ def test_a_font_installed_after_matplotlibs_cache_is_found(monkeypatch, font):
         cjk_font.cache_clear()
 
 
+def test_a_font_removed_after_matplotlibs_cache_is_not_used(monkeypatch, tmp_path):
+    """apt-get remove fonts-noto-cjk after matplotlib cached its font list: the missing file is never handed on."""
+    from matplotlib import font_manager
+
+    gone = font_manager.FontEntry(fname=str(tmp_path / "NotoSansCJK-Regular.ttc"), name="Noto Sans CJK SC")
+    monkeypatch.delenv(draw.FONT_ENV, raising=False)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [gone])
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [])
+    cjk_font.cache_clear()
+    try:
+        with pytest.raises(FontNotFoundError):
+            cjk_font()
+    finally:
+        cjk_font.cache_clear()
+
+
 def test_several_plans_one_lead_each_is_no_multi_head(plan, county_plan):
     from docparse.graph import build
 
