@@ -13,7 +13,6 @@ from docparse.compiled_patterns import load_saved_programs
 
 load_saved_programs()  # before the modules below compile their patterns
 
-from docparse.batch import Result, read_many
 from docparse.errors import DocparseError
 from docparse.model import Document
 from docparse.pipeline import Pipeline
@@ -24,6 +23,8 @@ __all__ = [
 
 # Heavier features load on first use, so `import docparse` stays fast for the CLI.
 LAZY_SUBMODULES = ("copycheck", "graph")
+# many documents at once: process pools and executors, which one document never needs
+FROM_BATCH = ("Result", "read_many")
 
 
 def __getattr__(name: str):
@@ -33,6 +34,8 @@ def __getattr__(name: str):
         return importlib.import_module(f"docparse.{name}")
     if name == "Corpus":
         return importlib.import_module("docparse.corpus").Corpus
+    if name in FROM_BATCH:
+        return getattr(importlib.import_module("docparse.batch"), name)
     if name == "__version__":  # importlib.metadata costs a fresh process more than reading a short document
         return installed_version()
     raise AttributeError(f"module 'docparse' has no attribute {name!r}")

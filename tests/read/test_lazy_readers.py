@@ -22,3 +22,14 @@ def test_a_fresh_process_reading_text_imports_no_other_reader():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "['docparse.read.text']"
+
+
+def test_a_fresh_process_reading_one_document_starts_no_pool_machinery():
+    # read_many and Result come with docparse.batch (process pools, executors) when first asked for
+    code = (
+        "import sys, docparse; docparse.read('安全生产检查通知。'.encode(), name='a.txt'); "
+        "print('docparse.batch' in sys.modules, 'multiprocessing' in sys.modules); "
+        "from docparse import read_many, Result; print(read_many.__module__, Result.__module__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split("\n")[:2] == ["False False", "docparse.batch docparse.batch"]
