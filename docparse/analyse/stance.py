@@ -17,6 +17,7 @@ from docparse.model import Document
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.outline import INLINE, in_sequence
+from docparse.textspans import enclosing
 
 DIRECTIVE_SUBJECT = r"(?:人民政府|政府|党委|党委政府|安委会|安委办|各级|各有关部门|有关部门|和有关部门)?"
 
@@ -714,8 +715,11 @@ def attachment_numbers(ns: str) -> set[str]:
     return numbers
 
 
+CLAUSE_BREAKS = "，。；：:！？\n"
+
+
 def clause_start(text: str, end: int) -> int:
-    return max(text.rfind(ch, 0, end) for ch in "，。；：:！？\n") + 1
+    return enclosing(text, end, end, CLAUSE_BREAKS)[0]
 
 
 def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> tuple[str, str] | None:
@@ -732,9 +736,10 @@ def attachment_tier(doc: Document, ctx: StanceContext, number: str, at: int) -> 
             continue
         named = named or bool(wanted and numbers)
         c_end = ref.start()
-        if not text[clause_start(text, c_end) : c_end].strip():  # …示范县名单，详见附件1: the clause before it names it
-            c_end = clause_start(text, c_end) - 1
         c_start = clause_start(text, c_end)
+        if c_start > 0 and not text[c_start:c_end].strip():  # …示范县名单，详见附件1: the clause before it names it
+            c_end = c_start - 1
+            c_start = clause_start(text, c_end)
         clause = text[c_start:c_end].strip()
         found = list_title_tier(clause) or verdict_from(cues_between(ctx, c_start, c_end, False))
         if found is not None:
@@ -763,8 +768,7 @@ RANKING = ("排名", "排序", "名次")
 
 def line_at(text: str, pos: int) -> tuple[int, int]:
     """Bounds of the line that holds `pos`."""
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+    return enclosing(text, pos, pos, "\n")
 
 
 def rank_lines(text: str, pos: int) -> list[tuple[int, int]]:

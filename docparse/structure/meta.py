@@ -20,7 +20,7 @@ from docparse.model import Document, Embedded, Field, Meta
 from docparse.pipeline import stage
 from docparse.resources import load_tsv
 from docparse.structure.classifier import classifier
-from docparse.textspans import CJK
+from docparse.textspans import CJK, enclosing
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 NUM = r"[\d〇零一二三四五六七八九十]"
@@ -279,7 +279,7 @@ def reported_document(lede: list[Line]) -> tuple[int, int] | None:
     return None
 
 
-def content_kind(doc: Document, lines: list[Line], after: int) -> Field:
+def content_kind(doc: Document, lines: list[Line], lede: list[Line]) -> Field:
     """The 文种 of a document whose title does not name it: a phrase only that kind writes; else, on a news page, the
     kind of the document its lede reports issued; else what the classifier reads, but a page it files as a 通报 that
     announces a campaign starting reports the campaign's plan. A kind read from the lede has it as its evidence
@@ -289,7 +289,6 @@ def content_kind(doc: Document, lines: list[Line], after: int) -> Field:
     strong = strong_content_kind(doc.norm_text)
     if strong:
         return Field(strong, unnamed, "")
-    lede = lede_lines(lines, after)
     if (named := reported_document(lede)) is not None:
         return make_field(doc, *named, kind_of_title(doc.norm_text[slice(*named)]))
     kind = classified_kind(doc.norm_text)
@@ -326,10 +325,10 @@ ISSUING_VERB = re.compile(r"印发|下发|发出|出台|发布|公布")
 CITING = re.compile(r"根据|按照|依据|依照|贯彻|落实|对照")  # a document the lede cites as the ground of another
 
 
-def reported_number(doc: Document, lines: list[Line], after: int) -> Field | None:
+def reported_number(doc: Document, lede: list[Line]) -> Field | None:
     """The 发文字号 of the document a news page's lede reports issued, as its first paragraph brackets it; not
     that of a document it cites (为贯彻落实《…》（国办发〔2013〕99号）)."""
-    for ln in lede_lines(lines, after)[:1]:
+    for ln in lede[:1]:
         found = REPORTED_NUMBER.search(ln.text)
         if found is None:
             return None
@@ -339,10 +338,10 @@ def reported_number(doc: Document, lines: list[Line], after: int) -> Field | Non
     return None
 
 
-def reported_issuer(doc: Document, lines: list[Line], after: int) -> Field | None:
+def reported_issuer(doc: Document, lede: list[Line]) -> Field | None:
     """The organ that the title of the document a news lede reports issued names (…发出《广西壮族自治区安全生产委员会关于…
     的通知》): the body that issued what the page reports, written in full."""
-    named = reported_document(lede_lines(lines, after))
+    named = reported_document(lede)
     if named is None:
         return None
     title = doc.norm_text[slice(*named)]
@@ -635,9 +634,7 @@ def fuller_name(name: str, text: str) -> tuple[int, int] | None:
 
 def line_around(text: str, pos: int) -> str:
     """The line of `text` that holds `pos`."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : end if end >= 0 else len(text)].strip()
+    return text[slice(*enclosing(text, pos, pos, "\n"))].strip()
 
 
 def position(lines: list[Line], line: Line) -> int:
@@ -1087,9 +1084,9 @@ REPORTED_TO = re.compile(r"向(?P<to>[^，。；：“”《》\n]{2,80}?)(?:通
 BODIES_JOINED = re.compile(r"和|及")
 
 
-def reported_recipients(doc: Document, lines: list[Line], after: int) -> list[Field]:
+def reported_recipients(doc: Document, lede: list[Line]) -> list[Field]:
     """The 主送 of the document a news page's lede reports sent, each a body's name (not 上百名负责人)."""
-    for ln in lede_lines(lines, after)[:1]:
+    for ln in lede[:1]:
         found = REPORTED_TO.search(ln.text)
         if found is None:
             return []
@@ -1230,7 +1227,7 @@ def extract_meta(doc: Document) -> Meta:
         meta.title = make_field(doc, glued.start, glued.end)
         after_title = position(lines, glued)
         kind = kind_of_title(meta.title.value)
-        meta.doc_type = Field(kind, meta.title.span, meta.title.text) if kind else content_kind(doc, lines, after_title)
+        meta.doc_type = Field(kind, meta.title.span, meta.title.text) if kind else None
     else:
         lead = lead_headline(header) or glued_headline(lines) or headline_over_dateline(lines) or headline_over_lede(lines)
         if lead is not None and is_portal_value(lines, lead):
@@ -1238,7 +1235,10 @@ def extract_meta(doc: Document) -> Meta:
         if lead is not None:  # a news page or an excerpt: its headline is the title, with no 文种 to end it
             meta.title = make_field(doc, lead.start, lead.end)
             after_title = position(lines, lead) + 1
-        meta.doc_type = content_kind(doc, lines, after_title)
+
+    lede = lede_lines(lines, after_title)  # a news page's first paragraphs: what it reports, if it reports
+    if meta.doc_type is None:  # no title, or one that names no 文种
+        meta.doc_type = content_kind(doc, lines, lede)
 
     recipients = find_recipients(lines, after_title)
     if recipients:
@@ -1248,7 +1248,7 @@ def extract_meta(doc: Document) -> Meta:
         if meta.doc_number is None:
             meta.doc_number = number_over_address(doc, lines, recipients)
     elif meta.doc_type.text == "" or kind_from_lede(meta):
-        meta.recipients = reported_recipients(doc, lines, after_title)
+        meta.recipients = reported_recipients(doc, lede)
 
     body_stop = len(lines)
     if doc.embedded:
@@ -1260,7 +1260,7 @@ def extract_meta(doc: Document) -> Meta:
     if meta.title is None and (named := issued_title(doc.norm_text)) is not None:
         meta.title = make_field(doc, *named)  # its 文种 is the issued plan's; the page's kind stays as read
     if meta.doc_type is None or meta.doc_type.value is None:  # a portal's title that names no kind (…的公示)
-        meta.doc_type = content_kind(doc, lines, after_title)
+        meta.doc_type = content_kind(doc, lines, lede)
     if meta.issuer is None and meta.title is not None:
         # the organ a title names is written in full, where a masthead may use the short form (省政府办公厅文件);
         # as written keeps the spaces between joint organs; the reading has 关于 in simplified script
@@ -1274,9 +1274,9 @@ def extract_meta(doc: Document) -> Meta:
         read_portal_issuer(doc, lines, meta)
     if meta.doc_type.text == "" or kind_from_lede(meta):  # a news page: what its lede tells of the document it reports
         if meta.issuer is None:
-            meta.issuer = reported_issuer(doc, lines, after_title)
+            meta.issuer = reported_issuer(doc, lede)
         if meta.doc_number is None:
-            meta.doc_number = reported_number(doc, lines, after_title)
+            meta.doc_number = reported_number(doc, lede)
     # a speech (…会议上的讲话) tells of bodies acting (刚才，县安委办通报了…): none issued it as a news page reports
     if meta.issuer is None and not (meta.title is not None and kind_of_title(meta.title.value) == "讲话"):
         organ = reporting_organ(doc.norm_text)
